@@ -1,2 +1,57 @@
 package org.policysearch.cli;
-public class Main { public static void main(String[] a){ System.out.println("hi " + org.apache.lucene.util.Version.LATEST); } }
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Entry point of {@code bin/policy-search}. One class per command; each returns its exit code.
+ * Exit codes: 0 ok, 1 finished with skipped input (counts printed), 2 usage error, 3 failure.
+ */
+public final class Main {
+  /** A command of the program. */
+  public interface Command {
+    int run(String[] args, PrintStream out, PrintStream err) throws Exception;
+
+    String summary();
+  }
+
+  static Map<String, Command> commands() {
+    Map<String, Command> m = new LinkedHashMap<>();
+    // commands are registered here as they are built
+    return m;
+  }
+
+  public static void main(String[] argv) {
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    System.exit(run(argv, out, err));
+  }
+
+  public static int run(String[] argv, PrintStream out, PrintStream err) {
+    Map<String, Command> commands = commands();
+    if (argv.length == 0 || argv[0].equals("help") || argv[0].equals("--help")) {
+      out.println("usage: bin/policy-search <command> [options]");
+      commands.forEach((name, c) -> out.printf("  %-10s %s%n", name, c.summary()));
+      out.printf("  %-10s %s%n", "test", "run every test");
+      return argv.length == 0 ? 2 : 0;
+    }
+    Command c = commands.get(argv[0]);
+    if (c == null) {
+      err.println("unknown command '" + argv[0] + "'; commands: " + String.join(", ", commands.keySet()));
+      return 2;
+    }
+    String[] rest = java.util.Arrays.copyOfRange(argv, 1, argv.length);
+    try {
+      return c.run(rest, out, err);
+    } catch (Args.UsageException e) {
+      err.println(argv[0] + ": " + e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      err.println(argv[0] + ": failed: " + e);
+      if (Boolean.getBoolean("policysearch.debug")) e.printStackTrace(err);
+      return 3;
+    }
+  }
+}
