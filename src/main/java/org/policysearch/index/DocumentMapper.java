@@ -1,0 +1,127 @@
+package org.policysearch.index;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import org.policysearch.ingest.Paragraph;
+import org.policysearch.ingest.PolicyDocument;
+
+/** The one mapping from our {@link PolicyDocument} to a Lucene block (paragraph children, then the parent). */
+public final class DocumentMapper {
+  /** Exact pairs: positions for phrases, no norms (never scored by length), no offsets (highlights come from the stored text). */
+  static final FieldType EXACT_PAIRS = new FieldType();
+  /** Exact units: only whether a paragraph contains the unit, which is all a one-unit quoted string needs. */
+  static final FieldType EXACT_UNITS = new FieldType();
+
+  static {
+    EXACT_PAIRS.setTokenized(true);
+    EXACT_PAIRS.setOmitNorms(true);
+    EXACT_PAIRS.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+    EXACT_PAIRS.freeze();
+    EXACT_UNITS.setTokenized(true);
+    EXACT_UNITS.setOmitNorms(true);
+    EXACT_UNITS.setIndexOptions(IndexOptions.DOCS);
+    EXACT_UNITS.freeze();
+  }
+
+  private DocumentMapper() {}
+
+  /** The block to pass to IndexWriter.updateDocuments: children first, parent last. */
+  public static List<Document> toBlock(PolicyDocument d, StoredFingerprint fingerprint) {
+    List<Document> block = new ArrayList<>(d.paragraphs().size() + 1);
+    for (Paragraph p : d.paragraphs()) {
+      Document c = new Document();
+      c.add(new StringField(Fields.KIND, Fields.KIND_PARAGRAPH, Field.Store.NO));
+      c.add(new StringField(Fields.ID, d.id(), Field.Store.NO));
+      c.add(new StringField(Fields.FILE, d.file(), Field.Store.NO));
+      c.add(new TextField(Fields.BODY_WORDS, p.text(), Field.Store.NO));
+      c.add(new Field(Fields.BODY_PAIRS, p.text(), EXACT_PAIRS));
+      c.add(new Field(Fields.BODY_UNITS, p.text(), EXACT_UNITS));
+      c.add(new StoredField(Fields.PARA_NUMBER, p.number()));
+      c.add(new NumericDocValuesField(Fields.PARA_NUMBER, p.number()));
+      c.add(new StoredField(Fields.PARA_TEXT, p.text()));
+      c.add(new StoredField(Fields.PARA_HEADING, p.heading() ? 1 : 0));
+      c.add(new StoredField(Fields.PARA_THEMES, String.join("|", p.themes())));
+      block.add(c);
+    }
+    Document doc = new Document();
+    doc.add(new StringField(Fields.KIND, Fields.KIND_DOCUMENT, Field.Store.NO));
+    doc.add(new StringField(Fields.ID, d.id(), Field.Store.YES));
+    doc.add(new StringField(Fields.DOC_KEY, d.id(), Field.Store.NO));
+    doc.add(new StringField(Fields.FILE, d.file(), Field.Store.YES));
+    doc.add(new StoredField(Fields.FILE_HASH, d.contentHash()));
+    doc.add(new StoredField(Fields.META, StoredMeta.encode(d)));
+    String title = d.subtitle().isEmpty() ? d.title() : d.title() + "\n" + d.subtitle();
+    doc.add(new TextField(Fields.TITLE_WORDS, title, Field.Store.NO));
+    doc.add(new Field(Fields.TITLE_PAIRS, title, EXACT_PAIRS));
+    doc.add(new Field(Fields.TITLE_UNITS, title, EXACT_UNITS));
+    for (String path : regionPaths(d.region().path())) {
+      doc.add(new StringField(Fields.REGION, path, Field.Store.NO));
+      doc.add(new SortedSetDocValuesField(Fields.REGION, new BytesRef(path)));
+    }
+    if (d.year() != null) {
+      doc.add(new IntField(Fields.YEAR, d.year(), Field.Store.NO));
+    }
+    for (String theme : d.themes()) {
+      doc.add(new StringField(Fields.THEME, theme, Field.Store.NO));
+      doc.add(new SortedSetDocValuesField(Fields.THEME, new BytesRef(theme)));
+    }
+    if (!d.type().isEmpty()) {
+      doc.add(new StringField(Fields.TYPE, d.type(), Field.Store.NO));
+      doc.add(new SortedSetDocValuesField(Fields.TYPE, new BytesRef(d.type())));
+    }
+    Long epochDay = epochDay(d.date().value());
+    if (epochDay != null) {
+      doc.add(new LongField(Fields.DATE, epochDay, Field.Store.NO));
+    }
+    doc.add(new NumericDocValuesField(Fields.DUPLICATE, d.flags().duplicate() ? 1 : 0));
+    doc.add(new BinaryDocValuesField(Fields.DUPLICATE_OF, new BytesRef(d.flags().duplicateOf())));
+    doc.add(new StoredField(Fields.FINGERPRINT, fingerprint.encode()));
+    block.add(doc);
+    return block;
+  }
+
+  /** "湖北省/鄂州市/华容区" → ["湖北省", "湖北省/鄂州市", "湖北省/鄂州市/华容区"]. */
+  public static List<String> regionPaths(String path) {
+    List<String> out = new ArrayList<>();
+    if (path == null || path.isEmpty()) return out;
+    int from = 0;
+    while (true) {
+      int slash = path.indexOf('/', from);
+      if (slash < 0) {
+        out.add(path);
+        return out;
+      }
+      out.add(path.substring(0, slash));
+      from = slash + 1;
+    }
+  }
+
+  /** Epoch day of an ISO date cut to any precision (a year or month counts from its first day), or null. */
+  public static Long epochDay(String isoDate) {
+    if (isoDate == null || isoDate.isEmpty()) return null;
+    String[] p = isoDate.split("-");
+    int y = Integer.parseInt(p[0]);
+    int m = p.length > 1 ? Integer.parseInt(p[1]) : 1;
+    int day = p.length > 2 ? Integer.parseInt(p[2]) : 1;
+    return LocalDate.of(y, m, day).toEpochDay();
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,69 @@
+package org.policysearch.index;
+
+/**
+ * Every field name of the index, declared once, with why it exists.
+ *
+ * <p>Layout: each document is one Lucene block: its paragraphs as child documents ({@link #KIND} =
+ * {@link #KIND_PARAGRAPH}) followed by the parent ({@link #KIND_DOCUMENT}). Paragraphs are what a hit
+ * points to and what users cite; the parent holds the metadata, the facets and the title. Queries on
+ * the body run on paragraphs and are joined to their parent, so matching, counting and facets are per
+ * document while the best paragraphs are found within the block (children precede their parent, so a
+ * document's paragraphs are the doc ids between the previous parent and it).
+ */
+public final class Fields {
+  private Fields() {}
+
+  // ---- both kinds
+  /** "doc" or "para": the parent filter of the block join. */
+  public static final String KIND = "kind";
+  public static final String KIND_DOCUMENT = "doc";
+  public static final String KIND_PARAGRAPH = "para";
+  /** Document id on parent and children: one delete/update term removes the whole block. */
+  public static final String ID = "id";
+  /** Source file relative to the corpus, on parent and children: a deleted file's blocks go by one term. */
+  public static final String FILE = "file";
+
+  // ---- parent (document) fields
+  /** Id on the parent only: doc-values updates (duplicate flags) must not touch the children. */
+  public static final String DOC_KEY = "doc_key";
+  /** Hash of the source file (+ sidecar): decides whether an incremental run re-reads the file. */
+  public static final String FILE_HASH = "file_hash";
+  /** The document's metadata as JSON (no paragraphs; those are stored on the children). */
+  public static final String META = "meta";
+  /** Title and subtitle, smartcn words, for title: queries and a ranking boost. */
+  public static final String TITLE_WORDS = "title";
+  /** Title, exact pairs and units, so that quoted title: queries keep the exact guarantee. */
+  public static final String TITLE_PAIRS = "title_pairs";
+  public static final String TITLE_UNITS = "title_units";
+  /** Region paths of every level ("湖北省", "湖北省/鄂州市"): filter terms and facet doc values. */
+  public static final String REGION = "region";
+  /** Year: points for ranges and sets, doc values for facet counts. */
+  public static final String YEAR = "year";
+  /** Themes and type: filter terms and facet doc values. */
+  public static final String THEME = "theme";
+  public static final String TYPE = "type";
+  /** Date as epoch day: range filters and sorting; missing dates sort last. */
+  public static final String DATE = "date";
+  /** 1 when the document is a repost of another; updatable doc values so a later original can flip it. */
+  public static final String DUPLICATE = "dup";
+  /** Id of the original when {@link #DUPLICATE} is 1 (updatable binary doc values). */
+  public static final String DUPLICATE_OF = "dup_of";
+  /** Text fingerprints (exact, simhash) of the body for corpus-wide duplicate detection. */
+  public static final String FINGERPRINT = "fingerprint";
+
+  // ---- child (paragraph) fields
+  /** smartcn words of the paragraph: BM25 ranking. Norms kept: short paragraphs that match score higher. */
+  public static final String BODY_WORDS = "words";
+  /** Pairs of adjacent exact units with positions: a quoted string is a phrase of pairs. No norms, no offsets. */
+  public static final String BODY_PAIRS = "exact2";
+  /** Single exact units, docs only: one-unit quoted strings ("教", "2023"). */
+  public static final String BODY_UNITS = "exact1";
+  /** Paragraph number (1-based), stored and as doc values. */
+  public static final String PARA_NUMBER = "para_no";
+  /** Paragraph text as written (cleaned, not normalised): passages, highlighting, KWIC. */
+  public static final String PARA_TEXT = "para_text";
+  /** 1 when the paragraph is a heading. */
+  public static final String PARA_HEADING = "para_heading";
+  /** Paragraph themes, stored ("|" separated). */
+  public static final String PARA_THEMES = "para_themes";
+}

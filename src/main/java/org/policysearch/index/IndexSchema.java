@@ -1,0 +1,49 @@
+package org.policysearch.index;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.policysearch.index.analysis.Analyzers;
+
+/**
+ * What an index was built with, recorded in every commit's user data. An index whose schema or analyzer
+ * differs from the running code's is rebuilt (beside the serving one), never silently queried with
+ * mismatched analysis.
+ */
+public final class IndexSchema {
+  /** Bump when fields or their options change. */
+  public static final int VERSION = 1;
+
+  static final String KEY_SCHEMA = "schema";
+  static final String KEY_ANALYZER = "analyzer";
+  static final String KEY_COMMITTED = "committed_at";
+  static final String KEY_DOCUMENTS = "documents";
+
+  private IndexSchema() {}
+
+  static Map<String, String> userData(String analyzerVersion, long documents) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(KEY_SCHEMA, Integer.toString(VERSION));
+    m.put(KEY_ANALYZER, analyzerVersion);
+    m.put(KEY_COMMITTED, java.time.Instant.now().toString());
+    m.put(KEY_DOCUMENTS, Long.toString(documents));
+    return m;
+  }
+
+  /** Why an index with this user data cannot be used as is, or null when it can. */
+  static String incompatibility(Map<String, String> userData, String analyzerVersion) {
+    String schema = userData.get(KEY_SCHEMA);
+    if (schema == null) return "the index records no schema version";
+    if (!schema.equals(Integer.toString(VERSION))) {
+      return "the index schema is version " + schema + ", this program writes version " + VERSION;
+    }
+    String analyzer = userData.get(KEY_ANALYZER);
+    if (!analyzerVersion.equals(analyzer)) {
+      return "the index was analysed with " + analyzer + ", this program analyses with " + analyzerVersion;
+    }
+    return null;
+  }
+
+  public static String analyzerVersion(Analyzers analyzers) {
+    return Analyzers.VERSION;
+  }
+}

@@ -1,0 +1,226 @@
+package org.policysearch.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.ingest.PolicyDocument;
+
+/**
+ * The writing side of the index: one {@link IndexWriter} on the current generation (or a fresh one when
+ * a rebuild is needed), under the indexing lock. Changes become visible in one atomic commit; closing
+ * without {@link #commit} leaves the last committed index exactly as it was.
+ */
+public final class IndexStore implements Closeable {
+  /** One parent document as the store sees it when deciding what changed. */
+  public record IndexedDocument(String id, String file, String fileHash, String date, StoredFingerprint fingerprint,
+                                String duplicateOf) {}
+
+  private final IndexLayout layout;
+  private final IndexLayout.Lock lock;
+  private final Path generation;
+  private final boolean rebuilding;
+  private final String rebuildReason;
+  private final Directory dir;
+  private final IndexWriter writer;
+  private final String analyzerVersion;
+  private boolean published;
+
+  private IndexStore(IndexLayout layout, IndexLayout.Lock lock, Path generation, boolean rebuilding, String reason,
+                     Directory dir, IndexWriter writer, String analyzerVersion) {
+    this.layout = layout;
+    this.lock = lock;
+    this.generation = generation;
+    this.rebuilding = rebuilding;
+    this.rebuildReason = reason;
+    this.dir = dir;
+    this.writer = writer;
+    this.analyzerVersion = analyzerVersion;
+  }
+
+  /**
+   * Opens the index for writing. A new generation is started when there is none, when {@code rebuild}
+   * is asked for, or when the current one was built with another schema or analyzer.
+   */
+  public static IndexStore open(IndexLayout layout, Analyzers analyzers, boolean rebuild, double ramBufferMb)
+      throws IOException {
+    IndexLayout.Lock lock = layout.lock();
+    try {
+      layout.removeAbandoned();
+      String analyzerVersion = IndexSchema.analyzerVersion(analyzers);
+      var current = layout.current();
+      String reason = null;
+      if (current.isEmpty()) {
+        reason = "no index yet";
+      } else if (rebuild) {
+        reason = "rebuild requested";
+      } else {
+        try (Directory d = FSDirectory.open(current.get())) {
+          if (!DirectoryReader.indexExists(d)) {
+            reason = "the current index has no commit";
+          } else {
+            var commits = DirectoryReader.listCommits(d);
+            reason = IndexSchema.incompatibility(commits.get(commits.size() - 1).getUserData(), analyzerVersion);
+          }
+        }
+      }
+      boolean fresh = reason != null;
+      Path gen = fresh ? layout.newGeneration() : current.get();
+      Directory dir = FSDirectory.open(gen);
+      IndexWriterConfig cfg = new IndexWriterConfig(analyzers.perField());
+      cfg.setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
+      cfg.setRAMBufferSizeMB(ramBufferMb);
+      // Children must stay directly before their parent: block adds keep them together; no index sorting.
+      cfg.setCommitOnClose(false);
+      IndexWriter w = new IndexWriter(dir, cfg);
+      return new IndexStore(layout, lock, gen, fresh, reason, dir, w, analyzerVersion);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** True when this run writes a new generation (everything is re-added). */
+  public boolean rebuilding() {
+    return rebuilding;
+  }
+
+  /** Why a new generation is being written ("no index yet", "rebuild requested", a version change), or null. */
+  public String rebuildReason() {
+    return rebuildReason;
+  }
+
+  /** Every document of the last commit (empty when rebuilding). */
+  public List<IndexedDocument> indexedDocuments() throws IOException {
+    List<IndexedDocument> out = new ArrayList<>();
+    if (rebuilding) return out;
+    try (DirectoryReader r = DirectoryReader.open(writer)) {
+      collectParents(r, out);
+    }
+    return out;
+  }
+
+  private static void collectParents(DirectoryReader r, List<IndexedDocument> out) throws IOException {
+    IndexSearcher s = new IndexSearcher(r);
+    Weight w = s.createWeight(s.rewrite(parentsQuery()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext ctx : r.leaves()) {
+      Scorer sc = w.scorer(ctx);
+      if (sc == null) continue;
+      StoredFields sf = ctx.reader().storedFields();
+      BinaryDocValues dupOf = ctx.reader().getBinaryDocValues(Fields.DUPLICATE_OF);
+      var live = ctx.reader().getLiveDocs();
+      DocIdSetIterator it = sc.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (live != null && !live.get(doc)) continue;
+        Document d = sf.document(doc, java.util.Set.of(Fields.ID, Fields.FILE, Fields.FILE_HASH, Fields.FINGERPRINT, Fields.META));
+        String dup = "";
+        if (dupOf != null && dupOf.advanceExact(doc)) dup = dupOf.binaryValue().utf8ToString();
+        String meta = d.get(Fields.META);
+        PolicyDocument pd = StoredMeta.decode(meta, List.of());
+        out.add(new IndexedDocument(d.get(Fields.ID), d.get(Fields.FILE), d.get(Fields.FILE_HASH), pd.date().value(),
+            StoredFingerprint.decode(d.get(Fields.FINGERPRINT)), dup));
+      }
+    }
+  }
+
+  static Query parentsQuery() {
+    return new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT));
+  }
+
+  /** Removes every document read from {@code file}. Thread-safe. */
+  public void deleteFile(String file) throws IOException {
+    writer.deleteDocuments(new Term(Fields.FILE, file));
+  }
+
+  /** Adds (or replaces, by id) one document. Thread-safe; analysis runs in the calling thread. */
+  public void put(PolicyDocument d, StoredFingerprint fp) throws IOException {
+    writer.updateDocuments(new Term(Fields.ID, d.id()), DocumentMapper.toBlock(d, fp));
+  }
+
+  /**
+   * Applies corpus-wide duplicate marks: {@code resolver} maps every indexed document to the id of the
+   * original it duplicates ("" for originals); the doc values of those whose mark changed are updated.
+   *
+   * @return the number of documents whose mark changed
+   */
+  public int applyDuplicates(Function<List<IndexedDocument>, Map<String, String>> resolver) throws IOException {
+    List<IndexedDocument> all = new ArrayList<>();
+    try (DirectoryReader r = DirectoryReader.open(writer)) {
+      collectParents(r, all);
+    }
+    Map<String, String> marks = resolver.apply(all);
+    int changed = 0;
+    for (IndexedDocument d : all) {
+      String want = marks.getOrDefault(d.id(), "");
+      if (!want.equals(d.duplicateOf())) {
+        writer.updateDocValues(new Term(Fields.DOC_KEY, d.id()),
+            new NumericDocValuesField(Fields.DUPLICATE, want.isEmpty() ? 0 : 1),
+            new BinaryDocValuesField(Fields.DUPLICATE_OF, new BytesRef(want)));
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  /** Number of documents (parents) as of now, including uncommitted changes. */
+  public long documentCount() throws IOException {
+    try (DirectoryReader r = DirectoryReader.open(writer)) {
+      return new IndexSearcher(r).count(parentsQuery());
+    }
+  }
+
+  /**
+   * Makes every change durable and visible in one atomic commit; a rebuilt generation then becomes the
+   * serving one.
+   */
+  public void commit() throws IOException {
+    Map<String, String> data = new HashMap<>(IndexSchema.userData(analyzerVersion, documentCount()));
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
+    if (rebuilding && !published) {
+      layout.publish(generation);
+      published = true;
+    }
+  }
+
+  /** Closes without committing what was not committed; a rebuild that was never committed is removed. */
+  @Override
+  public void close() throws IOException {
+    try {
+      writer.rollback(); // discards uncommitted changes and closes; committed data stays
+    } finally {
+      try {
+        dir.close();
+        if (rebuilding && !published) IndexLayout.deleteTree(generation);
+      } finally {
+        lock.close();
+      }
+    }
+  }
+}

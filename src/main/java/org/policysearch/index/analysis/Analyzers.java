@@ -1,0 +1,88 @@
+package org.policysearch.index.analysis;
+
+import java.io.Reader;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.policysearch.index.Fields;
+import org.policysearch.text.TextNormalizer;
+
+/**
+ * The one factory of analysis chains, used for indexing and for querying alike, so that both sides
+ * always segment the same way.
+ *
+ * <ul>
+ *   <li>words: normalisation, then smartcn (stock {@link SmartChineseAnalyzer}, default stop set, which
+ *       drops punctuation but leaves a position gap so phrases do not run across ，。；). For ranking.
+ *   <li>exact pairs / exact units: normalisation, then {@link ExactTokenizer}. For the exact guarantee.
+ * </ul>
+ */
+public final class Analyzers {
+  /** Recorded in the index; a change forces a rebuild. */
+  public static final String VERSION = "norm" + TextNormalizer.VERSION + "-exact1-smartcn-"
+      + org.apache.lucene.util.Version.LATEST;
+
+  private final Analyzer words;
+  private final Analyzer exactPairs;
+  private final Analyzer exactUnits;
+  private final Analyzer perField;
+
+  public Analyzers() {
+    this.words = normalizing(new SmartChineseAnalyzer(true));
+    this.exactPairs = exact(ExactTokenizer.Mode.PAIRS);
+    this.exactUnits = exact(ExactTokenizer.Mode.UNITS);
+    this.perField = new PerFieldAnalyzerWrapper(words, Map.of(
+        Fields.BODY_PAIRS, exactPairs,
+        Fields.BODY_UNITS, exactUnits,
+        Fields.TITLE_PAIRS, exactPairs,
+        Fields.TITLE_UNITS, exactUnits));
+  }
+
+  /** smartcn words, for ranking. */
+  public Analyzer words() {
+    return words;
+  }
+
+  public Analyzer exactPairs() {
+    return exactPairs;
+  }
+
+  public Analyzer exactUnits() {
+    return exactUnits;
+  }
+
+  /** The analyzer of the IndexWriter: picks the chain by field name. */
+  public Analyzer perField() {
+    return perField;
+  }
+
+  private static Analyzer normalizing(Analyzer delegate) {
+    return new AnalyzerWrapper(delegate.getReuseStrategy()) {
+      @Override
+      protected Analyzer getWrappedAnalyzer(String fieldName) {
+        return delegate;
+      }
+
+      @Override
+      protected Reader wrapReader(String fieldName, Reader reader) {
+        return new NormalizingCharFilter(reader);
+      }
+    };
+  }
+
+  private static Analyzer exact(ExactTokenizer.Mode mode) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        return new TokenStreamComponents(new ExactTokenizer(mode));
+      }
+
+      @Override
+      protected Reader initReader(String fieldName, Reader reader) {
+        return new NormalizingCharFilter(reader);
+      }
+    };
+  }
+}

@@ -1,0 +1,167 @@
+package org.policysearch.search;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.BytesRef;
+import org.policysearch.index.Fields;
+
+/**
+ * Collects the top documents and the facet counts in one pass, drill-sideways: the query runs without
+ * the facet filters; a document that passes every selected dimension is a hit and counts in every
+ * dimension; a document that fails exactly one dimension counts only in that dimension, so a selected
+ * dimension still shows the counts of its other values. Reposts (duplicate flag) are dropped unless
+ * asked for.
+ *
+ * <p>Why not Lucene's DrillSideways: this is the same algorithm in one small class, over doc values we
+ * already have, without a taxonomy index or a second reader state to keep in step with refreshes.
+ */
+final class FacetHitCollector implements Collector {
+  static final int REGION = 0;
+  static final int YEAR = 1;
+  static final int THEME = 2;
+  static final int TYPE = 3;
+  static final String[] DIMS = {Fields.REGION, Fields.YEAR, Fields.THEME, Fields.TYPE};
+
+  private final Collector top;
+  private final Filters filters;
+  private final boolean[] selected = new boolean[4];
+  @SuppressWarnings("unchecked")
+  private final Map<String, Long>[] counts = new Map[] {new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()};
+  private long hits;
+
+  FacetHitCollector(Collector top, Filters filters) {
+    this.top = top;
+    this.filters = filters;
+    selected[REGION] = !filters.regions().isEmpty();
+    selected[YEAR] = filters.yearSelected();
+    selected[THEME] = !filters.themes().isEmpty();
+    selected[TYPE] = !filters.types().isEmpty();
+  }
+
+  long hits() {
+    return hits;
+  }
+
+  /** Counts per value for one dimension (region counts are per path of every level). */
+  Map<String, Long> counts(int dim) {
+    return counts[dim];
+  }
+
+  @Override
+  public ScoreMode scoreMode() {
+    return top.scoreMode() == ScoreMode.COMPLETE_NO_SCORES ? ScoreMode.COMPLETE_NO_SCORES : ScoreMode.COMPLETE;
+  }
+
+  @Override
+  public LeafCollector getLeafCollector(LeafReaderContext ctx) throws IOException {
+    LeafCollector inner = top.getLeafCollector(ctx);
+    var reader = ctx.reader();
+    SortedSetDocValues region = reader.getSortedSetDocValues(Fields.REGION);
+    SortedNumericDocValues year = reader.getSortedNumericDocValues(Fields.YEAR);
+    SortedSetDocValues theme = reader.getSortedSetDocValues(Fields.THEME);
+    SortedSetDocValues type = reader.getSortedSetDocValues(Fields.TYPE);
+    NumericDocValues dup = filters.includeDuplicates() ? null : reader.getNumericDocValues(Fields.DUPLICATE);
+    Set<Long> regionOrds = ords(region, filters.regions());
+    Set<Long> themeOrds = ords(theme, filters.themes());
+    Set<Long> typeOrds = ords(type, filters.types());
+    long[] regionCounts = region == null ? null : new long[(int) region.getValueCount()];
+    long[] themeCounts = theme == null ? null : new long[(int) theme.getValueCount()];
+    long[] typeCounts = type == null ? null : new long[(int) type.getValueCount()];
+    Map<String, Long> yearCounts = counts[YEAR];
+    return new LeafCollector() {
+      private long[] ordBuf = new long[64];
+
+      @Override
+      public void setScorer(Scorable scorer) throws IOException {
+        inner.setScorer(scorer);
+      }
+
+      @Override
+      public void collect(int doc) throws IOException {
+        if (dup != null && dup.advanceExact(doc) && dup.longValue() != 0) return;
+        int nRegion = load(region, doc);
+        long[] rOrds = copy(nRegion);
+        int nTheme = load(theme, doc);
+        long[] thOrds = copy(nTheme);
+        int nType = load(type, doc);
+        long[] tyOrds = copy(nType);
+        int yearValue = Integer.MIN_VALUE;
+        if (year != null && year.advanceExact(doc)) yearValue = (int) year.nextValue();
+
+        int failed = 0;
+        int failedDim = -1;
+        if (selected[REGION] && !anyIn(rOrds, regionOrds)) { failed++; failedDim = REGION; }
+        if (selected[YEAR] && (yearValue == Integer.MIN_VALUE || !filters.yearMatches(yearValue))) { failed++; failedDim = YEAR; }
+        if (selected[THEME] && !anyIn(thOrds, themeOrds)) { failed++; failedDim = THEME; }
+        if (selected[TYPE] && !anyIn(tyOrds, typeOrds)) { failed++; failedDim = TYPE; }
+        if (failed > 1) return;
+        if (failed == 0) {
+          hits++;
+          inner.collect(doc);
+        }
+        if (failed == 0 || failedDim == REGION) for (long o : rOrds) regionCounts[(int) o]++;
+        if (failed == 0 || failedDim == THEME) for (long o : thOrds) themeCounts[(int) o]++;
+        if (failed == 0 || failedDim == TYPE) for (long o : tyOrds) typeCounts[(int) o]++;
+        if ((failed == 0 || failedDim == YEAR) && yearValue != Integer.MIN_VALUE) {
+          yearCounts.merge(Integer.toString(yearValue), 1L, Long::sum);
+        }
+      }
+
+      private int load(SortedSetDocValues dv, int doc) throws IOException {
+        if (dv == null || !dv.advanceExact(doc)) return 0;
+        int n = dv.docValueCount();
+        if (ordBuf.length < n) ordBuf = new long[n];
+        for (int i = 0; i < n; i++) ordBuf[i] = dv.nextOrd();
+        return n;
+      }
+
+      private long[] copy(int n) {
+        return n == 0 ? EMPTY : java.util.Arrays.copyOf(ordBuf, n);
+      }
+
+      @Override
+      public void finish() throws IOException {
+        inner.finish();
+        flush(region, regionCounts, counts[REGION]);
+        flush(theme, themeCounts, counts[THEME]);
+        flush(type, typeCounts, counts[TYPE]);
+      }
+    };
+  }
+
+  private static final long[] EMPTY = new long[0];
+
+  private static boolean anyIn(long[] ords, Set<Long> wanted) {
+    for (long o : ords) if (wanted.contains(o)) return true;
+    return false;
+  }
+
+  private static Set<Long> ords(SortedSetDocValues dv, List<String> values) throws IOException {
+    Set<Long> out = new HashSet<>();
+    if (dv == null) return out;
+    for (String v : values) {
+      long o = dv.lookupTerm(new BytesRef(v));
+      if (o >= 0) out.add(o);
+    }
+    return out;
+  }
+
+  private static void flush(SortedSetDocValues dv, long[] ordCounts, Map<String, Long> into) throws IOException {
+    if (dv == null) return;
+    for (int o = 0; o < ordCounts.length; o++) {
+      if (ordCounts[o] > 0) into.merge(dv.lookupOrd(o).utf8ToString(), ordCounts[o], Long::sum);
+    }
+  }
+}

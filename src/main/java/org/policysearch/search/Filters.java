@@ -1,0 +1,37 @@
+package org.policysearch.search;
+
+import java.util.List;
+
+/**
+ * Filters of a search. Several values of one dimension combine with OR, dimensions with AND.
+ *
+ * @param regions           region paths ("湖北省", "湖北省/鄂州市", "全国"); a path includes everything under it
+ * @param years             years
+ * @param yearFrom          first year of a range (inclusive), or null
+ * @param yearTo            last year of a range (inclusive), or null
+ * @param themes            themes
+ * @param types             document types
+ * @param includeDuplicates also list reposts of documents already in the results
+ */
+public record Filters(List<String> regions, List<Integer> years, Integer yearFrom, Integer yearTo,
+                      List<String> themes, List<String> types, boolean includeDuplicates) {
+  public static final Filters NONE = new Filters(List.of(), List.of(), null, null, List.of(), List.of(), false);
+
+  public Filters {
+    regions = List.copyOf(regions == null ? List.of() : regions);
+    years = List.copyOf(years == null ? List.of() : years);
+    themes = List.copyOf(themes == null ? List.of() : themes);
+    types = List.copyOf(types == null ? List.of() : types);
+  }
+
+  public boolean yearSelected() {
+    return !years.isEmpty() || yearFrom != null || yearTo != null;
+  }
+
+  /** Whether a year passes the year filter: in the list of years, or in the range (either may admit it). */
+  public boolean yearMatches(int y) {
+    boolean hasRange = yearFrom != null || yearTo != null;
+    boolean inRange = hasRange && (yearFrom == null || y >= yearFrom) && (yearTo == null || y <= yearTo);
+    return years.contains(y) || inRange;
+  }
+}

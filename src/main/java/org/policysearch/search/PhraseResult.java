@@ -1,0 +1,38 @@
+package org.policysearch.search;
+
+import java.util.List;
+import org.policysearch.ingest.RegionInfo;
+
+/**
+ * Where and how often a phrase occurs.
+ *
+ * @param phrase      as asked
+ * @param normalized  as matched
+ * @param documents   documents containing it
+ * @param paragraphs  paragraphs containing it
+ * @param occurrences occurrences in all
+ * @param byYear      counts per year, newest first (documents without a year are not counted here)
+ * @param byRegion    counts per region path at every level (province, city, county), most first
+ * @param page        1-based page of {@link #items}
+ * @param size        page size
+ * @param items       this page of occurrences in context, newest document first
+ * @param timedOut    the time limit cut the scan short: counts are lower bounds
+ */
+public record PhraseResult(String phrase, String normalized, long documents, long paragraphs, long occurrences,
+                           List<Count> byYear, List<Count> byRegion, int page, int size, List<Occurrence> items,
+                           long tookMs, boolean timedOut) {
+  /** A count of documents and occurrences for one year or region. */
+  public record Count(String value, long documents, long occurrences) {}
+
+  /**
+   * One occurrence in context (KWIC).
+   *
+   * @param left      text before the match (up to the context length, within the paragraph)
+   * @param match     the matched text as written
+   * @param right     text after the match
+   * @param start     offset of the match in the paragraph text
+   * @param end       end offset of the match in the paragraph text
+   */
+  public record Occurrence(String id, String title, String date, RegionInfo region, int paragraph,
+                           String left, String match, String right, int start, int end) {}
+}

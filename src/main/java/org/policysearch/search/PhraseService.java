@@ -1,0 +1,208 @@
+package org.policysearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.join.ToParentBlockJoinQuery;
+import org.apache.lucene.util.BitSet;
+import org.apache.lucene.util.FixedBitSet;
+import org.policysearch.index.Fields;
+import org.policysearch.ingest.Paragraph;
+import org.policysearch.ingest.PolicyDocument;
+import org.policysearch.search.query.QueryCompiler;
+import org.policysearch.text.NormalizedText;
+import org.policysearch.text.TextNormalizer;
+
+/**
+ * Phrase statistics for journalists: every occurrence of an exact phrase, counted by year and region,
+ * with each occurrence in context. Counts are of occurrences found in the stored paragraph text, so
+ * they agree with the highlighted matches one for one.
+ */
+public final class PhraseService {
+  private final SearchService service;
+
+  public PhraseService(SearchService service) {
+    this.service = service;
+  }
+
+  private record Found(int parentGlobal, int child, long date, String docId, int paragraph) {}
+
+  public PhraseResult phrase(PhraseRequest r) throws InvalidRequestException, IOException {
+    long t0 = System.nanoTime();
+    String phrase = r.phrase() == null ? "" : r.phrase().strip();
+    if (phrase.length() >= 2 && (phrase.startsWith("\"") && phrase.endsWith("\"") || phrase.startsWith("“") && phrase.endsWith("”"))) {
+      phrase = phrase.substring(1, phrase.length() - 1);
+    }
+    if (phrase.isBlank()) throw new InvalidRequestException("q", "give the phrase to count, e.g. q=\"双减\"");
+    if (phrase.length() > service.limits().maxQueryLength()) {
+      throw new InvalidRequestException("q", "the phrase is longer than " + service.limits().maxQueryLength() + " characters");
+    }
+    if (r.page() < 1) throw new InvalidRequestException("page", "page starts at 1, got " + r.page());
+    if (r.size() < 0 || r.size() > service.limits().maxPageSize()) {
+      throw new InvalidRequestException("size", "size must be between 0 and " + service.limits().maxPageSize());
+    }
+    if (r.context() < 0 || r.context() > PhraseRequest.MAX_CONTEXT) {
+      throw new InvalidRequestException("context", "context must be between 0 and " + PhraseRequest.MAX_CONTEXT);
+    }
+    String n = TextNormalizer.normalizeToString(phrase);
+    Query child = QueryCompiler.exactQuery(n, Fields.BODY_PAIRS, Fields.BODY_UNITS);
+    if (child == null) throw new InvalidRequestException("q", "the phrase has nothing to match once quotation marks and spaces are removed");
+
+    try (SearcherProvider.Lease lease = service.provider().acquire()) {
+      IndexSearcher s = service.timed(lease.searcher());
+      // 1. The documents that contain the phrase and pass the filters.
+      FixedBitSet allowed = new FixedBitSet(Math.max(1, s.getIndexReader().maxDoc()));
+      FacetHitCollector fc = new FacetHitCollector(new BitSetCollector(allowed), r.filters());
+      boolean timedOut = false;
+      SearchService.searchWith(s, service.documentsQuery(
+          new ToParentBlockJoinQuery(child, service.parents(), org.apache.lucene.search.join.ScoreMode.None)), fc);
+      timedOut |= s.timedOut();
+      // 2. Their paragraphs that contain it, in order: newest document first, then reading order.
+      List<Found> found = new ArrayList<>();
+      Weight w = s.createWeight(s.rewrite(child), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+        Scorer sc = w.scorer(ctx);
+        if (sc == null) continue;
+        BitSet parents = service.parents().getBitSet(ctx);
+        SortedNumericDocValues dates = ctx.reader().getSortedNumericDocValues(Fields.DATE);
+        NumericDocValues paraNo = ctx.reader().getNumericDocValues(Fields.PARA_NUMBER);
+        DocIdSetIterator it = sc.iterator();
+        for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+          int parent = parents.nextSetBit(d);
+          if (!allowed.get(ctx.docBase + parent)) continue;
+          long date = Long.MIN_VALUE;
+          if (dates != null && dates.advanceExact(parent)) date = dates.nextValue();
+          int no = paraNo != null && paraNo.advanceExact(d) ? (int) paraNo.longValue() : 0;
+          found.add(new Found(ctx.docBase + parent, ctx.docBase + d, date, "", no));
+        }
+      }
+      found.sort(Comparator.comparingLong(Found::date).reversed().thenComparingInt(Found::parentGlobal).thenComparingInt(Found::paragraph));
+      // 3. Count occurrences in the text; keep the requested page in context.
+      Map<Integer, PolicyDocument> metaCache = new HashMap<>();
+      Map<String, long[]> byYear = new HashMap<>();
+      Map<String, long[]> byRegion = new HashMap<>();
+      List<PhraseResult.Occurrence> items = new ArrayList<>();
+      long occurrences = 0;
+      long paragraphs = 0;
+      long documents = 0;
+      int lastParent = -1;
+      long from = (long) (r.page() - 1) * r.size();
+      for (Found f : found) {
+        if (s.getTimeout().shouldExit()) {
+          timedOut = true;
+          break;
+        }
+        LeafReaderContext ctx = DocumentReader.leaf(s, f.child);
+        StoredFields sf = ctx.reader().storedFields();
+        Paragraph p = DocumentReader.paragraph(sf, f.child - ctx.docBase);
+        List<int[]> occ = occurrences(p.text(), n);
+        if (occ.isEmpty()) continue; // cannot happen: the index and the text agree (tested)
+        PolicyDocument meta = metaCache.computeIfAbsent(f.parentGlobal, g -> {
+          try {
+            LeafReaderContext pc = DocumentReader.leaf(s, g);
+            return DocumentReader.metadata(pc, g - pc.docBase, List.of());
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+        boolean newDoc = f.parentGlobal != lastParent;
+        lastParent = f.parentGlobal;
+        paragraphs++;
+        if (newDoc) documents++;
+        if (meta.year() != null) add(byYear, meta.year().toString(), newDoc, occ.size());
+        for (String path : org.policysearch.index.DocumentMapper.regionPaths(meta.region().path())) {
+          add(byRegion, path, newDoc, occ.size());
+        }
+        for (int[] o : occ) {
+          if (occurrences >= from && items.size() < r.size()) {
+            items.add(new PhraseResult.Occurrence(meta.id(), meta.title(), meta.date().value(), meta.region(),
+                p.number(), p.text().substring(Math.max(0, o[0] - r.context()), o[0]), p.text().substring(o[0], o[1]),
+                p.text().substring(o[1], Math.min(p.text().length(), o[1] + r.context())), o[0], o[1]));
+          }
+          occurrences++;
+        }
+        if (metaCache.size() > 10_000) metaCache.clear();
+      }
+      List<PhraseResult.Count> years = counts(byYear);
+      years.sort(Comparator.comparing(PhraseResult.Count::value).reversed());
+      List<PhraseResult.Count> regions = counts(byRegion);
+      regions.sort(Comparator.comparingLong(PhraseResult.Count::occurrences).reversed().thenComparing(PhraseResult.Count::value));
+      long took = (System.nanoTime() - t0) / 1_000_000;
+      return new PhraseResult(phrase, n, documents, paragraphs, occurrences, years, regions, r.page(), r.size(), items,
+          took, timedOut);
+    }
+  }
+
+  private static void add(Map<String, long[]> m, String key, boolean newDoc, int occ) {
+    long[] c = m.computeIfAbsent(key, k -> new long[2]);
+    if (newDoc) c[0]++;
+    c[1] += occ;
+  }
+
+  private static List<PhraseResult.Count> counts(Map<String, long[]> m) {
+    List<PhraseResult.Count> out = new ArrayList<>();
+    m.forEach((k, v) -> out.add(new PhraseResult.Count(k, v[0], v[1])));
+    return out;
+  }
+
+  /** Non-overlapping occurrences of a normalised phrase in a paragraph, as source ranges. */
+  static List<int[]> occurrences(String text, String normalizedPhrase) {
+    NormalizedText nt = TextNormalizer.normalize(text);
+    String n = nt.text();
+    List<int[]> out = new ArrayList<>();
+    int from = 0;
+    while (true) {
+      int i = n.indexOf(normalizedPhrase, from);
+      if (i < 0) break;
+      int e = i + normalizedPhrase.length();
+      if (Highlighter.wholeRuns(n, i, e)) {
+        out.add(new int[] {nt.sourceStart(i), nt.sourceEnd(e)});
+        from = e;
+      } else {
+        from = i + 1;
+      }
+    }
+    return out;
+  }
+
+  /** Marks collected parents in a bit set. */
+  private static final class BitSetCollector implements org.apache.lucene.search.Collector {
+    private final FixedBitSet bits;
+
+    BitSetCollector(FixedBitSet bits) {
+      this.bits = bits;
+    }
+
+    @Override
+    public org.apache.lucene.search.LeafCollector getLeafCollector(LeafReaderContext ctx) {
+      int base = ctx.docBase;
+      return new org.apache.lucene.search.LeafCollector() {
+        @Override
+        public void setScorer(org.apache.lucene.search.Scorable scorer) {}
+
+        @Override
+        public void collect(int doc) {
+          bits.set(base + doc);
+        }
+      };
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+  }
+}

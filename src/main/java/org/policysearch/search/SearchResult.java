@@ -1,0 +1,21 @@
+package org.policysearch.search;
+
+import java.util.List;
+import org.policysearch.search.query.Interpretation;
+
+/**
+ * A page of results.
+ *
+ * @param total          exact number of matching documents
+ * @param page           1-based page
+ * @param size           page size
+ * @param tookMs         time spent in the engine
+ * @param interpretation how the query was understood
+ * @param filters        the filters applied
+ * @param sort           the order
+ * @param hits           this page's documents
+ * @param facets         counts for region, year, theme, type
+ * @param timedOut       true when the time limit cut the search short: counts may be incomplete
+ */
+public record SearchResult(long total, int page, int size, long tookMs, Interpretation interpretation, Filters filters,
+                           SortOrder sort, List<Hit> hits, Facets facets, boolean timedOut) {}

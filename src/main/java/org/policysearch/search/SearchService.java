@@ -1,0 +1,278 @@
+package org.policysearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.join.BitSetProducer;
+import org.apache.lucene.search.join.QueryBitSetProducer;
+import org.apache.lucene.util.BitSet;
+import org.policysearch.index.Fields;
+import org.policysearch.index.IndexLayout;
+import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.ingest.Paragraph;
+import org.policysearch.ingest.PolicyDocument;
+import org.policysearch.ingest.RegionInfo;
+import org.policysearch.search.query.CompiledQuery;
+import org.policysearch.search.query.QueryCompiler;
+import org.policysearch.search.query.QueryNode;
+import org.policysearch.search.query.QueryParser;
+import org.policysearch.search.query.QuerySyntaxException;
+import org.policysearch.search.query.Synonyms;
+
+/**
+ * The search engine as the command line and the HTTP server use it: requests in, records out, no
+ * knowledge of HTTP. Thread-safe; one instance per index.
+ */
+public final class SearchService implements AutoCloseable {
+  private final SearcherProvider provider;
+  private final QueryCompiler compiler;
+  private final BitSetProducer parents;
+  private final SearchLimits limits;
+  private final Analyzers analyzers;
+
+  public SearchService(IndexLayout layout, Analyzers analyzers, Synonyms synonyms, SearchLimits limits) throws IOException {
+    this.provider = new SearcherProvider(layout);
+    this.parents = new QueryBitSetProducer(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)));
+    this.compiler = new QueryCompiler(analyzers, synonyms, parents, limits.maxClauses());
+    this.limits = limits;
+    this.analyzers = analyzers;
+  }
+
+  public SearchLimits limits() {
+    return limits;
+  }
+
+  Analyzers analyzers() {
+    return analyzers;
+  }
+
+  BitSetProducer parents() {
+    return parents;
+  }
+
+  SearcherProvider provider() {
+    return provider;
+  }
+
+  /** Picks up index commits made since the last call (and a newly published rebuild). */
+  public void refresh() throws IOException {
+    provider.refresh();
+  }
+
+  /** Parses and compiles a query, translating syntax errors into request errors on {@code param}. */
+  CompiledQuery compile(String query, String param) throws InvalidRequestException {
+    if (query != null && query.length() > limits.maxQueryLength()) {
+      throw new InvalidRequestException(param, "the query is " + query.length() + " characters long; the limit is "
+          + limits.maxQueryLength());
+    }
+    try {
+      QueryNode node = QueryParser.parse(query);
+      return compiler.compile(query, node);
+    } catch (QuerySyntaxException e) {
+      throw new InvalidRequestException(param, e.getMessage(), e.position());
+    }
+  }
+
+  void validate(SearchRequest r) throws InvalidRequestException {
+    if (r.page() < 1) throw new InvalidRequestException("page", "page starts at 1, got " + r.page());
+    if (r.size() < 0 || r.size() > limits.maxPageSize()) {
+      throw new InvalidRequestException("size", "size must be between 0 and " + limits.maxPageSize() + ", got " + r.size());
+    }
+    if ((long) r.page() * r.size() > limits.maxResultWindow()) {
+      throw new InvalidRequestException("page", "page × size may not exceed " + limits.maxResultWindow()
+          + "; narrow the search with filters or use the export");
+    }
+    if (r.passages() < 0 || r.passages() > limits.maxPassages()) {
+      throw new InvalidRequestException("passages", "passages must be between 0 and " + limits.maxPassages());
+    }
+    Filters f = r.filters();
+    if (f.yearFrom() != null && f.yearTo() != null && f.yearFrom() > f.yearTo()) {
+      throw new InvalidRequestException("from", "the year range " + f.yearFrom() + "–" + f.yearTo() + " is empty; 'from' must not be after 'to'");
+    }
+  }
+
+  public SearchResult search(SearchRequest r) throws InvalidRequestException, IOException {
+    long t0 = System.nanoTime();
+    validate(r);
+    CompiledQuery cq = compile(r.query(), "q");
+    try (SearcherProvider.Lease lease = provider.acquire()) {
+      IndexSearcher s = timed(lease.searcher());
+      Query base = documentsQuery(cq.documentQuery());
+      int window = Math.max(1, r.page() * r.size());
+      Collector top = switch (r.sort()) {
+        case RELEVANCE -> new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE).newCollector();
+        case DATE_DESC -> new TopFieldCollectorManager(dateSort(true), window, null, Integer.MAX_VALUE).newCollector();
+        case DATE_ASC -> new TopFieldCollectorManager(dateSort(false), window, null, Integer.MAX_VALUE).newCollector();
+      };
+      FacetHitCollector fc = new FacetHitCollector(top, r.filters());
+      boolean timedOut = false;
+      try {
+        searchWith(s, base, fc);
+      } catch (TimeLimitExceeded e) {
+        timedOut = true;
+      }
+      timedOut |= s.timedOut();
+      TopDocs td = top instanceof org.apache.lucene.search.TopScoreDocCollector tsc ? tsc.topDocs() : ((org.apache.lucene.search.TopFieldCollector) top).topDocs();
+      PassageFinder pf = new PassageFinder(s, cq.paragraphQuery(), parents, cq.highlights());
+      List<Hit> hits = new ArrayList<>();
+      int from = (r.page() - 1) * r.size();
+      for (int i = from; i < td.scoreDocs.length && i < from + r.size(); i++) {
+        ScoreDoc sd = td.scoreDocs[i];
+        hits.add(hit(s, sd.doc, Float.isNaN(sd.score) ? 0f : sd.score, pf, r.passages()));
+      }
+      Facets facets = facets(fc, r.filters());
+      long took = (System.nanoTime() - t0) / 1_000_000;
+      return new SearchResult(fc.hits(), r.page(), r.size(), took, cq.interpretation(), r.filters(), r.sort(), hits,
+          facets, timedOut);
+    }
+  }
+
+  /** Parents only, matching the text query (or all). */
+  Query documentsQuery(Query textQuery) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)), Occur.FILTER);
+    b.add(textQuery == null ? new MatchAllDocsQuery() : textQuery, Occur.MUST);
+    return b.build();
+  }
+
+  /** A per-request searcher over the shared reader, so the time limit applies to this request only. */
+  IndexSearcher timed(IndexSearcher shared) {
+    IndexSearcher s = new IndexSearcher(shared.getIndexReader());
+    s.setQueryCache(shared.getQueryCache());
+    s.setSimilarity(shared.getSimilarity());
+    long deadline = System.nanoTime() + limits.timeout().toNanos();
+    s.setTimeout(() -> System.nanoTime() > deadline);
+    return s;
+  }
+
+  @SuppressWarnings("deprecation")
+  static void searchWith(IndexSearcher s, Query q, Collector c) throws IOException {
+    s.search(q, c);
+  }
+
+  /** Thrown by nothing yet; reserved for collectors that stop early. */
+  static final class TimeLimitExceeded extends RuntimeException {}
+
+  private static Sort dateSort(boolean descending) {
+    SortedNumericSortField f = new SortedNumericSortField(Fields.DATE, SortField.Type.LONG, descending);
+    // Documents without a date go last in both directions.
+    f.setMissingValue(descending ? Long.MIN_VALUE : Long.MAX_VALUE);
+    return new Sort(f, SortField.FIELD_SCORE);
+  }
+
+  private Hit hit(IndexSearcher s, int doc, float score, PassageFinder pf, int passages) throws IOException {
+    LeafReaderContext ctx = DocumentReader.leaf(s, doc);
+    int local = doc - ctx.docBase;
+    BitSet bits = parents.getBitSet(ctx);
+    int first = DocumentReader.firstChild(bits, local);
+    PolicyDocument meta = DocumentReader.metadata(ctx, local, List.of());
+    return new Hit(meta, score, local - first, pf.best(doc, passages));
+  }
+
+  private static Facets facets(FacetHitCollector fc, Filters f) {
+    return new Facets(
+        regionTree(fc.counts(FacetHitCollector.REGION), f.regions()),
+        flat(fc.counts(FacetHitCollector.YEAR), f.years().stream().map(String::valueOf).toList(), true),
+        flat(fc.counts(FacetHitCollector.THEME), f.themes(), false),
+        flat(fc.counts(FacetHitCollector.TYPE), f.types(), false));
+  }
+
+  /** Values by count (years by year, newest first); selected values are listed even when their count is 0. */
+  static List<FacetValue> flat(Map<String, Long> counts, List<String> selected, boolean byValueDesc) {
+    Map<String, Long> all = new TreeMap<>(counts);
+    selected.forEach(v -> all.putIfAbsent(v, 0L));
+    List<FacetValue> out = new ArrayList<>();
+    all.forEach((v, c) -> out.add(new FacetValue(v, v, c, selected.contains(v), List.of())));
+    if (byValueDesc) {
+      out.sort(Comparator.comparing(FacetValue::value).reversed());
+    } else {
+      out.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value));
+    }
+    return out;
+  }
+
+  /** Region paths of every level folded into a tree: provinces (and 全国) › cities › counties. */
+  static List<FacetValue> regionTree(Map<String, Long> counts, List<String> selected) {
+    Map<String, Long> all = new TreeMap<>(counts);
+    selected.forEach(v -> all.putIfAbsent(v, 0L));
+    return children("", all, selected);
+  }
+
+  private static List<FacetValue> children(String parent, Map<String, Long> all, List<String> selected) {
+    List<FacetValue> out = new ArrayList<>();
+    for (Map.Entry<String, Long> e : all.entrySet()) {
+      String path = e.getKey();
+      String rest;
+      if (parent.isEmpty()) {
+        if (path.contains("/")) continue;
+        rest = path;
+      } else {
+        if (!path.startsWith(parent + "/")) continue;
+        rest = path.substring(parent.length() + 1);
+        if (rest.contains("/")) continue;
+      }
+      out.add(new FacetValue(path, rest, e.getValue(), selected.contains(path), children(path, all, selected)));
+    }
+    out.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value));
+    return out;
+  }
+
+  /** A document by id, with its paragraphs; with a query, every match in every paragraph is marked. */
+  public DocumentView document(String id, String query) throws NotFoundException, InvalidRequestException, IOException {
+    CompiledQuery cq = query == null || query.isBlank() ? null : compile(query, "q");
+    try (SearcherProvider.Lease lease = provider.acquire()) {
+      IndexSearcher s = lease.searcher();
+      TopDocs td = s.search(new TermQuery(new Term(Fields.DOC_KEY, id)), 1);
+      if (td.scoreDocs.length == 0) throw new NotFoundException("no document with id '" + id + "'");
+      int doc = td.scoreDocs[0].doc;
+      LeafReaderContext ctx = DocumentReader.leaf(s, doc);
+      int local = doc - ctx.docBase;
+      int first = DocumentReader.firstChild(parents.getBitSet(ctx), local);
+      List<Paragraph> paras = DocumentReader.paragraphs(ctx, first, local);
+      PolicyDocument d = DocumentReader.metadata(ctx, local, paras);
+      List<Passage> marked = new ArrayList<>(paras.size());
+      int matches = 0;
+      for (Paragraph p : paras) {
+        Passage ps = PassageFinder.passage(p, cq == null ? List.of() : cq.highlights());
+        matches += ps.highlights().size();
+        marked.add(ps);
+      }
+      return new DocumentView(d, marked, matches, cq == null ? null : cq.interpretation());
+    }
+  }
+
+  /** Number of documents in the serving index. */
+  public long documentCount() throws IOException {
+    try (SearcherProvider.Lease lease = provider.acquire()) {
+      return lease.searcher().count(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)));
+    }
+  }
+
+  static boolean sameRegion(RegionInfo a, RegionInfo b) {
+    return a.known() && a.path().equals(b.path());
+  }
+
+  @Override
+  public void close() throws IOException {
+    provider.close();
+  }
+}

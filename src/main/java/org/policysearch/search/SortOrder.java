@@ -1,0 +1,23 @@
+package org.policysearch.search;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Result order. */
+public enum SortOrder {
+  RELEVANCE, DATE_DESC, DATE_ASC;
+
+  public String value() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses "relevance", "date_desc", "date_asc"; the error lists the valid values. */
+  public static SortOrder parse(String s) throws InvalidRequestException {
+    if (s == null || s.isBlank()) return RELEVANCE;
+    for (SortOrder o : values()) {
+      if (o.value().equals(s.strip().toLowerCase(Locale.ROOT))) return o;
+    }
+    throw new InvalidRequestException("sort", "unknown sort '" + s + "'; valid values: "
+        + String.join(", ", Arrays.stream(values()).map(SortOrder::value).toList()));
+  }
+}
