@@ -267,8 +267,74 @@ public final class SearchService implements AutoCloseable {
     }
   }
 
-  static boolean sameRegion(RegionInfo a, RegionInfo b) {
-    return a.known() && a.path().equals(b.path());
+  private volatile Suggester suggester;
+
+  /** Completions for a typed prefix: regions, themes, types, frequent words and titles. */
+  public List<Suggestion> suggest(String prefix, int size) throws InvalidRequestException, IOException {
+    if (size < 1 || size > limits.maxPageSize()) {
+      throw new InvalidRequestException("size", "size must be between 1 and " + limits.maxPageSize());
+    }
+    if (prefix == null || prefix.isBlank()) return List.of();
+    if (prefix.length() > 100) throw new InvalidRequestException("q", "a prefix to complete is at most 100 characters");
+    try (SearcherProvider.Lease lease = provider.acquire()) {
+      return suggester(lease.searcher()).suggest(prefix, size);
+    }
+  }
+
+  private Suggester suggester(IndexSearcher s) throws IOException {
+    Suggester cur = suggester;
+    if (cur != null && cur.isFor(s.getIndexReader())) return cur;
+    synchronized (this) {
+      cur = suggester;
+      if (cur != null && cur.isFor(s.getIndexReader())) return cur;
+      var reader = s.getIndexReader();
+      Map<String, Long> titles = new java.util.HashMap<>();
+      org.apache.lucene.search.Weight w = s.createWeight(s.rewrite(documentsQuery(null)),
+          org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+      for (LeafReaderContext ctx : reader.leaves()) {
+        var sc = w.scorer(ctx);
+        if (sc == null) continue;
+        var it = sc.iterator();
+        var live = ctx.reader().getLiveDocs();
+        for (int d = it.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+          if (live != null && !live.get(d)) continue;
+          PolicyDocument meta = DocumentReader.metadata(ctx, d, List.of());
+          if (!meta.title().isEmpty() && !meta.flags().duplicate()) titles.merge(meta.title(), 1L, Long::sum);
+        }
+      }
+      cur = Suggester.build(reader, Suggester.valueCounts(reader, Fields.REGION), Suggester.valueCounts(reader, Fields.THEME),
+          Suggester.valueCounts(reader, Fields.TYPE), titles);
+      suggester = cur;
+      return cur;
+    }
+  }
+
+  /** Every facet value with its count over the whole index (duplicates excluded). */
+  public Facets facets() throws IOException {
+    try {
+      return search(new SearchRequest("", Filters.NONE, SortOrder.RELEVANCE, 1, 0, 0)).facets();
+    } catch (InvalidRequestException e) {
+      throw new IllegalStateException("an empty listing is always valid", e);
+    }
+  }
+
+  /** Size and make-up of the index. */
+  public IndexStats stats() throws IOException {
+    Facets f = facets();
+    try (SearcherProvider.Lease lease = provider.acquire()) {
+      IndexSearcher s = lease.searcher();
+      long docs = s.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)));
+      long paras = s.count(new TermQuery(new Term(Fields.KIND, Fields.KIND_PARAGRAPH)));
+      long dups = s.count(org.apache.lucene.document.NumericDocValuesField.newSlowExactQuery(Fields.DUPLICATE, 1));
+      var dr = (org.apache.lucene.index.DirectoryReader) s.getIndexReader();
+      Map<String, String> user = dr.getIndexCommit().getUserData();
+      long bytes = 0;
+      for (String file : dr.getIndexCommit().getFileNames()) {
+        bytes += dr.directory().fileLength(file);
+      }
+      return new IndexStats(docs, paras, dups, bytes, user.getOrDefault("committed_at", ""),
+          user.getOrDefault("schema", ""), user.getOrDefault("analyzer", ""), f);
+    }
   }
 
   @Override

@@ -174,7 +174,7 @@ public final class QueryParser {
       parts.add(and());
     }
     for (QueryNode p : parts) {
-      if (p instanceof QueryNode.Not) {
+      if (parts.size() > 1 && p instanceof QueryNode.Not) {
         throw new QuerySyntaxException("an excluded term cannot be one side of OR; write the exclusion outside the OR", -1);
       }
     }

@@ -1,0 +1,322 @@
+package org.policysearch.search.json;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import java.util.List;
+import org.policysearch.ingest.PolicyDocument;
+import org.policysearch.ingest.RegionInfo;
+import org.policysearch.search.DocumentView;
+import org.policysearch.search.FacetValue;
+import org.policysearch.search.Facets;
+import org.policysearch.search.Filters;
+import org.policysearch.search.Hit;
+import org.policysearch.search.IndexStats;
+import org.policysearch.search.Passage;
+import org.policysearch.search.PhraseResult;
+import org.policysearch.search.SearchResult;
+import org.policysearch.search.SimilarResult;
+import org.policysearch.search.Span;
+import org.policysearch.search.Suggestion;
+import org.policysearch.search.query.Interpretation;
+
+/**
+ * The JSON of every result, written once and used by both the HTTP API and the command line's
+ * {@code --json}, so the two always return the same records. Field names are snake_case and
+ * documented in the OpenAPI document.
+ */
+public final class ResultJson {
+  public static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+  public static final Gson PRETTY = new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting().create();
+
+  private ResultJson() {}
+
+  public static JsonObject search(SearchResult r) {
+    JsonObject o = new JsonObject();
+    o.addProperty("total", r.total());
+    o.addProperty("page", r.page());
+    o.addProperty("size", r.size());
+    o.addProperty("took_ms", r.tookMs());
+    o.addProperty("timed_out", r.timedOut());
+    o.addProperty("sort", r.sort().value());
+    o.add("query", interpretation(r.interpretation()));
+    o.add("filters", filters(r.filters()));
+    JsonArray hits = new JsonArray();
+    for (Hit h : r.hits()) hits.add(hit(h));
+    o.add("hits", hits);
+    o.add("facets", facets(r.facets()));
+    return o;
+  }
+
+  public static JsonObject hit(Hit h) {
+    JsonObject o = document(h.document());
+    o.addProperty("score", h.score());
+    o.addProperty("paragraphs", h.paragraphs());
+    JsonArray ps = new JsonArray();
+    for (Passage p : h.passages()) ps.add(passage(p));
+    o.add("passages", ps);
+    return o;
+  }
+
+  /** A document's metadata (no paragraphs). */
+  public static JsonObject document(PolicyDocument d) {
+    JsonObject o = new JsonObject();
+    o.addProperty("id", d.id());
+    o.addProperty("file", d.file());
+    o.addProperty("title", d.title());
+    o.addProperty("subtitle", d.subtitle());
+    o.addProperty("date", d.date().value());
+    o.addProperty("date_precision", d.date().precision().name().toLowerCase(java.util.Locale.ROOT));
+    o.addProperty("year", d.year());
+    o.add("region", region(d.region()));
+    o.addProperty("type", d.type());
+    o.add("themes", strings(d.themes()));
+    o.addProperty("source", d.source());
+    o.addProperty("source_url", d.sourceUrl());
+    o.addProperty("issuer", d.issuer());
+    o.addProperty("doc_number", d.docNumber());
+    o.addProperty("truncated", d.flags().truncated());
+    o.addProperty("redacted", d.flags().redacted());
+    if (d.flags().duplicate()) {
+      o.addProperty("duplicate_of", d.flags().duplicateOf());
+    } else {
+      o.add("duplicate_of", JsonNull.INSTANCE);
+    }
+    return o;
+  }
+
+  public static JsonObject region(RegionInfo r) {
+    JsonObject o = new JsonObject();
+    o.addProperty("province", r.province());
+    o.addProperty("city", r.city());
+    o.addProperty("county", r.county());
+    o.addProperty("path", r.path());
+    o.addProperty("code", r.code());
+    o.addProperty("confidence", r.confidence());
+    return o;
+  }
+
+  public static JsonObject passage(Passage p) {
+    JsonObject o = new JsonObject();
+    o.addProperty("paragraph", p.paragraph());
+    o.addProperty("text", p.text());
+    o.addProperty("heading", p.heading());
+    JsonArray hl = new JsonArray();
+    for (Span s : p.highlights()) {
+      JsonArray pair = new JsonArray();
+      pair.add(s.start());
+      pair.add(s.end());
+      hl.add(pair);
+    }
+    o.add("highlights", hl);
+    o.addProperty("html", p.html());
+    return o;
+  }
+
+  public static JsonObject interpretation(Interpretation i) {
+    JsonObject o = new JsonObject();
+    o.addProperty("q", i.query());
+    o.addProperty("explanation", i.explanation());
+    JsonArray cs = new JsonArray();
+    for (Interpretation.Clause c : i.clauses()) {
+      JsonObject co = new JsonObject();
+      co.addProperty("kind", c.kind());
+      co.addProperty("text", c.text());
+      co.addProperty("normalized", c.normalized());
+      co.addProperty("scope", c.scope());
+      co.addProperty("excluded", c.excluded());
+      co.add("segments", strings(c.segments()));
+      co.add("must_match", strings(c.mustMatch()));
+      co.add("synonyms", strings(c.synonyms()));
+      cs.add(co);
+    }
+    o.add("clauses", cs);
+    return o;
+  }
+
+  public static JsonObject filters(Filters f) {
+    JsonObject o = new JsonObject();
+    o.add("region", strings(f.regions()));
+    JsonArray years = new JsonArray();
+    f.years().forEach(years::add);
+    o.add("year", years);
+    o.addProperty("from", f.yearFrom());
+    o.addProperty("to", f.yearTo());
+    o.add("theme", strings(f.themes()));
+    o.add("type", strings(f.types()));
+    o.addProperty("include_duplicates", f.includeDuplicates());
+    return o;
+  }
+
+  public static JsonObject facets(Facets f) {
+    JsonObject o = new JsonObject();
+    o.add("region", facetValues(f.region()));
+    o.add("year", facetValues(f.year()));
+    o.add("theme", facetValues(f.theme()));
+    o.add("type", facetValues(f.type()));
+    return o;
+  }
+
+  static JsonArray facetValues(List<FacetValue> vs) {
+    JsonArray a = new JsonArray();
+    for (FacetValue v : vs) {
+      JsonObject o = new JsonObject();
+      o.addProperty("value", v.value());
+      o.addProperty("label", v.label());
+      o.addProperty("count", v.count());
+      o.addProperty("selected", v.selected());
+      o.add("children", facetValues(v.children()));
+      a.add(o);
+    }
+    return a;
+  }
+
+  public static JsonObject documentView(DocumentView v) {
+    JsonObject o = document(v.document());
+    o.addProperty("subtitle", v.document().subtitle());
+    JsonArray officials = new JsonArray();
+    v.document().officials().forEach(of -> {
+      JsonObject x = new JsonObject();
+      x.addProperty("role", of.role());
+      x.addProperty("name", of.name());
+      officials.add(x);
+    });
+    o.add("officials", officials);
+    JsonObject header = new JsonObject();
+    v.document().header().forEach(header::addProperty);
+    o.add("header", header);
+    JsonArray evidence = new JsonArray();
+    v.document().evidence().forEach(e -> {
+      JsonObject x = new JsonObject();
+      x.addProperty("field", e.field());
+      x.addProperty("value", e.value());
+      x.addProperty("origin", e.origin());
+      x.addProperty("detail", e.detail());
+      evidence.add(x);
+    });
+    o.add("evidence", evidence);
+    o.addProperty("encoding", v.document().encoding());
+    o.addProperty("matches", v.matches());
+    o.add("query", v.interpretation() == null ? JsonNull.INSTANCE : interpretation(v.interpretation()));
+    JsonArray ps = new JsonArray();
+    for (int i = 0; i < v.paragraphs().size(); i++) {
+      JsonObject p = passage(v.paragraphs().get(i));
+      p.add("themes", strings(v.document().paragraphs().get(i).themes()));
+      ps.add(p);
+    }
+    o.add("paragraphs", ps);
+    return o;
+  }
+
+  public static JsonObject similar(SimilarResult r) {
+    JsonObject o = new JsonObject();
+    JsonObject src = new JsonObject();
+    src.addProperty("id", r.sourceId());
+    src.addProperty("paragraph", r.sourceParagraph() == 0 ? null : r.sourceParagraph());
+    src.add("region", region(r.sourceRegion()));
+    o.add("source", src);
+    o.addProperty("took_ms", r.tookMs());
+    JsonArray items = new JsonArray();
+    for (SimilarResult.Item i : r.items()) {
+      JsonObject x = new JsonObject();
+      x.addProperty("id", i.id());
+      x.addProperty("title", i.title());
+      x.addProperty("date", i.date());
+      x.add("region", region(i.region()));
+      x.addProperty("type", i.type());
+      x.addProperty("paragraph", i.paragraph());
+      x.addProperty("text", i.text());
+      x.addProperty("score", i.score());
+      x.addProperty("citation", i.citation());
+      items.add(x);
+    }
+    o.add("items", items);
+    return o;
+  }
+
+  public static JsonObject phrase(PhraseResult r) {
+    JsonObject o = new JsonObject();
+    o.addProperty("phrase", r.phrase());
+    o.addProperty("normalized", r.normalized());
+    o.addProperty("documents", r.documents());
+    o.addProperty("paragraphs", r.paragraphs());
+    o.addProperty("occurrences", r.occurrences());
+    o.addProperty("took_ms", r.tookMs());
+    o.addProperty("timed_out", r.timedOut());
+    o.add("by_year", counts(r.byYear(), "year"));
+    o.add("by_region", counts(r.byRegion(), "region"));
+    o.addProperty("page", r.page());
+    o.addProperty("size", r.size());
+    JsonArray items = new JsonArray();
+    for (PhraseResult.Occurrence x : r.items()) {
+      JsonObject i = new JsonObject();
+      i.addProperty("id", x.id());
+      i.addProperty("title", x.title());
+      i.addProperty("date", x.date());
+      i.add("region", region(x.region()));
+      i.addProperty("paragraph", x.paragraph());
+      i.addProperty("left", x.left());
+      i.addProperty("match", x.match());
+      i.addProperty("right", x.right());
+      i.addProperty("start", x.start());
+      i.addProperty("end", x.end());
+      items.add(i);
+    }
+    o.add("items", items);
+    return o;
+  }
+
+  private static JsonArray counts(List<PhraseResult.Count> cs, String key) {
+    JsonArray a = new JsonArray();
+    for (PhraseResult.Count c : cs) {
+      JsonObject o = new JsonObject();
+      o.addProperty(key, c.value());
+      o.addProperty("documents", c.documents());
+      o.addProperty("occurrences", c.occurrences());
+      a.add(o);
+    }
+    return a;
+  }
+
+  public static JsonObject suggestions(String prefix, List<Suggestion> list) {
+    JsonObject o = new JsonObject();
+    o.addProperty("q", prefix);
+    JsonArray a = new JsonArray();
+    for (Suggestion s : list) {
+      JsonObject x = new JsonObject();
+      x.addProperty("text", s.text());
+      x.addProperty("kind", s.kind());
+      x.addProperty("label", s.label());
+      x.addProperty("count", s.count());
+      a.add(x);
+    }
+    o.add("suggestions", a);
+    return o;
+  }
+
+  public static JsonObject stats(IndexStats s) {
+    JsonObject o = new JsonObject();
+    o.addProperty("documents", s.documents());
+    o.addProperty("paragraphs", s.paragraphs());
+    o.addProperty("duplicates", s.duplicates());
+    o.addProperty("index_bytes", s.bytes());
+    o.addProperty("committed_at", s.committedAt());
+    o.addProperty("schema", s.schema());
+    o.addProperty("analyzer", s.analyzer());
+    o.add("facets", facets(s.facets()));
+    return o;
+  }
+
+  static JsonArray strings(List<String> xs) {
+    JsonArray a = new JsonArray();
+    xs.forEach(a::add);
+    return a;
+  }
+
+  public static String toJson(JsonElement e) {
+    return GSON.toJson(e);
+  }
+}
