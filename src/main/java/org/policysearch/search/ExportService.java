@@ -1,0 +1,65 @@
+package org.policysearch.search;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+import org.policysearch.ingest.PolicyDocument;
+
+/**
+ * The rows of an export: for every document of the current result set (in result order), each of its
+ * best passages with the fields needed to cite it and a ready GB/T 7714 reference.
+ */
+public final class ExportService {
+  /** Documents an export may contain. */
+  public static final int MAX_DOCUMENTS = 10_000;
+  static final int PAGE = 100;
+
+  private final SearchService service;
+
+  public ExportService(SearchService service) {
+    this.service = service;
+  }
+
+  /** One row of an export. */
+  public record Row(String id, String title, String issuer, String docNumber, String region, String date, int paragraph,
+                    String text, String source, String sourceUrl, String type, boolean truncated, boolean redacted,
+                    String citation, String reference) {
+    public static final String[] HEADER = {"id", "title", "issuer", "doc_number", "region", "date", "paragraph", "text",
+        "source", "source_url", "type", "truncated", "redacted", "citation", "reference"};
+
+    public String[] values() {
+      return new String[] {id, title, issuer, docNumber, region, date, Integer.toString(paragraph), text, source, sourceUrl,
+          type, Boolean.toString(truncated), Boolean.toString(redacted), citation, reference};
+    }
+  }
+
+  /**
+   * Streams the rows of a search (the request's page and size are ignored: every document up to
+   * {@code limit}) to {@code sink}.
+   *
+   * @return the number of documents exported
+   */
+  public long export(SearchRequest r, int limit, Consumer<Row> sink) throws InvalidRequestException, IOException {
+    if (limit < 1 || limit > MAX_DOCUMENTS) {
+      throw new InvalidRequestException("limit", "limit must be between 1 and " + MAX_DOCUMENTS);
+    }
+    String today = LocalDate.now().toString();
+    long done = 0;
+    for (int page = 1; done < limit; page++) {
+      SearchResult res = service.search(new SearchRequest(r.query(), r.filters(), r.sort(), page, PAGE, r.passages()));
+      for (Hit h : res.hits()) {
+        if (done >= limit) break;
+        PolicyDocument d = h.document();
+        String ref = Citation.gbt7714(d, today);
+        for (Passage p : h.passages()) {
+          sink.accept(new Row(d.id(), d.title(), d.issuer(), d.docNumber(), d.region().path(), d.date().value(), p.paragraph(),
+              p.text(), d.source(), d.sourceUrl(), d.type(), d.flags().truncated(), d.flags().redacted(),
+              Citation.paragraph(d, p.paragraph()), ref));
+        }
+        done++;
+      }
+      if (res.hits().size() < PAGE || (long) page * PAGE >= service.limits().maxResultWindow()) break;
+    }
+    return done;
+  }
+}

@@ -1,0 +1,219 @@
+package org.policysearch.web;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.policysearch.search.Engine;
+import org.policysearch.search.ExportService;
+import org.policysearch.search.InvalidRequestException;
+import org.policysearch.search.PhraseRequest;
+import org.policysearch.search.PhraseResult;
+import org.policysearch.search.SearchRequest;
+import org.policysearch.search.SortOrder;
+import org.policysearch.search.json.ResultJson;
+
+/**
+ * Thin handlers: read and check parameters, call the engine, write JSON. Errors leave as exceptions and
+ * are rendered in one place ({@link WebApp}).
+ */
+final class ApiHandlers {
+  private static final Set<String> SEARCH = Params.with(Params.FILTER_NAMES, "q", "sort", "page", "size", "passages");
+  private static final Set<String> PHRASE = Params.with(Params.FILTER_NAMES, "q", "page", "size", "context", "format");
+  private static final Set<String> EXPORT = Params.with(Params.FILTER_NAMES, "q", "sort", "format", "limit", "passages");
+
+  private final Engine engine;
+  private final AdminActions admin;
+  private final byte[] adminToken;
+  private final ReentrantLock reindexing = new ReentrantLock();
+
+  ApiHandlers(Engine engine, AdminActions admin, String adminToken) {
+    this.engine = engine;
+    this.admin = admin;
+    this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static void json(Context ctx, JsonElement body) {
+    ctx.contentType("application/json; charset=utf-8").result(ResultJson.toJson(body));
+  }
+
+  private SearchRequest searchRequest(Params p, int defaultSize) {
+    return new SearchRequest(p.string("q", ""), p.filters(), sort(p), p.integer("page", 1, 1, Integer.MAX_VALUE),
+        p.integer("size", defaultSize, 0, engine.search().limits().maxPageSize()),
+        p.integer("passages", SearchRequest.DEFAULT_PASSAGES, 0, engine.search().limits().maxPassages()));
+  }
+
+  private static SortOrder sort(Params p) {
+    try {
+      return SortOrder.parse(p.string("sort", "relevance"));
+    } catch (InvalidRequestException e) {
+      throw new Problem.Exception(Problem.badRequest("sort", e.getMessage(), List.of("relevance", "date_desc", "date_asc")));
+    }
+  }
+
+  void search(Context ctx) throws Exception {
+    Params p = Params.of(ctx, SEARCH);
+    json(ctx, ResultJson.search(engine.search().search(searchRequest(p, SearchRequest.DEFAULT_SIZE))));
+  }
+
+  void document(Context ctx) throws Exception {
+    Params p = Params.of(ctx, Set.of("q"));
+    String id = ctx.pathParam("id");
+    json(ctx, ResultJson.documentView(engine.search().document(id, p.string("q", null))));
+  }
+
+  void similarGet(Context ctx) throws Exception {
+    Params p = Params.of(ctx, Set.of("id", "paragraph", "size"));
+    String id = p.string("id", null);
+    if (id == null || id.isBlank()) throw new Problem.Exception(Problem.badRequest("id", "give the document id: /api/similar?id=…&paragraph=N"));
+    int para = p.integer("paragraph", 0, 1, Integer.MAX_VALUE);
+    if (para == 0) throw new Problem.Exception(Problem.badRequest("paragraph", "give the paragraph number (from 1)"));
+    json(ctx, ResultJson.similar(engine.similar().similarTo(id, para, p.integer("size", 10, 1, engine.search().limits().maxPageSize()))));
+  }
+
+  void similarPost(Context ctx) throws Exception {
+    Params.of(ctx, Set.of());
+    JsonObject body;
+    try {
+      JsonElement e = JsonParser.parseString(ctx.body());
+      if (!e.isJsonObject()) throw new JsonParseException("not an object");
+      body = e.getAsJsonObject();
+    } catch (JsonParseException | IllegalStateException e) {
+      throw new Problem.Exception(Problem.badRequest("body", "the body must be a JSON object such as {\"text\": \"…\", \"size\": 10}"));
+    }
+    JsonElement text = body.get("text");
+    if (text == null || !text.isJsonPrimitive() || !text.getAsJsonPrimitive().isString()) {
+      throw new Problem.Exception(Problem.badRequest("text", "the body needs a string field \"text\""));
+    }
+    int size = 10;
+    JsonElement s = body.get("size");
+    if (s != null) {
+      try {
+        size = s.getAsInt();
+        if (s.getAsDouble() != size) throw new NumberFormatException();
+      } catch (RuntimeException e) {
+        throw new Problem.Exception(Problem.badRequest("size", "\"size\" must be a whole number"));
+      }
+    }
+    json(ctx, ResultJson.similar(engine.similar().similarToText(text.getAsString(), size)));
+  }
+
+  void phrase(Context ctx) throws Exception {
+    Params p = Params.of(ctx, PHRASE);
+    String format = format(p, "json", "json", "csv");
+    if (format.equals("csv")) {
+      StringBuilder sb = new StringBuilder(Csv.BOM);
+      sb.append(Csv.row("id", "title", "date", "region", "paragraph", "left", "match", "right"));
+      int page = 1;
+      long written = 0;
+      while (written < ExportService.MAX_DOCUMENTS * 10L) {
+        PhraseResult r = engine.phrases().phrase(new PhraseRequest(p.string("q", ""), p.filters(), page, engine.search().limits().maxPageSize(),
+            p.integer("context", PhraseRequest.DEFAULT_CONTEXT, 0, PhraseRequest.MAX_CONTEXT)));
+        for (PhraseResult.Occurrence o : r.items()) {
+          sb.append(Csv.row(o.id(), o.title(), o.date(), o.region().path(), Integer.toString(o.paragraph()), o.left(), o.match(), o.right()));
+          written++;
+        }
+        if (r.items().size() < r.size() || r.timedOut()) break;
+        page++;
+      }
+      ctx.header("Content-Disposition", "attachment; filename=\"phrase.csv\"");
+      ctx.contentType("text/csv; charset=utf-8").result(sb.toString());
+      return;
+    }
+    json(ctx, ResultJson.phrase(engine.phrases().phrase(new PhraseRequest(p.string("q", ""), p.filters(),
+        p.integer("page", 1, 1, Integer.MAX_VALUE), p.integer("size", PhraseRequest.DEFAULT_SIZE, 0, engine.search().limits().maxPageSize()),
+        p.integer("context", PhraseRequest.DEFAULT_CONTEXT, 0, PhraseRequest.MAX_CONTEXT)))));
+  }
+
+  void export(Context ctx) throws Exception {
+    Params p = Params.of(ctx, EXPORT);
+    String format = format(p, "csv", "csv", "jsonl");
+    SearchRequest r = searchRequest(p, 0);
+    int limit = p.integer("limit", 1000, 1, ExportService.MAX_DOCUMENTS);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    if (format.equals("csv")) {
+      write(out, Csv.BOM + Csv.row(ExportService.Row.HEADER));
+      engine.export().export(r, limit, row -> write(out, Csv.row(row.values())));
+      ctx.header("Content-Disposition", "attachment; filename=\"policy-search-export.csv\"");
+      ctx.contentType("text/csv; charset=utf-8");
+    } else {
+      engine.export().export(r, limit, row -> {
+        JsonObject o = new JsonObject();
+        for (int i = 0; i < ExportService.Row.HEADER.length; i++) {
+          String k = ExportService.Row.HEADER[i];
+          String v = row.values()[i];
+          switch (k) {
+            case "paragraph" -> o.addProperty(k, Integer.parseInt(v));
+            case "truncated", "redacted" -> o.addProperty(k, Boolean.parseBoolean(v));
+            default -> o.addProperty(k, v);
+          }
+        }
+        write(out, ResultJson.toJson(o) + "\n");
+      });
+      ctx.header("Content-Disposition", "attachment; filename=\"policy-search-export.jsonl\"");
+      ctx.contentType("application/x-ndjson; charset=utf-8");
+    }
+    ctx.result(out.toByteArray());
+  }
+
+  private static void write(ByteArrayOutputStream out, String s) {
+    out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String format(Params p, String def, String... valid) {
+    String f = p.string("format", def);
+    for (String v : valid) if (v.equals(f)) return f;
+    throw new Problem.Exception(Problem.badRequest("format", "unknown format '" + Params.abbreviate(f) + "'", List.of(valid)));
+  }
+
+  void suggest(Context ctx) throws Exception {
+    Params p = Params.of(ctx, Set.of("q", "size"));
+    String q = p.string("q", "");
+    json(ctx, ResultJson.suggestions(q, engine.search().suggest(q, p.integer("size", 10, 1, 50))));
+  }
+
+  void facets(Context ctx) throws Exception {
+    Params.of(ctx, Set.of());
+    json(ctx, ResultJson.facets(engine.search().facets()));
+  }
+
+  void stats(Context ctx) throws Exception {
+    Params.of(ctx, Set.of());
+    json(ctx, ResultJson.stats(engine.search().stats()));
+  }
+
+  void health(Context ctx) throws Exception {
+    Params.of(ctx, Set.of());
+    JsonObject o = new JsonObject();
+    o.addProperty("status", "ok");
+    o.addProperty("documents", engine.search().documentCount());
+    json(ctx, o);
+  }
+
+  void reindex(Context ctx) throws Exception {
+    Params.of(ctx, Set.of());
+    String auth = ctx.header("Authorization");
+    String given = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : "";
+    // Constant-time comparison: the time taken says nothing about how much of the token was right.
+    if (adminToken.length == 0 || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), adminToken)) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      throw new Problem.Exception(new Problem(401, "Unauthorized",
+          "admin endpoints need the header 'Authorization: Bearer <token>' with the token from the server's configuration", null, List.of()));
+    }
+    if (!reindexing.tryLock()) {
+      throw new Problem.Exception(new Problem(409, "Conflict", "a reindex is already running; try again when it has finished", null, List.of()));
+    }
+    try {
+      json(ctx, admin.reindex());
+    } finally {
+      reindexing.unlock();
+    }
+  }
+}

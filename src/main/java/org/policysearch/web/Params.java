@@ -1,0 +1,111 @@
+package org.policysearch.web;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.policysearch.search.Filters;
+
+/**
+ * Strict reading of query parameters: unknown names and malformed values are refused with a message
+ * naming the parameter and what it accepts, so a script's typo is an error rather than a silently
+ * ignored filter.
+ */
+final class Params {
+  private final Context ctx;
+
+  private Params(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  static Params of(Context ctx, Set<String> allowed) {
+    Map<String, List<String>> all = ctx.queryParamMap();
+    for (String name : all.keySet()) {
+      if (!allowed.contains(name)) {
+        throw new Problem.Exception(Problem.badRequest(name, "unknown parameter '" + name + "'",
+            List.copyOf(new TreeSet<>(allowed))));
+      }
+    }
+    return new Params(ctx);
+  }
+
+  String string(String name, String def) {
+    String v = ctx.queryParam(name);
+    return v == null ? def : v;
+  }
+
+  List<String> strings(String name) {
+    List<String> out = new ArrayList<>();
+    for (String v : ctx.queryParams(name)) {
+      for (String part : v.split(",")) if (!part.isBlank()) out.add(part.strip());
+    }
+    return out;
+  }
+
+  int integer(String name, int def, int min, int max) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) return def;
+    try {
+      int i = Integer.parseInt(v.strip());
+      if (i < min || i > max) throw new NumberFormatException();
+      return i;
+    } catch (NumberFormatException e) {
+      throw new Problem.Exception(Problem.badRequest(name, "'" + name + "' must be a whole number from " + min + " to " + max
+          + ", got '" + abbreviate(v) + "'"));
+    }
+  }
+
+  Integer optionalYear(String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) return null;
+    return year(name, v);
+  }
+
+  static int year(String name, String v) {
+    try {
+      int y = Integer.parseInt(v.strip());
+      if (y < 1000 || y > 2999) throw new NumberFormatException();
+      return y;
+    } catch (NumberFormatException e) {
+      throw new Problem.Exception(Problem.badRequest(name, "'" + name + "' must be a four-digit year, got '" + abbreviate(v) + "'"));
+    }
+  }
+
+  boolean bool(String name, boolean def) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) return def;
+    return switch (v.strip()) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default -> throw new Problem.Exception(Problem.badRequest(name, "'" + name + "' must be true or false", List.of("true", "false")));
+    };
+  }
+
+  /** region, year, from, to, theme, type, duplicates. */
+  Filters filters() {
+    List<Integer> years = new ArrayList<>();
+    for (String y : strings("year")) years.add(year("year", y));
+    for (String r : strings("region")) {
+      if (r.length() > 100 || r.startsWith("/") || r.endsWith("/") || r.contains("//")) {
+        throw new Problem.Exception(Problem.badRequest("region", "a region is a path such as 湖北省 or 湖北省/鄂州市, got '"
+            + abbreviate(r) + "'"));
+      }
+    }
+    return new Filters(strings("region"), years, optionalYear("from"), optionalYear("to"), strings("theme"), strings("type"),
+        bool("duplicates", false));
+  }
+
+  static final Set<String> FILTER_NAMES = Set.of("region", "year", "from", "to", "theme", "type", "duplicates");
+
+  static Set<String> with(Set<String> base, String... more) {
+    Set<String> s = new TreeSet<>(base);
+    s.addAll(List.of(more));
+    return s;
+  }
+
+  static String abbreviate(String v) {
+    return v.length() > 40 ? v.substring(0, 40) + "…" : v;
+  }
+}

@@ -1,0 +1,170 @@
+package org.policysearch.web;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.policysearch.Config;
+import org.policysearch.search.Engine;
+import org.policysearch.search.InvalidRequestException;
+import org.policysearch.search.NotFoundException;
+import org.policysearch.search.json.ResultJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server, built without being started (tests start it on port 0). Routes are listed once in
+ * {@link #ROUTES}; the OpenAPI document is tested against that list. Errors of every kind are rendered
+ * here as problem details; a stack trace never reaches a client.
+ */
+public final class WebApp {
+  private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+
+  /** Content-Security-Policy of every response: no inline script, nothing from elsewhere. */
+  public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      + "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+  /** An API route. */
+  public record Route(HandlerType method, String path, String openApiPath) {}
+
+  public static final List<Route> ROUTES = List.of(
+      new Route(HandlerType.GET, "/api/search", "/api/search"),
+      new Route(HandlerType.GET, "/api/documents/<id>", "/api/documents/{id}"),
+      new Route(HandlerType.GET, "/api/similar", "/api/similar"),
+      new Route(HandlerType.POST, "/api/similar", "/api/similar"),
+      new Route(HandlerType.GET, "/api/phrase", "/api/phrase"),
+      new Route(HandlerType.GET, "/api/export", "/api/export"),
+      new Route(HandlerType.GET, "/api/suggest", "/api/suggest"),
+      new Route(HandlerType.GET, "/api/facets", "/api/facets"),
+      new Route(HandlerType.GET, "/api/stats", "/api/stats"),
+      new Route(HandlerType.GET, "/api/health", "/api/health"),
+      new Route(HandlerType.POST, "/api/admin/reindex", "/api/admin/reindex"),
+      new Route(HandlerType.GET, "/openapi.json", "/openapi.json"));
+
+  private WebApp() {}
+
+  public static Javalin create(Engine engine, Config cfg, AdminActions admin) {
+    ApiHandlers h = new ApiHandlers(engine, admin, cfg.adminToken());
+    byte[] openApi = openApi();
+    return Javalin.create(config -> {
+      config.jetty.host = cfg.host();
+      config.jetty.port = cfg.port();
+      config.http.maxRequestSize = cfg.maxBodyBytes();
+      config.http.prefer405over404 = true;
+      config.http.compressionStrategy = CompressionStrategy.GZIP;
+      config.http.defaultContentType = "application/json; charset=utf-8";
+      config.startup.showJavalinBanner = false;
+      config.router.ignoreTrailingSlashes = true;
+      config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+      // Jetty answers 414 above this many bytes of request line and headers (an 8 KiB default).
+      config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(16 * 1024));
+      if (Files.isDirectory(cfg.web())) {
+        config.staticFiles.add(sf -> {
+          sf.hostedPath = "/";
+          sf.directory = cfg.web().toAbsolutePath().toString();
+          sf.location = Location.EXTERNAL;
+        });
+      }
+      config.routes.before(ctx -> {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("X-Frame-Options", "DENY");
+        cors(ctx, cfg.corsOrigins());
+        if (cfg.logQueries()) LOG.info("{} {}?{}", ctx.method(), ctx.path(), ctx.queryString());
+      });
+      for (Route r : ROUTES) {
+        Handler handler = switch (r.path()) {
+          case "/api/search" -> h::search;
+          case "/api/documents/<id>" -> h::document;
+          case "/api/similar" -> r.method() == HandlerType.GET ? h::similarGet : h::similarPost;
+          case "/api/phrase" -> h::phrase;
+          case "/api/export" -> h::export;
+          case "/api/suggest" -> h::suggest;
+          case "/api/facets" -> h::facets;
+          case "/api/stats" -> h::stats;
+          case "/api/health" -> h::health;
+          case "/api/admin/reindex" -> h::reindex;
+          case "/openapi.json" -> ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi);
+          default -> throw new IllegalStateException("no handler for " + r.path());
+        };
+        if (r.method() == HandlerType.GET) config.routes.get(r.path(), handler);
+        else config.routes.post(r.path(), handler);
+      }
+      if (!cfg.corsOrigins().isEmpty()) {
+        config.routes.options("/api/*", ctx -> ctx.status(204));
+      }
+      config.routes.get("/api/docs", ctx -> ctx.redirect("/api.html"));
+
+      config.routes.exception(Problem.Exception.class, (e, ctx) -> problem(ctx, e.problem()));
+      config.routes.exception(InvalidRequestException.class,
+          (e, ctx) -> problem(ctx, Problem.badRequest(e.parameter(), e.getMessage())));
+      config.routes.exception(NotFoundException.class,
+          (e, ctx) -> problem(ctx, new Problem(404, "Not found", e.getMessage(), null, List.of())));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromStatus(e.getStatus(), e.getMessage())));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        // Logged with the class and path only: no query text (journalists' searches are confidential).
+        LOG.error("internal error on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+        problem(ctx, new Problem(500, "Internal error", "the server could not answer this request; it has been logged", null, List.of()));
+      });
+      for (int status : new int[] {404, 405, 413, 414, 400}) {
+        config.routes.error(status, "*", ctx -> {
+          String type = ctx.res().getContentType();
+          if (type == null || !type.startsWith("application/problem+json")) {
+            problem(ctx, fromStatus(status, null));
+          }
+        });
+      }
+    });
+  }
+
+  static Problem fromStatus(int status, String message) {
+    return switch (status) {
+      case 404 -> new Problem(404, "Not found", "no such page or endpoint; the API is described at /openapi.json", null, List.of());
+      case 405 -> new Problem(405, "Method not allowed", "this endpoint does not accept that method; see /openapi.json", null, List.of());
+      case 413 -> new Problem(413, "Request too large", "the request body is too large", null, List.of());
+      case 414 -> new Problem(414, "URI too long", "the request URI is too long; send long text with POST", null, List.of());
+      case 431 -> new Problem(431, "Request headers too large", "the request headers are too large", null, List.of());
+      case 500 -> new Problem(500, "Internal error", "the server could not answer this request", null, List.of());
+      default -> new Problem(status, "Bad request", message == null || message.isBlank() ? "the request could not be read" : message, null, List.of());
+    };
+  }
+
+  static void problem(Context ctx, Problem p) {
+    ctx.status(p.status());
+    ctx.contentType("application/problem+json; charset=utf-8");
+    ctx.result(ResultJson.toJson(p.json(ctx.path())));
+  }
+
+  private static void cors(Context ctx, List<String> origins) {
+    if (origins.isEmpty()) return;
+    String origin = ctx.header("Origin");
+    if (origin != null && (origins.contains("*") || origins.contains(origin))) {
+      ctx.header("Access-Control-Allow-Origin", origins.contains("*") ? "*" : origin);
+      ctx.header("Vary", "Origin");
+      ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+      ctx.header("Access-Control-Allow-Headers", "Content-Type, Authorization");
+    }
+  }
+
+  static byte[] openApi() {
+    try (InputStream in = WebApp.class.getResourceAsStream("/org/policysearch/web/openapi.json")) {
+      if (in == null) throw new IllegalStateException("missing openapi.json");
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String utf8(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}

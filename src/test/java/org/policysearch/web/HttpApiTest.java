@@ -1,0 +1,224 @@
+package org.policysearch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.Config;
+import org.policysearch.search.Engine;
+import org.policysearch.search.SearchLimits;
+import org.policysearch.search.TestIndex;
+import org.policysearch.search.query.Synonyms;
+
+/** Every endpoint and every error class over real HTTP on a random port. */
+class HttpApiTest {
+  @TempDir static Path dir;
+  static Engine engine;
+  static Javalin app;
+  static String base;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final String TOKEN = "test-token-123";
+
+  @BeforeAll
+  static void start() throws Exception {
+    TestIndex.write(dir.resolve("index"), org.policysearch.search.SearchCoreTestDocs.DOCS);
+    engine = Engine.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
+    Config cfg = Config.defaults(dir);
+    cfg = new Config(dir, dir.resolve("corpus"), dir.resolve("index"), Path.of("web"), "127.0.0.1", 0, TOKEN, List.of(), false,
+        false, null, false, SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES);
+    AdminActions admin = () -> {
+      JsonObject o = new JsonObject();
+      o.addProperty("added", 0);
+      return o;
+    };
+    app = WebApp.create(engine, cfg, admin).start();
+    base = "http://127.0.0.1:" + app.port();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    app.stop();
+    engine.close();
+  }
+
+  static HttpResponse<String> get(String pathAndQuery) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) b.headers(headers);
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static JsonObject json(HttpResponse<String> r) {
+    return JsonParser.parseString(r.body()).getAsJsonObject();
+  }
+
+  static void assertProblem(HttpResponse<String> r, int status, String parameter) {
+    assertEquals(status, r.statusCode(), r.body());
+    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), r.headers().toString());
+    JsonObject p = json(r);
+    assertEquals(status, p.get("status").getAsInt());
+    assertTrue(p.has("type") && p.has("title") && p.has("detail"));
+    assertFalse(r.body().contains("Exception"), "no stack trace or exception names: " + r.body());
+    assertFalse(r.body().contains(dir.toString()), "no file system paths");
+    if (parameter != null) assertEquals(parameter, p.get("parameter").getAsString(), r.body());
+  }
+
+  @Test
+  void search() throws Exception {
+    HttpResponse<String> r = get("/api/search?q=" + enc("\"义务教育\"") + "&region=" + enc("湖北省") + "&size=5");
+    assertEquals(200, r.statusCode(), r.body());
+    JsonObject o = json(r);
+    assertEquals(2, o.get("total").getAsLong()); // ezhou and huarong
+    JsonObject hit = o.getAsJsonArray("hits").get(0).getAsJsonObject();
+    assertTrue(hit.has("passages"));
+    JsonObject passage = hit.getAsJsonArray("passages").get(0).getAsJsonObject();
+    JsonArray hl = passage.getAsJsonArray("highlights").get(0).getAsJsonArray();
+    String text = passage.get("text").getAsString();
+    assertEquals("义务教育", text.substring(hl.get(0).getAsInt(), hl.get(1).getAsInt()));
+    JsonArray regions = o.getAsJsonObject("facets").getAsJsonArray("region");
+    assertTrue(regions.size() >= 2, "drill sideways keeps other regions");
+    assertEquals("exact", o.getAsJsonObject("query").getAsJsonArray("clauses").get(0).getAsJsonObject().get("kind").getAsString());
+    assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+  }
+
+  @Test
+  void searchErrorsNameTheParameter() throws Exception {
+    assertProblem(get("/api/search?q=" + enc("(教育")), 400, "q");
+    assertProblem(get("/api/search?size=-1"), 400, "size");
+    assertProblem(get("/api/search?size=100000"), 400, "size");
+    assertProblem(get("/api/search?page=0"), 400, "page");
+    assertProblem(get("/api/search?sort=newest"), 400, "sort");
+    assertTrue(get("/api/search?sort=newest").body().contains("date_desc"), "lists the valid values");
+    assertProblem(get("/api/search?year=20x3"), 400, "year");
+    assertProblem(get("/api/search?regoin=x"), 400, "regoin");
+    assertProblem(get("/api/search?from=2024&to=2020"), 400, "from");
+  }
+
+  @Test
+  void documentAndNotFound() throws Exception {
+    HttpResponse<String> r = get("/api/documents/ezhou?q=" + enc("教联体"));
+    assertEquals(200, r.statusCode(), r.body());
+    JsonObject o = json(r);
+    assertEquals(4, o.getAsJsonArray("paragraphs").size());
+    assertEquals(1, o.get("matches").getAsInt());
+    assertProblem(get("/api/documents/nope"), 404, null);
+    assertProblem(get("/api/documents/" + enc("../../etc/passwd")), 404, null);
+  }
+
+  @Test
+  void similarBothWays() throws Exception {
+    JsonObject byId = json(get("/api/similar?id=ezhou&paragraph=3&size=3"));
+    assertTrue(byId.getAsJsonArray("items").size() > 0);
+    HttpResponse<String> pasted = post("/api/similar", "{\"text\":\"推动义务教育优质均衡发展\",\"size\":2}", "Content-Type", "application/json");
+    assertEquals(200, pasted.statusCode(), pasted.body());
+    assertProblem(post("/api/similar", "not json"), 400, "body");
+    assertProblem(post("/api/similar", "{\"size\":2}"), 400, "text");
+    assertProblem(get("/api/similar?id=ezhou"), 400, "paragraph");
+    assertProblem(get("/api/similar?id=ezhou&paragraph=99"), 404, null);
+    assertProblem(post("/api/similar", "{\"text\":\"" + "长".repeat(100_000) + "\"}"), 413, null);
+  }
+
+  @Test
+  void phraseJsonAndCsv() throws Exception {
+    JsonObject o = json(get("/api/phrase?q=" + enc("防溺水")));
+    assertEquals(3, o.get("occurrences").getAsLong());
+    HttpResponse<String> csv = get("/api/phrase?q=" + enc("防溺水") + "&format=csv");
+    assertEquals(200, csv.statusCode());
+    assertTrue(csv.body().startsWith("\uFEFFid,title,date,region,paragraph,left,match,right"), csv.body());
+    assertEquals(4, csv.body().split("\r\n").length);
+    assertProblem(get("/api/phrase?q=" + enc("防溺水") + "&format=xls"), 400, "format");
+    assertProblem(get("/api/phrase"), 400, "q");
+  }
+
+  @Test
+  void exportCsvAndJsonl() throws Exception {
+    HttpResponse<String> csv = get("/api/export?q=" + enc("防溺水") + "&passages=1");
+    assertEquals(200, csv.statusCode(), csv.body());
+    assertTrue(csv.body().startsWith("\uFEFFid,title,issuer,doc_number,region,date,paragraph,text"));
+    assertEquals(4, csv.body().split("\r\n").length, csv.body());
+    HttpResponse<String> jsonl = get("/api/export?q=" + enc("防溺水") + "&format=jsonl&passages=1");
+    String[] lines = jsonl.body().strip().split("\n");
+    assertEquals(3, lines.length);
+    JsonObject row = JsonParser.parseString(lines[0]).getAsJsonObject();
+    assertTrue(row.get("reference").getAsString().contains("[Z]") || row.get("reference").getAsString().contains("[EB/OL]"));
+  }
+
+  @Test
+  void suggestFacetsStatsHealth() throws Exception {
+    JsonObject s = json(get("/api/suggest?q=" + enc("鄂州")));
+    assertEquals("湖北省/鄂州市", s.getAsJsonArray("suggestions").get(0).getAsJsonObject().get("label").getAsString());
+    JsonObject f = json(get("/api/facets"));
+    assertTrue(f.getAsJsonArray("region").size() > 3);
+    JsonObject st = json(get("/api/stats"));
+    assertEquals(8, st.get("documents").getAsLong());
+    JsonObject h = json(get("/api/health"));
+    assertEquals("ok", h.get("status").getAsString());
+  }
+
+  @Test
+  void adminNeedsTheToken() throws Exception {
+    assertProblem(post("/api/admin/reindex", ""), 401, null);
+    assertProblem(post("/api/admin/reindex", "", "Authorization", "Bearer wrong"), 401, null);
+    HttpResponse<String> ok = post("/api/admin/reindex", "", "Authorization", "Bearer " + TOKEN);
+    assertEquals(200, ok.statusCode(), ok.body());
+  }
+
+  @Test
+  void unknownRoutesAndMethods() throws Exception {
+    assertProblem(get("/api/nothing"), 404, null);
+    assertProblem(post("/api/search", "{}"), 405, null);
+    assertProblem(get("/api/search?q=" + "教".repeat(20_000)), 414, null);
+  }
+
+  @Test
+  void responsesAreCompressed() throws Exception {
+    HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/search?size=8"))
+        .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElse(""));
+  }
+
+  /** The OpenAPI document describes exactly the routes the server registers. */
+  @Test
+  void openApiMatchesTheRoutes() throws Exception {
+    JsonObject doc = json(get("/openapi.json"));
+    Set<String> documented = new HashSet<>();
+    for (var e : doc.getAsJsonObject("paths").entrySet()) {
+      for (String m : e.getValue().getAsJsonObject().keySet()) documented.add(m.toUpperCase() + " " + e.getKey());
+    }
+    Set<String> routes = new HashSet<>();
+    for (WebApp.Route r : WebApp.ROUTES) routes.add(r.method().name() + " " + r.openApiPath());
+    assertEquals(routes, documented);
+    // and every documented GET answers something other than 404/405 on this server
+    for (String route : routes) {
+      if (!route.startsWith("GET ")) continue;
+      String path = route.substring(4).replace("{id}", "ezhou");
+      int status = get(path).statusCode();
+      assertTrue(status != 404 && status != 405 && status < 500, route + " → " + status);
+    }
+  }
+}
