@@ -19,7 +19,10 @@ public final class Main {
 
   static Map<String, Command> commands() {
     Map<String, Command> m = new LinkedHashMap<>();
-    // commands are registered here as they are built
+    m.put("search", new SearchCommand());
+    m.put("similar", new SimilarCommand());
+    m.put("phrase", new PhraseCommand());
+    m.put("stats", new StatsCommand());
     return m;
   }
 

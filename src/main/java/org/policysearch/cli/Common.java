@@ -1,0 +1,80 @@
+package org.policysearch.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.policysearch.Config;
+import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.search.Engine;
+import org.policysearch.search.Filters;
+import org.policysearch.search.Passage;
+import org.policysearch.search.Span;
+import org.policysearch.search.query.Synonyms;
+
+/** What the commands share: configuration from options, opening the engine, filters, printing passages. */
+final class Common {
+  private Common() {}
+
+  static final Set<String> LOCATION = Set.of("corpus", "index");
+  static final Set<String> FILTERS = Set.of("region", "year", "from", "to", "theme", "type");
+
+  static Set<String> union(Set<String>... sets) {
+    Set<String> out = new TreeSet<>();
+    for (Set<String> s : sets) out.addAll(s);
+    return out;
+  }
+
+  /** The configuration file of the project home, then --corpus and --index. */
+  static Config config(Args a) throws IOException {
+    Config c = Config.load(Config.defaultHome());
+    Path corpus = a.get("corpus", null) == null ? c.corpus() : Path.of(a.get("corpus", null)).toAbsolutePath().normalize();
+    Path index = a.get("index", null) == null ? c.index() : Path.of(a.get("index", null)).toAbsolutePath().normalize();
+    return new Config(c.home(), corpus, index, c.web(), c.host(), c.port(), c.adminToken(), c.corsOrigins(), c.logQueries(),
+        c.watchCorpus(), c.synonyms(), c.stockAnalyzer(), c.limits(), c.maxBodyBytes());
+  }
+
+  static Analyzers analyzers(Config c) {
+    return new Analyzers();
+  }
+
+  static Engine engine(Config c) throws IOException {
+    return Engine.open(c.index(), analyzers(c), Synonyms.load(c.synonyms()), c.limits());
+  }
+
+  static Filters filters(Args a) throws Args.UsageException {
+    List<Integer> years = new ArrayList<>();
+    for (String y : a.all("year")) years.add(year("year", y));
+    Integer from = a.get("from", null) == null ? null : year("from", a.get("from", null));
+    Integer to = a.get("to", null) == null ? null : year("to", a.get("to", null));
+    return new Filters(a.all("region"), years, from, to, a.all("theme"), a.all("type"), false);
+  }
+
+  private static int year(String opt, String v) throws Args.UsageException {
+    try {
+      int y = Integer.parseInt(v.strip());
+      if (y < 1000 || y > 2999) throw new NumberFormatException();
+      return y;
+    } catch (NumberFormatException e) {
+      throw new Args.UsageException("--" + opt + " needs a four-digit year, got '" + v + "'");
+    }
+  }
+
+  /** A passage for the terminal: matches in 【】. */
+  static String marked(Passage p) {
+    StringBuilder sb = new StringBuilder();
+    int at = 0;
+    for (Span s : p.highlights()) {
+      sb.append(p.text(), at, s.start()).append('【').append(p.text(), s.start(), s.end()).append('】');
+      at = s.end();
+    }
+    return sb.append(p.text().substring(at)).toString();
+  }
+
+  static void printJson(PrintStream out, com.google.gson.JsonElement e) {
+    out.println(org.policysearch.search.json.ResultJson.PRETTY.toJson(e));
+  }
+}

@@ -1,0 +1,45 @@
+package org.policysearch.cli;
+
+import java.io.PrintStream;
+import java.util.Set;
+import org.policysearch.search.Engine;
+import org.policysearch.search.InvalidRequestException;
+import org.policysearch.search.PhraseRequest;
+import org.policysearch.search.PhraseResult;
+import org.policysearch.search.json.ResultJson;
+
+/** {@code phrase PHRASE [filters] [--page N] [--size N] [--context N] [--json]}: counts and KWIC. */
+final class PhraseCommand implements Main.Command {
+  @Override
+  public String summary() {
+    return "phrase statistics: PHRASE [--region R] [--year Y] [--page N] [--size N] [--context N] [--json]";
+  }
+
+  @Override
+  public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
+    Args a = Args.parse(argv, Common.union(Common.LOCATION, Common.FILTERS, Set.of("page", "size", "context")), Set.of("json"));
+    String phrase = String.join(" ", a.positional());
+    try (Engine engine = Common.engine(Common.config(a))) {
+      PhraseResult r = engine.phrases().phrase(new PhraseRequest(phrase, Common.filters(a), a.getInt("page", 1),
+          a.getInt("size", PhraseRequest.DEFAULT_SIZE), a.getInt("context", PhraseRequest.DEFAULT_CONTEXT)));
+      if (a.flag("json")) {
+        Common.printJson(out, ResultJson.phrase(r));
+        return 0;
+      }
+      out.printf("“%s”: %d 处, %d 段, %d 篇%s%n", r.normalized(), r.occurrences(), r.paragraphs(), r.documents(),
+          r.timedOut() ? " [超时，计数为下限]" : "");
+      out.println("按年份:");
+      for (PhraseResult.Count c : r.byYear()) out.printf("  %s  %d 处 / %d 篇%n", c.value(), c.occurrences(), c.documents());
+      out.println("按地区:");
+      for (PhraseResult.Count c : r.byRegion()) out.printf("  %s  %d 处 / %d 篇%n", c.value(), c.occurrences(), c.documents());
+      out.println("上下文:");
+      for (PhraseResult.Occurrence o : r.items()) {
+        out.printf("  %s…【%s】…%s   —— %s 第%d段 (%s)%n", o.left(), o.match(), o.right(), o.title(), o.paragraph(), o.id());
+      }
+      return 0;
+    } catch (InvalidRequestException e) {
+      err.println("phrase: " + e.getMessage());
+      return 2;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.policysearch.cli;
+
+import java.io.PrintStream;
+import java.util.Set;
+import org.policysearch.search.Engine;
+import org.policysearch.search.Hit;
+import org.policysearch.search.InvalidRequestException;
+import org.policysearch.search.Passage;
+import org.policysearch.search.SearchRequest;
+import org.policysearch.search.SearchResult;
+import org.policysearch.search.SortOrder;
+import org.policysearch.search.json.ResultJson;
+
+/** {@code search QUERY [filters] [--sort S] [--page N] [--size N] [--json]}. */
+final class SearchCommand implements Main.Command {
+  @Override
+  public String summary() {
+    return "search the index: QUERY [--region R] [--year Y] [--theme T] [--type T] [--sort S] [--page N] [--size N] [--json]";
+  }
+
+  @Override
+  public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
+    Args a = Args.parse(argv, Common.union(Common.LOCATION, Common.FILTERS, Set.of("sort", "page", "size", "passages")), Set.of("json"));
+    String q = String.join(" ", a.positional());
+    try (Engine engine = Common.engine(Common.config(a))) {
+      SearchRequest r = new SearchRequest(q, Common.filters(a), SortOrder.parse(a.get("sort", "relevance")),
+          a.getInt("page", 1), a.getInt("size", SearchRequest.DEFAULT_SIZE), a.getInt("passages", SearchRequest.DEFAULT_PASSAGES));
+      SearchResult res = engine.search().search(r);
+      if (a.flag("json")) {
+        Common.printJson(out, ResultJson.search(res));
+        return 0;
+      }
+      out.printf("共 %d 篇 (%d ms)%s  %s%n", res.total(), res.tookMs(), res.timedOut() ? " [超时，结果可能不全]" : "",
+          res.interpretation().explanation().isEmpty() ? "(全部)" : "查询: " + res.interpretation().explanation());
+      int n = (r.page() - 1) * r.size();
+      for (Hit h : res.hits()) {
+        var d = h.document();
+        StringBuilder flags = new StringBuilder();
+        if (d.flags().truncated()) flags.append(" [节选]");
+        if (d.flags().redacted()) flags.append(" [含隐去信息]");
+        out.printf("%n%d. %s%s%n   %s · %s · %s%s  id=%s%n", ++n, d.title().isEmpty() ? d.id() : d.title(), flags,
+            d.region().path().isEmpty() ? "地区不详" : d.region().path(), d.date().value().isEmpty() ? "日期不详" : d.date().value(),
+            d.type().isEmpty() ? "类型不详" : d.type(), d.themes().isEmpty() ? "" : " · " + String.join("、", d.themes()), d.id());
+        for (Passage p : h.passages()) out.printf("   第%d段: %s%n", p.paragraph(), Common.marked(p));
+      }
+      return 0;
+    } catch (InvalidRequestException e) {
+      err.println("search: " + e.getMessage());
+      return 2;
+    }
+  }
+}

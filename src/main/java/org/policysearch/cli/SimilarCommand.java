@@ -1,0 +1,44 @@
+package org.policysearch.cli;
+
+import java.io.PrintStream;
+import java.util.Set;
+import org.policysearch.search.Engine;
+import org.policysearch.search.InvalidRequestException;
+import org.policysearch.search.NotFoundException;
+import org.policysearch.search.SimilarResult;
+import org.policysearch.search.json.ResultJson;
+
+/** {@code similar --id ID --paragraph N | --text TEXT [--size N] [--json]}. */
+final class SimilarCommand implements Main.Command {
+  @Override
+  public String summary() {
+    return "similar paragraphs from other regions: --id ID --paragraph N, or --text TEXT [--size N] [--json]";
+  }
+
+  @Override
+  public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
+    Args a = Args.parse(argv, Common.union(Common.LOCATION, Set.of("id", "paragraph", "text", "size")), Set.of("json"));
+    String id = a.get("id", null);
+    String text = a.get("text", null);
+    if ((id == null) == (text == null)) throw new Args.UsageException("give either --id ID --paragraph N, or --text TEXT");
+    try (Engine engine = Common.engine(Common.config(a))) {
+      int size = a.getInt("size", 10);
+      SimilarResult r = id != null
+          ? engine.similar().similarTo(id, a.getInt("paragraph", 1), size)
+          : engine.similar().similarToText(text, size);
+      if (a.flag("json")) {
+        Common.printJson(out, ResultJson.similar(r));
+        return 0;
+      }
+      int n = 0;
+      for (SimilarResult.Item i : r.items()) {
+        out.printf("%d. %s%n   %s%n", ++n, i.citation(), i.text());
+      }
+      if (r.items().isEmpty()) out.println("没有找到其他地区的相似段落");
+      return 0;
+    } catch (InvalidRequestException | NotFoundException e) {
+      err.println("similar: " + e.getMessage());
+      return 2;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package org.policysearch.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import org.policysearch.search.Engine;
+import org.policysearch.search.FacetValue;
+import org.policysearch.search.IndexStats;
+import org.policysearch.search.json.ResultJson;
+
+/** {@code stats [--json]}: what the index holds. */
+final class StatsCommand implements Main.Command {
+  @Override
+  public String summary() {
+    return "what the index holds: documents, paragraphs, size, counts by region, year, theme, type [--json]";
+  }
+
+  @Override
+  public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
+    Args a = Args.parse(argv, Common.LOCATION, Set.of("json"));
+    try (Engine engine = Common.engine(Common.config(a))) {
+      IndexStats s = engine.search().stats();
+      if (a.flag("json")) {
+        Common.printJson(out, ResultJson.stats(s));
+        return 0;
+      }
+      out.printf("documents %d (of which reposts %d), paragraphs %d, index %.1f MB, committed %s%n", s.documents(),
+          s.duplicates(), s.paragraphs(), s.bytes() / 1048576.0, s.committedAt());
+      print(out, "region", s.facets().region(), "  ");
+      print(out, "year", s.facets().year(), "  ");
+      print(out, "theme", s.facets().theme(), "  ");
+      print(out, "type", s.facets().type(), "  ");
+      return 0;
+    }
+  }
+
+  private static void print(PrintStream out, String name, List<FacetValue> values, String indent) {
+    out.println(name + ":");
+    printValues(out, values, indent);
+  }
+
+  private static void printValues(PrintStream out, List<FacetValue> values, String indent) {
+    for (FacetValue v : values) {
+      out.printf("%s%s %d%n", indent, v.label(), v.count());
+      printValues(out, v.children(), indent + "  ");
+    }
+  }
+}
