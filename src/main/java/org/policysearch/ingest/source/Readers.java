@@ -17,7 +17,8 @@ public final class Readers {
     TextReader text = new TextReader();
     return new Readers(Map.of(
         "txt", text,
-        "md", text));
+        "md", text,
+        "jsonl", new JsonlReader()));
   }
 
   public Optional<SourceReader> forExtension(String extension) {
