@@ -18,7 +18,9 @@ public final class Readers {
     return new Readers(Map.of(
         "txt", text,
         "md", text,
-        "jsonl", new JsonlReader()));
+        "jsonl", new JsonlReader(),
+        "html", new HtmlReader(),
+        "htm", new HtmlReader()));
   }
 
   public Optional<SourceReader> forExtension(String extension) {
