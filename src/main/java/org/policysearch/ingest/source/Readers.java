@@ -1,0 +1,33 @@
+package org.policysearch.ingest.source;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The reader for each supported extension (lower-case, without the dot). */
+public final class Readers {
+  private final Map<String, SourceReader> byExtension;
+
+  public Readers(Map<String, SourceReader> byExtension) {
+    this.byExtension = Map.copyOf(byExtension);
+  }
+
+  /** Every format the corpus folder accepts. */
+  public static Readers standard() {
+    TextReader text = new TextReader();
+    return new Readers(Map.of(
+        "txt", text,
+        "md", text,
+        "jsonl", new JsonlReader(),
+        "html", new HtmlReader(),
+        "htm", new HtmlReader()));
+  }
+
+  public Optional<SourceReader> forExtension(String extension) {
+    return Optional.ofNullable(byExtension.get(extension));
+  }
+
+  public Set<String> extensions() {
+    return byExtension.keySet();
+  }
+}
