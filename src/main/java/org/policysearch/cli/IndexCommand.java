@@ -1,0 +1,53 @@
+package org.policysearch.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.policysearch.Config;
+import org.policysearch.index.IndexLayout;
+import org.policysearch.index.IndexSummary;
+import org.policysearch.ingest.Skip;
+
+/** {@code index [--corpus DIR] [--index DIR] [--rebuild] [--json]}: brings the index up to date. */
+final class IndexCommand implements Main.Command {
+  @Override
+  public String summary() {
+    return "bring the index up to date with the corpus: [--corpus DIR] [--index DIR] [--rebuild] [--json] [--quiet]";
+  }
+
+  @Override
+  public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
+    Args a = Args.parse(argv, Common.LOCATION, Set.of("rebuild", "json", "quiet"));
+    Config c = Common.config(a);
+    ProgressBar bar = new ProgressBar(err, !a.flag("quiet") && !a.flag("json"));
+    IndexSummary s = Pipeline.indexer(c).run(c.corpus(), new IndexLayout(c.index()), a.flag("rebuild"), bar);
+    bar.done();
+    if (a.flag("json")) {
+      Common.printJson(out, SummaryJson.of(s));
+    } else {
+      print(s, out);
+    }
+    if (s.skippedCount() > 0) {
+      err.println("finished with " + s.skippedCount() + " skipped");
+      return 1;
+    }
+    return 0;
+  }
+
+  static void print(IndexSummary s, PrintStream out) {
+    if (s.recovered() != null) out.println("note: " + s.recovered());
+    if (s.rebuilt()) out.println("built a new index (" + s.rebuildReason() + ")");
+    out.printf("added %d, updated %d, removed %d documents; %d files unchanged%s; %d documents in the index (%.1f s)%n",
+        s.added(), s.updated(), s.removed(), s.unchangedFiles(),
+        s.keptFiles() > 0 ? ", " + s.keptFiles() + " unreadable changed files kept at their previous version" : "",
+        s.documents(), s.tookMs() / 1000.0);
+    if (s.duplicatesChanged() > 0) out.println("repost marks changed on " + s.duplicatesChanged() + " documents");
+    if (!s.skipped().isEmpty()) {
+      Map<String, Integer> byReason = new TreeMap<>();
+      s.skipped().forEach(k -> byReason.merge(k.reason(), 1, Integer::sum));
+      out.println("skipped " + s.skipped().size() + ": " + byReason);
+      for (Skip k : s.skipped()) out.println("  " + k);
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package org.policysearch.index;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.ingest.CorpusListing;
+import org.policysearch.ingest.FileResult;
+import org.policysearch.ingest.Ingester;
+import org.policysearch.ingest.PolicyDocument;
+import org.policysearch.ingest.Skip;
+import org.policysearch.ingest.SourceFile;
+
+/**
+ * Brings the index up to date with the corpus folder: only new or changed files (by content hash) are
+ * read, files that left the corpus leave the index, and the run ends in one atomic commit. A crash or a
+ * kill before the commit leaves the previous commit untouched; the next run redoes the work.
+ *
+ * <p>Parallelism: files are parsed and built on worker threads, and each document is analysed (smartcn,
+ * the slow stage) on a pool of one thread per core; the main thread only hands out work in corpus
+ * order, so which copy of a repeated id wins does not depend on timing.
+ */
+public final class CorpusIndexer {
+  /** Left in the index folder while a run is in progress; found at the next start, it means a run died. */
+  static final String IN_PROGRESS = "indexing.inprogress";
+  /** Documents waiting for analysis at most, per thread: bounds memory on huge JSONL files. */
+  static final int QUEUED_DOCUMENTS_PER_THREAD = 64;
+
+  /** Progress of a long run (called from the main thread). */
+  public interface Progress {
+    void update(long filesDone, long filesTotal, long bytesDone, long bytesTotal, long documents);
+
+    Progress NONE = (a, b, c, d, e) -> { };
+  }
+
+  private final Ingester ingester;
+  private final Analyzers analyzers;
+  private final Function<PolicyDocument, StoredFingerprint> fingerprints;
+  private final Function<List<IndexStore.IndexedDocument>, Map<String, String>> duplicates;
+  private final int threads;
+  private final double ramBufferMb;
+
+  public CorpusIndexer(Ingester ingester, Analyzers analyzers, Function<PolicyDocument, StoredFingerprint> fingerprints,
+                       Function<List<IndexStore.IndexedDocument>, Map<String, String>> duplicates, int threads, double ramBufferMb) {
+    this.ingester = ingester;
+    this.analyzers = analyzers;
+    this.fingerprints = fingerprints;
+    this.duplicates = duplicates;
+    this.threads = Math.max(1, threads);
+    this.ramBufferMb = ramBufferMb;
+  }
+
+  public IndexSummary run(Path corpus, IndexLayout layout, boolean rebuild, Progress progress) throws IOException {
+    long t0 = System.nanoTime();
+    if (!Files.isDirectory(corpus)) {
+      throw new IOException("the corpus folder " + corpus + " does not exist or is not a folder");
+    }
+    try (IndexStore store = IndexStore.open(layout, analyzers, rebuild, ramBufferMb)) {
+      Path marker = layout.root().resolve(IN_PROGRESS);
+      String recovered = null;
+      if (Files.exists(marker)) {
+        recovered = "an earlier indexing run (" + Files.readString(marker, StandardCharsets.UTF_8).strip()
+            + ") did not finish; the index was left at its last commit and this run completes the work";
+      }
+      Files.writeString(marker, "started " + Instant.now() + ", pid " + ProcessHandle.current().pid(), StandardCharsets.UTF_8);
+
+      CorpusListing listing = ingester.list(corpus);
+      List<Skip> skipped = Collections.synchronizedList(new ArrayList<>(listing.skipped()));
+      Set<String> skippedAtListing = new HashSet<>();
+      listing.skipped().forEach(s -> skippedAtListing.add(s.file()));
+
+      // What the last commit holds.
+      Map<String, String> indexedHash = new HashMap<>();
+      Map<String, Long> indexedCount = new HashMap<>();
+      Map<String, String> idOwner = new HashMap<>();
+      for (IndexStore.IndexedDocument d : store.indexedDocuments()) {
+        indexedHash.put(d.file(), d.fileHash());
+        indexedCount.merge(d.file(), 1L, Long::sum);
+        idOwner.put(d.id(), d.file());
+      }
+
+      List<SourceFile> toRead = new ArrayList<>();
+      Set<String> listed = new HashSet<>();
+      long unchanged = 0;
+      long bytesTotal = 0;
+      for (SourceFile f : listing.files()) {
+        listed.add(f.relPath());
+        String h = indexedHash.get(f.relPath());
+        if (h != null && h.equals(f.hash())) {
+          unchanged++;
+        } else {
+          toRead.add(f);
+          bytesTotal += f.size();
+        }
+      }
+      // Files gone from the corpus leave the index (one listed but unreadable right now keeps its old version).
+      long removed = 0;
+      for (Map.Entry<String, String> e : indexedHash.entrySet()) {
+        String file = e.getKey();
+        if (!listed.contains(file) && !skippedAtListing.contains(file)) {
+          store.deleteFile(file);
+          removed += indexedCount.getOrDefault(file, 0L);
+          idOwner.values().removeIf(file::equals);
+        }
+      }
+
+      AtomicLong added = new AtomicLong();
+      AtomicLong updated = new AtomicLong();
+      long kept = 0;
+      long bytesRead = 0;
+      long filesDone = 0;
+      ExecutorService readers = Executors.newFixedThreadPool(threads, daemon("ingest"));
+      ExecutorService analysers = Executors.newFixedThreadPool(threads, daemon("analyse"));
+      Semaphore queued = new Semaphore(threads * QUEUED_DOCUMENTS_PER_THREAD);
+      List<Future<?>> puts = new ArrayList<>();
+      try {
+        Deque<Future<FileResult>> reading = new ArrayDeque<>();
+        int next = 0;
+        while (next < toRead.size() || !reading.isEmpty()) {
+          while (next < toRead.size() && reading.size() < threads * 2) {
+            SourceFile f = toRead.get(next++);
+            reading.add(readers.submit(() -> ingester.read(corpus, f)));
+          }
+          FileResult r = get(reading.poll());
+          SourceFile f = r.file();
+          skipped.addAll(r.skipped());
+          boolean wasIndexed = indexedHash.containsKey(f.relPath());
+          if (r.documents().isEmpty() && wasIndexed) {
+            kept++; // could not be read now: keep what was indexed from it before
+          } else {
+            if (wasIndexed) {
+              store.deleteFile(f.relPath());
+              idOwner.values().removeIf(f.relPath()::equals);
+            }
+            for (PolicyDocument d : r.documents()) {
+              String owner = idOwner.putIfAbsent(d.id(), f.relPath());
+              if (owner != null && !owner.equals(f.relPath())) {
+                skipped.add(new Skip(f.relPath(), d.line(), "duplicate-id",
+                    "the id '" + d.id() + "' is already used by " + owner + "; this document was not indexed"));
+                continue;
+              }
+              (wasIndexed ? updated : added).incrementAndGet();
+              queued.acquireUninterruptibly();
+              puts.add(analysers.submit(() -> {
+                try {
+                  store.put(d, fingerprints.apply(d));
+                  return null;
+                } finally {
+                  queued.release();
+                }
+              }));
+            }
+          }
+          bytesRead += f.size();
+          filesDone++;
+          progress.update(filesDone, toRead.size(), bytesRead, bytesTotal, added.get() + updated.get());
+          puts.removeIf(Future::isDone);
+        }
+        for (Future<?> p : puts) get(p);
+      } finally {
+        readers.shutdownNow();
+        analysers.shutdown();
+      }
+      int dupChanged = store.applyDuplicates(duplicates);
+      store.commit();
+      long docs = store.documentCount();
+      Files.deleteIfExists(marker);
+      return new IndexSummary(added.get(), updated.get(), removed, unchanged, kept, skipped, docs, dupChanged,
+          store.rebuilding(), store.rebuildReason(), recovered, bytesRead, (System.nanoTime() - t0) / 1_000_000);
+    }
+  }
+
+  private static <T> T get(Future<T> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("indexing was interrupted; the index stays at its last commit", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) throw io;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IOException("indexing failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicLong n = new AtomicLong();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
