@@ -19,6 +19,7 @@ public final class Main {
 
   static Map<String, Command> commands() {
     Map<String, Command> m = new LinkedHashMap<>();
+    m.put("serve", new ServeCommand());
     m.put("index", new IndexCommand());
     m.put("search", new SearchCommand());
     m.put("similar", new SimilarCommand());
