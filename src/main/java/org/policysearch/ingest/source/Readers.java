@@ -20,7 +20,9 @@ public final class Readers {
         "md", text,
         "jsonl", new JsonlReader(),
         "html", new HtmlReader(),
-        "htm", new HtmlReader()));
+        "htm", new HtmlReader(),
+        "docx", new DocxReader(),
+        "doc", new DocReader()));
   }
 
   public Optional<SourceReader> forExtension(String extension) {
