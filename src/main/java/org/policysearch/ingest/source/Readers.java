@@ -22,7 +22,8 @@ public final class Readers {
         "html", new HtmlReader(),
         "htm", new HtmlReader(),
         "docx", new DocxReader(),
-        "doc", new DocReader()));
+        "doc", new DocReader(),
+        "pdf", new PdfReader()));
   }
 
   public Optional<SourceReader> forExtension(String extension) {
