@@ -20,6 +20,7 @@ public final class Main {
   static Map<String, Command> commands() {
     Map<String, Command> m = new LinkedHashMap<>();
     // commands are registered here as they are built
+    m.put("inspect", new InspectCommand());
     return m;
   }
 

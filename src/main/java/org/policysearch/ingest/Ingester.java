@@ -144,6 +144,7 @@ public final class Ingester {
         }
       }
     }
+    skipped.sort(java.util.Comparator.comparing(Skip::file).thenComparingInt(Skip::line));
     List<PolicyDocument> marked = Objects.requireNonNull(duplicateMarker.apply(List.copyOf(docs)),
         "the duplicate marker returned null");
     return new IngestRun(marked, skipped, listing.files().size(), Duration.ofNanos(System.nanoTime() - t0));
