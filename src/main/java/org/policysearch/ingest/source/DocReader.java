@@ -51,7 +51,7 @@ public final class DocReader implements SourceReader {
         }
       } catch (OldWordFileFormatException old) {
         try (Word6Extractor ex = new Word6Extractor(fs)) {
-          for (String p : ex.getParagraphText()) paragraph(p, out);
+          paragraph(ex.getText(), out);
         }
       }
     } catch (IngestException e) {
