@@ -25,6 +25,7 @@ public final class Main {
     m.put("similar", new SimilarCommand());
     m.put("phrase", new PhraseCommand());
     m.put("stats", new StatsCommand());
+    m.put("inspect", new InspectCommand());
     return m;
   }
 

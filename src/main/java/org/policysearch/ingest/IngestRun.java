@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A whole-corpus ingest: the documents after the duplicate post-pass, everything skipped or warned
- * about (listing, reading and repeated ids, in that order), and counts for the report.
+ * A whole-corpus ingest: the documents after the duplicate post-pass (in listing order, JSONL lines in
+ * file order), everything skipped or warned about (sorted by file and line), and counts for the report.
  *
  * @param filesListed files that {@link Ingester#list} accepted
  * @param elapsed     wall time of the run

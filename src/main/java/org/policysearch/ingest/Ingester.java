@@ -144,6 +144,7 @@ public final class Ingester {
         }
       }
     }
+    skipped.sort(java.util.Comparator.comparing(Skip::file).thenComparingInt(Skip::line));
     List<PolicyDocument> marked = Objects.requireNonNull(duplicateMarker.apply(List.copyOf(docs)),
         "the duplicate marker returned null");
     return new IngestRun(marked, skipped, listing.files().size(), Duration.ofNanos(System.nanoTime() - t0));
@@ -189,6 +190,9 @@ public final class Ingester {
       if (!content.finishHash().equals(file.hash())) throw changed("its content hash differs");
     } catch (IngestException e) {
       return failed(file, warnings, new Skip(file.relPath(), 0, e.reason(), e.getMessage()));
+    } catch (java.nio.file.NoSuchFileException e) {
+      return failed(file, warnings, new Skip(file.relPath(), 0, SkipReasons.CHANGED_WHILE_READING,
+          "the file was deleted or moved after it was listed"));
     } catch (IOException e) {
       return failed(file, warnings, new Skip(file.relPath(), 0, SkipReasons.IO_ERROR,
           "the file cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));

@@ -29,12 +29,17 @@ public final class PlainDocumentBuilder implements DocumentBuilder {
     }
     GivenMetadata g = raw.given();
     List<Evidence> evidence = new ArrayList<>();
-    String why = "given with the document (" + g.origin() + ")";
+    String why = switch (g.origin()) {
+      case "given" -> "a field of the JSONL line";
+      case "sidecar" -> "the .meta.json sidecar (or, for fields it lacks, the file's own metadata)";
+      case "html-meta" -> "the page's <meta> tags or <title>";
+      default -> "given with the document (" + g.origin() + ")";
+    };
     note(evidence, "title", g.title(), g.origin(), why);
     DateInfo date = parseDate(g.date());
     note(evidence, "date", date.value(), g.origin(), why + ": '" + g.date() + "'");
     RegionInfo region = region(g.region());
-    note(evidence, "region", region.path(), g.origin(), why);
+    note(evidence, "region", region.path(), g.origin(), why + ": '" + g.region() + "'");
     note(evidence, "type", g.type(), g.origin(), why);
     note(evidence, "source", g.source(), g.origin(), why);
     note(evidence, "source_url", g.sourceUrl(), g.origin(), why);

@@ -111,6 +111,8 @@ class IngesterTest {
     Files.writeString(a, "第三版，更长一些");
     assertEquals(List.of("a.txt changed-while-reading"), reasons(ing.read(root, l.files().get(0)).skipped()));
     assertEquals(1, ing.read(root, l.files().get(1)).documents().size());
+    Files.delete(a);
+    assertEquals(List.of("a.txt changed-while-reading"), reasons(ing.read(root, l.files().get(0)).skipped()));
   }
 
   @Test

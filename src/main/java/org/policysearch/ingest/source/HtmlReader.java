@@ -22,7 +22,12 @@ public final class HtmlReader implements SourceReader {
 
   @Override
   public void read(SourceContent content, DocumentSink sink) throws IngestException, IOException {
-    TextDecoder.Decoded decoded = HtmlDecoding.decode(content.readAll());
+    sink.accept(parse(content.readAll(), content));
+  }
+
+  /** Also used for Word files that are really web pages. */
+  static RawDocument parse(byte[] bytes, SourceContent content) throws IngestException {
+    TextDecoder.Decoded decoded = HtmlDecoding.decode(bytes);
     Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
     Document doc = parser.parseInput(decoded.text(), "");
     var given = HtmlMetadata.extract(doc);
@@ -31,6 +36,6 @@ public final class HtmlReader implements SourceReader {
       throw new IngestException(SkipReasons.NO_TEXT, "the page has no text outside its navigation and scripts"
           + " (its content may be loaded by JavaScript: save the rendered page instead)");
     }
-    sink.accept(new RawDocument(content.relPath(), 0, text, "html/" + decoded.charset(), given, content.documentHash()));
+    return new RawDocument(content.relPath(), 0, text, "html/" + decoded.charset(), given, content.documentHash());
   }
 }

@@ -111,7 +111,7 @@ public final class JsonlReader implements SourceReader {
       e = JsonParser.parseReader(r);
       if (r.peek() != JsonToken.END_DOCUMENT) throw new JsonParseException("more text after the JSON value");
     } catch (JsonParseException | IOException | IllegalStateException ex) {
-      throw new IngestException(SkipReasons.BAD_JSON, "the line is not valid JSON (" + ex.getMessage() + ")", ex);
+      throw new IngestException(SkipReasons.BAD_JSON, "the line is not valid JSON (" + JsonMessages.of(ex, true) + ")", ex);
     }
     if (!e.isJsonObject()) {
       throw new IngestException(SkipReasons.BAD_JSON, "the line must be one JSON object {...}, not " + kind(e));

@@ -20,7 +20,10 @@ public final class Readers {
         "md", text,
         "jsonl", new JsonlReader(),
         "html", new HtmlReader(),
-        "htm", new HtmlReader()));
+        "htm", new HtmlReader(),
+        "docx", new DocxReader(),
+        "doc", new DocReader(),
+        "pdf", new PdfReader()));
   }
 
   public Optional<SourceReader> forExtension(String extension) {

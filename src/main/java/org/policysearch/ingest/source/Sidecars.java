@@ -110,7 +110,7 @@ public final class Sidecars {
       if (r.peek() != JsonToken.END_DOCUMENT) throw new JsonParseException("text after the JSON object");
     } catch (JsonParseException | IOException | IllegalStateException e) {
       throw new IngestException(SkipReasons.BAD_SIDECAR, "the sidecar " + name + " is not valid JSON ("
-          + e.getMessage() + "); it is ignored, the document's own metadata is used", e);
+          + JsonMessages.of(e, false) + "); it is ignored, the document's own metadata is used", e);
     }
     if (!root.isJsonObject()) {
       throw new IngestException(SkipReasons.BAD_SIDECAR, "the sidecar " + name

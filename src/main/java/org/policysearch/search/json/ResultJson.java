@@ -7,6 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.util.List;
+import org.policysearch.ingest.DocumentJson;
 import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.RegionInfo;
 import org.policysearch.search.DocumentView;
@@ -53,50 +54,24 @@ public final class ResultJson {
 
   public static JsonObject hit(Hit h) {
     JsonObject o = document(h.document());
-    o.addProperty("score", h.score());
     o.addProperty("paragraphs", h.paragraphs());
+    o.addProperty("score", h.score());
     JsonArray ps = new JsonArray();
     for (Passage p : h.passages()) ps.add(passage(p));
     o.add("passages", ps);
     return o;
   }
 
-  /** A document's metadata (no paragraphs). */
+  /**
+   * A document's metadata, the same record as {@code inspect --json} ({@link DocumentJson#summary});
+   * {@code paragraphs} is the paragraph count.
+   */
   public static JsonObject document(PolicyDocument d) {
-    JsonObject o = new JsonObject();
-    o.addProperty("id", d.id());
-    o.addProperty("file", d.file());
-    o.addProperty("title", d.title());
-    o.addProperty("subtitle", d.subtitle());
-    o.addProperty("date", d.date().value());
-    o.addProperty("date_precision", d.date().precision().name().toLowerCase(java.util.Locale.ROOT));
-    o.addProperty("year", d.year());
-    o.add("region", region(d.region()));
-    o.addProperty("type", d.type());
-    o.add("themes", strings(d.themes()));
-    o.addProperty("source", d.source());
-    o.addProperty("source_url", d.sourceUrl());
-    o.addProperty("issuer", d.issuer());
-    o.addProperty("doc_number", d.docNumber());
-    o.addProperty("truncated", d.flags().truncated());
-    o.addProperty("redacted", d.flags().redacted());
-    if (d.flags().duplicate()) {
-      o.addProperty("duplicate_of", d.flags().duplicateOf());
-    } else {
-      o.add("duplicate_of", JsonNull.INSTANCE);
-    }
-    return o;
+    return DocumentJson.summary(d);
   }
 
   public static JsonObject region(RegionInfo r) {
-    JsonObject o = new JsonObject();
-    o.addProperty("province", r.province());
-    o.addProperty("city", r.city());
-    o.addProperty("county", r.county());
-    o.addProperty("path", r.path());
-    o.addProperty("code", r.code());
-    o.addProperty("confidence", r.confidence());
-    return o;
+    return DocumentJson.region(r);
   }
 
   public static JsonObject passage(Passage p) {
@@ -174,31 +149,9 @@ public final class ResultJson {
     return a;
   }
 
+  /** A whole document: its metadata, then every paragraph with the query's matches marked. */
   public static JsonObject documentView(DocumentView v) {
     JsonObject o = document(v.document());
-    o.addProperty("subtitle", v.document().subtitle());
-    JsonArray officials = new JsonArray();
-    v.document().officials().forEach(of -> {
-      JsonObject x = new JsonObject();
-      x.addProperty("role", of.role());
-      x.addProperty("name", of.name());
-      officials.add(x);
-    });
-    o.add("officials", officials);
-    JsonObject header = new JsonObject();
-    v.document().header().forEach(header::addProperty);
-    o.add("header", header);
-    JsonArray evidence = new JsonArray();
-    v.document().evidence().forEach(e -> {
-      JsonObject x = new JsonObject();
-      x.addProperty("field", e.field());
-      x.addProperty("value", e.value());
-      x.addProperty("origin", e.origin());
-      x.addProperty("detail", e.detail());
-      evidence.add(x);
-    });
-    o.add("evidence", evidence);
-    o.addProperty("encoding", v.document().encoding());
     o.addProperty("matches", v.matches());
     o.add("query", v.interpretation() == null ? JsonNull.INSTANCE : interpretation(v.interpretation()));
     JsonArray ps = new JsonArray();

@@ -67,7 +67,7 @@ class CorpusWalkerTest {
     assertEquals(List.of("ok.txt"), relPaths(l));
     assertEquals(List.of("empty.txt empty", "noext unknown-extension", "photo.jpg unknown-extension"),
         reasons(l.skipped()));
-    assertTrue(skipFor(l.skipped(), "photo.jpg").detail().contains("'.jpg' is not a supported format; supported: .md .txt"),
+    assertTrue(skipFor(l.skipped(), "photo.jpg").detail().contains("'.jpg' is not a supported format; supported: .doc .docx .htm .html .jsonl .md .pdf .txt"),
         skipFor(l.skipped(), "photo.jpg").detail());
   }
 

@@ -96,6 +96,17 @@ class JsonlIngestTest {
   }
 
   @Test
+  void aBulkFileAppendedToAfterListingIsLeftWholeForTheNextRun() throws Exception {
+    Path f = write(root, "grow.jsonl", GOOD + "\n");
+    Ingester ing = new Ingester(IngestConfig.DEFAULTS, builder);
+    var listed = ing.list(root).files().get(0);
+    java.nio.file.Files.writeString(f, "{\"id\": \"new\", \"text\": \"新增\"}\n", java.nio.file.StandardOpenOption.APPEND);
+    var r = ing.read(root, listed);
+    assertEquals(List.of(), r.documents(), "no half-read file: none of its documents");
+    assertEquals(List.of("grow.jsonl changed-while-reading"), reasons(r.skipped()));
+  }
+
+  @Test
   void gbkEncodedLinesAreDecodedLikeTextFiles() throws Exception {
     write(root, "g.jsonl", "{\"id\": \"g\", \"text\": \"潼南区\"}\n", TextDecoder.GB18030);
     IngestRun run = run(IngestConfig.DEFAULTS);

@@ -1,0 +1,17 @@
+/**
+ * Files of the corpus folder in, cleaned {@link org.policysearch.ingest.PolicyDocument}s out; no
+ * Lucene here.
+ *
+ * <p>The pipeline: {@link org.policysearch.ingest.Ingester#list} walks the folder into
+ * {@link org.policysearch.ingest.SourceFile}s (size limits and hashes, no parsing);
+ * {@link org.policysearch.ingest.Ingester#read} turns one file into
+ * {@link org.policysearch.ingest.RawDocument}s with the format readers of
+ * {@code org.policysearch.ingest.source}, applies its sidecar, and hands each to a
+ * {@link org.policysearch.ingest.DocumentBuilder} (cleaning, metadata, paragraphs, themes);
+ * {@link org.policysearch.ingest.Ingester#ingestAll} does both for the whole folder and runs the
+ * corpus-wide {@link org.policysearch.ingest.DuplicateMarker}. Whatever cannot be used becomes a
+ * {@link org.policysearch.ingest.Skip} with a reason from {@link org.policysearch.ingest.SkipReasons}
+ * and a detail a user can act on; nothing is dropped silently, nothing bad in the input throws.
+ * {@link org.policysearch.ingest.DocumentJson} is the JSON form shared by the CLI and the HTTP API.
+ */
+package org.policysearch.ingest;
