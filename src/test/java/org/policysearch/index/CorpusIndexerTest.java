@@ -1,0 +1,171 @@
+package org.policysearch.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.ingest.IngestConfig;
+import org.policysearch.ingest.Ingester;
+import org.policysearch.ingest.PlainDocumentBuilder;
+import org.policysearch.search.Filters;
+import org.policysearch.search.SearchLimits;
+import org.policysearch.search.SearchRequest;
+import org.policysearch.search.SearchService;
+import org.policysearch.search.SortOrder;
+import org.policysearch.search.query.Synonyms;
+
+/** Incremental indexing: add, change, delete, nothing changed, a version change, the lock, a dead run. */
+class CorpusIndexerTest {
+  @TempDir Path dir;
+  Path corpus;
+  Path index;
+  CorpusIndexer indexer;
+  static final Analyzers ANALYZERS = new Analyzers();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    corpus = Files.createDirectories(dir.resolve("corpus"));
+    index = dir.resolve("index");
+    indexer = new CorpusIndexer(new Ingester(IngestConfig.DEFAULTS, new PlainDocumentBuilder()), ANALYZERS,
+        d -> new StoredFingerprint(d.bodyText().hashCode(), 0, d.bodyText().length()), CorpusIndexerTest::sameText, 2, 16);
+  }
+
+  /** Reposts: same body text, the first id in order is the original. */
+  static Map<String, String> sameText(List<IndexStore.IndexedDocument> docs) {
+    Map<Long, String> first = new HashMap<>();
+    docs.stream().sorted((a, b) -> a.id().compareTo(b.id())).forEach(d -> first.putIfAbsent(d.fingerprint().exact(), d.id()));
+    Map<String, String> out = new HashMap<>();
+    for (IndexStore.IndexedDocument d : docs) {
+      String f = first.get(d.fingerprint().exact());
+      if (!f.equals(d.id())) out.put(d.id(), f);
+    }
+    return out;
+  }
+
+  void write(String name, String text) throws Exception {
+    Path f = corpus.resolve(name);
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, text, StandardCharsets.UTF_8);
+  }
+
+  IndexSummary run() throws Exception {
+    return indexer.run(corpus, new IndexLayout(index), false, CorpusIndexer.Progress.NONE);
+  }
+
+  List<String> ids(String q) throws Exception {
+    try (SearchService s = new SearchService(new IndexLayout(index), ANALYZERS, Synonyms.NONE, SearchLimits.DEFAULTS)) {
+      return s.search(new SearchRequest(q, Filters.NONE, SortOrder.RELEVANCE, 1, 100, 0)).hits().stream()
+          .map(h -> h.document().id()).sorted().toList();
+    }
+  }
+
+  @Test
+  void addChangeDeleteAndNothingChanged() throws Exception {
+    write("a.txt", "鄂州市教育工作会议\n推进教联体改革。");
+    write("b.txt", "潼南区开学工作会议\n防溺水安全教育。");
+    write("sub/c.txt", "聊城教育\n立德树人。");
+    IndexSummary first = run();
+    assertEquals(3, first.added());
+    assertTrue(first.rebuilt());
+    assertEquals(3, first.documents());
+    assertEquals(List.of("a.txt"), ids("教联体"));
+
+    write("a.txt", "鄂州市教育工作会议\n推进集团化办学。"); // changed
+    Files.delete(corpus.resolve("b.txt")); // deleted
+    write("d.txt", "台州教育\n防溺水。"); // new
+    IndexSummary second = run();
+    assertEquals(1, second.added());
+    assertEquals(1, second.updated());
+    assertEquals(1, second.removed());
+    assertEquals(1, second.unchangedFiles());
+    assertFalse(second.rebuilt());
+    assertEquals(3, second.documents());
+    assertEquals(List.of(), ids("教联体"));
+    assertEquals(List.of("a.txt"), ids("集团化办学"));
+    assertEquals(List.of("d.txt"), ids("防溺水"));
+
+    IndexSummary third = run();
+    assertEquals(0, third.added() + third.updated() + third.removed());
+    assertEquals(3, third.unchangedFiles());
+  }
+
+  @Test
+  void repostsAreMarkedAndListedOnce() throws Exception {
+    write("a.txt", "防溺水工作会议\n全面做好防溺水工作。");
+    write("z-repost.txt", "防溺水工作会议\n全面做好防溺水工作。");
+    IndexSummary s = run();
+    assertEquals(1, s.duplicatesChanged());
+    assertEquals(List.of("a.txt"), ids("防溺水"));
+    Files.delete(corpus.resolve("a.txt"));
+    run(); // the original left: the repost is an original now
+    assertEquals(List.of("z-repost.txt"), ids("防溺水"));
+  }
+
+  @Test
+  void aSecondIndexerIsRefusedWithAClearMessage() throws Exception {
+    write("a.txt", "教育");
+    run();
+    try (IndexLayout.Lock held = new IndexLayout(index).lock()) {
+      IndexLayout.IndexLockedException e = assertThrows(IndexLayout.IndexLockedException.class, this::run);
+      assertTrue(e.getMessage().contains("another indexer"), e.getMessage());
+    }
+    assertNotNull(run());
+  }
+
+  @Test
+  void anIndexBuiltWithAnotherAnalyzerIsRebuiltBesideIt() throws Exception {
+    write("a.txt", "教育会议");
+    run();
+    IndexLayout layout = new IndexLayout(index);
+    Path oldGen = layout.current().orElseThrow();
+    try (FSDirectory d = FSDirectory.open(oldGen);
+         IndexWriter w = new IndexWriter(d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+      w.setLiveCommitData(Map.of("schema", Integer.toString(IndexSchema.VERSION), "analyzer", "an-older-chain").entrySet());
+      w.commit();
+    }
+    IndexSummary s = run();
+    assertTrue(s.rebuilt());
+    assertTrue(s.rebuildReason().contains("an-older-chain"), s.rebuildReason());
+    Path newGen = layout.current().orElseThrow();
+    assertFalse(newGen.equals(oldGen));
+    assertFalse(Files.exists(oldGen), "the old generation is removed once the new one serves");
+    assertEquals(List.of("a.txt"), ids("\"教育会议\""));
+  }
+
+  @Test
+  void anInterruptedRunIsReportedAndCompleted() throws Exception {
+    write("a.txt", "教育");
+    run();
+    Files.writeString(index.resolve(CorpusIndexer.IN_PROGRESS), "started yesterday, pid 1");
+    write("b.txt", "会议");
+    IndexSummary s = run();
+    assertNotNull(s.recovered());
+    assertTrue(s.recovered().contains("did not finish"), s.recovered());
+    assertEquals(1, s.added());
+    assertNull(run().recovered());
+  }
+
+  @Test
+  void aMissingCorpusFolderIsAClearError() {
+    Exception e = assertThrows(java.io.IOException.class,
+        () -> indexer.run(dir.resolve("nope"), new IndexLayout(index), false, CorpusIndexer.Progress.NONE));
+    assertTrue(e.getMessage().contains("does not exist"));
+  }
+
+}
