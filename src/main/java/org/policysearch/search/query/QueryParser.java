@@ -95,6 +95,10 @@ public final class QueryParser {
         }
         i++;
         tokens.add(new Token(Kind.QUOTED, sb.toString(), start));
+      } else if (src.charAt(i) == '”') {
+        // A word ends at ”, so a stray one would start an empty word forever: it is an error, like a stray ')'.
+        throw new QuerySyntaxException("the closing quotation mark ” at position " + (i + 1)
+            + " has no opening “ before it; add one or remove it", i);
       } else if (c == '-' && i + 1 < n && !isSpace(src.charAt(i + 1)) && startsTerm(i)) {
         tokens.add(new Token(Kind.MINUS, "-", i++));
       } else {
