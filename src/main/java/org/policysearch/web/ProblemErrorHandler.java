@@ -11,7 +11,8 @@ import org.policysearch.search.json.ResultJson;
 
 /**
  * Errors that Jetty answers before a request reaches Javalin (a URI or headers too long, a malformed
- * request line) as problem details too, instead of Jetty's HTML page with its version and stack.
+ * request line) as problem details too, instead of Jetty's HTML page with its version and stack, and with
+ * the same security headers as every other answer.
  */
 final class ProblemErrorHandler extends ErrorHandler {
   @Override
@@ -20,6 +21,7 @@ final class ProblemErrorHandler extends ErrorHandler {
     Problem p = WebApp.fromStatus(code, null);
     byte[] body = ResultJson.toJson(p.json(null)).getBytes(StandardCharsets.UTF_8);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json; charset=utf-8");
+    WebApp.SECURITY_HEADERS.forEach(response.getHeaders()::put);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     response.write(true, ByteBuffer.wrap(body), callback);
   }
@@ -27,6 +29,7 @@ final class ProblemErrorHandler extends ErrorHandler {
   @Override
   public ByteBuffer badMessageError(int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/problem+json; charset=utf-8");
+    WebApp.SECURITY_HEADERS.forEach(fields::put);
     return ByteBuffer.wrap(ResultJson.toJson(WebApp.fromStatus(status, null).json(null)).getBytes(StandardCharsets.UTF_8));
   }
 }
