@@ -75,7 +75,14 @@ public final class WebApp {
       config.router.ignoreTrailingSlashes = true;
       config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
       // Jetty answers 414 above this many bytes of request line and headers (an 8 KiB default).
-      config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(16 * 1024));
+      config.jetty.modifyHttpConfiguration(http -> {
+        http.setRequestHeaderSize(16 * 1024);
+        // No per-connection header cache: Jetty's matches values ignoring case and rebuilds a value from a
+        // cached prefix, so "Bearer ABC…" could reach the token check as a lower-case token sent earlier.
+        // Handlers must see exactly the bytes the client sent.
+        http.setHeaderCacheSize(0);
+        http.setHeaderCacheCaseSensitive(true);
+      });
       if (Files.isDirectory(cfg.web())) {
         config.staticFiles.add(sf -> {
           sf.hostedPath = "/";
