@@ -1,6 +1,7 @@
 package org.policysearch.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.ingest.CorpusListing;
 import org.policysearch.ingest.FileResult;
@@ -57,29 +59,58 @@ public final class CorpusIndexer {
   private final Function<List<IndexStore.IndexedDocument>, Map<String, String>> duplicates;
   private final int threads;
   private final double ramBufferMb;
+  private final DirectoryFactory directories;
 
   public CorpusIndexer(Ingester ingester, Analyzers analyzers, Function<PolicyDocument, StoredFingerprint> fingerprints,
                        Function<List<IndexStore.IndexedDocument>, Map<String, String>> duplicates, int threads, double ramBufferMb) {
+    this(ingester, analyzers, fingerprints, duplicates, threads, ramBufferMb, DirectoryFactory.FILE_SYSTEM);
+  }
+
+  private CorpusIndexer(Ingester ingester, Analyzers analyzers, Function<PolicyDocument, StoredFingerprint> fingerprints,
+                        Function<List<IndexStore.IndexedDocument>, Map<String, String>> duplicates, int threads, double ramBufferMb,
+                        DirectoryFactory directories) {
     this.ingester = ingester;
     this.analyzers = analyzers;
     this.fingerprints = fingerprints;
     this.duplicates = duplicates;
     this.threads = Math.max(1, threads);
     this.ramBufferMb = ramBufferMb;
+    this.directories = directories;
   }
 
+  /** This indexer writing through {@code directories}: for tests that make the disk fail. */
+  CorpusIndexer withDirectories(DirectoryFactory directories) {
+    return new CorpusIndexer(ingester, analyzers, fingerprints, duplicates, threads, ramBufferMb, directories);
+  }
+
+  /**
+   * Brings the index in {@code layout} up to date with {@code corpus} in one commit.
+   *
+   * @throws IndexLayout.IndexLockedException when another indexer holds the index
+   * @throws IndexWriteException when the index folder could not be written (full disk, read-only, a file in
+   *                             the way); the index is then exactly as its last commit left it
+   */
   public IndexSummary run(Path corpus, IndexLayout layout, boolean rebuild, Progress progress) throws IOException {
     long t0 = System.nanoTime();
     if (!Files.isDirectory(corpus)) {
       throw new IOException("the corpus folder " + corpus + " does not exist or is not a folder");
     }
-    try (IndexStore store = IndexStore.open(layout, analyzers, rebuild, ramBufferMb)) {
+    try {
+      return runLocked(corpus, layout, rebuild, progress, t0);
+    } catch (IndexLayout.IndexLockedException | IndexWriteException e) {
+      throw e;
+    } catch (IOException | UncheckedIOException | AlreadyClosedException e) {
+      // Past the corpus check every I/O error is the index's: reading source files never throws (bad files
+      // are skips). AlreadyClosedException: the writer closed itself after a failed write (a full disk).
+      throw new IndexWriteException(layout.root(), e);
+    }
+  }
+
+  private IndexSummary runLocked(Path corpus, IndexLayout layout, boolean rebuild, Progress progress, long t0)
+      throws IOException {
+    try (IndexStore store = IndexStore.open(layout, analyzers, rebuild, ramBufferMb, directories)) {
       Path marker = layout.root().resolve(IN_PROGRESS);
-      String recovered = null;
-      if (Files.exists(marker)) {
-        recovered = "an earlier indexing run (" + Files.readString(marker, StandardCharsets.UTF_8).strip()
-            + ") did not finish; the index was left at its last commit and this run completes the work";
-      }
+      String recovered = recovered(marker, store.removedAbandoned());
       Files.writeString(marker, "started " + Instant.now() + ", pid " + ProcessHandle.current().pid(), StandardCharsets.UTF_8);
 
       CorpusListing listing = ingester.list(corpus);
@@ -186,6 +217,29 @@ public final class CorpusIndexer {
       return new IndexSummary(added.get(), updated.get(), removed, unchanged, kept, skipped, docs, dupChanged,
           store.rebuilding(), store.rebuildReason(), recovered, bytesRead, (System.nanoTime() - t0) / 1_000_000);
     }
+  }
+
+  /** What an earlier run left behind, for the summary; null when it finished cleanly. */
+  static String recovered(Path marker, List<Path> abandonedGenerations) throws IOException {
+    List<String> found = new ArrayList<>();
+    if (Files.exists(marker)) {
+      found.add("an earlier indexing run (" + readHead(marker) + ") did not finish; the index was left at its last commit"
+          + " and this run completes the work");
+    }
+    for (Path g : abandonedGenerations) {
+      found.add("the unfinished new index " + g.getFileName() + " of an interrupted rebuild was removed");
+    }
+    return found.isEmpty() ? null : String.join("; ", found);
+  }
+
+  /** The first line of a small file, read at most 200 bytes deep: the marker could be anything now. */
+  private static String readHead(Path f) throws IOException {
+    byte[] b;
+    try (var in = Files.newInputStream(f)) {
+      b = in.readNBytes(200);
+    }
+    String s = new String(b, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+    return s.isEmpty() ? "no details recorded" : s;
   }
 
   private static <T> T get(Future<T> f) throws IOException {

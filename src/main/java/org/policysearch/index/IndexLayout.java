@@ -81,6 +81,9 @@ public final class IndexLayout {
     } catch (AtomicMoveNotSupportedException e) {
       throw new IOException("the file system of " + root + " cannot rename atomically; the index needs one", e);
     }
+    // The rename is durable only once the folder's entry is on disk: a power cut must not bring back the old CURRENT
+    // after the old generation was deleted below.
+    org.apache.lucene.util.IOUtils.fsync(root, true);
     for (Path old : generations()) {
       if (!old.equals(gen)) deleteTree(old);
     }

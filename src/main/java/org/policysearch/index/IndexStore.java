@@ -50,10 +50,11 @@ public final class IndexStore implements Closeable {
   private final Directory dir;
   private final IndexWriter writer;
   private final String analyzerVersion;
+  private final List<Path> abandoned;
   private boolean published;
 
   private IndexStore(IndexLayout layout, IndexLayout.Lock lock, Path generation, boolean rebuilding, String reason,
-                     Directory dir, IndexWriter writer, String analyzerVersion) {
+                     Directory dir, IndexWriter writer, String analyzerVersion, List<Path> abandoned) {
     this.layout = layout;
     this.lock = lock;
     this.generation = generation;
@@ -62,6 +63,7 @@ public final class IndexStore implements Closeable {
     this.dir = dir;
     this.writer = writer;
     this.analyzerVersion = analyzerVersion;
+    this.abandoned = List.copyOf(abandoned);
   }
 
   /**
@@ -70,9 +72,15 @@ public final class IndexStore implements Closeable {
    */
   public static IndexStore open(IndexLayout layout, Analyzers analyzers, boolean rebuild, double ramBufferMb)
       throws IOException {
+    return open(layout, analyzers, rebuild, ramBufferMb, DirectoryFactory.FILE_SYSTEM);
+  }
+
+  /** As above, writing through {@code directories} (tests inject failing ones). */
+  static IndexStore open(IndexLayout layout, Analyzers analyzers, boolean rebuild, double ramBufferMb,
+                         DirectoryFactory directories) throws IOException {
     IndexLayout.Lock lock = layout.lock();
     try {
-      layout.removeAbandoned();
+      List<Path> abandoned = layout.removeAbandoned();
       String analyzerVersion = IndexSchema.analyzerVersion(analyzers);
       var current = layout.current();
       String reason = null;
@@ -92,18 +100,35 @@ public final class IndexStore implements Closeable {
       }
       boolean fresh = reason != null;
       Path gen = fresh ? layout.newGeneration() : current.get();
-      Directory dir = FSDirectory.open(gen);
-      IndexWriterConfig cfg = new IndexWriterConfig(analyzers.perField());
-      cfg.setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
-      cfg.setRAMBufferSizeMB(ramBufferMb);
-      // Children must stay directly before their parent: block adds keep them together; no index sorting.
-      cfg.setCommitOnClose(false);
-      IndexWriter w = new IndexWriter(dir, cfg);
-      return new IndexStore(layout, lock, gen, fresh, reason, dir, w, analyzerVersion);
+      Directory dir = null;
+      try {
+        dir = directories.open(gen);
+        IndexWriterConfig cfg = new IndexWriterConfig(analyzers.perField());
+        cfg.setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
+        cfg.setRAMBufferSizeMB(ramBufferMb);
+        // Children must stay directly before their parent: block adds keep them together; no index sorting.
+        cfg.setCommitOnClose(false);
+        IndexWriter w = new IndexWriter(dir, cfg);
+        return new IndexStore(layout, lock, gen, fresh, reason, dir, w, analyzerVersion, abandoned);
+      } catch (IOException | RuntimeException e) {
+        // A writer that could not start (a full disk, say) leaves no half-made generation behind.
+        try {
+          if (dir != null) dir.close();
+          if (fresh) IndexLayout.deleteTree(gen);
+        } catch (IOException cleanup) {
+          e.addSuppressed(cleanup);
+        }
+        throw e;
+      }
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
     }
+  }
+
+  /** Generation folders of an interrupted rebuild that were found and removed when this store opened. */
+  public List<Path> removedAbandoned() {
+    return abandoned;
   }
 
   /** True when this run writes a new generation (everything is re-added). */
