@@ -99,6 +99,7 @@ public final class PhraseService {
       long paragraphs = 0;
       long documents = 0;
       int lastParent = -1;
+      DocumentReader.Reads reads = new DocumentReader.Reads();
       long from = (long) (r.page() - 1) * r.size();
       for (Found f : found) {
         if (s.getTimeout().shouldExit()) {
@@ -106,14 +107,13 @@ public final class PhraseService {
           break;
         }
         LeafReaderContext ctx = DocumentReader.leaf(s, f.child);
-        StoredFields sf = ctx.reader().storedFields();
-        Paragraph p = DocumentReader.paragraph(sf, f.child - ctx.docBase);
+        Paragraph p = DocumentReader.paragraph(reads.of(ctx), f.child - ctx.docBase);
         List<int[]> occ = occurrences(p.text(), n);
         if (occ.isEmpty()) continue; // cannot happen: the index and the text agree (tested)
         PolicyDocument meta = metaCache.computeIfAbsent(f.parentGlobal, g -> {
           try {
             LeafReaderContext pc = DocumentReader.leaf(s, g);
-            return DocumentReader.metadata(pc, g - pc.docBase, List.of());
+            return DocumentReader.metadata(pc, reads.of(pc), g - pc.docBase, List.of());
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
