@@ -66,10 +66,13 @@ export function chart(byYear) {
   const all = [];
   for (let y = years[0]; y <= years[years.length - 1]; y++) all.push(y);
   const max = Math.max(...byYear.map((y) => y.occurrences), 1);
-  const bw = 44; const gap = 14; const h = 160; const top = 22; const bottom = 26; const left = 8;
+  // bars widen when there are few years, so the chart is never a sliver; many years scroll sideways
+  const gap = 14; const h = 160; const top = 22; const bottom = 26; const left = 8;
+  const bw = Math.max(28, Math.min(80, Math.floor(640 / all.length) - gap));
   const width = left * 2 + all.length * (bw + gap) - gap;
   const summary = all.map((y) => `${y}年 ${counts.get(y)?.occurrences ?? 0} 次`).join('，');
-  const root = svg('svg', { viewBox: `0 0 ${width} ${h + top + bottom}`, class: 'chart', role: 'img', 'aria-labelledby': 'chart-title' });
+  const root = svg('svg', { viewBox: `0 0 ${width} ${h + top + bottom}`, width, height: h + top + bottom,
+    class: 'chart', role: 'img', 'aria-labelledby': 'chart-title' });
   root.append(svg('title', { id: 'chart-title' }, `逐年出现次数：${summary}`));
   root.append(svg('line', { x1: 0, x2: width, y1: top + h, y2: top + h, class: 'axis' }));
   all.forEach((y, i) => {
@@ -89,10 +92,11 @@ export function chart(byYear) {
 
 /** Rows: region paths in tree order (province, then its cities, then counties); columns: years. */
 export function matrix(r) {
+  const byRegionYear = r.by_region_year || [];
   const years = [...new Set(r.by_year.map((y) => y.year))].sort();
-  const cells = new Map(r.by_region_year.map((c) => [`${c.region}\u0000${c.year}`, c]));
+  const cells = new Map(byRegionYear.map((c) => [`${c.region}\u0000${c.year}`, c]));
   const totals = new Map(r.by_region.map((c) => [c.region, c]));
-  const regions = [...new Set(r.by_region_year.map((c) => c.region))].sort();
+  const regions = [...new Set(byRegionYear.map((c) => c.region))].sort();
   if (!regions.length) return el('p', { class: 'muted' }, '没有带地区和年份的出现。');
   const head = el('tr', {}, el('th', { scope: 'col' }, '地区'), years.map((y) => el('th', { scope: 'col' }, y)),
     el('th', { scope: 'col' }, '合计'));
