@@ -36,22 +36,35 @@ const ctx = {
   navigate,
   copy,
   openSimilar,
+  backView: () => cameFrom() || 'results',
 };
+
+const LISTS = ['results', 'compare', 'phrase'];
 
 function navigate(next, { replace = false, panel = false } = {}) {
   const before = current;
   current = next;
   const url = href(next);
-  history[replace ? 'replaceState' : 'pushState']({ app: true, panel }, '', url === './' ? location.pathname : url);
-  const scroll = before.view !== next.view || before.page !== next.page || before.id !== next.id;
-  update({ scroll });
+  // the entry we leave keeps its scroll position, for the back button
+  if (!replace) history.replaceState({ ...(history.state || {}), scrollY: window.scrollY }, '');
+  const from = replace && history.state ? history.state.from : before.view;
+  history[replace ? 'replaceState' : 'pushState']({ app: true, panel, from }, '', url === './' ? location.pathname : url);
+  const top = before.view !== next.view || before.page !== next.page || before.id !== next.id;
+  update({ scrollTo: top ? 0 : null });
 }
 
-async function update({ scroll = false } = {}) {
+async function update({ scrollTo = null } = {}) {
   syncChrome();
   syncSimilar();
   const key = mainKey(current);
-  if (key !== shownKey) await loadMain(key, scroll);
+  if (key !== shownKey) await loadMain(key, scrollTo);
+  else if (scrollTo !== null) window.scrollTo(0, scrollTo);
+}
+
+/** The list the document view was opened from (results, compare or phrase), for its back link. */
+function cameFrom() {
+  const st = history.state;
+  return st && st.app && LISTS.includes(st.from) ? st.from : null;
 }
 
 function syncChrome() {
@@ -66,7 +79,7 @@ function syncChrome() {
   ui.layout.classList.toggle('no-facets', s.view === 'doc');
 }
 
-async function loadMain(key, scroll) {
+async function loadMain(key, scrollTo) {
   const my = ++seq;
   if (controller) controller.abort();
   controller = new AbortController();
@@ -84,7 +97,7 @@ async function loadMain(key, scroll) {
     shownKey = key;
     shownData = data;
     document.title = titleOf(s, data);
-    if (scroll) window.scrollTo(0, 0);
+    if (scrollTo !== null) window.scrollTo(0, scrollTo);
     if (s.simId) syncSimilar(); // now the source's title may be known
   } catch (e) {
     if (e.name === 'AbortError' || my !== seq) return;
@@ -222,8 +235,8 @@ document.addEventListener('click', (e) => {
   const a = e.target.closest && e.target.closest('a[data-nav]');
   if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   e.preventDefault();
-  if (a.classList.contains('back') && history.state && history.state.app && !history.state.panel) {
-    history.back();
+  if (a.classList.contains('back') && cameFrom()) {
+    history.back(); // to the list as it was, scrolled where it was
     return;
   }
   navigate(parse(new URL(a.href, location.href).search));
@@ -257,8 +270,11 @@ document.addEventListener('keydown', (e) => {
 
 window.addEventListener('popstate', () => {
   current = parse(location.search);
-  update();
+  const y = history.state && Number.isFinite(history.state.scrollY) ? history.state.scrollY : null;
+  update({ scrollTo: y });
 });
+
+history.scrollRestoration = 'manual'; // the page restores it once the view is drawn again
 
 // First load: normalise the URL (drops unknown parameters) without adding a history entry.
 history.replaceState({ app: false }, '', href(current) === './' ? location.pathname : href(current));

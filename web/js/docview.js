@@ -10,13 +10,17 @@ export function load(s, signal) {
   return getJson(documentPath(s.id), { q: s.q }, signal);
 }
 
+const BACK_LABELS = { results: '检索结果', compare: '对比', phrase: '词频统计' };
+
 let marks = [];
 let current = -1;
 let counter = null;
 
 export function render(main, doc, ctx) {
   const s = ctx.state;
-  const back = el('a', { class: 'back', href: href(withChanges(s, { view: 'results', id: '', p: 0 })), 'data-nav': '' }, '← 返回检索结果');
+  const to = ctx.backView();
+  const back = el('a', { class: 'back', href: href(withChanges(s, { view: to, id: '', p: 0 })), 'data-nav': '' },
+    `← 返回${BACK_LABELS[to]}`);
   const header = el('header', { class: 'doc-header' },
     el('h1', { id: 'doc-title' }, doc.title || doc.id),
     doc.subtitle ? el('p', { class: 'subtitle' }, `——${doc.subtitle}`) : null,

@@ -229,9 +229,31 @@ class WebPageBrowserTest {
     assertEquals("m-2", activeId());
 
     // the back link returns to the results
+    assertEquals("← 返回检索结果", $("a.back").getText());
     $("a.back").click();
     ready();
     assertEquals("共 7 篇", total().replaceAll("（.*", ""));
+  }
+
+  @Test
+  void backReturnsToTheListWhereItWasScrolled() {
+    open("?q=" + enc(EXACT));
+    driver.executeScript("window.scrollTo(0, 300); document.querySelector(\".hit[data-id='jinan-2024'] .hit-title\").click();");
+    ready();
+    assertEquals("济南市教育局关于表彰优秀教师的决定", $("#doc-title").getText());
+    assertEquals(0L, ((Number) driver.executeScript("return window.scrollY")).longValue(), "a document opens at its top");
+    $("a.back").click();
+    ready();
+    assertEquals(300L, ((Number) driver.executeScript("return Math.round(window.scrollY)")).longValue());
+    // from compare, the way back is to compare
+    open("?view=compare&q=" + enc(EXACT));
+    $(".compare-doc h3 a").click();
+    ready();
+    assertEquals("← 返回对比", $("a.back").getText());
+    $("a.back").click();
+    ready();
+    assertTrue(url().contains("view=compare"), url());
+    assertFalse(all(".compare-col").isEmpty());
   }
 
   @Test
