@@ -2,12 +2,14 @@ package org.policysearch.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.search.json.ResultJson;
 
 /** The region × year cells of phrase statistics, which the web page draws as a table. */
 class PhraseRegionYearTest {
@@ -41,6 +43,14 @@ class PhraseRegionYearTest {
         new PhraseResult.RegionYear("重庆市", "2023", 1, 1),
         new PhraseResult.RegionYear("重庆市/潼南区", "2023", 1, 1)),
         phrase("防溺水", Filters.NONE).byRegionYear());
+  }
+
+  @Test
+  void theJsonNamesTheCellsAsTheOpenApiDocumentSays() throws Exception {
+    JsonObject o = ResultJson.phrase(phrase("防溺水", Filters.NONE));
+    JsonObject first = o.getAsJsonArray("by_region_year").get(0).getAsJsonObject();
+    assertEquals("{\"region\":\"湖北省\",\"year\":\"2024\",\"documents\":1,\"occurrences\":1}", ResultJson.toJson(first));
+    assertEquals(7, o.getAsJsonArray("by_region_year").size());
   }
 
   @Test
