@@ -96,6 +96,7 @@ async function loadMain(key, scrollTo) {
     drawSide(s.view, data);
     shownKey = key;
     shownData = data;
+    ui.main.dataset.shown = key; // what is drawn, as a query string (tests wait for it to match the URL)
     document.title = titleOf(s, data);
     if (scrollTo !== null) window.scrollTo(0, scrollTo);
     if (s.simId) syncSimilar(); // now the source's title may be known
@@ -105,6 +106,7 @@ async function loadMain(key, scrollTo) {
     clear(ui.main).append(notice('无法显示结果。', '请按上方提示修改后重试。'));
     shownKey = null;
     shownData = null;
+    ui.main.dataset.shown = key;
   } finally {
     if (my === seq) {
       ui.main.setAttribute('aria-busy', 'false');

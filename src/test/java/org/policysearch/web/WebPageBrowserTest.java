@@ -79,10 +79,17 @@ class WebPageBrowserTest {
     ready();
   }
 
-  /** Waits until the main view has loaded (aria-busy false and no request in flight). */
+  /**
+   * Waits until the main view shows what the URL says: no request in flight, and the state it drew
+   * (data-shown) equal to the URL's query string less the similar-paragraphs panel. Back and forward
+   * are asynchronous (popstate), so waiting for "not busy" alone could see the previous view.
+   */
   static void ready() {
-    wait.until(d -> "false".equals(d.findElement(By.id("main")).getDomAttribute("aria-busy"))
-        && !(Boolean) ((JavascriptExecutor) d).executeScript("return document.body.classList.contains('loading')"));
+    wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+        "const m = document.getElementById('main');"
+            + "const u = new URLSearchParams(location.search); u.delete('sim_id'); u.delete('sim_p');"
+            + "return m.getAttribute('aria-busy') === 'false' && !document.body.classList.contains('loading')"
+            + " && m.dataset.shown === u.toString();"));
   }
 
   static WebElement $(String css) {
