@@ -14,8 +14,8 @@ import org.policysearch.search.query.Synonyms;
 
 /**
  * The server of the browser tests: {@link WebTestDocs} indexed into a temporary folder and served with the
- * project's {@code web/} folder on a free port. {@link #main} runs it by hand for a look at the page:
- * {@code mvn test-compile exec:java}-free, e.g. {@code java -cp target/test-classes:target/classes:... org.policysearch.web.PageServer 7071}.
+ * project's {@code web/} folder on a free port. {@link #main} runs it by hand, from the project folder, for a
+ * look at the page: {@code java -cp target/test-classes:target/classes:<test classpath> org.policysearch.web.PageServer 7071}.
  */
 final class PageServer implements AutoCloseable {
   final Engine engine;
