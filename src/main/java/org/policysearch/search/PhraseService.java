@@ -94,6 +94,7 @@ public final class PhraseService {
       Map<Integer, PolicyDocument> metaCache = new HashMap<>();
       Map<String, long[]> byYear = new HashMap<>();
       Map<String, long[]> byRegion = new HashMap<>();
+      Map<List<String>, long[]> byRegionYear = new HashMap<>();
       List<PhraseResult.Occurrence> items = new ArrayList<>();
       long occurrences = 0;
       long paragraphs = 0;
@@ -125,6 +126,7 @@ public final class PhraseService {
         if (meta.year() != null) add(byYear, meta.year().toString(), newDoc, occ.size());
         for (String path : org.policysearch.index.DocumentMapper.regionPaths(meta.region().path())) {
           add(byRegion, path, newDoc, occ.size());
+          if (meta.year() != null) add(byRegionYear, List.of(path, meta.year().toString()), newDoc, occ.size());
         }
         for (int[] o : occ) {
           if (occurrences >= from && items.size() < r.size()) {
@@ -140,13 +142,17 @@ public final class PhraseService {
       years.sort(Comparator.comparing(PhraseResult.Count::value).reversed());
       List<PhraseResult.Count> regions = counts(byRegion);
       regions.sort(Comparator.comparingLong(PhraseResult.Count::occurrences).reversed().thenComparing(PhraseResult.Count::value));
+      List<PhraseResult.RegionYear> regionYears = new ArrayList<>();
+      byRegionYear.forEach((k, v) -> regionYears.add(new PhraseResult.RegionYear(k.get(0), k.get(1), v[0], v[1])));
+      regionYears.sort(Comparator.comparing(PhraseResult.RegionYear::region)
+          .thenComparing(Comparator.comparing(PhraseResult.RegionYear::year).reversed()));
       long took = (System.nanoTime() - t0) / 1_000_000;
-      return new PhraseResult(phrase, n, documents, paragraphs, occurrences, years, regions, r.page(), r.size(), items,
+      return new PhraseResult(phrase, n, documents, paragraphs, occurrences, years, regions, regionYears, r.page(), r.size(), items,
           took, timedOut);
     }
   }
 
-  private static void add(Map<String, long[]> m, String key, boolean newDoc, int occ) {
+  private static <K> void add(Map<K, long[]> m, K key, boolean newDoc, int occ) {
     long[] c = m.computeIfAbsent(key, k -> new long[2]);
     if (newDoc) c[0]++;
     c[1] += occ;
