@@ -27,9 +27,31 @@ final class DocumentReader {
     return parentDoc == 0 ? 0 : parents.prevSetBit(parentDoc - 1) + 1;
   }
 
+  /**
+   * Stored-field readers of one request, one per segment: a reader keeps its last decompressed block,
+   * so the paragraphs and the parent of one document (neighbours in the index) cost one decompression.
+   */
+  static final class Reads {
+    private final java.util.Map<Integer, StoredFields> bySegment = new java.util.HashMap<>();
+
+    StoredFields of(LeafReaderContext ctx) throws IOException {
+      StoredFields sf = bySegment.get(ctx.ord);
+      if (sf == null) {
+        sf = ctx.reader().storedFields();
+        bySegment.put(ctx.ord, sf);
+      }
+      return sf;
+    }
+  }
+
   /** The parent's metadata, with the duplicate mark from the (updatable) doc values. */
   static PolicyDocument metadata(LeafReaderContext ctx, int parentDoc, List<Paragraph> paragraphs) throws IOException {
-    Document d = ctx.reader().storedFields().document(parentDoc, Set.of(Fields.META));
+    return metadata(ctx, ctx.reader().storedFields(), parentDoc, paragraphs);
+  }
+
+  static PolicyDocument metadata(LeafReaderContext ctx, StoredFields sf, int parentDoc, List<Paragraph> paragraphs)
+      throws IOException {
+    Document d = sf.document(parentDoc, Set.of(Fields.META));
     PolicyDocument pd = StoredMeta.decode(d.get(Fields.META), paragraphs);
     BinaryDocValues dup = ctx.reader().getBinaryDocValues(Fields.DUPLICATE_OF);
     String dupOf = "";

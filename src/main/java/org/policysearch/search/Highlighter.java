@@ -25,10 +25,17 @@ public final class Highlighter {
     for (HighlightTerm t : terms) {
       String q = t.normalized();
       if (q.isEmpty() || q.length() > n.length()) continue;
-      for (int i = 0; i + q.length() <= n.length(); i++) {
-        if (!n.regionMatches(!t.exact(), i, q, 0, q.length())) continue;
-        if (t.exact() && !wholeRuns(n, i, i + q.length())) continue;
-        found.add(new int[] {nt.sourceStart(i), nt.sourceEnd(i + q.length())});
+      // Case matters only for unquoted words with letters; everything else is a plain substring search.
+      boolean ignoreCase = !t.exact() && q.chars().anyMatch(Character::isLetter) && !q.chars().allMatch(c -> CharClass.isCjk(c));
+      if (ignoreCase) {
+        for (int i = 0; i + q.length() <= n.length(); i++) {
+          if (n.regionMatches(true, i, q, 0, q.length())) found.add(new int[] {nt.sourceStart(i), nt.sourceEnd(i + q.length())});
+        }
+      } else {
+        for (int i = n.indexOf(q); i >= 0; i = n.indexOf(q, i + 1)) {
+          if (t.exact() && !wholeRuns(n, i, i + q.length())) continue;
+          found.add(new int[] {nt.sourceStart(i), nt.sourceEnd(i + q.length())});
+        }
       }
     }
     found.sort(Comparator.comparingInt((int[] a) -> a[0]).thenComparingInt(a -> -a[1]));

@@ -27,9 +27,11 @@ final class PassageFinder {
   private final Weight weight;
   private final BitSetProducer parents;
   private final List<HighlightTerm> highlights;
+  private final DocumentReader.Reads reads;
 
-  PassageFinder(IndexSearcher searcher, Query paragraphQuery, BitSetProducer parents, List<HighlightTerm> highlights)
-      throws IOException {
+  PassageFinder(IndexSearcher searcher, Query paragraphQuery, BitSetProducer parents, List<HighlightTerm> highlights,
+                DocumentReader.Reads reads) throws IOException {
+    this.reads = reads;
     this.searcher = searcher;
     this.weight = paragraphQuery == null ? null
         : searcher.createWeight(searcher.rewrite(paragraphQuery), ScoreMode.COMPLETE, 1f);
@@ -45,7 +47,7 @@ final class PassageFinder {
     int local = parentDoc - ctx.docBase;
     BitSet bits = parents.getBitSet(ctx);
     int first = DocumentReader.firstChild(bits, local);
-    StoredFields sf = ctx.reader().storedFields();
+    StoredFields sf = reads.of(ctx);
     List<Passage> out = new ArrayList<>();
     if (k <= 0 || first >= local) return out;
     List<Integer> chosen = new ArrayList<>();

@@ -13,16 +13,21 @@ import org.policysearch.ingest.RegionInfo;
  * @param occurrences occurrences in all
  * @param byYear      counts per year, newest first (documents without a year are not counted here)
  * @param byRegion    counts per region path at every level (province, city, county), most first
+ * @param byRegionYear counts per (region path at every level, year): the region × year table of the web page;
+ *                    by region path, then newest year first (documents without a year are not counted here)
  * @param page        1-based page of {@link #items}
  * @param size        page size
  * @param items       this page of occurrences in context, newest document first
  * @param timedOut    the time limit cut the scan short: counts are lower bounds
  */
 public record PhraseResult(String phrase, String normalized, long documents, long paragraphs, long occurrences,
-                           List<Count> byYear, List<Count> byRegion, int page, int size, List<Occurrence> items,
+                           List<Count> byYear, List<Count> byRegion, List<RegionYear> byRegionYear, int page, int size, List<Occurrence> items,
                            long tookMs, boolean timedOut) {
   /** A count of documents and occurrences for one year or region. */
   public record Count(String value, long documents, long occurrences) {}
+
+  /** A count of documents and occurrences for one region path in one year. */
+  public record RegionYear(String region, String year, long documents, long occurrences) {}
 
   /**
    * One occurrence in context (KWIC).

@@ -94,11 +94,13 @@ public final class PhraseService {
       Map<Integer, PolicyDocument> metaCache = new HashMap<>();
       Map<String, long[]> byYear = new HashMap<>();
       Map<String, long[]> byRegion = new HashMap<>();
+      Map<List<String>, long[]> byRegionYear = new HashMap<>();
       List<PhraseResult.Occurrence> items = new ArrayList<>();
       long occurrences = 0;
       long paragraphs = 0;
       long documents = 0;
       int lastParent = -1;
+      DocumentReader.Reads reads = new DocumentReader.Reads();
       long from = (long) (r.page() - 1) * r.size();
       for (Found f : found) {
         if (s.getTimeout().shouldExit()) {
@@ -106,14 +108,13 @@ public final class PhraseService {
           break;
         }
         LeafReaderContext ctx = DocumentReader.leaf(s, f.child);
-        StoredFields sf = ctx.reader().storedFields();
-        Paragraph p = DocumentReader.paragraph(sf, f.child - ctx.docBase);
+        Paragraph p = DocumentReader.paragraph(reads.of(ctx), f.child - ctx.docBase);
         List<int[]> occ = occurrences(p.text(), n);
         if (occ.isEmpty()) continue; // cannot happen: the index and the text agree (tested)
         PolicyDocument meta = metaCache.computeIfAbsent(f.parentGlobal, g -> {
           try {
             LeafReaderContext pc = DocumentReader.leaf(s, g);
-            return DocumentReader.metadata(pc, g - pc.docBase, List.of());
+            return DocumentReader.metadata(pc, reads.of(pc), g - pc.docBase, List.of());
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
@@ -125,6 +126,7 @@ public final class PhraseService {
         if (meta.year() != null) add(byYear, meta.year().toString(), newDoc, occ.size());
         for (String path : org.policysearch.index.DocumentMapper.regionPaths(meta.region().path())) {
           add(byRegion, path, newDoc, occ.size());
+          if (meta.year() != null) add(byRegionYear, List.of(path, meta.year().toString()), newDoc, occ.size());
         }
         for (int[] o : occ) {
           if (occurrences >= from && items.size() < r.size()) {
@@ -140,13 +142,17 @@ public final class PhraseService {
       years.sort(Comparator.comparing(PhraseResult.Count::value).reversed());
       List<PhraseResult.Count> regions = counts(byRegion);
       regions.sort(Comparator.comparingLong(PhraseResult.Count::occurrences).reversed().thenComparing(PhraseResult.Count::value));
+      List<PhraseResult.RegionYear> regionYears = new ArrayList<>();
+      byRegionYear.forEach((k, v) -> regionYears.add(new PhraseResult.RegionYear(k.get(0), k.get(1), v[0], v[1])));
+      regionYears.sort(Comparator.comparing(PhraseResult.RegionYear::region)
+          .thenComparing(Comparator.comparing(PhraseResult.RegionYear::year).reversed()));
       long took = (System.nanoTime() - t0) / 1_000_000;
-      return new PhraseResult(phrase, n, documents, paragraphs, occurrences, years, regions, r.page(), r.size(), items,
+      return new PhraseResult(phrase, n, documents, paragraphs, occurrences, years, regions, regionYears, r.page(), r.size(), items,
           took, timedOut);
     }
   }
 
-  private static void add(Map<String, long[]> m, String key, boolean newDoc, int occ) {
+  private static <K> void add(Map<K, long[]> m, K key, boolean newDoc, int occ) {
     long[] c = m.computeIfAbsent(key, k -> new long[2]);
     if (newDoc) c[0]++;
     c[1] += occ;

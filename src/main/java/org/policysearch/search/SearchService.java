@@ -132,12 +132,13 @@ public final class SearchService implements AutoCloseable {
       }
       timedOut |= s.timedOut();
       TopDocs td = top instanceof org.apache.lucene.search.TopScoreDocCollector tsc ? tsc.topDocs() : ((org.apache.lucene.search.TopFieldCollector) top).topDocs();
-      PassageFinder pf = new PassageFinder(s, cq.paragraphQuery(), parents, cq.highlights());
+      DocumentReader.Reads reads = new DocumentReader.Reads();
+      PassageFinder pf = new PassageFinder(s, cq.paragraphQuery(), parents, cq.highlights(), reads);
       List<Hit> hits = new ArrayList<>();
       int from = (r.page() - 1) * r.size();
       for (int i = from; i < td.scoreDocs.length && i < from + r.size(); i++) {
         ScoreDoc sd = td.scoreDocs[i];
-        hits.add(hit(s, sd.doc, Float.isNaN(sd.score) ? 0f : sd.score, pf, r.passages()));
+        hits.add(hit(s, sd.doc, Float.isNaN(sd.score) ? 0f : sd.score, pf, r.passages(), reads));
       }
       Facets facets = facets(fc, r.filters());
       long took = (System.nanoTime() - t0) / 1_000_000;
@@ -179,13 +180,15 @@ public final class SearchService implements AutoCloseable {
     return new Sort(f, SortField.FIELD_SCORE);
   }
 
-  private Hit hit(IndexSearcher s, int doc, float score, PassageFinder pf, int passages) throws IOException {
+  private Hit hit(IndexSearcher s, int doc, float score, PassageFinder pf, int passages, DocumentReader.Reads reads)
+      throws IOException {
     LeafReaderContext ctx = DocumentReader.leaf(s, doc);
     int local = doc - ctx.docBase;
     BitSet bits = parents.getBitSet(ctx);
     int first = DocumentReader.firstChild(bits, local);
-    PolicyDocument meta = DocumentReader.metadata(ctx, local, List.of());
-    return new Hit(meta, score, local - first, pf.best(doc, passages));
+    List<Passage> best = pf.best(doc, passages); // paragraphs first: they precede the parent in the same blocks
+    PolicyDocument meta = DocumentReader.metadata(ctx, reads.of(ctx), local, List.of());
+    return new Hit(meta, score, local - first, best);
   }
 
   private static Facets facets(FacetHitCollector fc, Filters f) {

@@ -13,8 +13,9 @@ public final class CharClass {
    * next to one of these is an artefact of layout (PDF extraction, scraped pages) and is removed.
    */
   public static boolean isCjk(int cp) {
-    if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF)) {
-      return true;
+    if (cp < 0x2E80) return false; // fast path: everything below CJK radicals (Latin, digits, ASCII punctuation)
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF)) {
+      return true; // fast path: the common Han block and CJK/full-width punctuation
     }
     Character.UnicodeScript s = Character.UnicodeScript.of(cp);
     return s == Character.UnicodeScript.HAN
@@ -29,6 +30,7 @@ public final class CharClass {
    * them is one unit for exact matching: "2023年" finds 2023年 but "023" need not.
    */
   public static boolean isAlnum(int cp) {
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
     return Character.isLetterOrDigit(cp) && !isCjk(cp);
   }
 

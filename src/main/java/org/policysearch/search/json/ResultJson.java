@@ -201,6 +201,16 @@ public final class ResultJson {
     o.addProperty("timed_out", r.timedOut());
     o.add("by_year", counts(r.byYear(), "year"));
     o.add("by_region", counts(r.byRegion(), "region"));
+    JsonArray regionYears = new JsonArray();
+    for (PhraseResult.RegionYear c : r.byRegionYear()) {
+      JsonObject x = new JsonObject();
+      x.addProperty("region", c.region());
+      x.addProperty("year", c.year());
+      x.addProperty("documents", c.documents());
+      x.addProperty("occurrences", c.occurrences());
+      regionYears.add(x);
+    }
+    o.add("by_region_year", regionYears);
     o.addProperty("page", r.page());
     o.addProperty("size", r.size());
     JsonArray items = new JsonArray();

@@ -1,0 +1,56 @@
+package org.policysearch.web;
+
+import com.google.gson.JsonObject;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.policysearch.Config;
+import org.policysearch.search.Engine;
+import org.policysearch.search.SearchLimits;
+import org.policysearch.search.TestIndex;
+import org.policysearch.search.query.Synonyms;
+
+/**
+ * The server of the browser tests: {@link WebTestDocs} indexed into a temporary folder and served with the
+ * project's {@code web/} folder on a free port. {@link #main} runs it by hand, from the project folder, for a
+ * look at the page: {@code java -cp target/test-classes:target/classes:<test classpath> org.policysearch.web.PageServer 7071}.
+ */
+final class PageServer implements AutoCloseable {
+  final Engine engine;
+  final Javalin app;
+  final String base;
+
+  private PageServer(Engine engine, Javalin app) {
+    this.engine = engine;
+    this.app = app;
+    this.base = "http://127.0.0.1:" + app.port();
+  }
+
+  static PageServer start(Path dir, int port) throws IOException {
+    Path web = Path.of("web").toAbsolutePath();
+    if (!Files.isRegularFile(web.resolve("index.html"))) {
+      throw new IllegalStateException("run from the project folder: " + web + "/index.html is missing");
+    }
+    TestIndex.write(dir.resolve("index"), WebTestDocs.DOCS);
+    Engine engine = Engine.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
+    Config cfg = new Config(dir, dir.resolve("corpus"), dir.resolve("index"), web, "127.0.0.1", port, "unused-token", List.of(),
+        false, false, null, false, SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES);
+    AdminActions admin = JsonObject::new;
+    return new PageServer(engine, WebApp.create(engine, cfg, admin).start());
+  }
+
+  @Override
+  public void close() throws IOException {
+    app.stop();
+    engine.close();
+  }
+
+  public static void main(String[] args) throws Exception {
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : 7071;
+    PageServer s = start(Files.createTempDirectory("policy-search-page"), port);
+    System.out.println("serving the test corpus at " + s.base + "/");
+    Thread.currentThread().join();
+  }
+}

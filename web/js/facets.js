@@ -1,0 +1,130 @@
+// The facet sidebar (region tree, years, themes, types) and the chips of the current selection.
+// Counts come from the API drill-sideways: each facet counts as if its own selection were not applied,
+// so several values of one facet can be chosen (they OR) while the other facets narrow.
+import { el, clear, num } from './dom.js';
+import { hasFilters, toggle, withChanges } from './state.js';
+
+const NAMES = { region: '地区', year: '年份', theme: '主题', type: '类型' };
+const SHORT_LIST = 8;
+
+const openRegions = new Set();   // region paths whose children are shown
+const longLists = new Set();     // facets showing every value
+let refocus = null;              // the control to focus again after the sidebar is redrawn
+let last = null;                 // what was drawn last, to redraw after opening a branch
+
+function redraw() {
+  if (last) renderFacets(...last);
+}
+
+export function renderFacets(container, facets, ctx) {
+  const fresh = !last || last[1] !== facets;
+  last = [container, facets, ctx];
+  const s = ctx.state;
+  if (fresh) for (const r of s.region) { // open the way down to every selected region
+    const parts = r.split('/');
+    for (let i = 1; i < parts.length; i++) openRegions.add(parts.slice(0, i).join('/'));
+  }
+  clear(container);
+  container.append(el('h2', { class: 'facets-title' }, '筛选'));
+  container.append(section('region', regionTree(facets.region || [], ctx, 0)));
+  container.append(section('year', valueList('year', facets.year || [], ctx), yearRange(ctx)));
+  container.append(section('theme', valueList('theme', facets.theme || [], ctx)));
+  container.append(section('type', valueList('type', facets.type || [], ctx)));
+  if (refocus) {
+    const again = container.querySelector(refocus);
+    refocus = null;
+    if (again) again.focus();
+  }
+}
+
+function section(facet, ...content) {
+  const id = `facet-h-${facet}`;
+  return el('section', { class: `facet facet-${facet}`, 'aria-labelledby': id }, el('h3', { id }, NAMES[facet]), content);
+}
+
+function checkbox(facet, v, ctx) {
+  const id = `f-${facet}-${v.value}`;
+  const box = el('input', { type: 'checkbox', id, 'data-facet': facet, value: v.value });
+  box.checked = ctx.state[facet].includes(v.value);
+  box.addEventListener('change', () => {
+    refocus = `input[data-facet="${facet}"][value="${CSS.escape(v.value)}"]`;
+    ctx.navigate(toggle(ctx.state, facet, v.value));
+  });
+  const label = el('label', { for: id, class: 'facet-value' },
+    el('span', { class: 'facet-label' }, v.label || v.value || '未知'),
+    el('span', { class: 'count', 'aria-label': `${v.count} 篇` }, num(v.count)));
+  return [box, label];
+}
+
+function valueList(facet, values, ctx) {
+  if (!values.length) return el('p', { class: 'facet-empty' }, '无');
+  const all = longLists.has(facet);
+  const shown = all ? values : values.slice(0, SHORT_LIST);
+  const ul = el('ul', { class: 'facet-values' }, shown.map((v) => el('li', {}, checkbox(facet, v, ctx))));
+  if (values.length <= SHORT_LIST) return ul;
+  const more = el('button', { type: 'button', class: 'link-button more', 'aria-expanded': String(all) },
+    all ? '收起' : `显示全部（${values.length}）`);
+  more.addEventListener('click', () => {
+    if (all) longLists.delete(facet); else longLists.add(facet);
+    refocus = `.facet-${facet} button.more`;
+    redraw();
+  });
+  return [ul, more];
+}
+
+function regionTree(values, ctx, depth) {
+  if (!values.length) return depth === 0 ? el('p', { class: 'facet-empty' }, '无') : null;
+  return el('ul', { class: depth === 0 ? 'facet-values tree' : 'tree-children' }, values.map((v) => {
+    const kids = v.children || [];
+    const open = openRegions.has(v.value);
+    let twisty;
+    if (kids.length) {
+      twisty = el('button', { type: 'button', class: 'twisty', 'aria-expanded': String(open),
+        'aria-label': `${open ? '收起' : '展开'} ${v.label}`, 'data-region': v.value }, open ? '▾' : '▸');
+      twisty.addEventListener('click', () => {
+        if (openRegions.has(v.value)) openRegions.delete(v.value); else openRegions.add(v.value);
+        refocus = `button.twisty[data-region="${CSS.escape(v.value)}"]`;
+        redraw();
+      });
+    } else {
+      twisty = el('span', { class: 'twisty-space', 'aria-hidden': 'true' });
+    }
+    return el('li', { class: 'tree-node' }, el('div', { class: 'tree-row' }, twisty, checkbox('region', v, ctx)),
+      open ? regionTree(kids, ctx, depth + 1) : null);
+  }));
+}
+
+function yearRange(ctx) {
+  const s = ctx.state;
+  const from = el('input', { type: 'number', id: 'year-from', min: '1000', max: '2999', inputmode: 'numeric', value: s.from, placeholder: '起' });
+  const to = el('input', { type: 'number', id: 'year-to', min: '1000', max: '2999', inputmode: 'numeric', value: s.to, placeholder: '止' });
+  const form = el('form', { class: 'year-range', 'aria-label': '年份范围' },
+    el('label', { for: 'year-from' }, '从'), from, el('label', { for: 'year-to' }, '到'), to,
+    el('button', { type: 'submit', class: 'small' }, '应用'));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    ctx.navigate(withChanges(ctx.state, { from: from.value.trim(), to: to.value.trim() }));
+  });
+  return form;
+}
+
+/** The selected filters as removable chips, with "clear all". */
+export function chips(ctx) {
+  const s = ctx.state;
+  if (!hasFilters(s)) return null;
+  const list = [];
+  const chip = (name, shown, next) => {
+    const b = el('button', { type: 'button', class: 'chip', 'aria-label': `移除条件 ${name}：${shown}` },
+      el('span', {}, `${name}：${shown}`), el('span', { class: 'chip-x', 'aria-hidden': 'true' }, '×'));
+    b.addEventListener('click', () => ctx.navigate(next));
+    list.push(el('li', {}, b));
+  };
+  for (const k of ['region', 'year', 'theme', 'type']) {
+    for (const v of s[k]) chip(NAMES[k], k === 'region' ? v.split('/').join(' › ') : v, toggle(s, k, v));
+  }
+  if (s.from || s.to) chip('年份', `${s.from || '…'} – ${s.to || '…'}`, withChanges(s, { from: '', to: '' }));
+  const reset = el('button', { type: 'button', class: 'link-button' }, '清除全部');
+  reset.addEventListener('click', () => ctx.navigate(withChanges(s, { region: [], year: [], theme: [], type: [], from: '', to: '' })));
+  return el('div', { class: 'chips', role: 'group', 'aria-label': '已选条件' },
+    el('span', { class: 'chips-label' }, '已选条件'), el('ul', {}, list), reset);
+}

@@ -1,0 +1,60 @@
+// The results view: how many, sort, export, then each hit with its best paragraphs marked.
+import { getJson, apiUrl } from './api.js';
+import { append, el, num } from './dom.js';
+import { chips } from './facets.js';
+import { filterParams, withChanges } from './state.js';
+import { docHref, metaLine, notice, pager, passageItem } from './widgets.js';
+
+export const PAGE_SIZE = 10;
+const MAX_WINDOW = 10000; // page × size the API allows
+
+export function load(s, signal) {
+  return getJson('/api/search', { q: s.q, ...filterParams(s), sort: s.sort, page: s.page, size: PAGE_SIZE, passages: 3 }, signal);
+}
+
+export function render(main, data, ctx) {
+  const s = ctx.state;
+  append(main, chips(ctx));
+  append(main, toolbar(data, ctx));
+  if (data.timed_out) append(main, el('p', { class: 'warning' }, '检索超时，结果可能不完整。'));
+  if (!data.hits.length) {
+    append(main, s.page > 1 && data.total > 0
+      ? notice('这一页没有结果。', '请回到前面的页。')
+      : notice('没有找到结果。', '试试更少或更宽的词，去掉引号，或移除部分筛选条件。'));
+    return;
+  }
+  const list = el('ol', { class: 'hits', start: String((data.page - 1) * PAGE_SIZE + 1) });
+  for (const h of data.hits) list.append(hitItem(h, ctx));
+  append(main, list);
+  const pages = Math.min(Math.ceil(data.total / PAGE_SIZE), Math.floor(MAX_WINDOW / PAGE_SIZE));
+  append(main, pager(ctx, data.page, pages, '结果分页'));
+}
+
+function toolbar(data, ctx) {
+  const s = ctx.state;
+  const total = el('p', { class: 'total', role: 'status' }, `共 ${num(data.total)} 篇`,
+    el('span', { class: 'took' }, `（${data.took_ms} 毫秒）`));
+  const sort = el('select', { id: 'sort', name: 'sort' },
+    [['relevance', '相关度'], ['date_desc', '最新'], ['date_asc', '最早']].map(([v, t]) => {
+      const o = el('option', { value: v }, t);
+      o.selected = v === s.sort;
+      return o;
+    }));
+  sort.addEventListener('change', () => ctx.navigate(withChanges(s, { sort: sort.value })));
+  const params = { q: s.q, ...filterParams(s), sort: s.sort };
+  const exports = el('span', { class: 'exports' },
+    el('a', { class: 'button-link', href: apiUrl('/api/export', { ...params, format: 'csv' }), download: 'policy-search-export.csv' }, '导出 CSV'),
+    el('a', { class: 'button-link', href: apiUrl('/api/export', { ...params, format: 'jsonl' }), download: 'policy-search-export.jsonl' }, '导出 JSONL'));
+  return el('div', { class: 'toolbar' }, total,
+    el('span', { class: 'sort' }, el('label', { for: 'sort' }, '排序'), sort), exports);
+}
+
+function hitItem(h, ctx) {
+  const title = el('a', { href: docHref(ctx.state, h.id), 'data-nav': '', class: 'hit-title' }, h.title || h.id);
+  const passages = (h.passages || []).map((p) => passageItem(ctx, h, p));
+  return el('li', { class: 'hit', 'data-id': h.id },
+    el('h2', {}, title),
+    h.subtitle ? el('p', { class: 'subtitle' }, h.subtitle) : null,
+    metaLine(h),
+    passages.length ? el('ol', { class: 'passages', 'aria-label': '匹配段落' }, passages) : null);
+}

@@ -1,0 +1,78 @@
+// "其他地区怎么说": a panel of paragraphs like the chosen one, from other regions (/api/similar).
+import { getJson } from './api.js';
+import { el, clear } from './dom.js';
+import { regionLabel } from './cite.js';
+import { docHref } from './widgets.js';
+
+let opener = null;  // the button that opened the panel, to return focus to on close
+let loaded = '';    // id#paragraph now shown
+let controller = null;
+
+/** Remembers the button that asked, so that closing the panel can give it the focus back. */
+export function setOpener(button) {
+  opener = button;
+}
+
+export function close(panel) {
+  if (controller) controller.abort();
+  loaded = '';
+  panel.hidden = true;
+  document.body.classList.remove('panel-open');
+  if (opener && opener.isConnected) opener.focus();
+  opener = null;
+}
+
+/** Shows the panel for the state's sim_id / sim_p, fetching unless it already shows them. */
+export async function show(panel, ctx, title) {
+  const s = ctx.state;
+  const key = `${s.simId}#${s.simP}`;
+  panel.hidden = false;
+  document.body.classList.add('panel-open');
+  const source = panel.querySelector('.similar-source');
+  const what = source.querySelector('.source-what') || source.appendChild(el('span', { class: 'source-what' }));
+  const where = source.querySelector('.source-where') || source.appendChild(el('span', { class: 'source-where' }));
+  if (key === loaded) {
+    if (title) what.textContent = `与《${title}》第${s.simP}段相近的段落`;
+    return;
+  }
+  loaded = key;
+  const body = panel.querySelector('.similar-body');
+  what.textContent = title ? `与《${title}》第${s.simP}段相近的段落` : `与所选文件第${s.simP}段相近的段落`;
+  where.textContent = '';
+  clear(body).append(el('p', { class: 'loading-text' }, '正在查找…'));
+  panel.setAttribute('aria-busy', 'true');
+  panel.querySelector('h2').focus();
+  if (controller) controller.abort();
+  controller = new AbortController();
+  try {
+    const data = await getJson('/api/similar', { id: s.simId, paragraph: s.simP, size: 10 }, controller.signal);
+    if (loaded !== key) return;
+    clear(body);
+    if (data.source && data.source.region && data.source.region.path) {
+      where.textContent = `（来自 ${regionLabel(data.source.region)}）`;
+    }
+    if (!data.items.length) {
+      body.append(el('p', { class: 'notice-title' }, '其他地区没有找到相近的段落。'));
+    } else {
+      body.append(el('ol', { class: 'similar-list' }, data.items.map((it) => item(it, ctx))));
+    }
+  } catch (e) {
+    if (e.name === 'AbortError') return;
+    clear(body).append(el('p', { class: 'error-text', role: 'alert' }, `无法加载：${e.message}`));
+  } finally {
+    if (loaded === key) panel.setAttribute('aria-busy', 'false');
+  }
+}
+
+function item(it, ctx) {
+  const copy = el('button', { type: 'button', class: 'link-button', 'data-action': 'cite' }, '复制引用');
+  copy.addEventListener('click', () => ctx.copy(`${it.citation}：“${it.text}”`, copy));
+  return el('li', { class: 'similar-item' },
+    el('p', { class: 'similar-where' }, el('strong', {}, regionLabel(it.region)), el('span', {}, it.date || '日期未知'),
+      it.type ? el('span', {}, it.type) : null),
+    el('p', { class: 'similar-title' },
+      el('a', { href: docHref({ ...ctx.state, simId: '', simP: 0 }, it.id, it.paragraph), 'data-nav': '' }, it.title || it.id),
+      el('span', { class: 'pno' }, ` 第${it.paragraph}段`)),
+    el('blockquote', { class: 'similar-text' }, it.text),
+    el('div', { class: 'actions' }, copy));
+}
