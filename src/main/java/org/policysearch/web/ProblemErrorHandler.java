@@ -22,6 +22,7 @@ final class ProblemErrorHandler extends ErrorHandler {
     byte[] body = ResultJson.toJson(p.json(null)).getBytes(StandardCharsets.UTF_8);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json; charset=utf-8");
     WebApp.SECURITY_HEADERS.forEach(response.getHeaders()::put);
+    closeConnection(response.getHeaders());
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     response.write(true, ByteBuffer.wrap(body), callback);
   }
@@ -30,6 +31,16 @@ final class ProblemErrorHandler extends ErrorHandler {
   public ByteBuffer badMessageError(int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/problem+json; charset=utf-8");
     WebApp.SECURITY_HEADERS.forEach(fields::put);
+    closeConnection(fields);
     return ByteBuffer.wrap(ResultJson.toJson(WebApp.fromStatus(status, null).json(null)).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Says that the connection ends here. Jetty closes it after a request it could not parse (a URI or
+   * headers too long, a malformed line) but did not say so, and a client that reused the connection for
+   * its next request got no answer at all.
+   */
+  private static void closeConnection(org.eclipse.jetty.http.HttpFields.Mutable fields) {
+    fields.put(HttpHeader.CONNECTION, "close");
   }
 }

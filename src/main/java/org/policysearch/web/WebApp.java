@@ -92,7 +92,7 @@ public final class WebApp {
       }
       config.routes.before(ctx -> {
         SECURITY_HEADERS.forEach(ctx::header);
-        refuseOversizeBody(ctx, cfg.maxBodyBytes());
+        RequestBodies.refuseOversize(ctx, cfg.maxBodyBytes());
         cors(ctx, cfg.corsOrigins());
         if (cfg.logQueries()) LOG.info("{} {}?{}", ctx.method(), ctx.path(), ctx.queryString());
       });
@@ -118,6 +118,7 @@ public final class WebApp {
         config.routes.options("/api/*", ctx -> ctx.status(204));
       }
       config.routes.get("/api/docs", ctx -> ctx.redirect("/api.html"));
+      config.routes.after(ctx -> RequestBodies.drainUnread(ctx, cfg.maxBodyBytes()));
 
       config.routes.exception(Problem.Exception.class, (e, ctx) -> problem(ctx, e.problem()));
       config.routes.exception(InvalidRequestException.class,
@@ -139,27 +140,6 @@ public final class WebApp {
         });
       }
     });
-  }
-
-  /** Bodies up to this size are read and thrown away before a 413 (see {@link #refuseOversizeBody}). */
-  static final long DRAIN_LIMIT = 4L << 20;
-
-  /**
-   * Refuses a body over the limit before any handler reads it. Why read it first: a server that answers
-   * and closes while the client is still sending makes the client's kernel reset the connection, and the
-   * client sees "connection reset" instead of the 413. Bodies beyond {@link #DRAIN_LIMIT} are not read:
-   * Jetty closes those connections.
-   */
-  static void refuseOversizeBody(Context ctx, long max) throws IOException {
-    long length = ctx.req().getContentLengthLong();
-    if (length <= max) return;
-    if (length <= DRAIN_LIMIT) {
-      try (InputStream in = ctx.req().getInputStream()) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
-      }
-    }
-    throw new Problem.Exception(new Problem(413, "Request too large", "the request body is " + length
-        + " bytes; the limit is " + max + " bytes", null, List.of()));
   }
 
   static Problem fromStatus(int status, String message) {
