@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.policysearch.index.IndexLayout;
+import org.policysearch.index.IndexWriteException;
 
 /**
  * Entry point of {@code bin/policy-search}. One class per command; each returns its exit code.
@@ -54,6 +56,10 @@ public final class Main {
     } catch (Args.UsageException e) {
       err.println(argv[0] + ": " + e.getMessage());
       return 2;
+    } catch (IndexWriteException | IndexLayout.IndexLockedException e) {
+      // Their messages say what happened, where, and that the index is unchanged: no class name needed.
+      err.println(argv[0] + ": " + e.getMessage());
+      return 3;
     } catch (Exception e) {
       err.println(argv[0] + ": failed: " + e);
       if (Boolean.getBoolean("policysearch.debug")) e.printStackTrace(err);

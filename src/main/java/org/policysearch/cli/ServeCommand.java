@@ -3,22 +3,13 @@ package org.policysearch.cli;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.locks.ReentrantLock;
 import org.policysearch.Config;
+import org.policysearch.index.CorpusIndexer;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.IndexSummary;
 import org.policysearch.search.Engine;
-import org.policysearch.web.AdminActions;
-import org.policysearch.web.Problem;
 import org.policysearch.web.WebApp;
 
 /**
@@ -40,7 +31,7 @@ final class ServeCommand implements Main.Command {
     Config c = Common.config(a);
     String token = c.adminToken().isEmpty() ? System.getenv().getOrDefault("POLICY_SEARCH_ADMIN_TOKEN", "") : c.adminToken();
     boolean generated = token.isEmpty();
-    if (generated) token = newToken(c.index());
+    if (generated) token = AdminToken.generate(c.index());
     c = new Config(c.home(), c.corpus(), c.index(), c.web(), a.get("host", c.host()), a.getInt("port", c.port()), token,
         c.corsOrigins(), c.logQueries(), a.flag("watch") || c.watchCorpus(), c.synonyms(), c.stockAnalyzer(), c.limits(),
         c.maxBodyBytes());
@@ -49,38 +40,29 @@ final class ServeCommand implements Main.Command {
 
     IndexLayout layout = new IndexLayout(cfg.index());
     boolean hadIndex = layout.current().isPresent();
-    ReentrantLock indexing = new ReentrantLock();
+    CorpusIndexer indexer = Pipeline.indexer(cfg);
     if (!hadIndex && !a.flag("no-index")) {
       out.println("indexing " + cfg.corpus() + " ...");
-      IndexSummary s = sync(cfg, err);
+      ProgressBar bar = new ProgressBar(err, true);
+      IndexSummary s = indexer.run(cfg.corpus(), layout, false, bar);
+      bar.done();
       IndexCommand.print(s, out);
     }
     Engine engine = Common.engine(cfg);
-    AdminActions admin = () -> {
-      if (!indexing.tryLock()) {
-        throw new Problem.Exception(new Problem(409, "Conflict", "an indexing run is already in progress; try again when it has finished", null, List.of()));
-      }
-      try {
-        IndexSummary s = sync(cfg, null);
-        engine.search().refresh();
-        return SummaryJson.of(s);
-      } finally {
-        indexing.unlock();
-      }
-    };
-    Javalin app = WebApp.create(engine, cfg, admin);
+    IndexSync sync = new IndexSync(cfg, indexer, engine, err);
+    Javalin app = WebApp.create(engine, cfg, sync);
     app.start();
     long docs = engine.search().documentCount();
     out.printf("policy-search serving %d documents at http://%s:%d/ (started in %.2f s)%n", docs,
         cfg.host().contains(":") ? "[" + cfg.host() + "]" : cfg.host(), app.port(), (System.nanoTime() - t0) / 1e9);
-    out.println(generated ? "admin token: in " + cfg.index().resolve("admin-token") + " (owner-readable only)"
+    out.println(generated ? "admin token: in " + cfg.index().resolve(AdminToken.FILE) + " (owner-readable only)"
         : "admin token: from configuration");
     if (hadIndex && !a.flag("no-index")) {
-      Thread bg = new Thread(() -> backgroundSync(cfg, engine, indexing, out, err), "index-sync");
+      Thread bg = new Thread(() -> backgroundSync(sync, out, err), "index-sync");
       bg.setDaemon(true);
       bg.start();
     }
-    if (cfg.watchCorpus()) CorpusWatcher.start(cfg.corpus(), () -> backgroundSync(cfg, engine, indexing, out, err), err);
+    if (cfg.watchCorpus()) CorpusWatcher.start(cfg.corpus(), () -> backgroundSync(sync, out, err), err);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
@@ -95,40 +77,17 @@ final class ServeCommand implements Main.Command {
     return 0;
   }
 
-  private static IndexSummary sync(Config cfg, PrintStream progressTo) throws IOException {
-    ProgressBar bar = new ProgressBar(progressTo == null ? System.err : progressTo, progressTo != null);
-    IndexSummary s = Pipeline.indexer(cfg).run(cfg.corpus(), new IndexLayout(cfg.index()), false, bar);
-    bar.done();
-    return s;
-  }
-
-  private static void backgroundSync(Config cfg, Engine engine, ReentrantLock indexing, PrintStream out, PrintStream err) {
-    if (!indexing.tryLock()) return;
+  /** A catch-up run in the background: reported when it changed something, never fatal to the server. */
+  private static void backgroundSync(IndexSync sync, PrintStream out, PrintStream err) {
     try {
-      IndexSummary s = sync(cfg, null);
-      engine.search().refresh();
-      if (s.added() + s.updated() + s.removed() > 0 || s.rebuilt() || !s.skipped().isEmpty()) {
-        out.print("index brought up to date: ");
-        IndexCommand.print(s, out);
-      }
+      sync.tryRun(false, CorpusIndexer.Progress.NONE).ifPresent(s -> {
+        if (s.added() + s.updated() + s.removed() > 0 || s.rebuilt() || !s.skipped().isEmpty() || s.recovered() != null) {
+          out.print("index brought up to date: ");
+          IndexCommand.print(s, out);
+        }
+      });
     } catch (IOException | RuntimeException e) {
       err.println("indexing failed, still serving the previous index: " + e.getMessage());
-    } finally {
-      indexing.unlock();
     }
   }
-
-  /** A random token written to index/admin-token, readable by the owner only. */
-  private static String newToken(Path index) throws IOException {
-    byte[] b = new byte[24];
-    new SecureRandom().nextBytes(b);
-    String token = HexFormat.of().formatHex(b);
-    Files.createDirectories(index);
-    Path f = index.resolve("admin-token");
-    Files.deleteIfExists(f);
-    Files.createFile(f, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(f, token + "\n", StandardCharsets.UTF_8);
-    return token;
-  }
-
 }

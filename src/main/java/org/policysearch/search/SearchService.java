@@ -331,10 +331,7 @@ public final class SearchService implements AutoCloseable {
       long dups = s.count(org.apache.lucene.document.NumericDocValuesField.newSlowExactQuery(Fields.DUPLICATE, 1));
       var dr = (org.apache.lucene.index.DirectoryReader) s.getIndexReader();
       Map<String, String> user = dr.getIndexCommit().getUserData();
-      long bytes = 0;
-      for (String file : dr.getIndexCommit().getFileNames()) {
-        bytes += dr.directory().fileLength(file);
-      }
+      long bytes = lease.indexBytes();
       return new IndexStats(docs, paras, dups, bytes, user.getOrDefault("committed_at", ""),
           user.getOrDefault("schema", ""), user.getOrDefault("analyzer", ""), f);
     }

@@ -1,10 +1,13 @@
 package org.policysearch.search;
 
 import java.io.Closeable;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -61,7 +64,7 @@ public final class SearcherProvider implements Closeable {
       dir.close();
       return;
     }
-    SearcherManager m = new SearcherManager(dir, new SearcherFactory());
+    SearcherManager m = new SearcherManager(dir, MEASURING);
     state = new State(current.get(), dir, m);
     if (s != null) {
       // Leases already taken hold their own reference to the old reader.
@@ -80,6 +83,42 @@ public final class SearcherProvider implements Closeable {
     }
   }
 
+  /** A searcher that knows the size of the commit it reads. */
+  static final class MeasuredSearcher extends IndexSearcher {
+    private final long bytes;
+
+    MeasuredSearcher(IndexReader reader, long bytes) {
+      super(reader);
+      this.bytes = bytes;
+    }
+  }
+
+  /**
+   * Measures each commit when its searcher opens. Why not when asked: by then the files may be gone (a
+   * newer commit made the writer delete them, or a rebuild deleted the whole old generation), and the
+   * reader keeps working on them while the file system no longer lists them.
+   */
+  static final SearcherFactory MEASURING = new SearcherFactory() {
+    @Override
+    public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+      return new MeasuredSearcher(reader, sizeOf((DirectoryReader) reader));
+    }
+  };
+
+  static long sizeOf(DirectoryReader r) throws IOException {
+    long bytes = 0;
+    for (String file : r.getIndexCommit().getFileNames()) {
+      try {
+        bytes += r.directory().fileLength(file);
+      } catch (NoSuchFileException | FileNotFoundException e) {
+        // Only when another commit superseded this one while it was opening: the refresh that follows that
+        // commit measures the new one, so until then the figure is a little short rather than an error.
+        continue;
+      }
+    }
+    return bytes;
+  }
+
   /** A searcher on loan. */
   public static final class Lease implements AutoCloseable {
     private final SearcherManager manager;
@@ -92,6 +131,11 @@ public final class SearcherProvider implements Closeable {
 
     public IndexSearcher searcher() {
       return searcher;
+    }
+
+    /** Size on disk of the commit this searcher reads, measured when it was opened. */
+    public long indexBytes() {
+      return ((MeasuredSearcher) searcher).bytes;
     }
 
     @Override

@@ -7,6 +7,17 @@ public interface AdminActions {
   /** Brings the index up to date with the corpus and refreshes the searcher; returns the summary. */
   JsonObject reindex() throws Exception;
 
+  /**
+   * As {@link #reindex()}, or with {@code rebuild} a whole new index written beside the serving one and
+   * swapped in when complete. Servers that cannot rebuild refuse it.
+   */
+  default JsonObject reindex(boolean rebuild) throws Exception {
+    if (rebuild) {
+      throw new Problem.Exception(new Problem(503, "Unavailable", "this server cannot rebuild its index", null, java.util.List.of()));
+    }
+    return reindex();
+  }
+
   /** No admin actions (a server over an index without a corpus). */
   AdminActions NONE = () -> {
     throw new Problem.Exception(new Problem(503, "Unavailable", "this server has no corpus to reindex", null, java.util.List.of()));

@@ -198,7 +198,7 @@ final class ApiHandlers {
   }
 
   void reindex(Context ctx) throws Exception {
-    Params.of(ctx, Set.of());
+    Params p = Params.of(ctx, Set.of("rebuild"));
     String auth = ctx.header("Authorization");
     String given = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : "";
     // Constant-time comparison: the time taken says nothing about how much of the token was right.
@@ -211,7 +211,7 @@ final class ApiHandlers {
       throw new Problem.Exception(new Problem(409, "Conflict", "a reindex is already running; try again when it has finished", null, List.of()));
     }
     try {
-      json(ctx, admin.reindex());
+      json(ctx, admin.reindex(p.bool("rebuild", false)));
     } finally {
       reindexing.unlock();
     }

@@ -1,0 +1,75 @@
+package org.policysearch.cli;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.policysearch.Config;
+import org.policysearch.index.CorpusIndexer;
+import org.policysearch.index.IndexLayout;
+import org.policysearch.index.IndexSummary;
+import org.policysearch.index.IndexWriteException;
+import org.policysearch.search.Engine;
+import org.policysearch.web.AdminActions;
+import org.policysearch.web.Problem;
+
+/**
+ * Brings a served index up to date with the corpus and swaps the result in, one run at a time: the admin
+ * endpoint, the background catch-up at start and the corpus watcher share it. A run that fails leaves the
+ * previous index serving; the admin client is told why in words without paths, the server's log gets
+ * the full message.
+ */
+final class IndexSync implements AdminActions {
+  private final Config cfg;
+  private final CorpusIndexer indexer;
+  private final Engine engine;
+  private final PrintStream log;
+  private final ReentrantLock running = new ReentrantLock();
+
+  IndexSync(Config cfg, CorpusIndexer indexer, Engine engine, PrintStream log) {
+    this.cfg = cfg;
+    this.indexer = indexer;
+    this.engine = engine;
+    this.log = log;
+  }
+
+  /** Runs now and refreshes the searcher, or returns empty when a run of this server is already going. */
+  Optional<IndexSummary> tryRun(boolean rebuild, CorpusIndexer.Progress progress) throws IOException {
+    if (!running.tryLock()) return Optional.empty();
+    try {
+      IndexSummary s = indexer.run(cfg.corpus(), new IndexLayout(cfg.index()), rebuild, progress);
+      engine.search().refresh();
+      return Optional.of(s);
+    } finally {
+      running.unlock();
+    }
+  }
+
+  @Override
+  public JsonObject reindex() {
+    return reindex(false);
+  }
+
+  @Override
+  public JsonObject reindex(boolean rebuild) {
+    Optional<IndexSummary> s;
+    try {
+      s = tryRun(rebuild, CorpusIndexer.Progress.NONE);
+    } catch (IndexLayout.IndexLockedException e) {
+      throw new Problem.Exception(new Problem(409, "Conflict", "another indexer (such as the index command) is writing this "
+          + "index; try again when it has finished", null, List.of()));
+    } catch (IndexWriteException e) {
+      log.println("reindex failed, still serving the previous index: " + e.getMessage());
+      throw new Problem.Exception(new Problem(503, "Index not writable", "the index could not be written (" + e.reason()
+          + "); searches go on with the previous index. Fix the cause on the server, then reindex again", null, List.of()));
+    } catch (IOException e) {
+      log.println("reindex failed, still serving the previous index: " + e.getMessage());
+      throw new Problem.Exception(new Problem(503, "Reindex failed", "the corpus could not be indexed; searches go on with the "
+          + "previous index. The server's log says why", null, List.of()));
+    }
+    return SummaryJson.of(s.orElseThrow(() -> new Problem.Exception(new Problem(409, "Conflict",
+        "an indexing run is already in progress; try again when it has finished", null, List.of()))));
+  }
+}
