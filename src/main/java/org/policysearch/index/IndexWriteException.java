@@ -48,11 +48,14 @@ public final class IndexWriteException extends IOException {
     return "an input/output error";
   }
 
-  /** The system's own words: the innermost cause's class and message. */
+  /** The system's own words: the innermost cause's message (a file system error: the file and the reason). */
   private static String describe(Throwable cause) {
     Throwable t = cause;
     while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    if (t instanceof FileSystemException fse) {
+      return fse.getFile() + (fse.getReason() == null ? "" : ": " + fse.getReason());
+    }
     String m = t.getMessage();
-    return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
   }
 }
