@@ -192,7 +192,7 @@ public final class CorpusIndexer {
               queued.acquireUninterruptibly();
               puts.add(analysers.submit(() -> {
                 try {
-                  store.put(d, fingerprints.apply(d));
+                  store.put(d, fingerprints.apply(d), f.hash());
                   return null;
                 } finally {
                   queued.release();

@@ -42,6 +42,15 @@ public final class DocumentMapper {
 
   /** The block to pass to IndexWriter.updateDocuments: children first, parent last. */
   public static List<Document> toBlock(PolicyDocument d, StoredFingerprint fingerprint) {
+    return toBlock(d, fingerprint, d.contentHash());
+  }
+
+  /**
+   * As above, with the hash of the whole source file as listed. Why not the document's own hash: a JSONL
+   * line's document carries the hash of its line, which never equals the file's, so the next run would
+   * read every JSONL file again.
+   */
+  public static List<Document> toBlock(PolicyDocument d, StoredFingerprint fingerprint, String fileHash) {
     List<Document> block = new ArrayList<>(d.paragraphs().size() + 1);
     for (Paragraph p : d.paragraphs()) {
       Document c = new Document();
@@ -63,7 +72,7 @@ public final class DocumentMapper {
     doc.add(new StringField(Fields.ID, d.id(), Field.Store.YES));
     doc.add(new StringField(Fields.DOC_KEY, d.id(), Field.Store.NO));
     doc.add(new StringField(Fields.FILE, d.file(), Field.Store.YES));
-    doc.add(new StoredField(Fields.FILE_HASH, d.contentHash()));
+    doc.add(new StoredField(Fields.FILE_HASH, fileHash));
     doc.add(new StoredField(Fields.META, StoredMeta.encode(d)));
     String title = d.subtitle().isEmpty() ? d.title() : d.title() + "\n" + d.subtitle();
     doc.add(new TextField(Fields.TITLE_WORDS, title, Field.Store.NO));

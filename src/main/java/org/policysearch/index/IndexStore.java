@@ -185,7 +185,12 @@ public final class IndexStore implements Closeable {
 
   /** Adds (or replaces, by id) one document. Thread-safe; analysis runs in the calling thread. */
   public void put(PolicyDocument d, StoredFingerprint fp) throws IOException {
-    writer.updateDocuments(new Term(Fields.ID, d.id()), DocumentMapper.toBlock(d, fp));
+    put(d, fp, d.contentHash());
+  }
+
+  /** As above, remembering {@code fileHash}, the listed hash of the file it came from (see {@link Fields#FILE_HASH}). */
+  public void put(PolicyDocument d, StoredFingerprint fp, String fileHash) throws IOException {
+    writer.updateDocuments(new Term(Fields.ID, d.id()), DocumentMapper.toBlock(d, fp, fileHash));
   }
 
   /**
