@@ -37,7 +37,8 @@ import org.policysearch.search.query.Synonyms;
 /**
  * The index command over a folder of every kind of bad input at once, beside good files: it ends in
  * bounded time with exit code 1 and "finished with N skipped", reports each bad file with its reason,
- * and every good file is searchable. (Each case on its own, and a file that changes while it is read,
+ * and every good file is searchable. A name that is not UTF-8 is reported as such, with how to rename it.
+ * (Each case on its own, and a file that changes while it is read,
  * are tested in the ingest tests.)
  */
 class MessyCorpusIndexTest {
@@ -122,7 +123,11 @@ class MessyCorpusIndexTest {
     Files.createDirectories(corpus.resolve("loop"));
     Files.createSymbolicLink(corpus.resolve("loop/back"), corpus);
     Files.createSymbolicLink(corpus.resolve("self.txt"), corpus.resolve("self.txt"));
-    Map<String, String> expectedSkips = new TreeMap<>(Map.of("bomb.docx", "corrupt", "scan.pdf", "no-text", "empty.txt", "empty",
+    // A name whose bytes are not UTF-8 (GBK from a Windows zip): Java cannot write one, the shell can.
+    Process sh = new ProcessBuilder("sh", "-c", "printf '%s' x > \"$(printf 'gbk\\275\\314name.txt')\"").directory(corpus.toFile())
+        .inheritIO().start();
+    assertEquals(0, sh.waitFor());
+    Map<String, String> expectedSkips = new TreeMap<>(Map.of("gbk\uFFFD\uFFFDname.txt", "io-error", "bomb.docx", "corrupt", "scan.pdf", "no-text", "empty.txt", "empty",
         "noise.txt", "binary", "photo.jpg", "unknown-extension", "huge.txt", "too-large", "loop/back", "symlink-loop",
         "self.txt", "symlink-loop", "lines.jsonl:2", "bad-json"));
 
@@ -164,5 +169,6 @@ class MessyCorpusIndexTest {
     assertTrue(text.contains("  bomb.docx: corrupt (") && text.contains("possible zip bomb"), text);
     assertTrue(text.contains("  scan.pdf: no-text ("), text);
     assertTrue(text.contains("  loop/back: symlink-loop ("), text);
+    assertTrue(text.contains("its name is not valid UTF-8"), text);
   }
 }

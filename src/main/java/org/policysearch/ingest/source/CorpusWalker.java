@@ -106,7 +106,11 @@ public final class CorpusWalker {
         } catch (NoSuchFileException e) {
           skipped.add(new Skip(rel, 0, SkipReasons.IO_ERROR, Files.isSymbolicLink(p)
               ? "it is a broken link (to " + linkTarget(p) + "); fix or remove the link"
-              : "it disappeared while the folder was listed"));
+              : name.indexOf('\uFFFD') >= 0
+                  // The name's bytes are not UTF-8 (a GBK name from a Windows zip, say): decoded, it names no file.
+                  ? "its name is not valid UTF-8 (GBK from a Windows zip?), so it cannot be opened; rename it, e.g. with"
+                      + " convmv -f gbk -t utf8 --notest"
+                  : "it disappeared while the folder was listed"));
           continue;
         } catch (FileSystemException e) {
           if (Files.isSymbolicLink(p) && String.valueOf(e.getReason()).contains("symbolic links")) {
