@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -208,6 +209,27 @@ class IndexFaultTest {
     assertClear(e, index, "a file is in the way where a folder should be");
     assertEquals(oldGen, new IndexLayout(index).current().orElseThrow());
     assertFirstCommitServes();
+  }
+
+  /** Root ignores permissions, so the refusals of a read-only or forbidden folder are given by the directory. */
+  @Test
+  void aReadOnlyOrForbiddenIndexFolderIsReportedAsSuch() throws Exception {
+    Map<String, IOException> causes = Map.of(
+        "permission denied", new java.nio.file.AccessDeniedException(index.resolve("gen-000001/_1.cfs").toString()),
+        "the file system is read-only", new java.nio.file.FileSystemException(index.resolve("gen-000001/_1.cfs").toString(),
+            null, "Read-only file system"));
+    for (Map.Entry<String, IOException> c : causes.entrySet()) {
+      IndexWriteException e = assertThrows(IndexWriteException.class, () -> run(indexer.withDirectories(g -> new FilterDirectory(
+          FSDirectory.open(g)) {
+        @Override
+        public IndexOutput createOutput(String name, IOContext context) throws IOException {
+          throw c.getValue();
+        }
+      }), false));
+      assertClear(e, index, c.getKey());
+      assertFirstCommitServes();
+    }
+    assertALaterGoodRunCompletes();
   }
 
   @Test
