@@ -27,7 +27,8 @@ import org.policysearch.search.SearchLimits;
 import org.policysearch.search.TestIndex;
 
 /**
- * Thousands of random and hostile requests (seeded: set {@code -Dfuzz.seed=N} to replay a run): every
+ * Thousands of random and hostile requests (seeded: {@code -Dfuzz.seed=N} replays a run, {@code
+ * -Dfuzz.threads=1} makes it sequential to see which request left a connection broken): every
  * answer is a 2xx, or a 4xx with a complete problem document, never a 5xx; no answer carries a stack
  * trace or a server path; no request takes long; the server is healthy afterwards.
  */
