@@ -23,6 +23,8 @@ public final class Cleaner {
   /** A header line is short; a longer line with a colon is a sentence ("时间：…地点：…" in a notice). */
   static final int HEADER_LINE_MAX_CHARS = 120;
   static final int HEADER_VALUE_MAX_CHARS = 60;
+  /** A credit names people or an office ("石珊", "某某中学"); a longer value is a sentence. */
+  static final int CREDIT_VALUE_MAX_CHARS = 12;
   /** After a truncation-end marker, fragments up to this long without sentence punctuation go too. */
   static final int TAIL_FRAGMENT_MAX_CHARS = 20;
   /** Head lines shorter than this are not dropped as a repeated title (a lone "中" is handled by rules). */
@@ -167,8 +169,12 @@ public final class Cleaner {
       CleaningRule rule = rules.labelRules().get(s[2]);
       String label = line.substring(s[0], s[1]).replaceAll("[\\s:：]", "");
       String value = trim(line.substring(s[1], valueEnd));
-      if (value.length() > HEADER_VALUE_MAX_CHARS) return 0;
-      if (rule.kind() == Kind.CREDIT_FIELD) value = value.replaceAll("\\s+", "");
+      // "作者：应为在职教师，每人限报一篇。" at the end of a notice is a sentence, not a credit.
+      if (value.length() > HEADER_VALUE_MAX_CHARS || hasProsePunctuation(value)) return 0;
+      if (rule.kind() == Kind.CREDIT_FIELD) {
+        value = value.replaceAll("\\s+", "");
+        if (value.length() > CREDIT_VALUE_MAX_CHARS) return 0;
+      }
       fields.putIfAbsent(label, value);
       names.add(rule.name());
     }
@@ -177,7 +183,7 @@ public final class Cleaner {
       // "来源：" alone, its value on the next line ("宁夏日报客户端"), as some pages lay them out.
       String next = lines.get(i + 1);
       if (next.length() <= HEADER_VALUE_MAX_CHARS / 2 && !hasSentencePunctuation(next)
-          && !rules.labelPattern().matcher(next).lookingAt() && !matchesAnyWholeLineRule(next)) {
+          && !rules.labelPattern().matcher(next).lookingAt() && !matchesDropRule(next)) {
         String label = fields.keySet().iterator().next();
         CleaningRule rule = rules.labelRules().get(spans.get(0)[2]);
         fields.put(label, rule.kind() == Kind.CREDIT_FIELD ? next.replaceAll("\\s+", "") : next);
@@ -191,9 +197,18 @@ public final class Cleaner {
     return consumed;
   }
 
-  private boolean matchesAnyWholeLineRule(String line) {
+  private boolean matchesDropRule(String line) {
     for (CleaningRule r : wholeLine) {
-      if (r.pattern().matcher(line).matches()) return true;
+      if (r.kind() != Kind.HEADER_LINE && r.pattern().matcher(line).matches()) return true;
+    }
+    return false;
+  }
+
+  /** Sentence punctuation: a value with it is prose. */
+  static boolean hasProsePunctuation(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '。' || c == '，' || c == '；' || c == '！' || c == '？') return true;
     }
     return false;
   }
