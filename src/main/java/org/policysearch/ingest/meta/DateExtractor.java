@@ -27,8 +27,8 @@ import org.policysearch.ingest.DateInfo;
 public final class DateExtractor {
   /** Non-heading paragraphs at the top searched for a meeting sentence. */
   static final int MEETING_SCAN_PARAGRAPHS = 3;
-  /** Blocks at the top searched for a regulation's header lines. */
-  static final int PROMULGATION_SCAN_BLOCKS = 12;
+  /** Blocks at the top searched for a regulation's header lines (刑法 lists 17 amendments). */
+  static final int PROMULGATION_SCAN_BLOCKS = 40;
   /** Blocks at the end searched for a signing date line. */
   static final int SIGNATURE_SCAN_BLOCKS = 4;
 
@@ -43,8 +43,11 @@ public final class DateExtractor {
   private static final Pattern PROMULGATION_WORDS =
       Pattern.compile("通过|修正|修订|修改|批准|公布|发布|颁布|印发|施行|生效|废止");
   private static final Pattern EFFECTIVE_ONLY = Pattern.compile("施行|生效");
-  private static final Pattern ARTICLE_OR_CHAPTER =
-      Pattern.compile("^第[一二三四五六七八九十百零〇\\d]{1,8}[条章节编]");
+  /**
+   * Where a regulation's header ends: its first article or first chapter. Not any "第三十一条": a header
+   * line broken in two can start with one ("第三十一条的决定》第一次修正").
+   */
+  private static final Pattern ARTICLE_OR_CHAPTER = Pattern.compile("^第一条|^第[一二三四五六七八九十百零〇\\d]{1,8}[章节编]");
   private static final Pattern EFFECTIVE_SENTENCE = Pattern.compile("本\\S{0,12}?自\\s*$");
   /** Words right before a year that make it a plan or target, not the document's year. */
   private static final Pattern PLAN_BEFORE =
@@ -94,7 +97,7 @@ public final class DateExtractor {
     String effectiveLine = "";
     for (int i = 0; i < Math.min(PROMULGATION_SCAN_BLOCKS, blocks.size()); i++) {
       String text = blocks.get(i).text();
-      if (ARTICLE_OR_CHAPTER.matcher(text).find()) break;
+      if (ARTICLE_OR_CHAPTER.matcher(text).find() && (blocks.get(i).heading() || text.startsWith("第一条"))) break;
       // A header line broken in two ("2019年3月15日 第十三届全国人民代表大会第二次" / "会议通过）").
       if (i + 1 < blocks.size() && !PROMULGATION_WORDS.matcher(text).find()) {
         String next = blocks.get(i + 1).text();

@@ -29,9 +29,9 @@ public record DateMention(int start, int end, Integer year, Integer month, Integ
   /** Alternatives, in priority order at one position: full Chinese date, ISO-like date, month-day, year-month, year. */
   private static final Pattern DATE = Pattern.compile(
       "(?<![\\d.．])" + YEAR + "\\s*年\\s*" + MONTH + "\\s*月(?:\\s*" + DAY + "\\s*[日号])?"
-          + "|(?<![\\d.．])((?:1[89]|20)\\d{2})\\s*[-/.．]\\s*(1[0-2]|0?[1-9])\\s*[-/.．]\\s*(3[01]|[12]\\d|0?[1-9])(?![\\d])"
+          + "|(?<![\\d.．])((?:1[89]|20)\\d{2})\\s*[-/.．－／]\\s*(1[0-2]|0?[1-9])\\s*[-/.．－／]\\s*(3[01]|[12]\\d|0?[1-9])(?![\\d])"
           + "|(?<![\\d.．年])(1[0-2]|0?[1-9])\\s*月\\s*(3[01]|[12]\\d|0?[1-9])\\s*[日号]"
-          + "|(?<![\\d.．])((?:1[89]|20)\\d{2})\\s*[-/.．]\\s*(1[0-2]|0[1-9])(?![\\d\\-/.．])"
+          + "|(?<![\\d.．])((?:1[89]|20)\\d{2})\\s*[-/.．－／]\\s*(1[0-2]|0[1-9])(?![\\d\\-/.．－／])"
           + "|(?<![\\d.．])" + YEAR + "\\s*年");
 
   /** All dates written in the text, left to right, without overlaps. Full-width digits are read too. */

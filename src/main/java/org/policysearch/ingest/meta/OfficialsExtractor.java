@@ -36,8 +36,10 @@ public final class OfficialsExtractor {
   /** What follows a name; not a full stop (",专业领航校长成长;" is no person). */
   private static final String AFTER_NAME = "出席|作|主持|同志|讲话|指出|强调|表示|代表|要求|参加|在|对|所|就|致辞|宣读|传达|"
       + "通报|介绍|带领|率|一行|等|和|与|及|[,，、：:（(\\s]|$";
-  private static final Pattern OFFICIAL = Pattern.compile(
-      "(" + POSTS + ")[\\s　]*((?:" + SURNAMES_2 + "|[" + SURNAMES_1 + "])[\\p{IsHan}]{1,2}?)(?=" + AFTER_NAME + ")");
+  /** Posts found in one pass; the name is then matched right after each. */
+  private static final PhraseTrie<Boolean> POST_TRIE = postTrie();
+  private static final Pattern NAME = Pattern.compile(
+      "[\\s　]*((?:" + SURNAMES_2 + "|[" + SURNAMES_1 + "])[\\p{IsHan}]{1,2}?)(?=" + AFTER_NAME + ")");
   /** Role text may not reach back over these. */
   private static final String ROLE_STOP = "，,。；;：:！？!?（()）\"“”《》【】 \t　";
   /** Words a role never reaches back over ("会议上北京市市长" → 北京市市长, "审议了国务院总理" → 国务院总理). */
@@ -53,26 +55,35 @@ public final class OfficialsExtractor {
     Map<String, Official> byName = new LinkedHashMap<>();
     for (Block b : blocks) {
       String text = b.text();
-      Matcher m = OFFICIAL.matcher(text);
       int previousEnd = 0;
-      while (m.find()) {
-        String name = m.group(2);
+      Matcher m = NAME.matcher(text);
+      for (PhraseTrie.Match<Boolean> post : POST_TRIE.findAll(text)) {
+        if (post.start() < previousEnd) continue;
+        m.region(post.end(), text.length());
+        if (!m.lookingAt()) continue;
+        String name = m.group(1);
         if (name.contains("×") || name.contains("_") || NOT_A_NAME.matcher(name).matches()) continue;
         // At the end of a line only in a short byline ("省长　王予波"), not after a long sentence.
-        if (m.end(2) == text.length() && text.length() > BYLINE_MAX_CHARS) continue;
-        int roleStart = m.start(1);
-        int limit = Math.max(previousEnd, m.start(1) - ROLE_MAX_CHARS);
+        if (m.end(1) == text.length() && text.length() > BYLINE_MAX_CHARS) continue;
+        int roleStart = post.start();
+        int limit = Math.max(previousEnd, post.start() - ROLE_MAX_CHARS);
         while (roleStart > limit && ROLE_STOP.indexOf(text.charAt(roleStart - 1)) < 0 && !stopWordBefore(text, roleStart)) {
           roleStart--;
         }
-        String role = text.substring(roleStart, m.end(1));
+        String role = text.substring(roleStart, post.end());
         role = GOVERNMENT_PREFIX.matcher(role).replaceFirst("");
         role = role.replaceAll("^[、\\s]+", "");
         byName.putIfAbsent(name, new Official(role, name));
-        previousEnd = m.end(2);
+        previousEnd = m.end(1);
       }
     }
     return new ArrayList<>(byName.values());
+  }
+
+  private static PhraseTrie<Boolean> postTrie() {
+    java.util.Map<String, Boolean> m = new java.util.HashMap<>();
+    for (String p : POSTS.split("\\|")) m.put(p, Boolean.TRUE);
+    return PhraseTrie.of(m);
   }
 
   private static boolean stopWordBefore(String text, int at) {

@@ -30,11 +30,16 @@ final class PhraseTrie<V> {
   }
 
   private final Node<V> root;
+  /** The root's children by character: most characters of a text start no phrase, and this says so in one step. */
+  private final List<Node<V>> rootTable;
   private final int size;
 
   private PhraseTrie(Node<V> root, int size) {
     this.root = root;
     this.size = size;
+    List<Node<V>> table = new ArrayList<>(java.util.Collections.nCopies(Character.MAX_VALUE + 1, null));
+    for (int i = 0; i < root.keys.length; i++) table.set(root.keys[i], root.children.get(i));
+    this.rootTable = table;
   }
 
   /** Mutable node used only while building. */
@@ -83,10 +88,14 @@ final class PhraseTrie<V> {
     int n = text.length();
     int i = 0;
     while (i < n) {
-      Node<V> cur = root;
-      Node<V> best = null;
-      int bestEnd = -1;
-      for (int j = i; j < n; j++) {
+      Node<V> cur = rootTable.get(text.charAt(i));
+      if (cur == null) {
+        i++;
+        continue;
+      }
+      Node<V> best = cur.value != null ? cur : null;
+      int bestEnd = cur.value != null ? i + 1 : -1;
+      for (int j = i + 1; j < n; j++) {
         cur = cur.child(text.charAt(j));
         if (cur == null) break;
         if (cur.value != null) {

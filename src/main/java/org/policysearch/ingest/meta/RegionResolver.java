@@ -68,21 +68,12 @@ public final class RegionResolver {
   /** A title that starts with a national body or with 全国 names the issuer, whatever place it is about. */
   private static final Pattern NATIONAL_TITLE =
       Pattern.compile("^(\\d{4}年)?(中华人民共和国|全国|国务院|最高人民法院|最高人民检察院|中共中央|中央|国家)");
-  /** How national rules speak of the country's provinces and local governments (local texts say 本省, 本市). */
-  private static final Pattern NATIONAL_SCOPE = Pattern.compile(
-      "省、自治区、直辖市|县级以上地方(各级)?人民政府|国务院[\\p{IsHan}]{0,14}?部门|在中华人民共和国(领域|境)内|全国(范围|统一|性)|"
-          + "国家(实行|建立|鼓励|支持|保护|依法|对)");
   /** A title that starts with one of these names its national issuer: the document is national whatever it is about. */
   private static final Pattern NATIONAL_ISSUER_TITLE =
       Pattern.compile("^(\\d{4}年)?(中华人民共和国|全国人民代表大会|全国人大|国务院|最高人民法院|最高人民检察院|中共中央)");
   /** After a two-character full name (和县, 成县): it was the end of a word ("形成县域", "市和县级"). */
   private static final String NOT_AFTER_SHORT_FULL = "域级城乡镇区市（(、";
   private static final Pattern CITATION = Pattern.compile("《[^》]{0,80}》");
-  /** The text refers to its own province, city or county without naming it. */
-  private static final Pattern PROVINCE_SELF = Pattern.compile("全省|本省|(?<![、])(省委|省政府|省人民政府)|全自治区|本自治区|自治区党委|(?<![、])自治区人民政府");
-  /** Not inside 城市政府, 直辖市人民政府 or 设区的市: those are national rules speaking of cities in general. */
-  private static final Pattern CITY_SELF = Pattern.compile("全市|本市|(?<![城都辖的])(市委|市政府|市人民政府)|全盟|本盟|盟委|全州|本州|(?<![、])州委");
-  private static final Pattern COUNTY_SELF = Pattern.compile("全县|本县|(?<![、])(县委|县政府)|全区|本区|(?<![、市])(区委|区政府)|全旗|本旗|旗委");
 
   private final Gazetteer gazetteer;
 
@@ -94,8 +85,8 @@ public final class RegionResolver {
   public record Result(RegionInfo region, String detail) {}
 
   /**
-   * One weighted vote for one place. A county named only in the body is tentative: two-character county
-   * names are everyday words as often as places ("投资中" holds 资中, "金融安全" 融安, "公路桥梁" 路桥), so
+   * One weighted vote for one place. A county named outside the title, other than by its full name at the
+   * top, is tentative: two-character county names are everyday words as often as places ("投资中" holds 资中, "金融安全" 融安, "公路桥梁" 路桥), so
    * such a vote counts only when its city or province is named too, or another county of the same city
    * is (椒江 and 三门 name 台州 together).
    */
@@ -148,19 +139,28 @@ public final class RegionResolver {
             bodyByPlace.put(p.code(), before + w);
             if (before >= BODY_CAP) w /= 10;
           }
-          votes.add(new Vote(p, w, p.level() == Level.COUNTY && z[1].equals("body"), z[1].equals("title")));
+          boolean tentative = p.level() == Level.COUNTY && !z[1].equals("title")
+              && (z[1].equals("body") || hits.get(0).form() == Gazetteer.Form.SHORT);
+          votes.add(new Vote(p, w, tentative, z[1].equals("title")));
         } else {
           ambiguous.add(new Object[] {hits, w, z[1]});
         }
       }
-      String uncited = CITATION.matcher(text).replaceAll("");
-      Matcher nm = NATIONAL.matcher(uncited);
-      while (nm.find()) national += z[1].equals("body") ? BODY_WEIGHT * 0.5 : zoneWeight;
-      national += count(NATIONAL_SCOPE, uncited) * (z[1].equals("body") ? BODY_WEIGHT : zoneWeight);
-      if (z[1].equals("title") && NATIONAL_TITLE.matcher(uncited).find()) national += 3 * TITLE_WEIGHT;
-      provinceSelf += count(PROVINCE_SELF, text);
-      citySelf += count(CITY_SELF, text);
-      countySelf += count(COUNTY_SELF, text);
+      int[] hits = Hints.count(text);
+      boolean body = z[1].equals("body");
+      if (body) {
+        // Bodies are most of the text: literal phrases only, in one pass.
+        national += hits[Hints.NATIONAL_BODY] * BODY_WEIGHT * 0.5 + hits[Hints.NATIONAL_SCOPE] * BODY_WEIGHT;
+      } else {
+        String uncited = CITATION.matcher(text).replaceAll("");
+        Matcher nm = NATIONAL.matcher(uncited);
+        while (nm.find()) national += zoneWeight;
+        national += hits[Hints.NATIONAL_SCOPE] * zoneWeight;
+        if (z[1].equals("title") && NATIONAL_TITLE.matcher(uncited).find()) national += 3 * TITLE_WEIGHT;
+      }
+      provinceSelf += hits[Hints.PROVINCE_SELF];
+      citySelf += hits[Hints.CITY_SELF];
+      countySelf += hits[Hints.COUNTY_SELF];
     }
     if (!docNumber.isEmpty()) {
       char c = docNumber.charAt(0);
@@ -375,10 +375,4 @@ public final class RegionResolver {
     return sb.toString();
   }
 
-  private static int count(Pattern p, String text) {
-    Matcher m = p.matcher(text);
-    int n = 0;
-    while (m.find()) n++;
-    return n;
-  }
 }
