@@ -13,7 +13,7 @@
  *       headings marked, over-long paragraphs split at sentence ends;</li>
  *   <li>extractors: {@link org.policysearch.ingest.meta.TitleExtractor},
  *       {@link org.policysearch.ingest.meta.DateExtractor},
- *       {@link org.policysearch.ingest.meta.RegionResolver} over the
+ *       {@link org.policysearch.ingest.meta.RegionResolver} (votes gathered by {@code RegionVotes}) over the
  *       {@link org.policysearch.ingest.meta.Gazetteer},
  *       {@link org.policysearch.ingest.meta.TypeClassifier},
  *       {@link org.policysearch.ingest.meta.OfficialsExtractor},

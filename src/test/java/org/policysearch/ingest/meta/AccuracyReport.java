@@ -40,6 +40,13 @@ public final class AccuracyReport {
   /** One JSONL document with its truth. */
   record Truth(String file, int line, String id, String title, String region, Integer year, String type, String text) {}
 
+  /** A document whose extracted value differs from the corpus, and why as far as the text tells. */
+  record Miss(String id, String field, String truth, String got, String title, String why, String evidence) {
+    String tsv() {
+      return String.join("\t", id, field, truth, got, title, why, evidence);
+    }
+  }
+
   /** Counts of one measure. */
   static final class Tally {
     int n;
@@ -63,7 +70,7 @@ public final class AccuracyReport {
   static final class Stats {
     final Map<String, Tally[]> byFile = new TreeMap<>();
     final Tally[] all = newTallies();
-    final List<String> misses = new ArrayList<>();
+    final List<Miss> misses = new ArrayList<>();
     int failed;
     long millis;
 
@@ -124,7 +131,7 @@ public final class AccuracyReport {
       Files.writeString(markdown, md, StandardCharsets.UTF_8);
     }
     if (missesFile != null) {
-      Files.write(missesFile, withTitle.misses, StandardCharsets.UTF_8);
+      Files.write(missesFile, withTitle.misses.stream().map(Miss::tsv).toList(), StandardCharsets.UTF_8);
     }
   }
 
@@ -172,7 +179,7 @@ public final class AccuracyReport {
       Tally[] file = stats.byFile.computeIfAbsent(t.file(), k -> Stats.newTallies());
       if (r[1] instanceof IngestException e) {
         stats.failed++;
-        stats.misses.add(t.id() + "\tbuild\t" + e.getMessage());
+        stats.misses.add(new Miss(t.id(), "build", "", "", t.title(), e.getMessage(), ""));
         continue;
       }
       compare(t, (PolicyDocument) r[1], builder.typeRules(), new Tally[][] {stats.all, file}, stats.misses);
@@ -186,7 +193,7 @@ public final class AccuracyReport {
     return head.contains(title.replaceAll("\\s", ""));
   }
 
-  static void compare(Truth t, PolicyDocument d, TypeRules typeRules, Tally[][] tallies, List<String> misses) {
+  static void compare(Truth t, PolicyDocument d, TypeRules typeRules, Tally[][] tallies, List<Miss> misses) {
     RegionInfo r = d.region();
     String[] parts = t.region().isEmpty() ? new String[0] : t.region().split("/");
     boolean national = t.region().equals("中华人民共和国");
@@ -195,19 +202,19 @@ public final class AccuracyReport {
       String got = r.national() ? RegionInfo.NATIONAL : r.province();
       boolean ok = truthProvince.equals(got);
       for (Tally[] x : tallies) x[0].add(ok);
-      if (!ok) misses.add(miss(t, d, "province", truthProvince, got, "region"));
+      if (!ok) misses.add(miss(t, d, "province", truthProvince, got, "region", whyProvince(truthProvince, got, d)));
       boolean municipality = parts[0].equals("北京市") || parts[0].equals("天津市") || parts[0].equals("上海市")
           || parts[0].equals("重庆市");
       if (!national && !municipality && parts.length >= 2) {
         boolean cityOk = ok && parts[1].equals(r.city());
         for (Tally[] x : tallies) x[1].add(cityOk);
-        if (!cityOk && ok) misses.add(miss(t, d, "city", parts[1], r.city(), "region"));
+        if (!cityOk && ok) misses.add(miss(t, d, "city", parts[1], r.city(), "region", ""));
       }
       String truthCounty = municipality ? (parts.length >= 2 ? parts[1] : "") : (parts.length >= 3 ? parts[2] : "");
       if (!truthCounty.isEmpty()) {
         boolean countyOk = ok && truthCounty.equals(r.county());
         for (Tally[] x : tallies) x[2].add(countyOk);
-        if (!countyOk && ok) misses.add(miss(t, d, "county", truthCounty, r.county(), "region"));
+        if (!countyOk && ok) misses.add(miss(t, d, "county", truthCounty, r.county(), "region", ""));
       }
     }
     if (t.year() != null) {
@@ -216,12 +223,15 @@ public final class AccuracyReport {
       for (Tally[] x : tallies) x[3].add(ok);
       boolean stated = statesYear(t, t.year());
       if (stated) for (Tally[] x : tallies) x[4].add(ok);
-      if (!ok) misses.add(miss(t, d, stated ? "year" : "year(not stated)", String.valueOf(t.year()), String.valueOf(y), "date"));
+      if (!ok) {
+        misses.add(miss(t, d, stated ? "year" : "year(not stated)", String.valueOf(t.year()), String.valueOf(y), "date",
+            stated ? whyYear(t, y) : "the true year is not in the title or head of the text"));
+      }
     }
     typeRules.mapGiven(t.type()).ifPresent(truthType -> {
       boolean ok = truthType.equals(d.type());
       for (Tally[] x : tallies) x[5].add(ok);
-      if (!ok) misses.add(miss(t, d, "type", truthType, d.type(), "type"));
+      if (!ok) misses.add(miss(t, d, "type", truthType, d.type(), "type", ""));
     });
   }
 
@@ -250,10 +260,44 @@ public final class AccuracyReport {
     return sb.toString();
   }
 
-  private static String miss(Truth t, PolicyDocument d, String field, String truth, String got, String evidenceField) {
+  private static Miss miss(Truth t, PolicyDocument d, String field, String truth, String got, String evidenceField, String why) {
     String ev = d.evidence().stream().filter(e -> e.field().equals(evidenceField)).map(Evidence::detail)
         .collect(Collectors.joining(" | "));
-    return String.join("\t", t.id(), field, truth, got, t.title(), ev);
+    return new Miss(t.id(), field, truth, got, t.title(), why, ev);
+  }
+
+  static String whyProvince(String truth, String got, PolicyDocument d) {
+    if (truth.equals(RegionInfo.NATIONAL)) {
+      if (got.isEmpty()) return "national, but the text names neither a place nor a national body";
+      if (d.type().equals("案例")) return "a case write-up: the text names the local court and parties, the corpus its national publisher";
+      return "national text about one place, without a national issuer in its title or head";
+    }
+    if (got.equals(RegionInfo.NATIONAL)) return "local text read as national";
+    if (got.isEmpty()) return "local, but no place is named";
+    return "another province's names outweigh its own";
+  }
+
+  private static final java.util.regex.Pattern HEADER_DATE = java.util.regex.Pattern.compile("(\\d{4})年\\d{1,2}月\\d{1,2}日");
+
+  static String whyYear(Truth t, Integer got) {
+    String y = String.valueOf(t.year());
+    if (java.util.regex.Pattern.compile("自" + y + "年\\d{1,2}月\\d{1,2}日起?施行|" + y + "年\\d{1,2}月\\d{1,2}日\\s*施行").matcher(t.text()).find()) {
+      return "the corpus dates it by its effective date (施行); the text's latest adoption or amendment is another year";
+    }
+    int end = Math.min(t.text().length(), HEAD_CHARS);
+    int article = t.text().indexOf("第一条");
+    if (article >= 0 && article < end) end = article;
+    java.util.regex.Matcher m = HEADER_DATE.matcher(t.text().substring(0, end));
+    boolean listed = false;
+    int latest = 0;
+    while (m.find()) {
+      int year = Integer.parseInt(m.group(1));
+      latest = Math.max(latest, year);
+      if (m.group(1).equals(y)) listed = true;
+    }
+    if (listed && latest > t.year()) return "the corpus dates it by an earlier version listed in its header; the text carries later amendments";
+    if (latest > 0 && latest < t.year()) return "the corpus date is later than every date the header states (publication)";
+    return "other";
   }
 
   static String markdown(Stats withTitle, Stats textOnly, int docs, String args) {
@@ -282,6 +326,27 @@ public final class AccuracyReport {
       sb.append("| ").append(e.getKey());
       for (int i : new int[] {0, 1, 2, 3, 4, 5}) sb.append(" | ").append(t[i].cell());
       sb.append(" |\n");
+    }
+    sb.append("\n## Remaining misses (with title), by cause\n\n");
+    sb.append("The cause is read from the text by the harness (`AccuracyReport.whyProvince`, `whyYear`); every ");
+    sb.append("miss below was looked at. A year \"not stated\" is one that is not in the title nor in the head of the text ");
+    sb.append("(the first " + HEAD_CHARS + " characters, before the first article): it can only come from where the corpus got ");
+    sb.append("it (the name of the source file).\n\n| field | cause | count |\n|---|---|---|\n");
+    Map<String, Integer> causes = new TreeMap<>();
+    for (Miss m : withTitle.misses) {
+      if (m.field().equals("type")) continue;
+      causes.merge(m.field() + "\t" + (m.why().isEmpty() ? "–" : m.why()), 1, Integer::sum);
+    }
+    causes.forEach((k, v) -> {
+      String[] kv = k.split("\t");
+      sb.append("| ").append(kv[0]).append(" | ").append(kv[1]).append(" | ").append(v).append(" |\n");
+    });
+    sb.append("\nEvery province miss and every miss of a stated year:\n\n| id | field | corpus | extracted | title | cause |\n|---|---|---|---|---|---|\n");
+    for (Miss m : withTitle.misses) {
+      if (!m.field().equals("province") && !m.field().equals("year") && !m.field().equals("city")) continue;
+      sb.append("| ").append(m.id()).append(" | ").append(m.field()).append(" | ").append(m.truth()).append(" | ")
+          .append(m.got().isEmpty() ? "–" : m.got()).append(" | ").append(m.title().replace("|", "｜")).append(" | ")
+          .append(m.why()).append(" |\n");
     }
     return sb.toString();
   }

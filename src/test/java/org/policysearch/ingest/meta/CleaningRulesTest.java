@@ -64,6 +64,7 @@ class CleaningRulesTest {
         new Case("omitted-chars-bare", Zone.MIDDLE, "此处省略1200字", "省略号要规范使用。"),
         new Case("preview-end", Zone.MIDDLE, "预览结束,全文15501字,当前显示4036字,还剩11465字", "活动预览结束后进入正式评审。"),
         new Case("shown-of-total", Zone.MIDDLE, "全文5000字，当前显示2000字", "当前显示的问题要立即整改。"),
+        new Case("click-download-full-text", Zone.MIDDLE, "点击下载全文", "点击下载的课件要先经过审核。"),
         new Case("read-more-download", Zone.MIDDLE, "还剩3000字未读，点击下载阅读", "还剩三个月时间，要抓紧推进。"),
         new Case("published-date", Zone.HEAD, "发布日期 : 2023-06-16 点击次数 : 来源 : 《山东教育》中学刊",
             "发布日期：由各校自行确定，报教育局备案。请各校按要求做好准备，确保活动顺利进行。"),
