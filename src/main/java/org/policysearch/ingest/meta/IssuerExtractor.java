@@ -40,7 +40,7 @@ public final class IssuerExtractor {
 
   private static final String NUM = "[一二三四五六七八九十百零〇\\d]+";
   private static final Pattern CONGRESS = Pattern.compile(
-      "([\\p{IsHan}]{0,12}?)(?:第" + NUM + "届)?(全国人民代表大会常务委员会|全国人民代表大会|人民代表大会常务委员会|人民代表大会)(?:第" + NUM + "次)?(?:会议|全体会议)");
+      "([\\p{IsHan}]{0,12}?)(?:第?" + NUM + "届)?(全国人民代表大会常务委员会|全国人民代表大会|人民代表大会常务委员会|人民代表大会)(?:第" + NUM + "次)?(?:会议|全体会议)");
   private static final Pattern DECREE = Pattern.compile("(?:中华人民共和国)?([\\p{IsHan}]{2,20}?)令\\s*第\\s*" + NUM + "\\s*号");
   private static final Pattern COMMITTEE = Pattern.compile("([\\p{IsHan}]{2,20}?(?:法院|检察院))(?:审判委员会|检察委员会)第" + NUM + "次");
   private static final Pattern BOARD = Pattern.compile("(?:经)?([\\p{IsHan}]{2,24}?)第" + NUM + "次(?:常务会议|部务会议|局务会议|委务会议|主任会议|署务会议|行务会议)");
@@ -200,8 +200,9 @@ public final class IssuerExtractor {
   static String regulationIssuer(String line) {
     Matcher c = CONGRESS.matcher(line);
     if (c.find()) {
-      String place = c.group(1).replaceAll("^.*?(\\d{1,2}日)\\s*", "").strip();
-      place = place.replaceAll("^[\\s\\d年月日]+", "");
+      String place = c.group(1);
+      // "2017年12月27日日照市…": the first 日 ends the date.
+      if (c.start(1) > 0 && Character.isDigit(line.charAt(c.start(1) - 1)) && place.startsWith("日")) place = place.substring(1);
       String body = c.group(2);
       return body.startsWith("全国") ? body : place + body;
     }

@@ -80,8 +80,14 @@ public final class ThemeTagger {
 
   private int[] count(String text) {
     int[] c = new int[taxonomy.themes().size()];
-    for (PhraseTrie.Match<List<Integer>> m : keywords.findAll(TextNormalizer.normalizeToString(text))) {
+    String normalized = TextNormalizer.normalizeToString(text);
+    for (PhraseTrie.Match<List<Integer>> m : keywords.findAll(normalized)) {
       for (int i : m.value()) c[i]++;
+    }
+    for (int i = 0; i < c.length; i++) {
+      if (c[i] == 0) continue;
+      List<String> context = taxonomy.themes().get(i).context();
+      if (!context.isEmpty() && context.stream().noneMatch(normalized::contains)) c[i] = 0;
     }
     return c;
   }

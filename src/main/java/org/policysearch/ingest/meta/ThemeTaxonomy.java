@@ -14,10 +14,14 @@ import org.policysearch.text.TextNormalizer;
 public final class ThemeTaxonomy {
   public static final String FILE = "themes.tsv";
 
-  /** A theme and the normalised keywords that show it. */
-  public record Theme(String name, List<String> keywords, String comment) {
+  /**
+   * A theme, the normalised keywords that show it, and the context words one of which must stand in the
+   * same paragraph for the keywords to count (empty: none needed).
+   */
+  public record Theme(String name, List<String> keywords, List<String> context, String comment) {
     public Theme {
       keywords = List.copyOf(keywords);
+      context = List.copyOf(context);
     }
   }
 
@@ -51,15 +55,20 @@ public final class ThemeTaxonomy {
     List<Theme> out = new ArrayList<>();
     for (DataFiles.Row row : DataFiles.parseTsv(name, reader)) {
       if (row.cell(0).isEmpty() || row.cell(1).isEmpty()) throw row.error("expected theme <TAB> keywords|…");
-      List<String> keywords = new ArrayList<>();
-      for (String k : row.cell(1).split("\\|")) {
-        String n = TextNormalizer.normalizeToString(k.strip());
-        if (!n.isEmpty()) keywords.add(n);
-      }
+      List<String> keywords = words(row.cell(1));
       if (keywords.isEmpty()) throw row.error("theme '" + row.cell(0) + "' has no keywords");
-      out.add(new Theme(row.cell(0), keywords, row.cell(2)));
+      out.add(new Theme(row.cell(0), keywords, words(row.cell(2)), row.cell(3)));
     }
     return new ThemeTaxonomy(out);
+  }
+
+  private static List<String> words(String cell) {
+    List<String> out = new ArrayList<>();
+    for (String k : cell.split("\\|")) {
+      String n = TextNormalizer.normalizeToString(k.strip());
+      if (!n.isEmpty()) out.add(n);
+    }
+    return out;
   }
 
   public List<Theme> themes() {
