@@ -1,5 +1,6 @@
 package org.policysearch.ingest.meta;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -32,8 +33,6 @@ public final class IssuerExtractor {
   static final int SCAN_BLOCKS = 12;
   /** A document number standing alone on a line this short is the document's own, not a reference. */
   static final int DOCNO_LINE_MAX_CHARS = 40;
-
-  public record Result(String issuer, String issuerDetail, String docNumber, String docNumberDetail) {}
 
   /** A value found in the text and where ("" when none). */
   public record Found(String value, String detail) {}
@@ -84,10 +83,8 @@ public final class IssuerExtractor {
     return new Found(docNumber, docDetail);
   }
 
-  public Result extract(String title, Map<String, String> header, List<Block> blocks, int titleBlock, RegionInfo region) {
-    Found dn = docNumber(header, blocks);
-    String docNumber = dn.value();
-    String docDetail = dn.detail();
+  /** The issuing body and the words that name it; "" when the text does not tell. */
+  public Found issuer(String title, Map<String, String> header, List<Block> blocks, int titleBlock, RegionInfo region) {
     String issuer = "";
     String issuerDetail = "";
     for (Map.Entry<String, String> e : header.entrySet()) {
@@ -130,52 +127,57 @@ public final class IssuerExtractor {
       }
     }
     if (issuer.isEmpty()) {
-      String host = null;
-      String hostText = "";
-      String speaker = null;
-      String speakerText = "";
-      java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-      for (int i = 0; i < n; i++) {
-        if (i == titleBlock) continue;
-        String t = blocks.get(i).text();
-        for (String sentence : DateExtractor.sentences(t)) {
-          Matcher m = ORG.matcher(sentence);
-          while (m.find()) {
-            String org = withPlace(sentence, m.start(), m.group(1));
-            if (org == null) continue;
-            counts.merge(org, 1, Integer::sum);
-            boolean hosts = HOST_AFTER.matcher(sentence.substring(m.end())).find()
-                || sentence.substring(Math.max(0, m.start() - 3), m.start()).endsWith("我代表");
-            if (host == null && hosts) {
-              host = org;
-              hostText = sentence;
-            }
-            if (speaker == null && SPEAKS_AFTER.matcher(sentence.substring(m.end())).find()) {
-              speaker = org;
-              speakerText = sentence;
-            }
+      Found host = host(blocks, titleBlock, region);
+      issuer = host.value();
+      issuerDetail = host.detail();
+    }
+    return new Found(issuer, issuerDetail);
+  }
+
+  /**
+   * The organisation that holds the meeting or whose head reports in the first paragraphs ("市教育局党组书记、
+   * 局长范玉姣作了…工作报告"), else one whose member speaks there ("市政府副市长邱实出席会议并讲话"), else the
+   * one named most there; qualified with the region. Empty value (and the reason as detail) when none or
+   * when its place is unknown.
+   */
+  private Found host(List<Block> blocks, int titleBlock, RegionInfo region) {
+    String host = null;
+    String hostText = "";
+    String speaker = null;
+    String speakerText = "";
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (int i = 0; i < Math.min(SCAN_BLOCKS, blocks.size()); i++) {
+      if (i == titleBlock) continue;
+      for (String sentence : DateExtractor.sentences(blocks.get(i).text())) {
+        Matcher m = ORG.matcher(sentence);
+        while (m.find()) {
+          String org = withPlace(sentence, m.start(), m.group(1));
+          if (org == null) continue;
+          counts.merge(org, 1, Integer::sum);
+          String after = sentence.substring(m.end());
+          if (host == null && (HOST_AFTER.matcher(after).find()
+              || sentence.substring(Math.max(0, m.start() - 3), m.start()).endsWith("我代表"))) {
+            host = org;
+            hostText = sentence;
+          }
+          if (speaker == null && SPEAKS_AFTER.matcher(after).find()) {
+            speaker = org;
+            speakerText = sentence;
           }
         }
       }
-      if (host == null && speaker != null) {
-        host = speaker;
-        hostText = speakerText;
-      }
-      if (host == null && !counts.isEmpty()) {
-        host = counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).get().getKey();
-        hostText = "named most in the first paragraphs";
-      }
-      if (host != null) {
-        String q = qualify(host, region);
-        if (!q.isEmpty()) {
-          issuer = q;
-          issuerDetail = DateExtractor.clip(hostText);
-        } else {
-          issuerDetail = host + " (its place is not known)";
-        }
-      }
     }
-    return new Result(issuer, issuerDetail, docNumber, docDetail);
+    if (host == null && speaker != null) {
+      host = speaker;
+      hostText = speakerText;
+    }
+    if (host == null && !counts.isEmpty()) {
+      host = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+      hostText = "named most in the first paragraphs";
+    }
+    if (host == null) return new Found("", "");
+    String q = qualify(host, region);
+    return q.isEmpty() ? new Found("", host + " (its place is not known)") : new Found(q, DateExtractor.clip(hostText));
   }
 
   /**

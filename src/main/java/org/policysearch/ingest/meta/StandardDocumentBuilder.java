@@ -2,6 +2,7 @@ package org.policysearch.ingest.meta;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.policysearch.ingest.DateInfo;
@@ -103,69 +104,23 @@ public final class StandardDocumentBuilder implements DocumentBuilder {
       source = sourceFromText(header, cleaned.sources(), evidence);
     }
 
-    // Date.
-    DateInfo date = DateInfo.UNKNOWN;
-    if (!given.date().isEmpty()) {
-      date = DateMention.parse(given.date());
-      if (date.known()) {
-        evidence.add(new Evidence("date", date.value(), givenOrigin, "given date " + given.date()));
-      } else {
-        evidence.add(new Evidence("date", "", givenOrigin, "given date '" + given.date() + "' is not a date: ignored"));
-      }
-    }
-    if (!date.known()) {
-      DateExtractor.Result dr = dates.extract(title, subtitle, header, blocks);
-      date = dr.date();
-      if (date.known()) evidence.add(new Evidence("date", date.value(), TEXT, dr.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + dr.detail()));
-    }
-
+    DateInfo date = date(given, givenOrigin, title, subtitle, header, blocks, evidence);
     // Document number first: its prefix (鄂政发) is evidence for the region.
     IssuerExtractor.Found docNo = !given.docNumber().isEmpty()
         ? new IssuerExtractor.Found(given.docNumber(), "given")
         : issuers.docNumber(header, blocks);
-
-    // Region.
-    RegionInfo region = null;
-    if (!given.region().isEmpty()) {
-      Optional<RegionInfo> r = gazetteer.resolveGiven(given.region(), 1.0);
-      if (r.isPresent()) {
-        region = r.get();
-        evidence.add(new Evidence("region", region.path(), givenOrigin, "given region " + given.region()));
-      } else {
-        evidence.add(new Evidence("region", "", givenOrigin, "given region '" + given.region() + "' is not in the gazetteer: ignored"));
-      }
-    }
-    if (region == null) {
-      RegionResolver.Result rr = regions.resolve(title, subtitle, blocks, tr.titleBlock(), docNo.value());
-      region = rr.region();
-      evidence.add(new Evidence("region", region.path(), region.known() ? TEXT : DEFAULT, rr.detail()));
-    }
-
-    // Type.
-    String type = "";
-    if (!given.type().isEmpty()) {
-      Optional<String> mapped = typeRules.mapGiven(given.type());
-      if (mapped.isPresent()) {
-        type = mapped.get();
-        evidence.add(new Evidence("type", type, givenOrigin, "given type " + given.type()));
-      }
-    }
-    if (type.isEmpty()) {
-      TypeClassifier.Result tc = types.classify(title, subtitle, blocks, tr.titleBlock(), source);
-      type = tc.type();
-      if (!type.isEmpty()) evidence.add(new Evidence("type", type, TEXT, tc.detail()));
-    }
-
-    // Issuer and document number.
-    IssuerExtractor.Result ir = issuers.extract(title, header, blocks, tr.titleBlock(), region);
-    String issuer = given.issuer().isEmpty() ? ir.issuer() : given.issuer();
-    if (!given.issuer().isEmpty()) {
-      evidence.add(new Evidence("issuer", issuer, givenOrigin, "given issuer"));
-    } else if (!issuer.isEmpty()) {
-      evidence.add(new Evidence("issuer", issuer, TEXT, ir.issuerDetail()));
-    }
     if (!docNo.value().isEmpty()) {
       evidence.add(new Evidence("docNumber", docNo.value(), docNo.detail().equals("given") ? givenOrigin : TEXT, docNo.detail()));
+    }
+    RegionInfo region = region(given, givenOrigin, title, subtitle, blocks, tr.titleBlock(), docNo.value(), evidence);
+    String type = type(given, givenOrigin, title, subtitle, blocks, tr.titleBlock(), source, evidence);
+    String issuer = given.issuer();
+    if (!issuer.isEmpty()) {
+      evidence.add(new Evidence("issuer", issuer, givenOrigin, "given issuer"));
+    } else {
+      IssuerExtractor.Found found = issuers.issuer(title, header, blocks, tr.titleBlock(), region);
+      issuer = found.value();
+      if (!issuer.isEmpty()) evidence.add(new Evidence("issuer", issuer, TEXT, found.detail()));
     }
 
     List<Official> people = officials.extract(blocks);
@@ -196,6 +151,55 @@ public final class StandardDocumentBuilder implements DocumentBuilder {
     return new PolicyDocument(id, raw.file(), raw.line(), title, subtitle, date, region, type, source,
         given.sourceUrl(), issuer, docNo.value(), people, docThemes, flags, paragraphs, header, evidence,
         raw.encoding(), raw.contentHash());
+  }
+
+  /** The given date when it is one, else the extracted date. */
+  private DateInfo date(GivenMetadata given, String givenOrigin, String title, String subtitle, Map<String, String> header,
+      List<Block> blocks, List<Evidence> evidence) {
+    if (!given.date().isEmpty()) {
+      DateInfo d = DateMention.parse(given.date());
+      if (d.known()) {
+        evidence.add(new Evidence("date", d.value(), givenOrigin, "given date " + given.date()));
+        return d;
+      }
+      evidence.add(new Evidence("date", "", givenOrigin, "given date '" + given.date() + "' is not a date: ignored"));
+    }
+    DateExtractor.Result dr = dates.extract(title, subtitle, header, blocks);
+    if (dr.date().known()) {
+      evidence.add(new Evidence("date", dr.date().value(), TEXT, dr.kind().name().toLowerCase(Locale.ROOT) + ": " + dr.detail()));
+    }
+    return dr.date();
+  }
+
+  /** The given region when the gazetteer knows it, else the region resolved from the text. */
+  private RegionInfo region(GivenMetadata given, String givenOrigin, String title, String subtitle, List<Block> blocks,
+      int titleBlock, String docNumber, List<Evidence> evidence) {
+    if (!given.region().isEmpty()) {
+      Optional<RegionInfo> r = gazetteer.resolveGiven(given.region(), 1.0);
+      if (r.isPresent()) {
+        evidence.add(new Evidence("region", r.get().path(), givenOrigin, "given region " + given.region()));
+        return r.get();
+      }
+      evidence.add(new Evidence("region", "", givenOrigin, "given region '" + given.region() + "' is not in the gazetteer: ignored"));
+    }
+    RegionResolver.Result rr = regions.resolve(title, subtitle, blocks, titleBlock, docNumber);
+    evidence.add(new Evidence("region", rr.region().path(), rr.region().known() ? TEXT : DEFAULT, rr.detail()));
+    return rr.region();
+  }
+
+  /** The given type as mapped by doc-types.tsv, else the type the rules vote for ("" when none). */
+  private String type(GivenMetadata given, String givenOrigin, String title, String subtitle, List<Block> blocks,
+      int titleBlock, String source, List<Evidence> evidence) {
+    if (!given.type().isEmpty()) {
+      Optional<String> mapped = typeRules.mapGiven(given.type());
+      if (mapped.isPresent()) {
+        evidence.add(new Evidence("type", mapped.get(), givenOrigin, "given type " + given.type()));
+        return mapped.get();
+      }
+    }
+    TypeClassifier.Result tc = types.classify(title, subtitle, blocks, titleBlock, source);
+    if (!tc.type().isEmpty()) evidence.add(new Evidence("type", tc.type(), TEXT, tc.detail()));
+    return tc.type();
   }
 
   /** 来源 header field, else a site named by a navigation line, else a journal citation (出处). */
