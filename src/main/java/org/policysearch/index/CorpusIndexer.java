@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.ingest.CorpusListing;
 import org.policysearch.ingest.FileResult;
@@ -53,17 +52,12 @@ public final class CorpusIndexer {
 
   private final Ingester ingester;
   private final Analyzers analyzers;
-  private final Function<PolicyDocument, StoredFingerprint> fingerprints;
-  private final Function<List<IndexStore.IndexedDocument>, Map<String, String>> duplicates;
   private final int threads;
   private final double ramBufferMb;
 
-  public CorpusIndexer(Ingester ingester, Analyzers analyzers, Function<PolicyDocument, StoredFingerprint> fingerprints,
-                       Function<List<IndexStore.IndexedDocument>, Map<String, String>> duplicates, int threads, double ramBufferMb) {
+  public CorpusIndexer(Ingester ingester, Analyzers analyzers, int threads, double ramBufferMb) {
     this.ingester = ingester;
     this.analyzers = analyzers;
-    this.fingerprints = fingerprints;
-    this.duplicates = duplicates;
     this.threads = Math.max(1, threads);
     this.ramBufferMb = ramBufferMb;
   }
@@ -161,7 +155,7 @@ public final class CorpusIndexer {
               queued.acquireUninterruptibly();
               puts.add(analysers.submit(() -> {
                 try {
-                  store.put(d, fingerprints.apply(d));
+                  store.put(d);
                   return null;
                 } finally {
                   queued.release();
@@ -179,7 +173,7 @@ public final class CorpusIndexer {
         readers.shutdownNow();
         analysers.shutdown();
       }
-      int dupChanged = store.applyDuplicates(duplicates);
+      int dupChanged = store.applyDuplicates();
       store.commit();
       long docs = store.documentCount();
       Files.deleteIfExists(marker);

@@ -11,7 +11,7 @@ import org.policysearch.text.TextNormalizer;
 /**
  * Themes per paragraph (every theme whose keywords a paragraph contains) and per document (themes found
  * in at least {@link #DOC_MIN_PARAGRAPHS} paragraphs and {@link #DOC_MIN_SHARE} of them, or in the title,
- * or anywhere in a short document; most salient first). One pass over each paragraph with a keyword trie. Thread-safe.
+ * or anywhere in a short document; then the most salient, see {@link #DOC_MAX_THEMES}; most salient first). One pass over each paragraph with a keyword trie. Thread-safe.
  */
 public final class ThemeTagger {
   static final int DOC_MIN_PARAGRAPHS = 2;
@@ -20,6 +20,13 @@ public final class ThemeTagger {
   /** Documents with at most this many paragraphs take every theme found. */
   static final int SHORT_DOC_PARAGRAPHS = 3;
   static final int TITLE_FACTOR = 3;
+  /**
+   * A work-conference speech touches nearly every theme in passing; as a facet that says nothing. Beyond
+   * the title's themes, a document keeps at most this many, each with at least {@link #DOC_MIN_RELATIVE}
+   * of the leading theme's hits.
+   */
+  static final int DOC_MAX_THEMES = 8;
+  static final double DOC_MIN_RELATIVE = 0.15;
 
   private final ThemeTaxonomy taxonomy;
   private final PhraseTrie<List<Integer>> keywords;
@@ -73,8 +80,12 @@ public final class ThemeTagger {
       if (qualifies) doc.add(i);
     }
     doc.sort(Comparator.comparingInt((Integer i) -> -hits[i]).thenComparingInt(i -> i));
+    int top = doc.isEmpty() ? 0 : hits[doc.get(0)];
     Map<String, Integer> salience = new LinkedHashMap<>();
-    for (int i : doc) salience.put(taxonomy.themes().get(i).name(), hits[i]);
+    for (int i : doc) {
+      boolean salient = salience.size() < DOC_MAX_THEMES && hits[i] >= DOC_MIN_RELATIVE * top;
+      if (salient || inTitle[i]) salience.put(taxonomy.themes().get(i).name(), hits[i]);
+    }
     return new Result(perParagraph, List.copyOf(salience.keySet()), salience.toString());
   }
 
