@@ -1,0 +1,198 @@
+package org.policysearch.index.analysis.smartcn.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.policysearch.index.analysis.smartcn.FastSmartChineseAnalyzer;
+import org.policysearch.index.analysis.smartcn.bench.hashfix.HashFixedSmartChineseAnalyzer;
+
+/**
+ * Throughput of the three smartcn analyzers on the same text, end to end through the analyzer (all
+ * tokens consumed): stock, stock with only the bigram hashing bug fixed, and ours; on the text with
+ * ASCII punctuation and with full-width punctuation; on one thread and on {@code threads} threads
+ * (each with its own analyzer instance, the texts dealt out round-robin).
+ *
+ * <p>Throughput is MB of UTF-8 text per second of wall time (1 MB = 10^6 bytes), the median of the
+ * timed rounds; engines take turns within each round so that a noisy machine hurts all alike.
+ *
+ * <p>{@code java ... SmartcnBenchmark [corpusDir] [every] [maxChars] [threads] [rounds]}
+ */
+public final class SmartcnBenchmark {
+  private SmartcnBenchmark() {}
+
+  /** The analyzers compared. */
+  public enum Engine {
+    STOCK("stock smartcn", SmartChineseAnalyzer::new),
+    HASH_FIXED("stock, hash bug fixed", HashFixedSmartChineseAnalyzer::new),
+    OURS("FastSmartChinese", FastSmartChineseAnalyzer::new);
+
+    public final String label;
+    final Supplier<Analyzer> factory;
+
+    Engine(String label, Supplier<Analyzer> factory) {
+      this.label = label;
+      this.factory = factory;
+    }
+  }
+
+  /** Punctuation of the benchmark text. */
+  public enum Punctuation {
+    ASCII,
+    FULL_WIDTH
+  }
+
+  /** One cell of the result table. */
+  public record Measurement(
+      Engine engine, Punctuation punctuation, int threads, double mbPerSecond, long tokens) {}
+
+  /** All measurements, with the size of the text they ran over. */
+  public record Result(long bytes, long chars, int texts, List<Measurement> measurements) {
+    public double mbPerSecond(Engine engine, Punctuation punctuation, int threads) {
+      for (Measurement m : measurements) {
+        if (m.engine() == engine && m.punctuation() == punctuation && m.threads() == threads) {
+          return m.mbPerSecond();
+        }
+      }
+      throw new IllegalArgumentException("not measured: " + engine + " " + punctuation + " " + threads);
+    }
+
+    /** Throughput of {@code engine} divided by stock's, on the same text and threads. */
+    public double speedup(Engine engine, Punctuation punctuation, int threads) {
+      return mbPerSecond(engine, punctuation, threads) / mbPerSecond(Engine.STOCK, punctuation, threads);
+    }
+
+    /** A plain-text table: one row per engine, MB/s and speed-up per (punctuation, threads). */
+    public String table() {
+      List<int[]> columns = new ArrayList<>();
+      StringBuilder b = new StringBuilder();
+      b.append(String.format("%d texts, %,d chars, %.1f MB UTF-8%n", texts, chars, bytes / 1e6));
+      b.append(String.format("%-24s", "MB/s (x stock)"));
+      for (Punctuation p : Punctuation.values()) {
+        for (int t : threadCounts()) {
+          columns.add(new int[] {p.ordinal(), t});
+          b.append(String.format("%22s", p.name().toLowerCase().replace('_', '-') + ", " + t + " thr"));
+        }
+      }
+      b.append('\n');
+      for (Engine e : Engine.values()) {
+        b.append(String.format("%-24s", e.label));
+        for (int[] c : columns) {
+          Punctuation p = Punctuation.values()[c[0]];
+          b.append(String.format("%14.2f (%4.1fx)", mbPerSecond(e, p, c[1]), speedup(e, p, c[1])));
+        }
+        b.append('\n');
+      }
+      return b.toString();
+    }
+
+    private int[] threadCounts() {
+      return measurements.stream().mapToInt(Measurement::threads).distinct().sorted().toArray();
+    }
+  }
+
+  /** {@link #run(List, int, int)} with 3 timed rounds. */
+  public static Result run(List<String> texts, int threads) {
+    return run(texts, threads, 3);
+  }
+
+  /**
+   * Measures every engine on both punctuation variants of {@code texts}, on 1 and on {@code threads}
+   * threads: one warm-up round, then {@code rounds} timed rounds.
+   */
+  public static Result run(List<String> texts, int threads, int rounds) {
+    List<Measurement> measurements = new ArrayList<>();
+    int[] threadCounts = threads > 1 ? new int[] {1, threads} : new int[] {1};
+    for (Punctuation p : Punctuation.values()) {
+      List<String> variant = new ArrayList<>(texts.size());
+      for (String t : texts) {
+        variant.add(
+            p == Punctuation.ASCII
+                ? PunctuationVariants.asciiPunctuation(t)
+                : PunctuationVariants.fullWidthPunctuation(t));
+      }
+      long bytes = SharedCorpus.utf8Bytes(variant);
+      for (int n : threadCounts) {
+        double[][] seconds = new double[Engine.values().length][rounds];
+        long[] tokens = new long[Engine.values().length];
+        for (Engine e : Engine.values()) tokens[e.ordinal()] = time(e, variant, n)[1];
+        for (int r = 0; r < rounds; r++) {
+          for (Engine e : Engine.values()) {
+            seconds[e.ordinal()][r] = time(e, variant, n)[0] / 1e9;
+          }
+        }
+        for (Engine e : Engine.values()) {
+          double[] s = seconds[e.ordinal()];
+          Arrays.sort(s);
+          double median = s[s.length / 2];
+          measurements.add(new Measurement(e, p, n, bytes / 1e6 / median, tokens[e.ordinal()]));
+        }
+      }
+    }
+    return new Result(
+        SharedCorpus.utf8Bytes(texts), SharedCorpus.chars(texts), texts.size(), measurements);
+  }
+
+  /** {nanoseconds of wall time, tokens} to analyze all texts on {@code threads} threads. */
+  private static long[] time(Engine engine, List<String> texts, int threads) {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Analyzer> analyzers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) analyzers.add(engine.factory.get());
+      long start = System.nanoTime();
+      List<Future<Long>> parts = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        final int first = t;
+        parts.add(pool.submit(() -> consume(analyzers.get(first), texts, first, threads)));
+      }
+      long tokens = 0;
+      for (Future<Long> f : parts) tokens += f.get();
+      long elapsed = System.nanoTime() - start;
+      for (Analyzer a : analyzers) a.close();
+      return new long[] {elapsed, tokens};
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("benchmark run failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static long consume(Analyzer analyzer, List<String> texts, int first, int step) {
+    long tokens = 0;
+    try {
+      for (int i = first; i < texts.size(); i += step) {
+        try (TokenStream ts = analyzer.tokenStream("f", texts.get(i))) {
+          ts.reset();
+          while (ts.incrementToken()) tokens++;
+          ts.end();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return tokens;
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path dir = args.length > 0 ? Path.of(args[0]) : SharedCorpus.DEFAULT_DIR;
+    int every = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    long maxChars = args.length > 2 ? Long.parseLong(args[2]) : 2_000_000;
+    int threads = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
+    int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+    List<String> texts = SharedCorpus.read(dir, every, maxChars);
+    System.out.print(run(texts, threads, rounds).table());
+  }
+}
