@@ -164,6 +164,22 @@ final class BigramTable {
     return i < n && hashes[index] == hash1 ? frequencies[index] : 0;
   }
 
+  /** How many slots the stock loop reads for this key (402,137 when it spins on a step of 0). */
+  int probesAsStock(long hash1, int hash2) {
+    final int n = SIZE;
+    int h1 = (int) (hash1 % n);
+    int step = hash2 % n;
+    if (h1 < 0) h1 = n + h1;
+    if (step < 0) step = n + step;
+    int index = h1;
+    int i = 1;
+    while (hashes[index] != 0 && hashes[index] != hash1 && i < n) {
+      index = (h1 + i * step) % n;
+      i++;
+    }
+    return i;
+  }
+
   int storedCount() {
     int stored = 0;
     for (long h : hashes) if (h != 0) stored++;

@@ -131,6 +131,46 @@ class SmartcnDictionariesTest {
   }
 
   /**
+   * The hashing bug (docs/smartcn-hash-bug.md): for a key ending in an ASCII char the second hash,
+   * which is the probe step, can be 0. Stock then reads the same slot 402,137 times and reports a
+   * miss; we report the miss after one read. For every key "X@," (a Chinese character followed by an
+   * ASCII comma token) whose step is 0, stock's answer and ours agree, and most of them do spin.
+   */
+  @Test
+  void stepZeroLookupsGiveUpWithTheStockAnswer() {
+    int stepZero = 0;
+    int spinning = 0;
+    for (char c = CharTypes.HANZI_FIRST; c <= CharTypes.HANZI_LAST; c++) {
+      char[] key = {c, '@', ','};
+      int h2 = SmartcnHashes.djb(key);
+      if (h2 != 0) continue;
+      stepZero++;
+      long h1 = SmartcnHashes.fnv(key);
+      int probes = DICT.bigrams.probesAsStock(h1, h2);
+      assertTrue(probes == 1 || probes == BigramTable.SIZE, "probes: " + probes);
+      if (probes == BigramTable.SIZE) {
+        spinning++;
+        if (spinning <= 50) { // each costs stock about a millisecond
+          assertEquals(0, StockDictionaries.bigramFrequency(key), new String(key));
+        }
+      }
+      assertEquals(DICT.bigrams.frequencyAsStock(h1, h2), DICT.bigrams.frequency(h1, h2));
+    }
+    assertEquals(650, stepZero, "Chinese characters X for which X@, has step 0");
+    assertTrue(spinning > 400, "of which spin in stock: " + spinning);
+    // The reproducer of the write-up: 对 (very frequent) followed by an ASCII comma.
+    char[] key = "对@,".toCharArray();
+    assertEquals(0, SmartcnHashes.djb(key));
+    assertEquals(BigramTable.SIZE, DICT.bigrams.probesAsStock(SmartcnHashes.fnv(key), 0));
+    // Full-width punctuation can never give step 0: the last char is U+0100 or above.
+    for (char last : "，。；：！？（）、".toCharArray()) {
+      for (char c = CharTypes.HANZI_FIRST; c <= CharTypes.HANZI_LAST; c++) {
+        assertTrue(SmartcnHashes.djb(new char[] {c, '@', last}) > 0);
+      }
+    }
+  }
+
+  /**
    * Bigram keys from real text (adjacent tokens of the seed documents, which are often stored
    * pairs) and random ones, through the stock dictionary, our replica of its probe loop, our
    * shortcut lookup and our batched lookup.
