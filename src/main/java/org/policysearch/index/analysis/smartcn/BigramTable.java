@@ -15,8 +15,8 @@ package org.policysearch.index.analysis.smartcn;
  *   <li>When {@code hash2} is 0, stock revisits the first slot until the probe limit and reports a
  *       miss; we report the miss at once (docs/smartcn-hash-bug.md).
  *   <li>Stock can only report a hit in a slot that holds the hash. A Bloom filter over all stored
- *       hashes (1 MB, about 1% false positives) answers "held by no slot" first, which is a miss
- *       wherever the probe sequence would have gone; only the rest walk the stock sequence.
+ *       hashes (512 KB, a few percent false positives) answers "held by no slot" first, which is a
+ *       miss wherever the probe sequence would have gone; only the rest walk the stock sequence.
  * </ul>
  */
 final class BigramTable {
@@ -39,7 +39,7 @@ final class BigramTable {
     this.frequencies = frequencies;
     int stored = 0;
     for (long h : hashes) if (h != 0) stored++;
-    int words = Integer.highestOneBit(Math.max(64, stored / 4)) << 1; // 2 to 4 hashes per word
+    int words = Integer.highestOneBit(Math.max(64, stored / 4)); // 4 to 8 hashes per word: 512 KB
     this.filter = new long[words];
     this.filterMask = words - 1;
     for (long h : hashes) {

@@ -49,6 +49,7 @@ final class SentenceSegmenter {
   private int[] firstToken = new int[0];
   private int[] groupEnd = new int[0];
   private int[] nextStart = new int[0];
+  private long[] pairProbe = new long[0];
 
   // Per candidate word.
   private int tokenCount;
@@ -99,6 +100,13 @@ final class SentenceSegmenter {
   int segment(char[] buf, int from, int length) {
     prepare(length);
     for (int k = 0; k < length; k++) types[k] = CharTypes.of(buf[from + k]);
+    // Read the two-char prefix table for every adjacent pair of Chinese characters in one pass, so
+    // that the cache misses overlap; buildCandidates finishes each lookup.
+    for (int k = 0; k + 1 < length; k++) {
+      if (types[k] == CharTypes.HANZI && types[k + 1] == CharTypes.HANZI) {
+        pairProbe[k] = dict.words.firstPairProbe(buf[from + k], buf[from + k + 1]);
+      }
+    }
     buildCandidates(buf, from, length);
     nextStart[length] = length;
     for (int p = length - 1; p >= 0; p--) {
@@ -244,7 +252,9 @@ final class SentenceSegmenter {
       while (j < length && types[j] == CharTypes.SPACE_LIKE) j++;
       if (j >= length || types[j] != CharTypes.HANZI) return;
       char next = buf[from + j];
-      node = wordLength == 1 ? dict.words.second(c, next) : dict.words.child(node, next);
+      if (wordLength > 1) node = dict.words.child(node, next);
+      else if (j == i + 1) node = dict.words.second(c, next, pairProbe[i]);
+      else node = dict.words.second(c, next);
       if (node < 0) return;
       appendKey(next);
       fnv = SmartcnHashes.fnv(fnv, next);
@@ -392,6 +402,7 @@ final class SentenceSegmenter {
       firstToken = new int[n];
       groupEnd = new int[n];
       nextStart = new int[n];
+      pairProbe = new long[n];
     }
     Arrays.fill(firstToken, 0, length + 1, -1);
   }

@@ -144,6 +144,22 @@ final class WordTrie {
     }
   }
 
+  /**
+   * The first slot {@link #second} reads for this pair, for callers that read many slots ahead in
+   * one pass (their cache misses then overlap) and finish with {@link #second(char, char, long)}.
+   */
+  long firstPairProbe(char first, char second) {
+    return pairs[pairSlot(first << 16 | second)];
+  }
+
+  /** {@link #second(char, char)}, given what {@link #firstPairProbe} read. */
+  int second(char first, char second, long firstProbe) {
+    int key = first << 16 | second;
+    if ((int) (firstProbe >>> 32) == key) return (int) firstProbe;
+    if (firstProbe == 0) return -1;
+    return second(first, second);
+  }
+
   private int pairSlot(int key) {
     return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & pairMask;
   }

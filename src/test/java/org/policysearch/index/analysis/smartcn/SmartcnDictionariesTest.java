@@ -116,7 +116,13 @@ class SmartcnDictionariesTest {
         prefix = java.util.Arrays.copyOf(word, len);
         found = StockDictionaries.prefixMatch(prefix, found);
         int expectedSecond = DICT.words.child(node, word[len - 1]);
-        node = len == 2 ? DICT.words.second(word[0], word[1]) : expectedSecond;
+        if (len == 2) {
+          node = DICT.words.second(word[0], word[1]);
+          long probe = DICT.words.firstPairProbe(word[0], word[1]);
+          assertEquals(node, DICT.words.second(word[0], word[1], probe), new String(prefix));
+        } else {
+          node = expectedSecond;
+        }
         assertEquals(expectedSecond, node, "second() and child() disagree on " + new String(prefix));
         assertEquals(found != -1, node >= 0, "prefix " + new String(prefix));
         if (found == -1) break;
