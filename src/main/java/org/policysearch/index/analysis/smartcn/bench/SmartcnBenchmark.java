@@ -19,8 +19,8 @@ import org.policysearch.index.analysis.smartcn.bench.hashfix.HashFixedSmartChine
 
 /**
  * Throughput of the three smartcn analyzers on the same text, end to end through the analyzer (all
- * tokens consumed): stock, stock with only the bigram hashing bug fixed, and ours; on the text with
- * ASCII punctuation and with full-width punctuation; on one thread and on {@code threads} threads
+ * tokens consumed): stock, stock with only the bigram hashing bug fixed, and ours; on the text as it
+ * is, with all its punctuation in ASCII, and all in full width; on one thread and on {@code threads} threads
  * (each with its own analyzer instance, the texts dealt out round-robin).
  *
  * <p>Throughput is MB of UTF-8 text per second of wall time (1 MB = 10^6 bytes), the median of the
@@ -46,10 +46,19 @@ public final class SmartcnBenchmark {
     }
   }
 
-  /** Punctuation of the benchmark text. */
+  /** Punctuation of the benchmark text: as the corpus has it, or all rewritten one way. */
   public enum Punctuation {
+    AS_IS,
     ASCII,
-    FULL_WIDTH
+    FULL_WIDTH;
+
+    String apply(String text) {
+      return switch (this) {
+        case AS_IS -> text;
+        case ASCII -> PunctuationVariants.asciiPunctuation(text);
+        case FULL_WIDTH -> PunctuationVariants.fullWidthPunctuation(text);
+      };
+    }
   }
 
   /** One cell of the result table. */
@@ -81,7 +90,7 @@ public final class SmartcnBenchmark {
       for (Punctuation p : Punctuation.values()) {
         for (int t : threadCounts()) {
           columns.add(new int[] {p.ordinal(), t});
-          b.append(String.format("%22s", p.name().toLowerCase().replace('_', '-') + ", " + t + " thr"));
+          b.append(String.format("%20s", p.name().toLowerCase().replace('_', '-') + ", " + t + " thr"));
         }
       }
       b.append('\n');
@@ -89,7 +98,7 @@ public final class SmartcnBenchmark {
         b.append(String.format("%-24s", e.label));
         for (int[] c : columns) {
           Punctuation p = Punctuation.values()[c[0]];
-          b.append(String.format("%14.2f (%4.1fx)", mbPerSecond(e, p, c[1]), speedup(e, p, c[1])));
+          b.append(String.format("%12.2f (%4.1fx)", mbPerSecond(e, p, c[1]), speedup(e, p, c[1])));
         }
         b.append('\n');
       }
@@ -115,12 +124,7 @@ public final class SmartcnBenchmark {
     int[] threadCounts = threads > 1 ? new int[] {1, threads} : new int[] {1};
     for (Punctuation p : Punctuation.values()) {
       List<String> variant = new ArrayList<>(texts.size());
-      for (String t : texts) {
-        variant.add(
-            p == Punctuation.ASCII
-                ? PunctuationVariants.asciiPunctuation(t)
-                : PunctuationVariants.fullWidthPunctuation(t));
-      }
+      for (String t : texts) variant.add(p.apply(t));
       long bytes = SharedCorpus.utf8Bytes(variant);
       for (int n : threadCounts) {
         double[][] seconds = new double[Engine.values().length][rounds];
