@@ -2,6 +2,8 @@ package org.policysearch.index.analysis.smartcn.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +26,9 @@ import org.policysearch.index.analysis.smartcn.bench.hashfix.HashFixedSmartChine
  * (each with its own analyzer instance, the texts dealt out round-robin).
  *
  * <p>Throughput is MB of UTF-8 text per second of wall time (1 MB = 10^6 bytes), the median of the
- * timed rounds; engines take turns within each round so that a noisy machine hurts all alike.
+ * timed rounds; engines take turns within each round so that a noisy machine hurts all alike. The
+ * table also gives MB per CPU-second of the analyzing threads, which other processes on a shared
+ * machine disturb less.
  *
  * <p>{@code java ... SmartcnBenchmark [corpusDir] [every] [maxChars] [threads] [rounds]}
  */
@@ -61,24 +65,42 @@ public final class SmartcnBenchmark {
     }
   }
 
-  /** One cell of the result table. */
+  /**
+   * One cell of the result table: MB per second of wall time, and MB per second of CPU time spent
+   * by the analyzing threads (steadier than wall time on a shared machine).
+   */
   public record Measurement(
-      Engine engine, Punctuation punctuation, int threads, double mbPerSecond, long tokens) {}
+      Engine engine,
+      Punctuation punctuation,
+      int threads,
+      double mbPerSecond,
+      double mbPerCpuSecond,
+      long tokens) {}
 
   /** All measurements, with the size of the text they ran over. */
   public record Result(long bytes, long chars, int texts, List<Measurement> measurements) {
-    public double mbPerSecond(Engine engine, Punctuation punctuation, int threads) {
+    public Measurement get(Engine engine, Punctuation punctuation, int threads) {
       for (Measurement m : measurements) {
         if (m.engine() == engine && m.punctuation() == punctuation && m.threads() == threads) {
-          return m.mbPerSecond();
+          return m;
         }
       }
       throw new IllegalArgumentException("not measured: " + engine + " " + punctuation + " " + threads);
     }
 
-    /** Throughput of {@code engine} divided by stock's, on the same text and threads. */
+    public double mbPerSecond(Engine engine, Punctuation punctuation, int threads) {
+      return get(engine, punctuation, threads).mbPerSecond();
+    }
+
+    /** Throughput of {@code engine} divided by stock's, on the same text and threads (wall time). */
     public double speedup(Engine engine, Punctuation punctuation, int threads) {
       return mbPerSecond(engine, punctuation, threads) / mbPerSecond(Engine.STOCK, punctuation, threads);
+    }
+
+    /** As {@link #speedup}, by CPU time. */
+    public double cpuSpeedup(Engine engine, Punctuation punctuation, int threads) {
+      return get(engine, punctuation, threads).mbPerCpuSecond()
+          / get(Engine.STOCK, punctuation, threads).mbPerCpuSecond();
     }
 
     /** A plain-text table: one row per engine, MB/s and speed-up per (punctuation, threads). */
@@ -99,6 +121,17 @@ public final class SmartcnBenchmark {
         for (int[] c : columns) {
           Punctuation p = Punctuation.values()[c[0]];
           b.append(String.format("%12.2f (%4.1fx)", mbPerSecond(e, p, c[1]), speedup(e, p, c[1])));
+        }
+        b.append('\n');
+      }
+      b.append("by CPU time:\n");
+      for (Engine e : Engine.values()) {
+        b.append(String.format("%-24s", e.label));
+        for (int[] c : columns) {
+          Punctuation p = Punctuation.values()[c[0]];
+          b.append(
+              String.format(
+                  "%12.2f (%4.1fx)", get(e, p, c[1]).mbPerCpuSecond(), cpuSpeedup(e, p, c[1])));
         }
         b.append('\n');
       }
@@ -128,18 +161,21 @@ public final class SmartcnBenchmark {
       long bytes = SharedCorpus.utf8Bytes(variant);
       for (int n : threadCounts) {
         double[][] seconds = new double[Engine.values().length][rounds];
+        double[][] cpuSeconds = new double[Engine.values().length][rounds];
         long[] tokens = new long[Engine.values().length];
-        for (Engine e : Engine.values()) tokens[e.ordinal()] = time(e, variant, n)[1];
+        for (Engine e : Engine.values()) tokens[e.ordinal()] = time(e, variant, n)[2];
         for (int r = 0; r < rounds; r++) {
           for (Engine e : Engine.values()) {
-            seconds[e.ordinal()][r] = time(e, variant, n)[0] / 1e9;
+            long[] t = time(e, variant, n);
+            seconds[e.ordinal()][r] = t[0] / 1e9;
+            cpuSeconds[e.ordinal()][r] = t[1] / 1e9;
           }
         }
         for (Engine e : Engine.values()) {
-          double[] s = seconds[e.ordinal()];
-          Arrays.sort(s);
-          double median = s[s.length / 2];
-          measurements.add(new Measurement(e, p, n, bytes / 1e6 / median, tokens[e.ordinal()]));
+          double wall = median(seconds[e.ordinal()]);
+          double cpu = median(cpuSeconds[e.ordinal()]);
+          measurements.add(
+              new Measurement(e, p, n, bytes / 1e6 / wall, bytes / 1e6 / cpu, tokens[e.ordinal()]));
         }
       }
     }
@@ -147,23 +183,34 @@ public final class SmartcnBenchmark {
         SharedCorpus.utf8Bytes(texts), SharedCorpus.chars(texts), texts.size(), measurements);
   }
 
-  /** {nanoseconds of wall time, tokens} to analyze all texts on {@code threads} threads. */
+  private static double median(double[] values) {
+    double[] s = values.clone();
+    Arrays.sort(s);
+    return s[s.length / 2];
+  }
+
+  /** {wall ns, CPU ns of the analyzing threads, tokens} to analyze all texts on {@code threads} threads. */
   private static long[] time(Engine engine, List<String> texts, int threads) {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Analyzer> analyzers = new ArrayList<>();
       for (int t = 0; t < threads; t++) analyzers.add(engine.factory.get());
       long start = System.nanoTime();
-      List<Future<Long>> parts = new ArrayList<>();
+      List<Future<long[]>> parts = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         final int first = t;
         parts.add(pool.submit(() -> consume(analyzers.get(first), texts, first, threads)));
       }
       long tokens = 0;
-      for (Future<Long> f : parts) tokens += f.get();
+      long cpu = 0;
+      for (Future<long[]> f : parts) {
+        long[] r = f.get();
+        cpu += r[0];
+        tokens += r[1];
+      }
       long elapsed = System.nanoTime() - start;
       for (Analyzer a : analyzers) a.close();
-      return new long[] {elapsed, tokens};
+      return new long[] {elapsed, cpu, tokens};
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -174,7 +221,9 @@ public final class SmartcnBenchmark {
     }
   }
 
-  private static long consume(Analyzer analyzer, List<String> texts, int first, int step) {
+  /** {CPU ns of this thread, tokens}. */
+  private static long[] consume(Analyzer analyzer, List<String> texts, int first, int step) {
+    long cpuStart = CPU.getCurrentThreadCpuTime();
     long tokens = 0;
     try {
       for (int i = first; i < texts.size(); i += step) {
@@ -187,8 +236,10 @@ public final class SmartcnBenchmark {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return tokens;
+    return new long[] {CPU.getCurrentThreadCpuTime() - cpuStart, tokens};
   }
+
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   public static void main(String[] args) throws IOException {
     Path dir = args.length > 0 ? Path.of(args[0]) : SharedCorpus.DEFAULT_DIR;
