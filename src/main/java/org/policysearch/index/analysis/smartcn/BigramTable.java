@@ -184,12 +184,6 @@ final class BigramTable {
     return i;
   }
 
-  int storedCount() {
-    int stored = 0;
-    for (int i = 0; i < SIZE; i++) if (slots[2 * i] != 0) stored++;
-    return stored;
-  }
-
   private int filterWord(long h) {
     return (int) ((h * 0xC2B2AE3D27D4EB4FL) >>> 40) & filterMask;
   }

@@ -1,5 +1,6 @@
 package org.policysearch.index.analysis.smartcn;
 
+import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.Locale;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -66,7 +67,7 @@ public final class FastSmartChineseTokenizer extends SegmentingTokenizerBase {
   }
 
   @Override
-  public void reset() throws java.io.IOException {
+  public void reset() throws IOException {
     super.reset();
     count = 0;
     next = 0;

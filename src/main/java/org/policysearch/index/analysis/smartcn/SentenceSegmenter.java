@@ -95,7 +95,7 @@ final class SentenceSegmenter {
 
   /**
    * Segments {@code buf[from..from+length)}; returns the number of words, which {@link #start}, {@link
-   * #end}, {@link #type} and {@link #writeTerm} then describe (offsets relative to {@code from}).
+   * #end} and {@link #writeTerm} then describe (offsets relative to {@code from}).
    */
   int segment(char[] buf, int from, int length) {
     prepare(length);
@@ -122,10 +122,6 @@ final class SentenceSegmenter {
 
   int end(int k) {
     return rEnd[k];
-  }
-
-  byte type(int k) {
-    return rType[k];
   }
 
   /**

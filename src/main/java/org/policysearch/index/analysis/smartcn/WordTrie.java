@@ -192,10 +192,6 @@ final class WordTrie {
     return (int) ((nodes[node] >>> FREQ_SHIFT) & FREQ_MASK) - 1;
   }
 
-  int nodeCount() {
-    return nodes.length - 1;
-  }
-
   /**
    * The row of character {@code c}, found as {@code WordDictionary.getWordItemTableIndex} finds it:
    * double hashing over 12,071 slots with the stock hash functions. A step of 0 would revisit the first
