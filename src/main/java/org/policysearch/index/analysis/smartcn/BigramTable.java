@@ -88,7 +88,7 @@ final class BigramTable {
   void frequencies(long[] hash1, int[] hash2, int count, int[] out, Batch scratch) {
     int[] maybe = scratch.indices(count);
     long[] home = scratch.homes(count);
-    // Pass 1: which hashes might be stored at all (one cache line of the 1 MB filter each).
+    // Pass 1: which hashes might be stored at all (one cache line of the 512 KB filter each).
     int m = 0;
     for (int k = 0; k < count; k++) {
       long h = hash1[k];
