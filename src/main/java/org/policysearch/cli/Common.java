@@ -38,7 +38,7 @@ final class Common {
   }
 
   static Analyzers analyzers(Config c) {
-    return new Analyzers();
+    return new Analyzers(c.stockAnalyzer());
   }
 
   static Engine engine(Config c) throws IOException {

@@ -20,6 +20,7 @@ import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.RegionInfo;
 import org.policysearch.ingest.Skip;
 import org.policysearch.ingest.SkipReasons;
+import org.policysearch.ingest.meta.DuplicateResolver;
 
 /**
  * {@code inspect [--corpus DIR] [--json]}: reads the corpus as the indexer would and shows what each
@@ -54,7 +55,7 @@ public final class InspectCommand implements Main.Command {
       throw new Args.UsageException("the corpus folder " + corpus.toAbsolutePath() + " does not exist or is not a"
           + " folder; give one with --corpus DIR");
     }
-    IngestRun run = new Ingester(IngestConfig.DEFAULTS, Builders.standard()).ingestAll(corpus);
+    IngestRun run = new Ingester(IngestConfig.DEFAULTS, Builders.standard(), DuplicateResolver::markDuplicates).ingestAll(corpus);
     if (args.flag("json")) {
       JsonArray docs = new JsonArray();
       run.documents().forEach(d -> docs.add(DocumentJson.summary(d)));

@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.ingest.CorpusListing;
@@ -55,24 +54,17 @@ public final class CorpusIndexer {
 
   private final Ingester ingester;
   private final Analyzers analyzers;
-  private final Function<PolicyDocument, StoredFingerprint> fingerprints;
-  private final Function<List<IndexStore.IndexedDocument>, Map<String, String>> duplicates;
   private final int threads;
   private final double ramBufferMb;
   private final DirectoryFactory directories;
 
-  public CorpusIndexer(Ingester ingester, Analyzers analyzers, Function<PolicyDocument, StoredFingerprint> fingerprints,
-                       Function<List<IndexStore.IndexedDocument>, Map<String, String>> duplicates, int threads, double ramBufferMb) {
-    this(ingester, analyzers, fingerprints, duplicates, threads, ramBufferMb, DirectoryFactory.FILE_SYSTEM);
+  public CorpusIndexer(Ingester ingester, Analyzers analyzers, int threads, double ramBufferMb) {
+    this(ingester, analyzers, threads, ramBufferMb, DirectoryFactory.FILE_SYSTEM);
   }
 
-  private CorpusIndexer(Ingester ingester, Analyzers analyzers, Function<PolicyDocument, StoredFingerprint> fingerprints,
-                        Function<List<IndexStore.IndexedDocument>, Map<String, String>> duplicates, int threads, double ramBufferMb,
-                        DirectoryFactory directories) {
+  private CorpusIndexer(Ingester ingester, Analyzers analyzers, int threads, double ramBufferMb, DirectoryFactory directories) {
     this.ingester = ingester;
     this.analyzers = analyzers;
-    this.fingerprints = fingerprints;
-    this.duplicates = duplicates;
     this.threads = Math.max(1, threads);
     this.ramBufferMb = ramBufferMb;
     this.directories = directories;
@@ -80,7 +72,7 @@ public final class CorpusIndexer {
 
   /** This indexer writing through {@code directories}: for tests that make the disk fail. */
   CorpusIndexer withDirectories(DirectoryFactory directories) {
-    return new CorpusIndexer(ingester, analyzers, fingerprints, duplicates, threads, ramBufferMb, directories);
+    return new CorpusIndexer(ingester, analyzers, threads, ramBufferMb, directories);
   }
 
   /**
@@ -192,7 +184,7 @@ public final class CorpusIndexer {
               queued.acquireUninterruptibly();
               puts.add(analysers.submit(() -> {
                 try {
-                  store.put(d, fingerprints.apply(d), f.hash());
+                  store.put(d, f.hash());
                   return null;
                 } finally {
                   queued.release();
@@ -210,7 +202,7 @@ public final class CorpusIndexer {
         readers.shutdownNow();
         analysers.shutdown();
       }
-      int dupChanged = store.applyDuplicates(duplicates);
+      int dupChanged = store.applyDuplicates();
       store.commit();
       long docs = store.documentCount();
       Files.deleteIfExists(marker);

@@ -1,6 +1,5 @@
 package org.policysearch.index;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.policysearch.ingest.Paragraph;
 import org.policysearch.ingest.PolicyDocument;
+import org.policysearch.ingest.meta.Fingerprint;
 
 /** The one mapping from our {@link PolicyDocument} to a Lucene block (paragraph children, then the parent). */
 public final class DocumentMapper {
@@ -41,8 +41,8 @@ public final class DocumentMapper {
   private DocumentMapper() {}
 
   /** The block to pass to IndexWriter.updateDocuments: children first, parent last. */
-  public static List<Document> toBlock(PolicyDocument d, StoredFingerprint fingerprint) {
-    return toBlock(d, fingerprint, d.contentHash());
+  public static List<Document> toBlock(PolicyDocument d) {
+    return toBlock(d, d.contentHash());
   }
 
   /**
@@ -50,7 +50,7 @@ public final class DocumentMapper {
    * line's document carries the hash of its line, which never equals the file's, so the next run would
    * read every JSONL file again.
    */
-  public static List<Document> toBlock(PolicyDocument d, StoredFingerprint fingerprint, String fileHash) {
+  public static List<Document> toBlock(PolicyDocument d, String fileHash) {
     List<Document> block = new ArrayList<>(d.paragraphs().size() + 1);
     for (Paragraph p : d.paragraphs()) {
       Document c = new Document();
@@ -99,7 +99,7 @@ public final class DocumentMapper {
     }
     doc.add(new NumericDocValuesField(Fields.DUPLICATE, d.flags().duplicate() ? 1 : 0));
     doc.add(new BinaryDocValuesField(Fields.DUPLICATE_OF, new BytesRef(d.flags().duplicateOf())));
-    doc.add(new StoredField(Fields.FINGERPRINT, fingerprint.encode()));
+    doc.add(new StoredField(Fields.FINGERPRINT, encode(Fingerprint.of(d))));
     block.add(doc);
     return block;
   }
@@ -130,7 +130,12 @@ public final class DocumentMapper {
     return LocalDate.of(y, m, day).toEpochDay();
   }
 
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
+  static String encode(Fingerprint f) {
+    return Long.toHexString(f.exact()) + ":" + Long.toHexString(f.simhash()) + ":" + f.length();
+  }
+
+  static Fingerprint decodeFingerprint(String s) {
+    String[] p = s.split(":");
+    return new Fingerprint(Long.parseUnsignedLong(p[0], 16), Long.parseUnsignedLong(p[1], 16), Integer.parseInt(p[2]));
   }
 }

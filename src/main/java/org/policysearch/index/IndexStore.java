@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -31,6 +30,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.ingest.PolicyDocument;
+import org.policysearch.ingest.meta.DuplicateResolver;
+import org.policysearch.ingest.meta.Fingerprint;
 
 /**
  * The writing side of the index: one {@link IndexWriter} on the current generation (or a fresh one when
@@ -39,7 +40,7 @@ import org.policysearch.ingest.PolicyDocument;
  */
 public final class IndexStore implements Closeable {
   /** One parent document as the store sees it when deciding what changed. */
-  public record IndexedDocument(String id, String file, String fileHash, String date, StoredFingerprint fingerprint,
+  public record IndexedDocument(String id, String file, String fileHash, String date, Fingerprint fingerprint,
                                 String duplicateOf) {}
 
   private final IndexLayout layout;
@@ -169,7 +170,7 @@ public final class IndexStore implements Closeable {
         String meta = d.get(Fields.META);
         PolicyDocument pd = StoredMeta.decode(meta, List.of());
         out.add(new IndexedDocument(d.get(Fields.ID), d.get(Fields.FILE), d.get(Fields.FILE_HASH), pd.date().value(),
-            StoredFingerprint.decode(d.get(Fields.FINGERPRINT)), dup));
+            DocumentMapper.decodeFingerprint(d.get(Fields.FINGERPRINT)), dup));
       }
     }
   }
@@ -184,27 +185,30 @@ public final class IndexStore implements Closeable {
   }
 
   /** Adds (or replaces, by id) one document. Thread-safe; analysis runs in the calling thread. */
-  public void put(PolicyDocument d, StoredFingerprint fp) throws IOException {
-    put(d, fp, d.contentHash());
+  public void put(PolicyDocument d) throws IOException {
+    put(d, d.contentHash());
   }
 
   /** As above, remembering {@code fileHash}, the listed hash of the file it came from (see {@link Fields#FILE_HASH}). */
-  public void put(PolicyDocument d, StoredFingerprint fp, String fileHash) throws IOException {
-    writer.updateDocuments(new Term(Fields.ID, d.id()), DocumentMapper.toBlock(d, fp, fileHash));
+  public void put(PolicyDocument d, String fileHash) throws IOException {
+    writer.updateDocuments(new Term(Fields.ID, d.id()), DocumentMapper.toBlock(d, fileHash));
   }
 
   /**
-   * Applies corpus-wide duplicate marks: {@code resolver} maps every indexed document to the id of the
-   * original it duplicates ("" for originals); the doc values of those whose mark changed are updated.
+   * Applies corpus-wide duplicate marks over every indexed document (the earliest copy of a text is the
+   * original, see {@link DuplicateResolver}); the doc values of those whose mark changed are updated, so
+   * a repost indexed in an earlier run can become the original when that one leaves, and vice versa.
    *
    * @return the number of documents whose mark changed
    */
-  public int applyDuplicates(Function<List<IndexedDocument>, Map<String, String>> resolver) throws IOException {
+  public int applyDuplicates() throws IOException {
     List<IndexedDocument> all = new ArrayList<>();
     try (DirectoryReader r = DirectoryReader.open(writer)) {
       collectParents(r, all);
     }
-    Map<String, String> marks = resolver.apply(all);
+    List<DuplicateResolver.Candidate> candidates = new ArrayList<>(all.size());
+    for (IndexedDocument d : all) candidates.add(new DuplicateResolver.Candidate(d.id(), d.date(), d.fingerprint()));
+    Map<String, String> marks = DuplicateResolver.resolve(candidates);
     int changed = 0;
     for (IndexedDocument d : all) {
       String want = marks.getOrDefault(d.id(), "");

@@ -39,6 +39,9 @@ final class PassageFinder {
     this.highlights = highlights;
   }
 
+  /** A lead paragraph shorter than this is a salutation or a label, not an opening. */
+  static final int LEAD_MIN_CHARS = 20;
+
   private record Scored(int doc, float score) {}
 
   /** Up to {@code k} passages of the document whose parent is global doc id {@code parentDoc}. */
@@ -66,9 +69,11 @@ final class PassageFinder {
       }
     }
     if (chosen.isEmpty()) {
-      // No body terms (an empty query, title: only, exclusions only): lead with the opening paragraphs.
+      // No body terms (an empty query, title: only, exclusions only): lead with the opening paragraphs
+      // that say something (not headings, not a salutation such as 同志们:).
       for (int d = first; d < local && chosen.size() < k; d++) {
-        if (!DocumentReader.paragraph(sf, d).heading() || local - first <= 1) chosen.add(d);
+        Paragraph p = DocumentReader.paragraph(sf, d);
+        if (!p.heading() && p.text().codePointCount(0, p.text().length()) >= LEAD_MIN_CHARS) chosen.add(d);
       }
       if (chosen.isEmpty()) chosen.add(first);
     }

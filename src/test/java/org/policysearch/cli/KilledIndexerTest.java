@@ -41,6 +41,9 @@ import org.policysearch.search.query.Synonyms;
  * finished before its kill is still checked: the index must then hold the new state, whole.
  */
 class KilledIndexerTest {
+  /** Reposts included: every indexed document must be found, whether or not it is marked a repost. */
+  static final Filters WITH_REPOSTS = new Filters(List.of(), List.of(), null, null, List.of(), List.of(), true);
+
   final Random random = new Random(11);
   static final String[] SENTENCES = {"各地要推进义务教育优质均衡发展，落实立德树人根本任务。", "做好防溺水安全教育工作，加强校园安全管理。",
       "深化教育评价改革，完善学校考核办法。", "加强师德师风建设，提升教师队伍素质。", "推动学前教育普及普惠发展，扩大优质资源。"};
@@ -194,7 +197,7 @@ class KilledIndexerTest {
     try (SearchService s = searcher()) {
       Map<String, String> found = new TreeMap<>();
       for (Map.Entry<String, String> e : candidate.entrySet()) {
-        List<String> ids = s.search(new SearchRequest("\"" + e.getValue() + "\"", Filters.NONE, SortOrder.RELEVANCE, 1, 10, 0))
+        List<String> ids = s.search(new SearchRequest("\"" + e.getValue() + "\"", WITH_REPOSTS, SortOrder.RELEVANCE, 1, 10, 0))
             .hits().stream().map(h -> h.document().id()).toList();
         if (!ids.isEmpty()) {
           assertEquals(List.of(e.getKey()), ids, "token " + e.getValue() + " belongs to " + e.getKey() + " only");

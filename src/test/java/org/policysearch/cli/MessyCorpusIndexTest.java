@@ -42,6 +42,9 @@ import org.policysearch.search.query.Synonyms;
  * are tested in the ingest tests.)
  */
 class MessyCorpusIndexTest {
+  /** Reposts included: every indexed document must be found, whether or not it is marked a repost. */
+  static final Filters WITH_REPOSTS = new Filters(List.of(), List.of(), null, null, List.of(), List.of(), true);
+
   @TempDir Path dir;
   Path corpus;
   /** File → token of each good document. */
@@ -153,7 +156,7 @@ class MessyCorpusIndexTest {
     try (SearchService s = new SearchService(new org.policysearch.index.IndexLayout(index), Common.analyzers(Config.defaults(dir)),
         Synonyms.NONE, SearchLimits.DEFAULTS)) {
       for (Map.Entry<String, String> g : good.entrySet()) {
-        List<String> ids = s.search(new SearchRequest("\"" + g.getValue() + "\"", Filters.NONE, SortOrder.RELEVANCE, 1, 10, 0))
+        List<String> ids = s.search(new SearchRequest("\"" + g.getValue() + "\"", WITH_REPOSTS, SortOrder.RELEVANCE, 1, 10, 0))
             .hits().stream().map(h -> h.document().id()).toList();
         assertEquals(List.of(g.getKey()), ids, g.getValue());
       }

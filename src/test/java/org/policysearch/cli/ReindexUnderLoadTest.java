@@ -35,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.Config;
 import org.policysearch.index.CorpusIndexer;
 import org.policysearch.index.IndexLayout;
-import org.policysearch.index.StoredFingerprint;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.ingest.IngestConfig;
 import org.policysearch.ingest.Ingester;
@@ -74,8 +73,7 @@ class ReindexUnderLoadTest {
     Config d = Config.defaults(dir);
     Config cfg = new Config(dir, corpus, index, dir.resolve("web"), d.host(), 0, TOKEN, List.of(), false, false, null, false,
         SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES);
-    CorpusIndexer indexer = new CorpusIndexer(new Ingester(IngestConfig.DEFAULTS, new PlainDocumentBuilder()), ANALYZERS,
-        doc -> new StoredFingerprint(doc.bodyText().hashCode(), 0, doc.bodyText().length()), Pipeline::resolveDuplicates, 2, 16);
+    CorpusIndexer indexer = new CorpusIndexer(new Ingester(IngestConfig.DEFAULTS, new PlainDocumentBuilder()), ANALYZERS, 2, 16);
     indexer.run(corpus, new IndexLayout(index), false, CorpusIndexer.Progress.NONE);
     engine = Engine.open(index, ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
     IndexSync sync = new IndexSync(cfg, indexer, engine, new PrintStream(serverLog, true, StandardCharsets.UTF_8));
@@ -113,7 +111,7 @@ class ReindexUnderLoadTest {
   }
 
   List<String> idsFor(String q) throws Exception {
-    HttpResponse<String> r = get("/api/search?size=100&q=" + enc(q));
+    HttpResponse<String> r = get("/api/search?size=100&duplicates=true&q=" + enc(q));
     assertEquals(200, r.statusCode(), r.body());
     List<String> ids = new ArrayList<>();
     JsonParser.parseString(r.body()).getAsJsonObject().getAsJsonArray("hits")
@@ -122,7 +120,7 @@ class ReindexUnderLoadTest {
   }
 
   long total() throws Exception {
-    return JsonParser.parseString(get("/api/search?size=0").body()).getAsJsonObject().get("total").getAsLong();
+    return JsonParser.parseString(get("/api/search?size=0&duplicates=true").body()).getAsJsonObject().get("total").getAsLong();
   }
 
   @Test

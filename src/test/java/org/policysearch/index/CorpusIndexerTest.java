@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexWriter;
@@ -42,20 +41,7 @@ class CorpusIndexerTest {
   void setUp() throws Exception {
     corpus = Files.createDirectories(dir.resolve("corpus"));
     index = dir.resolve("index");
-    indexer = new CorpusIndexer(new Ingester(IngestConfig.DEFAULTS, new PlainDocumentBuilder()), ANALYZERS,
-        d -> new StoredFingerprint(d.bodyText().hashCode(), 0, d.bodyText().length()), CorpusIndexerTest::sameText, 2, 16);
-  }
-
-  /** Reposts: same body text, the first id in order is the original. */
-  static Map<String, String> sameText(List<IndexStore.IndexedDocument> docs) {
-    Map<Long, String> first = new HashMap<>();
-    docs.stream().sorted((a, b) -> a.id().compareTo(b.id())).forEach(d -> first.putIfAbsent(d.fingerprint().exact(), d.id()));
-    Map<String, String> out = new HashMap<>();
-    for (IndexStore.IndexedDocument d : docs) {
-      String f = first.get(d.fingerprint().exact());
-      if (!f.equals(d.id())) out.put(d.id(), f);
-    }
-    return out;
+    indexer = new CorpusIndexer(new Ingester(IngestConfig.DEFAULTS, new PlainDocumentBuilder()), ANALYZERS, 2, 16);
   }
 
   void write(String name, String text) throws Exception {

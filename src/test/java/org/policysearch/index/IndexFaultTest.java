@@ -41,6 +41,9 @@ import org.policysearch.search.query.Synonyms;
  * and {@code /dev/full}.
  */
 class IndexFaultTest {
+  /** Reposts included: every indexed document must be found, whether or not it is marked a repost. */
+  static final Filters WITH_REPOSTS = new Filters(List.of(), List.of(), null, null, List.of(), List.of(), true);
+
   static final String NO_SPACE = "No space left on device";
 
   @TempDir Path dir;
@@ -54,8 +57,7 @@ class IndexFaultTest {
   void setUp() throws Exception {
     corpus = Files.createDirectories(dir.resolve("corpus"));
     index = dir.resolve("index");
-    indexer = new CorpusIndexer(new Ingester(IngestConfig.DEFAULTS, new PlainDocumentBuilder()), CorpusIndexerTest.ANALYZERS,
-        d -> new StoredFingerprint(d.bodyText().hashCode(), 0, d.bodyText().length()), CorpusIndexerTest::sameText, 2, 16);
+    indexer = new CorpusIndexer(new Ingester(IngestConfig.DEFAULTS, new PlainDocumentBuilder()), CorpusIndexerTest.ANALYZERS, 2, 16);
     write("a.txt", "鄂州市教育工作会议\n推进教联体改革。");
     write("b.txt", "潼南区开学工作会议\n防溺水安全教育。");
     run(indexer, false);
@@ -80,7 +82,7 @@ class IndexFaultTest {
   }
 
   List<String> ids(SearchService s, String q) throws Exception {
-    return s.search(new SearchRequest(q, Filters.NONE, SortOrder.RELEVANCE, 1, 100, 0)).hits().stream()
+    return s.search(new SearchRequest(q, WITH_REPOSTS, SortOrder.RELEVANCE, 1, 100, 0)).hits().stream()
         .map(h -> h.document().id()).sorted().toList();
   }
 

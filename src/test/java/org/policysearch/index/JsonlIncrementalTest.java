@@ -22,8 +22,7 @@ class JsonlIncrementalTest {
   void anUnchangedJsonlFileIsNotReadAgainAndAChangedOneIs() throws Exception {
     Path corpus = Files.createDirectories(dir.resolve("corpus"));
     CorpusIndexer indexer = new CorpusIndexer(new Ingester(IngestConfig.DEFAULTS, new PlainDocumentBuilder()),
-        CorpusIndexerTest.ANALYZERS, d -> new StoredFingerprint(d.bodyText().hashCode(), 0, d.bodyText().length()),
-        CorpusIndexerTest::sameText, 2, 16);
+        CorpusIndexerTest.ANALYZERS, 2, 16);
     IndexLayout layout = new IndexLayout(dir.resolve("index"));
     Path f = corpus.resolve("bulk.jsonl");
     Files.writeString(f, "{\"id\": \"a\", \"text\": \"推进义务教育。\"}\n{\"id\": \"b\", \"text\": \"防溺水。\"}\n{bad line\n",

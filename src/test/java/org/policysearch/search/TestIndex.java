@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.IndexStore;
-import org.policysearch.index.StoredFingerprint;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.ingest.DateInfo;
 import org.policysearch.ingest.Flags;
@@ -49,7 +48,7 @@ public final class TestIndex {
 
   public static void write(Path indexRoot, List<PolicyDocument> docs) throws IOException {
     try (IndexStore store = IndexStore.open(new IndexLayout(indexRoot), ANALYZERS, false, 64)) {
-      for (PolicyDocument d : docs) store.put(d, new StoredFingerprint(0, 0, 0));
+      for (PolicyDocument d : docs) store.put(d);
       store.commit();
     }
   }

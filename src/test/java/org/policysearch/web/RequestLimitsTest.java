@@ -120,7 +120,7 @@ class RequestLimitsTest {
     // request (a POST, which clients do not retry) goes down the dead connection and gets no answer.
     assertEquals("close", r.headers().firstValue("Connection").orElse(""));
     assertEquals(200, server.send("POST", "/api/similar", "{\"text\":\"义务教育\"}").statusCode());
-    assertEquals(200, server.get("/api/search?q=" + enc("教".repeat(900))).statusCode(), "under the limit: answered");
+    assertEquals(200, server.get("/api/search?q=" + "a".repeat(900)).statusCode(), "under the limits: answered");
   }
 
   @Test

@@ -315,29 +315,51 @@ public final class QueryCompiler {
   }
 
   /**
-   * Groups smartcn tokens into units that must match. Runs of single Chinese characters that stand
-   * together are kept together: smartcn splits unknown words (教联体 → 教|联|体, 双减 → 双|减), and
-   * requiring each character anywhere in the document would widen the query to nonsense.
+   * Groups smartcn tokens into units that must match. A single Chinese character that smartcn leaves on
+   * its own is kept with its neighbour as typed: smartcn splits unknown words (教联体 → 教|联|体,
+   * 防溺水 → 防|溺水, 双减 → 双|减), and requiring 防 anywhere in the document and 溺水 anywhere else
+   * would widen the query to nonsense. Tokens are joined only where they touch in the query text.
    */
   static List<Unit> units(String n, List<Token> tokens) {
-    List<Unit> out = new ArrayList<>();
-    int i = 0;
-    while (i < tokens.size()) {
-      Token t = tokens.get(i);
-      int j = i + 1;
-      if (singleCjk(n, t)) {
-        while (j < tokens.size() && singleCjk(n, tokens.get(j)) && tokens.get(j).start == tokens.get(j - 1).end) j++;
+    // spans of token indexes [from, to) forming one unit
+    List<int[]> spans = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) spans.add(new int[] {i, i + 1});
+    boolean merged = true;
+    while (merged) {
+      merged = false;
+      for (int k = 0; k < spans.size(); k++) {
+        int[] sp = spans.get(k);
+        if (sp[1] - sp[0] != 1 || !singleCjk(n, tokens.get(sp[0]))) continue;
+        // prefer the following token (防|溺水), else the preceding one (2023|年)
+        if (k + 1 < spans.size() && touches(tokens, sp, spans.get(k + 1))) {
+          spans.set(k, new int[] {sp[0], spans.get(k + 1)[1]});
+          spans.remove(k + 1);
+          merged = true;
+          break;
+        }
+        if (k > 0 && touches(tokens, spans.get(k - 1), sp)) {
+          spans.set(k - 1, new int[] {spans.get(k - 1)[0], sp[1]});
+          spans.remove(k);
+          merged = true;
+          break;
+        }
       }
-      int start = t.start;
-      int end = tokens.get(j - 1).end;
+    }
+    List<Unit> out = new ArrayList<>();
+    for (int[] sp : spans) {
+      int start = tokens.get(sp[0]).start;
+      int end = tokens.get(sp[1] - 1).end;
       String text = n.substring(start, end);
       List<String> terms = new ArrayList<>();
-      for (int k = i; k < j; k++) terms.add(tokens.get(k).term);
+      for (int k = sp[0]; k < sp[1]; k++) terms.add(tokens.get(k).term);
       boolean alnum = text.codePoints().anyMatch(CharClass::isAlnum);
       out.add(new Unit(text, terms, alnum));
-      i = j;
     }
     return out;
+  }
+
+  private static boolean touches(List<Token> tokens, int[] left, int[] right) {
+    return tokens.get(left[1] - 1).end == tokens.get(right[0]).start;
   }
 
   private static boolean singleCjk(String n, Token t) {

@@ -1,0 +1,217 @@
+package org.policysearch.ingest.meta;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.policysearch.ingest.DateInfo;
+
+/**
+ * Finds the date of a document: when the meeting was held or the text published or, for a regulation,
+ * the date of the version in the file. Candidates are ranked by kind, best first:
+ * <ol>
+ *   <li>{@link Kind#HEADER}: a 发布日期/发布时间/时间 header field (what the publisher stated);</li>
+ *   <li>{@link Kind#MEETING}: a date in a meeting sentence near the top ("2月12日上午,2023年全市教育工作会议召开",
+ *       "——2025年1月14日在…人民代表大会…上"); a date without a year takes the year written in the same
+ *       sentence, else the year of the title;</li>
+ *   <li>{@link Kind#PROMULGATION}: the latest date of the header lines of a regulation ("…通过", "…修正",
+ *       "…公布") or the date line that signs a notice at its end;</li>
+ *   <li>{@link Kind#EFFECTIVE}: "本条例自2017年7月1日起施行", when nothing says when it was adopted;</li>
+ *   <li>{@link Kind#TITLE_YEAR}: a year in the title ("2023年度…讲话");</li>
+ *   <li>{@link Kind#REVIEW_YEAR}: the year after the one a work report reviews ("一、2024年工作回顾" → 2025);</li>
+ *   <li>{@link Kind#FIRST_YEAR}: the first year the body mentions.</li>
+ * </ol>
+ * Years of plans and targets ("到2035年", "2021—2025年", "2025年底前") never count: a document is not
+ * dated by what it plans. Thread-safe.
+ */
+public final class DateExtractor {
+  /** Non-heading paragraphs at the top searched for a meeting sentence. */
+  static final int MEETING_SCAN_PARAGRAPHS = 3;
+  /** Blocks at the top searched for a regulation's header lines (刑法 lists 17 amendments). */
+  static final int PROMULGATION_SCAN_BLOCKS = 40;
+  /** Blocks at the end searched for a signing date line. */
+  static final int SIGNATURE_SCAN_BLOCKS = 4;
+
+  public enum Kind { HEADER, MEETING, PROMULGATION, EFFECTIVE, TITLE_YEAR, REVIEW_YEAR, FIRST_YEAR }
+
+  /** The date decided, the kind of candidate it came from and the words that gave it. */
+  public record Result(DateInfo date, Kind kind, String detail) {}
+
+  private static final Pattern HEADER_DATE_KEY = Pattern.compile("日期|时间");
+  /** A sentence that holds a meeting: "…会议召开", "潼南区召开…推进会", "——2025年1月14日在…人民代表大会…上". */
+  private static final Pattern MEETING_HELD = Pattern.compile("召开|举行|开幕|闭幕|(?<!选)举办|在.{0,40}(会议|大会)上");
+  private static final Pattern PROMULGATION_WORDS =
+      Pattern.compile("通过|修正|修订|修改|批准|公布|发布|颁布|印发|施行|生效|废止");
+  private static final Pattern EFFECTIVE_ONLY = Pattern.compile("施行|生效");
+  /**
+   * Where a regulation's header ends: its first article or first chapter. Not any "第三十一条": a header
+   * line broken in two can start with one ("第三十一条的决定》第一次修正").
+   */
+  private static final Pattern ARTICLE_OR_CHAPTER = Pattern.compile("^第一条|^第[一二三四五六七八九十百零〇\\d]{1,8}[章节编]");
+  private static final Pattern EFFECTIVE_SENTENCE = Pattern.compile("本\\S{0,12}?自\\s*$");
+  /** Words right before a year that make it a plan or target, not the document's year. */
+  private static final Pattern PLAN_BEFORE =
+      Pattern.compile("(到|至|截至|截止|截止到|力争|预计|计划|争取|再到|展望|[—－\\-~～])\\s*$");
+  private static final Pattern PLAN_AFTER = Pattern.compile("^\\s*(年?底前|年?前|年以前|年以后|远景|年远景|年目标)");
+  private static final Pattern REVIEW = Pattern.compile("^\\s*(工作)?回顾|^\\s*年?工作回顾|^\\s*年?(国内)?工作的?回顾");
+
+  public Result extract(String title, String subtitle, Map<String, String> header, List<Block> blocks) {
+    // 1. Header fields.
+    for (Map.Entry<String, String> e : header.entrySet()) {
+      if (!HEADER_DATE_KEY.matcher(e.getKey()).find()) continue;
+      DateInfo d = DateMention.parse(e.getValue());
+      if (d.known()) return new Result(d, Kind.HEADER, e.getKey() + ": " + e.getValue());
+    }
+    Integer titleYear = firstYear(title);
+
+    // 2. Meeting sentence: the subtitle, then the first paragraphs.
+    List<String> meetingTexts = new ArrayList<>();
+    if (!subtitle.isEmpty()) meetingTexts.add(subtitle);
+    int seen = 0;
+    for (Block b : blocks) {
+      if (seen >= MEETING_SCAN_PARAGRAPHS) break;
+      if (b.heading() && !b.text().startsWith("—") && !b.text().startsWith("（") && !b.text().startsWith("(")) continue;
+      meetingTexts.add(b.text());
+      seen++;
+    }
+    for (String text : meetingTexts) {
+      for (String sentence : sentences(text)) {
+        // "…会议通过" without anyone holding a meeting is a regulation's header line, handled below.
+        if (!MEETING_HELD.matcher(sentence).find()) continue;
+        List<DateMention> ds = DateMention.findAll(sentence);
+        for (DateMention d : ds) {
+          if (d.month() == null || d.day() == null || isPlan(sentence, d)) continue;
+          Integer y = d.year();
+          if (y == null) y = yearIn(sentence, ds);
+          if (y == null) y = titleYear;
+          if (y == null) continue;
+          return new Result(d.withYear(y).toDateInfo(), Kind.MEETING, clip(sentence));
+        }
+      }
+    }
+
+    // 3. Regulation header lines (latest adoption or amendment) and a notice's signing date.
+    DateMention latest = null;
+    DateMention effective = null;
+    String latestLine = "";
+    String effectiveLine = "";
+    for (int i = 0; i < Math.min(PROMULGATION_SCAN_BLOCKS, blocks.size()); i++) {
+      String text = blocks.get(i).text();
+      if (ARTICLE_OR_CHAPTER.matcher(text).find() && (blocks.get(i).heading() || text.startsWith("第一条"))) break;
+      // A header line broken in two ("2019年3月15日 第十三届全国人民代表大会第二次" / "会议通过）").
+      if (i + 1 < blocks.size() && !PROMULGATION_WORDS.matcher(text).find()) {
+        String next = blocks.get(i + 1).text();
+        if (next.length() <= 20 && PROMULGATION_WORDS.matcher(next).find() && DateMention.findAll(next).isEmpty()) {
+          text = text + next;
+        }
+      }
+      List<DateMention> ds = DateMention.findAll(text);
+      if (ds.isEmpty() || !PROMULGATION_WORDS.matcher(text).find()) continue;
+      // Only header lines that state a date near their start ("2020年5月14日 …第一次修正", "（2023年3月13日…通过）").
+      if (ds.get(0).start() > 3 || ds.get(0).day() == null) continue;
+      boolean onlyEffective = !PROMULGATION_WORDS.matcher(EFFECTIVE_ONLY.matcher(text).replaceAll("")).find();
+      for (DateMention d : ds) {
+        if (d.year() == null || d.day() == null) continue;
+        if (onlyEffective) {
+          if (effective == null || later(d, effective)) {
+            effective = d;
+            effectiveLine = text;
+          }
+        } else if (latest == null || later(d, latest)) {
+          latest = d;
+          latestLine = text;
+        }
+      }
+    }
+    if (latest != null) return new Result(latest.toDateInfo(), Kind.PROMULGATION, clip(latestLine));
+    for (int i = Math.max(0, blocks.size() - SIGNATURE_SCAN_BLOCKS); i < blocks.size(); i++) {
+      String text = Cleaner.trim(blocks.get(i).text().replaceAll("^[(（]|[)）]$", ""));
+      List<DateMention> ds = DateMention.findAll(text);
+      if (ds.size() == 1 && ds.get(0).start() == 0 && ds.get(0).end() == text.length() && ds.get(0).day() != null) {
+        return new Result(ds.get(0).toDateInfo(), Kind.PROMULGATION, "signed " + text);
+      }
+    }
+
+    // 4. Effective date, from a header line or "本条例自…起施行".
+    if (effective != null) return new Result(effective.toDateInfo(), Kind.EFFECTIVE, clip(effectiveLine));
+    for (int i = blocks.size() - 1; i >= Math.max(0, blocks.size() - 40); i--) {
+      String text = blocks.get(i).text();
+      int at = text.indexOf("起施行");
+      if (at < 0) continue;
+      for (DateMention d : DateMention.findAll(text)) {
+        if (d.year() != null && d.day() != null && d.end() <= at
+            && EFFECTIVE_SENTENCE.matcher(text.substring(Math.max(0, d.start() - 14), d.start())).find()) {
+          return new Result(d.toDateInfo(), Kind.EFFECTIVE, clip(text));
+        }
+      }
+    }
+
+    // 5. Year of the title.
+    if (titleYear != null) return new Result(DateInfo.year(titleYear), Kind.TITLE_YEAR, title);
+
+    // 6. The year after the year a work report reviews.
+    for (int i = 0; i < Math.min(40, blocks.size()); i++) {
+      Block b = blocks.get(i);
+      if (!b.heading()) continue;
+      for (DateMention d : DateMention.findAll(b.text())) {
+        if (d.year() != null && d.month() == null && REVIEW.matcher(b.text().substring(d.end())).find()) {
+          return new Result(DateInfo.year(d.year() + 1), Kind.REVIEW_YEAR, b.text());
+        }
+      }
+    }
+
+    // 7. First year mentioned that is not a plan.
+    for (Block b : blocks) {
+      for (DateMention d : DateMention.findAll(b.text())) {
+        if (d.year() != null && !isPlan(b.text(), d)) {
+          return new Result(DateInfo.year(d.year()), Kind.FIRST_YEAR, clip(b.text()));
+        }
+      }
+    }
+    return new Result(DateInfo.UNKNOWN, null, "");
+  }
+
+  /** The first year in a text that is not a plan ("2023年度…" → 2023), or null. */
+  static Integer firstYear(String text) {
+    for (DateMention d : DateMention.findAll(text)) {
+      if (d.year() != null && !isPlan(text, d)) return d.year();
+    }
+    return null;
+  }
+
+  private static Integer yearIn(String sentence, List<DateMention> ds) {
+    for (DateMention d : ds) {
+      if (d.year() != null && !isPlan(sentence, d)) return d.year();
+    }
+    return null;
+  }
+
+  /** "到2035年", "2021—2025年" (the second year), "2025年底前", "2035年远景目标". */
+  static boolean isPlan(String text, DateMention d) {
+    String before = text.substring(Math.max(0, d.start() - 4), d.start());
+    String after = text.substring(d.end() - (text.charAt(d.end() - 1) == '年' ? 1 : 0), Math.min(text.length(), d.end() + 6));
+    return PLAN_BEFORE.matcher(before).find() || (d.month() == null && PLAN_AFTER.matcher(after).find());
+  }
+
+  private static boolean later(DateMention a, DateMention b) {
+    return a.toDateInfo().value().compareTo(b.toDateInfo().value()) > 0;
+  }
+
+  static List<String> sentences(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '。' || c == '！' || c == '？' || c == '；') {
+        out.add(text.substring(start, i + 1));
+        start = i + 1;
+      }
+    }
+    if (start < text.length()) out.add(text.substring(start));
+    return out;
+  }
+
+  static String clip(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "…";
+  }
+}

@@ -1,0 +1,77 @@
+package org.policysearch.ingest.meta;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.policysearch.text.TextNormalizer;
+
+/** The themes of {@code themes.tsv} (format in its header), keywords normalised. Immutable. */
+public final class ThemeTaxonomy {
+  public static final String FILE = "themes.tsv";
+
+  /**
+   * A theme, the normalised keywords that show it, and the context words one of which must stand in the
+   * same paragraph for the keywords to count (empty: none needed).
+   */
+  public record Theme(String name, List<String> keywords, List<String> context, String comment) {
+    public Theme {
+      keywords = List.copyOf(keywords);
+      context = List.copyOf(context);
+    }
+  }
+
+  private final List<Theme> themes;
+
+  public ThemeTaxonomy(List<Theme> themes) {
+    this.themes = List.copyOf(themes);
+    Set<String> names = new HashSet<>();
+    for (Theme t : this.themes) {
+      if (!names.add(t.name())) throw new IllegalArgumentException("duplicate theme '" + t.name() + "'");
+    }
+  }
+
+  public static ThemeTaxonomy load() {
+    try (Reader r = DataFiles.open(FILE)) {
+      return parse(FILE, r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static ThemeTaxonomy parse(String name, String tsv) {
+    try {
+      return parse(name, new StringReader(tsv));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static ThemeTaxonomy parse(String name, Reader reader) throws IOException {
+    List<Theme> out = new ArrayList<>();
+    for (DataFiles.Row row : DataFiles.parseTsv(name, reader)) {
+      if (row.cell(0).isEmpty() || row.cell(1).isEmpty()) throw row.error("expected theme <TAB> keywords|…");
+      List<String> keywords = words(row.cell(1));
+      if (keywords.isEmpty()) throw row.error("theme '" + row.cell(0) + "' has no keywords");
+      out.add(new Theme(row.cell(0), keywords, words(row.cell(2)), row.cell(3)));
+    }
+    return new ThemeTaxonomy(out);
+  }
+
+  private static List<String> words(String cell) {
+    List<String> out = new ArrayList<>();
+    for (String k : cell.split("\\|")) {
+      String n = TextNormalizer.normalizeToString(k.strip());
+      if (!n.isEmpty()) out.add(n);
+    }
+    return out;
+  }
+
+  public List<Theme> themes() {
+    return themes;
+  }
+}

@@ -1,0 +1,224 @@
+package org.policysearch.index.analysis.smartcn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
+import org.apache.lucene.analysis.cn.smart.hhmm.StockDictionaries;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every kind of dictionary lookup the segmenter makes, compared with the stock one: the hashes, the
+ * row of each character, each word's frequency, the prefix search chain, and bigram frequencies.
+ */
+class SmartcnDictionariesTest {
+  private static final SmartcnDictionaries DICT = SmartcnDictionaries.get();
+  private static short[] wordIndexTable;
+  private static char[] charIndexTable;
+  private static char[][][] rows;
+
+  @BeforeAll
+  static void readRawArrays() throws IOException {
+    Object[] core = SmartcnDictionaries.readArrays("coredict.mem", 4);
+    wordIndexTable = (short[]) core[0];
+    charIndexTable = (char[]) core[1];
+    rows = (char[][][]) core[2];
+  }
+
+  @Test
+  void hashesAreTheStockOnes() {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      char ch = (char) c;
+      assertEquals(StockDictionaries.hash1(ch), SmartcnHashes.fnvOneChar(ch));
+      assertEquals(StockDictionaries.hash2(ch), SmartcnHashes.djbOneChar(ch));
+    }
+    Random random = new Random(7);
+    for (int n = 0; n < 20_000; n++) {
+      char[] chars = new char[1 + random.nextInt(12)];
+      for (int i = 0; i < chars.length; i++) {
+        chars[i] = random.nextBoolean() ? (char) random.nextInt(0x10000) : (char) random.nextInt(128);
+      }
+      assertEquals(StockDictionaries.hash1(chars), SmartcnHashes.fnv(chars));
+      assertEquals(StockDictionaries.hash2(chars), SmartcnHashes.djb(chars));
+      int h = SmartcnHashes.djb(chars);
+      assertTrue(h >= 0 && h <= 288, "the second hash stays in 0..288: " + h);
+    }
+  }
+
+  @Test
+  void everyChineseCharacterHasItsStockFrequencyAndRow() {
+    int withRow = 0;
+    for (char c = CharTypes.HANZI_FIRST; c <= CharTypes.HANZI_LAST; c++) {
+      char[] one = {c};
+      assertEquals(StockDictionaries.wordFrequency(one), DICT.words.singleFrequency(c), "" + c);
+      boolean stockHasPrefix = StockDictionaries.prefixMatch(one, 0) != -1;
+      assertEquals(stockHasPrefix, DICT.words.root(c) >= 0, "" + c);
+      if (stockHasPrefix) withRow++;
+    }
+    // 6,704 rows in smartcn 10.5.0; the other 46 belong to punctuation and symbols.
+    assertEquals(6658, withRow, "Chinese characters with a dictionary row");
+  }
+
+  @Test
+  void pseudoWordFrequenciesAreTheStockOnes() {
+    assertEquals(StockDictionaries.wordFrequency("未##串".toCharArray()), DICT.stringFrequency);
+    assertEquals(StockDictionaries.wordFrequency("未##数".toCharArray()), DICT.numberFrequency);
+    assertEquals(StockDictionaries.wordFrequency("始##始".toCharArray()), DICT.startFrequency);
+    assertEquals(StockDictionaries.wordFrequency("末##末".toCharArray()), DICT.endFrequency);
+  }
+
+  /**
+   * For every dictionary word, and for random strings of common characters, walks the prefix chain
+   * as {@code HHMMSegmenter} does (getPrefixMatch from the last found index, isEqual, getFrequency)
+   * and compares each step with the trie.
+   */
+  @Test
+  void everyPrefixChainMatchesStock() {
+    List<char[]> words = new ArrayList<>();
+    for (char c = CharTypes.HANZI_FIRST; c <= CharTypes.HANZI_LAST; c++) {
+      int row = WordTrie.rowOf(c, wordIndexTable, charIndexTable);
+      if (row < 0) continue;
+      for (char[] suffix : rows[row]) {
+        if (suffix == null || suffix.length == 0) continue;
+        char[] word = new char[suffix.length + 1];
+        word[0] = c;
+        System.arraycopy(suffix, 0, word, 1, suffix.length);
+        words.add(word);
+      }
+    }
+    assertTrue(words.size() > 70_000, "dictionary words: " + words.size());
+    Random random = new Random(11);
+    for (int n = 0; n < 50_000; n++) {
+      char[] w = new char[2 + random.nextInt(4)];
+      for (int i = 0; i < w.length; i++) {
+        char[] source = words.get(random.nextInt(words.size()));
+        w[i] = source[random.nextInt(source.length)];
+      }
+      words.add(w);
+    }
+    for (char[] word : words) {
+      if (CharTypes.of(word[0]) != CharTypes.HANZI) continue;
+      char[] prefix = {word[0]};
+      int found = StockDictionaries.prefixMatch(prefix, 0);
+      int node = DICT.words.root(word[0]);
+      assertEquals(found != -1, node >= 0);
+      for (int len = 2; len <= word.length && found != -1; len++) {
+        prefix = java.util.Arrays.copyOf(word, len);
+        found = StockDictionaries.prefixMatch(prefix, found);
+        int expectedSecond = DICT.words.child(node, word[len - 1]);
+        if (len == 2) {
+          node = DICT.words.second(word[0], word[1]);
+          long probe = DICT.words.firstPairProbe(word[0], word[1]);
+          assertEquals(node, DICT.words.second(word[0], word[1], probe), new String(prefix));
+        } else {
+          node = expectedSecond;
+        }
+        assertEquals(expectedSecond, node, "second() and child() disagree on " + new String(prefix));
+        assertEquals(found != -1, node >= 0, "prefix " + new String(prefix));
+        if (found == -1) break;
+        boolean isWord = StockDictionaries.isEqual(prefix, found);
+        int frequency = DICT.words.wordFrequency(node);
+        assertEquals(isWord, frequency >= 0, "word " + new String(prefix));
+        if (isWord) {
+          assertEquals(StockDictionaries.wordFrequency(prefix), frequency, new String(prefix));
+        }
+      }
+    }
+  }
+
+  /**
+   * The hashing bug (docs/smartcn-hash-bug.md): for a key ending in an ASCII char the second hash,
+   * which is the probe step, can be 0. Stock then reads the same slot 402,137 times and reports a
+   * miss; we report the miss after one read. For every key "X@," (a Chinese character followed by an
+   * ASCII comma token) whose step is 0, stock's answer and ours agree, and most of them do spin.
+   */
+  @Test
+  void stepZeroLookupsGiveUpWithTheStockAnswer() {
+    int stepZero = 0;
+    int spinning = 0;
+    for (char c = CharTypes.HANZI_FIRST; c <= CharTypes.HANZI_LAST; c++) {
+      char[] key = {c, '@', ','};
+      int h2 = SmartcnHashes.djb(key);
+      if (h2 != 0) continue;
+      stepZero++;
+      long h1 = SmartcnHashes.fnv(key);
+      int probes = DICT.bigrams.probesAsStock(h1, h2);
+      assertTrue(probes == 1 || probes == BigramTable.SIZE, "probes: " + probes);
+      if (probes == BigramTable.SIZE) {
+        spinning++;
+        if (spinning <= 50) { // each costs stock about a millisecond
+          assertEquals(0, StockDictionaries.bigramFrequency(key), new String(key));
+        }
+      }
+      assertEquals(DICT.bigrams.frequencyAsStock(h1, h2), DICT.bigrams.frequency(h1, h2));
+    }
+    assertEquals(650, stepZero, "Chinese characters X for which X@, has step 0");
+    assertTrue(spinning > 400, "of which spin in stock: " + spinning);
+    // The reproducer of the write-up: 对 (very frequent) followed by an ASCII comma.
+    char[] key = "对@,".toCharArray();
+    assertEquals(0, SmartcnHashes.djb(key));
+    assertEquals(BigramTable.SIZE, DICT.bigrams.probesAsStock(SmartcnHashes.fnv(key), 0));
+    // Full-width punctuation can never give step 0: the last char is U+0100 or above.
+    for (char last : "，。；：！？（）、".toCharArray()) {
+      for (char c = CharTypes.HANZI_FIRST; c <= CharTypes.HANZI_LAST; c++) {
+        assertTrue(SmartcnHashes.djb(new char[] {c, '@', last}) > 0);
+      }
+    }
+  }
+
+  /**
+   * Bigram keys from real text (adjacent tokens of the seed documents, which are often stored
+   * pairs) and random ones, through the stock dictionary, our replica of its probe loop, our
+   * shortcut lookup and our batched lookup.
+   */
+  @Test
+  void bigramFrequenciesMatchStock() throws IOException {
+    List<String> keys = new ArrayList<>();
+    List<String> tokens = new ArrayList<>();
+    for (Path p : Files.newDirectoryStream(Path.of("corpus"), "*.txt")) {
+      Tokenizer tokenizer = new HMMChineseTokenizer();
+      tokenizer.setReader(new StringReader(Files.readString(p)));
+      CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
+      tokenizer.reset();
+      while (tokenizer.incrementToken()) tokens.add(term.toString());
+      tokenizer.end();
+      tokenizer.close();
+    }
+    for (int i = 1; i < tokens.size(); i++) keys.add(tokens.get(i - 1) + "@" + tokens.get(i));
+    Random random = new Random(5);
+    String[] pseudo = {"未##串", "未##数", "始##始", "末##末", ",", "，", "。", "、", "("};
+    for (int n = 0; n < 20_000; n++) {
+      String a = random.nextInt(4) == 0 ? pseudo[random.nextInt(pseudo.length)] : tokens.get(random.nextInt(tokens.size()));
+      String b = random.nextInt(4) == 0 ? pseudo[random.nextInt(pseudo.length)] : tokens.get(random.nextInt(tokens.size()));
+      keys.add(a + "@" + b);
+    }
+    long[] h1 = new long[keys.size()];
+    int[] h2 = new int[keys.size()];
+    int hits = 0;
+    for (int k = 0; k < keys.size(); k++) {
+      char[] key = keys.get(k).toCharArray();
+      h1[k] = SmartcnHashes.fnv(key);
+      h2[k] = SmartcnHashes.djb(key);
+      int expected = StockDictionaries.bigramFrequency(key);
+      assertEquals(expected, DICT.bigrams.frequencyAsStock(h1[k], h2[k]), keys.get(k));
+      assertEquals(expected, DICT.bigrams.frequency(h1[k], h2[k]), keys.get(k));
+      if (expected != 0) hits++;
+    }
+    assertTrue(hits > 1000, "stored pairs among the keys: " + hits);
+    int[] batch = new int[keys.size()];
+    DICT.bigrams.frequencies(h1, h2, keys.size(), batch, new BigramTable.Batch());
+    for (int k = 0; k < keys.size(); k++) {
+      assertEquals(DICT.bigrams.frequency(h1[k], h2[k]), batch[k], keys.get(k));
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package org.policysearch.ingest.meta;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.policysearch.ingest.DateInfo;
+
+class DateExtractorTest {
+  final DateExtractor dates = new DateExtractor();
+  final ParagraphSplitter splitter = new ParagraphSplitter();
+
+  DateExtractor.Result extract(String title, Map<String, String> header, String... lines) {
+    return dates.extract(title, "", header, splitter.split(List.of(lines)));
+  }
+
+  @Test
+  void readsChineseNumeralsAndFullWidthDigits() {
+    assertEquals(DateInfo.day(2023, 1, 15), DateMention.parse("二〇二三年一月十五日"));
+    assertEquals(DateInfo.day(2023, 1, 15), DateMention.parse("二○二三年一月十五日"));
+    assertEquals(DateInfo.day(2026, 1, 27), DateMention.parse("二〇二六年一月二十七日"));
+    assertEquals(DateInfo.day(2023, 12, 31), DateMention.parse("2023年12月31日"));
+    assertEquals(DateInfo.day(2023, 6, 16), DateMention.parse("２０２３－０６－１６"));
+    assertEquals(DateInfo.day(2021, 3, 4), DateMention.parse("2021/3/4 21:08:46"));
+    assertEquals(DateInfo.month(2023, 6), DateMention.parse("2023年6月"));
+    assertEquals(DateInfo.year(2023), DateMention.parse("2023"));
+    assertEquals(DateInfo.UNKNOWN, DateMention.parse("2023年2月30日")); // no such day: not a date
+    assertEquals(DateInfo.UNKNOWN, DateMention.parse("1.14亿元"));
+  }
+
+  @Test
+  void aHeaderFieldWins() {
+    DateExtractor.Result r = extract("讲话", Map.of("时间", "2023-11-29 14:13:01"),
+        "今天，我们召开2023年教育工作会议，部署今年工作。");
+    assertEquals(DateInfo.day(2023, 11, 29), r.date());
+    assertEquals(DateExtractor.Kind.HEADER, r.kind());
+  }
+
+  @Test
+  void aMeetingDateWithoutYearTakesTheYearOfItsSentence() {
+    DateExtractor.Result r = extract("会议召开", Map.of(),
+        "2月12日上午,2023年全市教育工作会议召开,深入学习贯彻党的二十大精神。市政府副市长邱实出席会议并讲话。");
+    assertEquals(DateInfo.day(2023, 2, 12), r.date());
+    assertEquals(DateExtractor.Kind.MEETING, r.kind());
+  }
+
+  @Test
+  void aMeetingDateWithoutAnyYearTakesTheTitleYear() {
+    DateExtractor.Result r = extract("2022年全区教育工作会议", Map.of(), "3月5日，全区教育工作会议召开。");
+    assertEquals(DateInfo.day(2022, 3, 5), r.date());
+  }
+
+  @Test
+  void aWorkReportIsDatedByItsCongressLine() {
+    DateExtractor.Result r = extract("2025年北京市政府工作报告", Map.of(),
+        "2025年1月14日在北京市第十六届人民代表大会第三次会议上北京市市长 殷勇同志作政府工作报告。", "各位代表：",
+        "现在，我代表北京市人民政府，向大会报告政府工作，请予审议。");
+    assertEquals(DateInfo.day(2025, 1, 14), r.date());
+    DateExtractor.Result cn = dates.extract("2026年甘肃省政府工作报告", "二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上",
+        Map.of(), splitter.split(List.of("各位代表：")));
+    assertEquals(DateInfo.day(2026, 1, 27), cn.date());
+  }
+
+  @Test
+  void aRegulationIsDatedByItsLatestAmendmentNotItsEffectiveDate() {
+    DateExtractor.Result r = extract("上海口岸服务条例", Map.of(), "# 上海口岸服务条例",
+        "2011年11月17日 上海市第十三届人民代表大会常务委员会第三十次会议通过",
+        "2020年5月14日 上海市第十五届人民代表大会常务委员会第二十一次会议《关于修改本市部分地方性法规的决定》第一次修正",
+        "2020年10月1日 施行", "## 第一章  总则", "第一条 为了规范口岸开放，制定本条例。");
+    assertEquals(DateInfo.day(2020, 5, 14), r.date());
+    assertEquals(DateExtractor.Kind.PROMULGATION, r.kind());
+  }
+
+  @Test
+  void anAmendmentRunIntoTheSameLineCounts() {
+    DateExtractor.Result r = extract("河南省反不正当竞争条例", Map.of(),
+        "1997年5月23日 河南省第八届人民代表大会常务委员会第二十六次会议《关于修改〈河南省反不正当竞争条例〉的决定》第一次修正"
+            + "根据2010年7月30日河南省第十一届人民代表大会常务委员会第十六次会议《关于修改部分地方性法规的决定》第二次修正",
+        "第一条 为了保障社会主义市场经济健康发展，制定本条例。");
+    assertEquals(DateInfo.day(2010, 7, 30), r.date());
+  }
+
+  @Test
+  void theEffectiveDateIsUsedWhenNothingSaysWhenItWasAdopted() {
+    DateExtractor.Result r = extract("某解释", Map.of(), "第一条 为依法惩治犯罪，制定本解释。", "第十条 本解释自2017年7月1日起施行。");
+    assertEquals(DateInfo.day(2017, 7, 1), r.date());
+    assertEquals(DateExtractor.Kind.EFFECTIVE, r.kind());
+  }
+
+  @Test
+  void aNoticeIsDatedByTheDateLineThatSignsIt() {
+    DateExtractor.Result r = extract("关于做好暑期安全工作的通知", Map.of(), "各县（市、区）教育局：",
+        "为做好暑期学生安全工作，现将有关事项通知如下。", "某某市教育局", "二〇二三年七月三日");
+    assertEquals(DateInfo.day(2023, 7, 3), r.date());
+  }
+
+  @Test
+  void plannedYearsAreNeverTheDocumentYear() {
+    DateExtractor.Result r = extract("关于加快建设教育强市的意见", Map.of(),
+        "到2035年，建成教育强市。力争2025年底前实现全覆盖。", "“十四五”（2021—2025年）期间，2020年的成绩要巩固。");
+    assertEquals(DateInfo.year(2020), r.date());
+    assertEquals(DateExtractor.Kind.FIRST_YEAR, r.kind());
+  }
+
+  @Test
+  void theTitleYearComesBeforeMentionsInTheBody() {
+    DateExtractor.Result r = extract("2023年度教育局工作会议上讲话", Map.of(), "2022年，全县教育系统取得新成绩。");
+    assertEquals(DateInfo.year(2023), r.date());
+    assertEquals(DateExtractor.Kind.TITLE_YEAR, r.kind());
+  }
+
+  @Test
+  void aReportOnLastYearIsFromTheYearAfter() {
+    DateExtractor.Result r = extract("各位代表", Map.of(), "各位代表：", "现在，我代表国务院，向大会报告政府工作。", "一、2024年工作回顾",
+        "过去一年，我国发展历程很不平凡。");
+    assertEquals(DateInfo.year(2025), r.date());
+    assertEquals(DateExtractor.Kind.REVIEW_YEAR, r.kind());
+  }
+
+  @Test
+  void noDateAtAll() {
+    assertEquals(DateInfo.UNKNOWN, extract("标题", Map.of(), "同志们，要把工作做好。").date());
+  }
+}
