@@ -1,5 +1,5 @@
 // Pieces shared by the views: metadata lines, flag badges, a passage with its actions, the pager.
-import { el, marked } from './dom.js';
+import { append, el, marked } from './dom.js';
 import { citation, regionLabel } from './cite.js';
 import { href, withChanges } from './state.js';
 
@@ -39,8 +39,40 @@ export function paragraphActions(ctx, doc, paragraph, text) {
 /** A matching paragraph of a hit: its number (a link into the document), the text with marks, actions. */
 export function passageItem(ctx, doc, passage) {
   const no = el('a', { class: 'pno', href: docHref(ctx.state, doc.id, passage.paragraph), 'data-nav': '' }, `第${passage.paragraph}段`);
-  const text = el('p', { class: passage.heading ? 'passage-text heading' : 'passage-text' }, marked(passage.text, passage.highlights));
+  const text = el('p', { class: passage.heading ? 'passage-text heading' : 'passage-text' });
+  const cut = excerpt(passage.text, passage.highlights, EXCERPT_CHARS);
+  if (cut) {
+    // A long paragraph shows the stretch around its first match; the whole paragraph is one click away.
+    const more = el('button', { type: 'button', class: 'link-button expand', 'aria-expanded': 'false' }, '展开全段');
+    append(text, cut.start > 0 ? '…' : null, marked(cut.text, cut.highlights), cut.end < passage.text.length ? '…' : null, ' ', more);
+    more.addEventListener('click', () => {
+      text.replaceChildren(marked(passage.text, passage.highlights));
+    });
+  } else {
+    append(text, marked(passage.text, passage.highlights));
+  }
   return el('li', { class: 'passage' }, no, text, paragraphActions(ctx, doc, passage.paragraph, passage.text));
+}
+
+/** Characters of a passage shown in a result list before 展开全段. */
+export const EXCERPT_CHARS = 240;
+
+/**
+ * The stretch of a long text around its first highlight, with the highlights shifted into it, or null
+ * when the text is short enough to show whole. Never cuts a surrogate pair.
+ */
+export function excerpt(text, highlights = [], max = EXCERPT_CHARS) {
+  if (text.length <= max) return null;
+  const first = (highlights || []).length ? Math.max(0, highlights[0][0]) : 0;
+  let start = Math.max(0, Math.min(first - Math.floor(max / 4), text.length - max));
+  let end = Math.min(text.length, start + max);
+  const low = (i) => i > 0 && i < text.length && /[\uDC00-\uDFFF]/.test(text[i]);
+  if (low(start)) start += 1;
+  if (low(end)) end -= 1;
+  const shifted = (highlights || [])
+    .map(([s, e]) => [Math.max(s, start) - start, Math.min(e, end) - start])
+    .filter(([s, e]) => e > s);
+  return { text: text.slice(start, end), highlights: shifted, start, end };
 }
 
 /** Previous / numbered / next page links; pages beyond what the API allows are not offered. */

@@ -170,6 +170,19 @@ class WebPageBrowserTest {
   }
 
   @Test
+  void aLongParagraphShowsTheStretchAroundItsMatchUntilExpanded() {
+    open("");
+    search("研学旅行基地");
+    WebElement text = $(".hit[data-id='guangzhou-2020'] .passage-text");
+    String shown = text.getText();
+    assertTrue(shown.startsWith("…") && shown.contains("…"), shown);
+    assertEquals("研学旅行基地", text.findElement(By.cssSelector("mark")).getText());
+    assertTrue(shown.length() < WebTestDocs.LONG_PARAGRAPH.length(), "an excerpt, not the whole paragraph");
+    text.findElement(By.cssSelector("button.expand")).click();
+    assertEquals(WebTestDocs.LONG_PARAGRAPH, $(".hit[data-id='guangzhou-2020'] .passage-text").getText());
+  }
+
+  @Test
   void aFacetClickNarrowsTheResultsAndTheCounts() {
     open("?q=" + enc(EXACT));
     assertEquals(Map.of("2024", "2", "2023", "4", "2022", "1"), facetCounts("year"));

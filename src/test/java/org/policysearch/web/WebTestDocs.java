@@ -57,6 +57,14 @@ final class WebTestDocs {
           "希望全市教师立德树人，推动义务教育优质均衡发展。"),
       Map.of(), List.of(), "UTF-8", "j1");
 
+  /** A long paragraph with one match in its middle: the result list shows an excerpt around it. */
+  static final String LONG_FILLER = "持续优化城市公园绿地布局，完善公共交通线路和站点设置，提升市民出行便利程度。".repeat(6);
+  static final String LONG_PARAGRAPH = LONG_FILLER + "全市新建研学旅行基地十二个。" + LONG_FILLER;
+  static final PolicyDocument GUANGZHOU_LONG = new PolicyDocument("guangzhou-2020", "guangzhou-2020.txt", 0,
+      "广州市城市建设工作要点", "", new DateInfo("2020", DateInfo.Precision.YEAR),
+      new RegionInfo("广东省", "广州市", "", "广东省/广州市", "440100", 1), "通知", "", "", "", "",
+      List.of(), List.of(), Flags.NONE, paragraphs(LONG_PARAGRAPH), Map.of(), List.of(), "UTF-8", "g1");
+
   static final List<PolicyDocument> DOCS = all();
 
   private static List<PolicyDocument> all() {
@@ -64,6 +72,7 @@ final class WebTestDocs {
     out.add(WUHAN_REPORT);
     out.add(CHENGDU_TRUNCATED);
     out.add(JINAN_REDACTED);
+    out.add(GUANGZHOU_LONG);
     return List.copyOf(out);
   }
 
