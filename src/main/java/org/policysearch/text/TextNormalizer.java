@@ -40,8 +40,10 @@ public final class TextNormalizer {
   public static NormalizedText normalize(CharSequence s) {
     int n = s.length();
     StringBuilder out = new StringBuilder(n);
-    int[] start = new int[n];
-    int[] end = new int[n];
+    // A BMP character may map to a supplementary one (噁 → U+2BAC7, 二噁英 in environmental rules), so the
+    // output can be up to twice as long as the input in UTF-16 units.
+    int[] start = new int[2 * n];
+    int[] end = new int[2 * n];
     int lastCp = -1; // last emitted code point
     int pendingSpaceAt = -1; // source index of a whitespace run not yet emitted
     int i = 0;

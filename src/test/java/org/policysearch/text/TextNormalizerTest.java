@@ -55,6 +55,17 @@ class TextNormalizerTest {
   }
 
   @Test
+  void survivesCharactersThatMapOutsideTheBmp() {
+    // 噁 maps to U+2BAC7 in the ICU table: the output is longer than the input in UTF-16 units.
+    String src = "开展一次二噁英监测";
+    NormalizedText n = TextNormalizer.normalize(src);
+    assertEquals(src.length() + 1, n.length());
+    int at = n.text().indexOf("英");
+    assertEquals("英", src.substring(n.sourceStart(at), n.sourceEnd(at + 1)));
+    assertEquals("噁", src.substring(n.sourceStart(at - 2), n.sourceEnd(at)));
+  }
+
+  @Test
   void isIdempotent() {
     Random r = new Random(42);
     String alphabet = "教育會議“”《》 　\n\tＡa1２，,。x-";
