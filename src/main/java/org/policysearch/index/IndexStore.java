@@ -50,10 +50,11 @@ public final class IndexStore implements Closeable {
   private final Directory dir;
   private final IndexWriter writer;
   private final String analyzerVersion;
+  private final Analyzers analyzers;
   private boolean published;
 
   private IndexStore(IndexLayout layout, IndexLayout.Lock lock, Path generation, boolean rebuilding, String reason,
-                     Directory dir, IndexWriter writer, String analyzerVersion) {
+                     Directory dir, IndexWriter writer, String analyzerVersion, Analyzers analyzers) {
     this.layout = layout;
     this.lock = lock;
     this.generation = generation;
@@ -62,6 +63,7 @@ public final class IndexStore implements Closeable {
     this.dir = dir;
     this.writer = writer;
     this.analyzerVersion = analyzerVersion;
+    this.analyzers = analyzers;
   }
 
   /**
@@ -99,7 +101,7 @@ public final class IndexStore implements Closeable {
       // Children must stay directly before their parent: block adds keep them together; no index sorting.
       cfg.setCommitOnClose(false);
       IndexWriter w = new IndexWriter(dir, cfg);
-      return new IndexStore(layout, lock, gen, fresh, reason, dir, w, analyzerVersion);
+      return new IndexStore(layout, lock, gen, fresh, reason, dir, w, analyzerVersion, analyzers);
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
@@ -160,7 +162,7 @@ public final class IndexStore implements Closeable {
 
   /** Adds (or replaces, by id) one document. Thread-safe; analysis runs in the calling thread. */
   public void put(PolicyDocument d, StoredFingerprint fp) throws IOException {
-    writer.updateDocuments(new Term(Fields.ID, d.id()), DocumentMapper.toBlock(d, fp));
+    writer.updateDocuments(new Term(Fields.ID, d.id()), DocumentMapper.toBlock(d, fp, analyzers));
   }
 
   /**

@@ -16,7 +16,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.search.join.ToParentBlockJoinQuery;
 import org.apache.lucene.util.BitSet;
 import org.apache.lucene.util.FixedBitSet;
 import org.policysearch.index.Fields;
@@ -67,8 +66,7 @@ public final class PhraseService {
       FixedBitSet allowed = new FixedBitSet(Math.max(1, s.getIndexReader().maxDoc()));
       FacetHitCollector fc = new FacetHitCollector(new BitSetCollector(allowed), r.filters());
       boolean timedOut = false;
-      SearchService.searchWith(s, service.documentsQuery(
-          new ToParentBlockJoinQuery(child, service.parents(), org.apache.lucene.search.join.ScoreMode.None)), fc);
+      SearchService.searchWith(s, service.documentsQuery(QueryCompiler.exactQuery(n, Fields.DOC_PAIRS, Fields.DOC_UNITS)), fc);
       timedOut |= s.timedOut();
       // 2. Their paragraphs that contain it, in order: newest document first, then reading order.
       List<Found> found = new ArrayList<>();

@@ -25,12 +25,14 @@ public final class Analyzers {
       + org.apache.lucene.util.Version.LATEST;
 
   private final Analyzer words;
+  private final Analyzer wordsOfNormalized;
   private final Analyzer exactPairs;
   private final Analyzer exactUnits;
   private final Analyzer perField;
 
   public Analyzers() {
-    this.words = normalizing(new SmartChineseAnalyzer(true));
+    this.wordsOfNormalized = new SmartChineseAnalyzer(true);
+    this.words = normalizing(wordsOfNormalized);
     this.exactPairs = exact(ExactTokenizer.Mode.PAIRS);
     this.exactUnits = exact(ExactTokenizer.Mode.UNITS);
     this.perField = new PerFieldAnalyzerWrapper(words, Map.of(
@@ -43,6 +45,15 @@ public final class Analyzers {
   /** smartcn words, for ranking. */
   public Analyzer words() {
     return words;
+  }
+
+  /**
+   * The words chain without its normalisation, for text that is normalised already (the indexer
+   * normalises each paragraph once for all its fields; normalising is idempotent, so the tokens are
+   * those of {@link #words()}).
+   */
+  public Analyzer wordsOfNormalized() {
+    return wordsOfNormalized;
   }
 
   public Analyzer exactPairs() {
