@@ -41,7 +41,7 @@ public final class Benchmark {
                            long fileBytes) {}
 
   /** A bulk import with the real indexer. */
-  public record Indexing(double seconds, long indexBytes, int segments, IndexSummary summary, int threads) {}
+  public record Indexing(double seconds, double cpuSeconds, long indexBytes, int segments, IndexSummary summary, int threads) {}
 
   /** The child server on one index. */
   public record Server(List<Double> starts, double selfReported, ServerProcess.Heap heap, MixResult http,
@@ -135,14 +135,16 @@ public final class Benchmark {
     log.printf("bench: bulk import of the %s (%,d documents, %.1f MB of text) into %s%n", corpus.name(), corpus.documents(),
         corpus.textBytes() / 1048576.0, index);
     Wiring.Display bar = wiring.progress();
+    double cpu0 = Tokenisation.processCpuSeconds();
     long t0 = System.nanoTime();
     IndexSummary summary = indexer.run(corpus.dir(), new IndexLayout(index), true, bar);
     double secs = (System.nanoTime() - t0) / 1e9;
+    double cpu = Tokenisation.processCpuSeconds() - cpu0;
     bar.done();
     log.printf("bench: added %,d documents in %.1f s (%.2f MB/s of text, %.0f documents/s); %d skipped%n", summary.added(), secs,
         corpus.textBytes() / 1048576.0 / secs, summary.added() / secs, summary.skippedCount());
     Path gen = new IndexLayout(index).current().orElseThrow(() -> new IOException("the bulk import published no index"));
-    Indexing indexing = new Indexing(secs, treeSize(gen), segments(gen), summary, Runtime.getRuntime().availableProcessors());
+    Indexing indexing = new Indexing(secs, cpu, treeSize(gen), segments(gen), summary, Runtime.getRuntime().availableProcessors());
 
     QueryMix mix;
     MixResult inProcess;

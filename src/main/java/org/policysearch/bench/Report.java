@@ -127,15 +127,21 @@ public final class Report {
         s1.mbPerSecond(), s1.mbPerSecond(), r.cores(), s1.mbPerSecond() * r.cores(), sn.threads(), sn.mbPerSecond(),
         sn.mbPerSecond() / s1.mbPerSecond()));
     line("");
-    line("| corpus | time (s) | documents/s | text MB/s | file MB/s | ÷ (one-thread rate × cores) | ÷ measured all-core rate | index on disk | segments | threads |");
-    line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    line("| corpus | time (s) | documents/s | text MB/s | file MB/s | ÷ (one-thread rate × cores) | ÷ measured all-core rate | CPU s | smartcn's share of the CPU | index on disk | segments | threads |");
+    line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (Benchmark.Size s : r.sizes()) {
       Benchmark.Indexing ix = s.indexing();
       double rate = mb(s.corpus().textBytes()) / ix.seconds();
-      line(String.format(Locale.ROOT, "| %s | %.1f | %.0f | %.2f | %.2f | **%.2f** | %.2f | %s | %d | %d |", s.corpus().name(),
+      double cpuShare = mb(s.corpus().textBytes()) / s1.mbPerCpuSecond() / ix.cpuSeconds();
+      line(String.format(Locale.ROOT, "| %s | %.1f | %.0f | %.2f | %.2f | **%.2f** | %.2f | %.0f | %.2f | %s | %d | %d |", s.corpus().name(),
           ix.seconds(), ix.summary().added() / ix.seconds(), rate, mb(s.corpus().fileBytes()) / ix.seconds(),
-          rate / (s1.mbPerSecond() * r.cores()), rate / sn.mbPerSecond(), bytes(ix.indexBytes()), ix.segments(), ix.threads()));
+          rate / (s1.mbPerSecond() * r.cores()), rate / sn.mbPerSecond(), ix.cpuSeconds(), cpuShare, bytes(ix.indexBytes()),
+          ix.segments(), ix.threads()));
     }
+    line("");
+    line("\"smartcn's share of the CPU\": the CPU time smartcn alone needs for this text (at its one-thread rate per CPU-second) "
+        + "÷ the CPU time of the whole import (every thread of the process, GC included). It does not depend on how busy the machine "
+        + "is, and it bounds the wall-clock ratio: with every core busy importing, the ratio can reach it but not exceed it.");
     line("");
     line("A bulk import is `CorpusIndexer.run` as `bin/policy-search index --rebuild` runs it, into an empty index: listing and hashing "
         + "the files, reading and building the documents, analysing every field (smartcn words, exact pairs and units, for the "

@@ -20,10 +20,24 @@ final class Tokenisation {
   private static final int BATCH = 64;
 
   /** One measurement: how much text, how many tokens, how long. */
-  record Rate(int threads, long bytes, long chars, long tokens, double seconds) {
+  record Rate(int threads, long bytes, long chars, long tokens, double seconds, double cpuSeconds) {
     double mbPerSecond() {
       return bytes / 1048576.0 / seconds;
     }
+
+    /** MB per CPU-second of this process: what the work costs, whatever else runs on the machine. */
+    double mbPerCpuSecond() {
+      return bytes / 1048576.0 / cpuSeconds;
+    }
+  }
+
+  /** CPU time used so far by this process (every thread, GC and compiler included), in seconds; NaN if unknown. */
+  static double processCpuSeconds() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      long ns = os.getProcessCpuTime();
+      return ns < 0 ? Double.NaN : ns / 1e9;
+    }
+    return Double.NaN;
   }
 
   private Tokenisation() {}
@@ -44,10 +58,11 @@ final class Tokenisation {
     for (String t : texts) chars += t.length();
     int warm = (int) Math.min(texts.size(), Math.round(texts.size() * warmupFraction));
     run(analyzer, field, texts.subList(0, warm), threads);
+    double cpu0 = processCpuSeconds();
     long t0 = System.nanoTime();
     long tokens = run(analyzer, field, texts, threads);
     double secs = (System.nanoTime() - t0) / 1e9;
-    return new Rate(threads, bytes, chars, tokens, secs);
+    return new Rate(threads, bytes, chars, tokens, secs, processCpuSeconds() - cpu0);
   }
 
   private static long run(Analyzer analyzer, String field, List<String> texts, int threads) {
