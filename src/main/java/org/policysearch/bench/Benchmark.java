@@ -52,8 +52,13 @@ public final class Benchmark {
 
   /** The whole run. */
   public record Result(BenchOptions options, MachineInfo machine, String analyzer, String commit, Instant started,
-                       Duration took, double[] loadStart, double[] loadEnd, Tokenisation.Rate single, Tokenisation.Rate all,
-                       int cores, String regionsOrigin, List<Size> sizes) {}
+                       Duration took, double[] loadStart, double[] loadEnd, double othersCpuSeconds, Tokenisation.Rate single,
+                       Tokenisation.Rate all, int cores, String regionsOrigin, List<Size> sizes) {
+    /** Share of the machine's CPU capacity (cores × duration) that other processes used during the run. */
+    public double othersShare() {
+      return othersCpuSeconds / (cores * took.toNanos() / 1e9);
+    }
+  }
 
   private final BenchOptions o;
   private final Config base;
@@ -71,6 +76,7 @@ public final class Benchmark {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     double[] loadStart = MachineInfo.loadAverage();
+    MachineInfo.CpuTimes cpuStart = MachineInfo.CpuTimes.now();
     MachineInfo machine = MachineInfo.current();
     int cores = Runtime.getRuntime().availableProcessors();
     log.printf("bench: %d cores, load average %.2f; work folder %s%n", cores, loadStart[0], o.work());
@@ -122,8 +128,9 @@ public final class Benchmark {
     if (scaled != null) sizes.add(size("scaled", scaled, analyzers));
 
     double[] loadEnd = MachineInfo.loadAverage();
+    double others = MachineInfo.CpuTimes.now().othersSince(cpuStart);
     return new Result(o, machine, Analyzers.VERSION, gitCommit(o.home()), started, Duration.ofNanos(System.nanoTime() - t0),
-        loadStart, loadEnd, single, all, cores, regionsOrigin, sizes);
+        loadStart, loadEnd, others, single, all, cores, regionsOrigin, sizes);
   }
 
   private Size size(String name, CorpusSize corpus, Analyzers analyzers) throws IOException {

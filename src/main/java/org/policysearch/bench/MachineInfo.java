@@ -33,6 +33,34 @@ public record MachineInfo(int cores, String cpu, long memoryBytes, String jdk, S
     return new MachineInfo(Runtime.getRuntime().availableProcessors(), cpu, mem, jdk, os);
   }
 
+  /**
+   * CPU time, in seconds, that the whole machine and this process (with its waited-for children: the
+   * server JVMs) have used since boot, from /proc; NaNs where /proc is missing. The difference over a
+   * run is what other processes took from the benchmark.
+   */
+  public record CpuTimes(double machineBusy, double own) {
+    static final double TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+    public static CpuTimes now() {
+      try {
+        String[] cpu = Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.UTF_8).get(0).strip().split("\\s+");
+        long busy = 0;
+        for (int i : new int[] {1, 2, 3, 6, 7, 8}) busy += Long.parseLong(cpu[i]); // user nice system irq softirq steal
+        String self = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.UTF_8);
+        String[] f = self.substring(self.lastIndexOf(')') + 2).strip().split("\\s+");
+        long own = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        return new CpuTimes(busy / TICKS_PER_SECOND, own / TICKS_PER_SECOND);
+      } catch (IOException | RuntimeException e) {
+        return new CpuTimes(Double.NaN, Double.NaN);
+      }
+    }
+
+    /** CPU seconds other processes used between {@code before} and this. */
+    public double othersSince(CpuTimes before) {
+      return Math.max(0, (machineBusy - before.machineBusy) - (own - before.own));
+    }
+  }
+
   /** The 1-, 5- and 15-minute load averages, or NaNs where /proc/loadavg is missing. */
   public static double[] loadAverage() {
     try {

@@ -20,8 +20,13 @@ public final class Report {
       "## Query latency in process", "## Query latency over HTTP", "## HTTP throughput", "## Server start, index size, heap",
       "## How it is measured");
 
-  /** Load average (1 minute) under which the machine counts as quiet. */
-  static final double QUIET_LOAD = 0.5;
+  /** A run counts as quiet when other processes took less than this share of the CPU and the load was low at the start. */
+  static final double QUIET_OTHERS_SHARE = 0.05;
+  static final double QUIET_LOAD = 1.0;
+
+  static boolean quiet(Benchmark.Result r) {
+    return r.loadStart()[0] < QUIET_LOAD && (Double.isNaN(r.othersShare()) || r.othersShare() < QUIET_OTHERS_SHARE);
+  }
 
   static final double P50_LIMIT_MS = 10;
   static final double P99_LIMIT_MS = 50;
@@ -62,11 +67,11 @@ public final class Report {
       line("**Smoke run**: tiny corpus and few iterations, so that CI knows the harness works. The timings below mean nothing.");
       line("");
     }
-    boolean quiet = r.loadStart()[0] < QUIET_LOAD;
+    boolean quiet = quiet(r);
     if (!quiet) {
-      line(String.format(Locale.ROOT, "**The machine was busy** (load average %.2f at the start, %.2f at the end, on %d cores): "
-          + "other work shared the cores, so times are longer and noisier than on a quiet machine.", r.loadStart()[0], r.loadEnd()[0],
-          r.machine().cores()));
+      line(String.format(Locale.ROOT, "**The machine was busy**: other processes used %.0f CPU-seconds (%.0f%% of its %d cores) during "
+          + "the run, and the load average was %.2f at the start; times are longer and noisier than on a quiet machine.",
+          r.othersCpuSeconds(), 100 * r.othersShare(), r.machine().cores(), r.loadStart()[0]));
       line("");
     }
 
@@ -79,9 +84,12 @@ public final class Report {
     line(String.format(Locale.ROOT, "| memory | %.1f GiB |", r.machine().memoryBytes() / 1073741824.0));
     line("| JDK | " + r.machine().jdk() + " |");
     line("| OS | " + r.machine().os() + " |");
-    line(String.format(Locale.ROOT, "| load average (1, 5, 15 min) at start | %.2f, %.2f, %.2f%s |", r.loadStart()[0], r.loadStart()[1],
-        r.loadStart()[2], quiet ? " (quiet)" : " (busy)"));
-    line(String.format(Locale.ROOT, "| load average at end | %.2f, %.2f, %.2f |", r.loadEnd()[0], r.loadEnd()[1], r.loadEnd()[2]));
+    line(String.format(Locale.ROOT, "| load average (1, 5, 15 min) at start | %.2f, %.2f, %.2f |", r.loadStart()[0], r.loadStart()[1],
+        r.loadStart()[2]));
+    line(String.format(Locale.ROOT, "| load average at end (this benchmark's own threads included) | %.2f, %.2f, %.2f |", r.loadEnd()[0],
+        r.loadEnd()[1], r.loadEnd()[2]));
+    line(String.format(Locale.ROOT, "| CPU used by other processes during the run | %.1f CPU-s, %.1f%% of the machine%s |", r.othersCpuSeconds(),
+        100 * r.othersShare(), quiet ? " (quiet)" : " (busy)"));
     line("| analyzer in use | `" + r.analyzer() + "` |");
     line("");
 
