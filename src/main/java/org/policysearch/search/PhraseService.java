@@ -28,8 +28,9 @@ import org.policysearch.text.TextNormalizer;
 
 /**
  * Phrase statistics for journalists: every occurrence of an exact phrase, counted by year and region,
- * with each occurrence in context. Counts are of occurrences found in the stored paragraph text, so
- * they agree with the highlighted matches one for one.
+ * with each occurrence in context. Counts are the occurrences in the stored paragraph text, so they
+ * agree with the highlighted matches one for one; they are read from the positions of the exact pairs
+ * when the phrase cannot overlap itself (the same number, see {@link PhraseCounter}), else from the text.
  */
 public final class PhraseService {
   private final SearchService service;
