@@ -319,9 +319,14 @@ public final class Report {
     return String.format(Locale.ROOT, "%,d paragraphs", s.corpus().paragraphs());
   }
 
-  private static String shortPath(Path p) {
-    Path f = p.getFileName();
-    return f == null ? p.toString() : f.toString();
+  /** A corpus folder as the reader knows it: relative to the project (../shared/data/corpus), or the work folder's. */
+  private String shortPath(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    Path work = r.options().work().toAbsolutePath().normalize();
+    if (abs.startsWith(work)) return "<work>/" + work.relativize(abs);
+    Path home = r.options().home().toAbsolutePath().normalize();
+    Path rel = home.relativize(abs);
+    return rel.getNameCount() <= 4 ? rel.toString() : abs.toString();
   }
 
   static double median(List<Double> xs) {

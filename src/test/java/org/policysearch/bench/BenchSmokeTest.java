@@ -41,7 +41,7 @@ class BenchSmokeTest {
     assertTrue(md.contains("**Smoke run**"), md);
     // both sizes in the corpus table, the indexing table and both latency tables
     assertTrue(md.contains("| real corpus (`corpus`) | 5 |"), md);
-    assertTrue(md.contains("| generated, 300 paragraphs (`scaled-corpus`) |"), md);
+    assertTrue(md.contains("| generated, 300 paragraphs (`<work>/scaled-corpus`) |"), md);
     for (QueryMix.Kind k : QueryMix.Kind.values()) {
       assertEquals(4, count(md, "| " + k.label + " | 5 |") + count(md, "| " + k.label + " | 4 |"), () -> k.label + ":\n" + md);
     }
