@@ -38,10 +38,13 @@ final class IndexCommand implements Main.Command {
   static void print(IndexSummary s, PrintStream out) {
     if (s.recovered() != null) out.println("note: " + s.recovered());
     if (s.rebuilt()) out.println("built a new index (" + s.rebuildReason() + ")");
-    out.printf("added %d, updated %d, removed %d documents; %d files unchanged%s; %d documents in the index (%.1f s)%n",
+    double secs = s.tookMs() / 1000.0;
+    String rate = secs >= 1 && s.bytesRead() > 0 ? String.format(", %.1f MB/s, %.0f documents/s read and indexed",
+        s.bytesRead() / 1048576.0 / secs, (s.added() + s.updated()) / secs) : "";
+    out.printf("added %d, updated %d, removed %d documents; %d files unchanged%s; %d documents in the index (%.1f s%s)%n",
         s.added(), s.updated(), s.removed(), s.unchangedFiles(),
         s.keptFiles() > 0 ? ", " + s.keptFiles() + " unreadable changed files kept at their previous version" : "",
-        s.documents(), s.tookMs() / 1000.0);
+        s.documents(), secs, rate);
     if (s.duplicatesChanged() > 0) out.println("repost marks changed on " + s.duplicatesChanged() + " documents");
     if (!s.skipped().isEmpty()) {
       Map<String, Integer> byReason = new TreeMap<>();

@@ -28,6 +28,7 @@ public final class Main {
     m.put("phrase", new PhraseCommand());
     m.put("stats", new StatsCommand());
     m.put("inspect", new InspectCommand());
+    m.put("bench", new BenchCommand());
     return m;
   }
 

@@ -173,7 +173,11 @@ public final class CorpusIndexer {
               store.deleteFile(f.relPath());
               idOwner.values().removeIf(f.relPath()::equals);
             }
+            int inFile = 0;
             for (PolicyDocument d : r.documents()) {
+              // A bulk JSONL file holds thousands of documents: progress moves per document, not per file.
+              progress.update(filesDone, toRead.size(), bytesRead + f.size() * inFile++ / r.documents().size(), bytesTotal,
+                  added.get() + updated.get());
               String owner = idOwner.putIfAbsent(d.id(), f.relPath());
               if (owner != null && !owner.equals(f.relPath())) {
                 skipped.add(new Skip(f.relPath(), d.line(), "duplicate-id",

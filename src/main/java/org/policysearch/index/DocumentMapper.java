@@ -16,9 +16,14 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
+import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.index.analysis.ExactStream;
+import org.policysearch.index.analysis.ExactTokenizer;
+import org.policysearch.index.analysis.WordTokens;
 import org.policysearch.ingest.Paragraph;
 import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.meta.Fingerprint;
+import org.policysearch.text.TextNormalizer;
 
 /** The one mapping from our {@link PolicyDocument} to a Lucene block (paragraph children, then the parent). */
 public final class DocumentMapper {
@@ -40,26 +45,30 @@ public final class DocumentMapper {
 
   private DocumentMapper() {}
 
-  /** The block to pass to IndexWriter.updateDocuments: children first, parent last. */
-  public static List<Document> toBlock(PolicyDocument d) {
-    return toBlock(d, d.contentHash());
-  }
-
   /**
-   * As above, with the hash of the whole source file as listed. Why not the document's own hash: a JSONL
-   * line's document carries the hash of its line, which never equals the file's, so the next run would
-   * read every JSONL file again.
+   * The block to pass to IndexWriter.updateDocuments: children first, parent last. The body is
+   * normalised and segmented here, once per paragraph, and the tokens are replayed into the paragraph
+   * fields and the document-level fields (see {@link Fields#DOC_WORDS}); this runs in the calling thread.
+   *
+   * @param fileHash the hash of the whole source file as listed. Why not the document's own hash: a JSONL
+   *                 line's document carries the hash of its line, which never equals the file's, so the
+   *                 next run would read every JSONL file again.
    */
-  public static List<Document> toBlock(PolicyDocument d, String fileHash) {
+  public static List<Document> toBlock(PolicyDocument d, String fileHash, Analyzers analyzers) {
     List<Document> block = new ArrayList<>(d.paragraphs().size() + 1);
-    for (Paragraph p : d.paragraphs()) {
+    List<String> normalized = new ArrayList<>(d.paragraphs().size());
+    for (Paragraph p : d.paragraphs()) normalized.add(TextNormalizer.normalizeToString(p.text()));
+    WordTokens words = WordTokens.analyse(analyzers.wordsOfNormalized(), Fields.BODY_WORDS, normalized);
+    for (int i = 0; i < d.paragraphs().size(); i++) {
+      Paragraph p = d.paragraphs().get(i);
+      List<String> one = List.of(normalized.get(i));
       Document c = new Document();
       c.add(new StringField(Fields.KIND, Fields.KIND_PARAGRAPH, Field.Store.NO));
       c.add(new StringField(Fields.ID, d.id(), Field.Store.NO));
       c.add(new StringField(Fields.FILE, d.file(), Field.Store.NO));
-      c.add(new TextField(Fields.BODY_WORDS, p.text(), Field.Store.NO));
-      c.add(new Field(Fields.BODY_PAIRS, p.text(), EXACT_PAIRS));
-      c.add(new Field(Fields.BODY_UNITS, p.text(), EXACT_UNITS));
+      c.add(new Field(Fields.BODY_WORDS, words.paragraph(i), TextField.TYPE_NOT_STORED));
+      c.add(new Field(Fields.BODY_PAIRS, new ExactStream(ExactTokenizer.Mode.PAIRS, one, 0), EXACT_PAIRS));
+      c.add(new Field(Fields.BODY_UNITS, new ExactStream(ExactTokenizer.Mode.UNITS, one, 0), EXACT_UNITS));
       c.add(new StoredField(Fields.PARA_NUMBER, p.number()));
       c.add(new NumericDocValuesField(Fields.PARA_NUMBER, p.number()));
       c.add(new StoredField(Fields.PARA_TEXT, p.text()));
@@ -78,6 +87,9 @@ public final class DocumentMapper {
     doc.add(new TextField(Fields.TITLE_WORDS, title, Field.Store.NO));
     doc.add(new Field(Fields.TITLE_PAIRS, title, EXACT_PAIRS));
     doc.add(new Field(Fields.TITLE_UNITS, title, EXACT_UNITS));
+    doc.add(new Field(Fields.DOC_WORDS, words.all(Fields.PARAGRAPH_GAP), TextField.TYPE_NOT_STORED));
+    doc.add(new Field(Fields.DOC_PAIRS, new ExactStream(ExactTokenizer.Mode.PAIRS, normalized, Fields.PARAGRAPH_GAP), EXACT_PAIRS));
+    doc.add(new Field(Fields.DOC_UNITS, new ExactStream(ExactTokenizer.Mode.UNITS, normalized, Fields.PARAGRAPH_GAP), EXACT_UNITS));
     for (String path : regionPaths(d.region().path())) {
       doc.add(new StringField(Fields.REGION, path, Field.Store.NO));
       doc.add(new SortedSetDocValuesField(Fields.REGION, new BytesRef(path)));

@@ -10,8 +10,8 @@ import org.policysearch.index.analysis.Analyzers;
  * mismatched analysis.
  */
 public final class IndexSchema {
-  /** Bump when fields or their options change. */
-  public static final int VERSION = 1;
+  /** Bump when fields or their options change. 2: document-level words, exact pairs and units on the parent. */
+  public static final int VERSION = 2;
 
   static final String KEY_SCHEMA = "schema";
   static final String KEY_ANALYZER = "analyzer";

@@ -52,10 +52,11 @@ public final class IndexStore implements Closeable {
   private final IndexWriter writer;
   private final String analyzerVersion;
   private final List<Path> abandoned;
+  private final Analyzers analyzers;
   private boolean published;
 
   private IndexStore(IndexLayout layout, IndexLayout.Lock lock, Path generation, boolean rebuilding, String reason,
-                     Directory dir, IndexWriter writer, String analyzerVersion, List<Path> abandoned) {
+                     Directory dir, IndexWriter writer, String analyzerVersion, List<Path> abandoned, Analyzers analyzers) {
     this.layout = layout;
     this.lock = lock;
     this.generation = generation;
@@ -65,6 +66,7 @@ public final class IndexStore implements Closeable {
     this.writer = writer;
     this.analyzerVersion = analyzerVersion;
     this.abandoned = List.copyOf(abandoned);
+    this.analyzers = analyzers;
   }
 
   /**
@@ -110,7 +112,7 @@ public final class IndexStore implements Closeable {
         // Children must stay directly before their parent: block adds keep them together; no index sorting.
         cfg.setCommitOnClose(false);
         IndexWriter w = new IndexWriter(dir, cfg);
-        return new IndexStore(layout, lock, gen, fresh, reason, dir, w, analyzerVersion, abandoned);
+        return new IndexStore(layout, lock, gen, fresh, reason, dir, w, analyzerVersion, abandoned, analyzers);
       } catch (IOException | RuntimeException e) {
         // A writer that could not start (a full disk, say) leaves no half-made generation behind.
         try {
@@ -191,7 +193,7 @@ public final class IndexStore implements Closeable {
 
   /** As above, remembering {@code fileHash}, the listed hash of the file it came from (see {@link Fields#FILE_HASH}). */
   public void put(PolicyDocument d, String fileHash) throws IOException {
-    writer.updateDocuments(new Term(Fields.ID, d.id()), DocumentMapper.toBlock(d, fileHash));
+    writer.updateDocuments(new Term(Fields.ID, d.id()), DocumentMapper.toBlock(d, fileHash, analyzers));
   }
 
   /**

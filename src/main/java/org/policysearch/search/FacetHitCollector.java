@@ -79,9 +79,13 @@ final class FacetHitCollector implements Collector {
     long[] regionCounts = region == null ? null : new long[(int) region.getValueCount()];
     long[] themeCounts = theme == null ? null : new long[(int) theme.getValueCount()];
     long[] typeCounts = type == null ? null : new long[(int) type.getValueCount()];
-    Map<String, Long> yearCounts = counts[YEAR];
     return new LeafCollector() {
-      private long[] ordBuf = new long[64];
+      // ords of the current document, per dimension (reused: this runs for every matching document)
+      private long[] rOrds = new long[8];
+      private long[] thOrds = new long[8];
+      private long[] tyOrds = new long[8];
+      // year counts by year - MIN_YEAR (years outside go to the map)
+      private final long[] yearCounts = new long[YEAR_SPAN];
 
       @Override
       public void setScorer(Scorable scorer) throws IOException {
@@ -91,44 +95,45 @@ final class FacetHitCollector implements Collector {
       @Override
       public void collect(int doc) throws IOException {
         if (dup != null && dup.advanceExact(doc) && dup.longValue() != 0) return;
-        int nRegion = load(region, doc);
-        long[] rOrds = copy(nRegion);
-        int nTheme = load(theme, doc);
-        long[] thOrds = copy(nTheme);
-        int nType = load(type, doc);
-        long[] tyOrds = copy(nType);
+        int nRegion = 0;
+        if (region != null && region.advanceExact(doc)) {
+          nRegion = region.docValueCount();
+          if (rOrds.length < nRegion) rOrds = new long[nRegion];
+          for (int i = 0; i < nRegion; i++) rOrds[i] = region.nextOrd();
+        }
+        int nTheme = 0;
+        if (theme != null && theme.advanceExact(doc)) {
+          nTheme = theme.docValueCount();
+          if (thOrds.length < nTheme) thOrds = new long[nTheme];
+          for (int i = 0; i < nTheme; i++) thOrds[i] = theme.nextOrd();
+        }
+        int nType = 0;
+        if (type != null && type.advanceExact(doc)) {
+          nType = type.docValueCount();
+          if (tyOrds.length < nType) tyOrds = new long[nType];
+          for (int i = 0; i < nType; i++) tyOrds[i] = type.nextOrd();
+        }
         int yearValue = Integer.MIN_VALUE;
         if (year != null && year.advanceExact(doc)) yearValue = (int) year.nextValue();
 
         int failed = 0;
         int failedDim = -1;
-        if (selected[REGION] && !anyIn(rOrds, regionOrds)) { failed++; failedDim = REGION; }
+        if (selected[REGION] && !anyIn(rOrds, nRegion, regionOrds)) { failed++; failedDim = REGION; }
         if (selected[YEAR] && (yearValue == Integer.MIN_VALUE || !filters.yearMatches(yearValue))) { failed++; failedDim = YEAR; }
-        if (selected[THEME] && !anyIn(thOrds, themeOrds)) { failed++; failedDim = THEME; }
-        if (selected[TYPE] && !anyIn(tyOrds, typeOrds)) { failed++; failedDim = TYPE; }
+        if (selected[THEME] && !anyIn(thOrds, nTheme, themeOrds)) { failed++; failedDim = THEME; }
+        if (selected[TYPE] && !anyIn(tyOrds, nType, typeOrds)) { failed++; failedDim = TYPE; }
         if (failed > 1) return;
         if (failed == 0) {
           hits++;
           inner.collect(doc);
         }
-        if (failed == 0 || failedDim == REGION) for (long o : rOrds) regionCounts[(int) o]++;
-        if (failed == 0 || failedDim == THEME) for (long o : thOrds) themeCounts[(int) o]++;
-        if (failed == 0 || failedDim == TYPE) for (long o : tyOrds) typeCounts[(int) o]++;
+        if (failed == 0 || failedDim == REGION) for (int i = 0; i < nRegion; i++) regionCounts[(int) rOrds[i]]++;
+        if (failed == 0 || failedDim == THEME) for (int i = 0; i < nTheme; i++) themeCounts[(int) thOrds[i]]++;
+        if (failed == 0 || failedDim == TYPE) for (int i = 0; i < nType; i++) typeCounts[(int) tyOrds[i]]++;
         if ((failed == 0 || failedDim == YEAR) && yearValue != Integer.MIN_VALUE) {
-          yearCounts.merge(Integer.toString(yearValue), 1L, Long::sum);
+          if (yearValue >= MIN_YEAR && yearValue < MIN_YEAR + YEAR_SPAN) yearCounts[yearValue - MIN_YEAR]++;
+          else counts[YEAR].merge(Integer.toString(yearValue), 1L, Long::sum);
         }
-      }
-
-      private int load(SortedSetDocValues dv, int doc) throws IOException {
-        if (dv == null || !dv.advanceExact(doc)) return 0;
-        int n = dv.docValueCount();
-        if (ordBuf.length < n) ordBuf = new long[n];
-        for (int i = 0; i < n; i++) ordBuf[i] = dv.nextOrd();
-        return n;
-      }
-
-      private long[] copy(int n) {
-        return n == 0 ? EMPTY : java.util.Arrays.copyOf(ordBuf, n);
       }
 
       @Override
@@ -137,14 +142,19 @@ final class FacetHitCollector implements Collector {
         flush(region, regionCounts, counts[REGION]);
         flush(theme, themeCounts, counts[THEME]);
         flush(type, typeCounts, counts[TYPE]);
+        for (int i = 0; i < YEAR_SPAN; i++) {
+          if (yearCounts[i] > 0) counts[YEAR].merge(Integer.toString(MIN_YEAR + i), yearCounts[i], Long::sum);
+        }
       }
     };
   }
 
-  private static final long[] EMPTY = new long[0];
+  /** Years counted in an array (others, if any, in the map). */
+  private static final int MIN_YEAR = 1000;
+  private static final int YEAR_SPAN = 2000;
 
-  private static boolean anyIn(long[] ords, Set<Long> wanted) {
-    for (long o : ords) if (wanted.contains(o)) return true;
+  private static boolean anyIn(long[] ords, int n, Set<Long> wanted) {
+    for (int i = 0; i < n; i++) if (wanted.contains(ords[i])) return true;
     return false;
   }
 

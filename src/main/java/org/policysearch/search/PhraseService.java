@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -16,7 +17,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.search.join.ToParentBlockJoinQuery;
 import org.apache.lucene.util.BitSet;
 import org.apache.lucene.util.FixedBitSet;
 import org.policysearch.index.Fields;
@@ -28,8 +28,9 @@ import org.policysearch.text.TextNormalizer;
 
 /**
  * Phrase statistics for journalists: every occurrence of an exact phrase, counted by year and region,
- * with each occurrence in context. Counts are of occurrences found in the stored paragraph text, so
- * they agree with the highlighted matches one for one.
+ * with each occurrence in context. Counts are the occurrences in the stored paragraph text, so they
+ * agree with the highlighted matches one for one; they are read from the positions of the exact pairs
+ * when the phrase cannot overlap itself (the same number, see {@link PhraseCounter}), else from the text.
  */
 public final class PhraseService {
   private final SearchService service;
@@ -38,7 +39,11 @@ public final class PhraseService {
     this.service = service;
   }
 
-  private record Found(int parentGlobal, int child, long date, String docId, int paragraph) {}
+  /**
+   * A paragraph that contains the phrase: its document's date, year and region paths (every level),
+   * and its number of occurrences (-1 until counted from the text).
+   */
+  private record Found(int parentGlobal, int child, long date, String year, List<String> regions, int paragraph, int count) {}
 
   public PhraseResult phrase(PhraseRequest r) throws InvalidRequestException, IOException {
     long t0 = System.nanoTime();
@@ -67,10 +72,12 @@ public final class PhraseService {
       FixedBitSet allowed = new FixedBitSet(Math.max(1, s.getIndexReader().maxDoc()));
       FacetHitCollector fc = new FacetHitCollector(new BitSetCollector(allowed), r.filters());
       boolean timedOut = false;
-      SearchService.searchWith(s, service.documentsQuery(
-          new ToParentBlockJoinQuery(child, service.parents(), org.apache.lucene.search.join.ScoreMode.None)), fc);
+      SearchService.searchWith(s, service.documentsQuery(QueryCompiler.exactQuery(n, Fields.DOC_PAIRS, Fields.DOC_UNITS)), fc);
       timedOut |= s.timedOut();
-      // 2. Their paragraphs that contain it, in order: newest document first, then reading order.
+      // 2. Their paragraphs that contain it, in order: newest document first, then reading order, with
+      //    each paragraph's count (from the index when the phrase cannot overlap itself, else later from
+      //    the text) and its document's year and regions (doc values: no stored fields read here).
+      boolean countFromIndex = PhraseCounter.cannotOverlap(n);
       List<Found> found = new ArrayList<>();
       Weight w = s.createWeight(s.rewrite(child), ScoreMode.COMPLETE_NO_SCORES, 1f);
       for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
@@ -78,19 +85,44 @@ public final class PhraseService {
         if (sc == null) continue;
         BitSet parents = service.parents().getBitSet(ctx);
         SortedNumericDocValues dates = ctx.reader().getSortedNumericDocValues(Fields.DATE);
+        SortedNumericDocValues years = ctx.reader().getSortedNumericDocValues(Fields.YEAR);
+        SortedSetDocValues regions = ctx.reader().getSortedSetDocValues(Fields.REGION);
         NumericDocValues paraNo = ctx.reader().getNumericDocValues(Fields.PARA_NUMBER);
+        PhraseCounter counter = countFromIndex ? PhraseCounter.open(ctx.reader(), child) : null;
+        Map<Long, String> regionNames = new HashMap<>();
+        int lastParent = -1;
+        long date = Long.MIN_VALUE;
+        String year = null;
+        List<String> regionPaths = List.of();
         DocIdSetIterator it = sc.iterator();
         for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
           int parent = parents.nextSetBit(d);
           if (!allowed.get(ctx.docBase + parent)) continue;
-          long date = Long.MIN_VALUE;
-          if (dates != null && dates.advanceExact(parent)) date = dates.nextValue();
+          if (parent != lastParent) {
+            lastParent = parent;
+            date = dates != null && dates.advanceExact(parent) ? dates.nextValue() : Long.MIN_VALUE;
+            year = years != null && years.advanceExact(parent) ? Long.toString(years.nextValue()) : null;
+            regionPaths = new ArrayList<>();
+            if (regions != null && regions.advanceExact(parent)) {
+              for (int i = 0; i < regions.docValueCount(); i++) {
+                long ord = regions.nextOrd();
+                String name = regionNames.get(ord);
+                if (name == null) {
+                  name = regions.lookupOrd(ord).utf8ToString();
+                  regionNames.put(ord, name);
+                }
+                regionPaths.add(name);
+              }
+            }
+          }
           int no = paraNo != null && paraNo.advanceExact(d) ? (int) paraNo.longValue() : 0;
-          found.add(new Found(ctx.docBase + parent, ctx.docBase + d, date, "", no));
+          int count = counter == null ? -1 : counter.count(d);
+          found.add(new Found(ctx.docBase + parent, ctx.docBase + d, date, year, regionPaths, no, count));
         }
       }
       found.sort(Comparator.comparingLong(Found::date).reversed().thenComparingInt(Found::parentGlobal).thenComparingInt(Found::paragraph));
-      // 3. Count occurrences in the text; keep the requested page in context.
+      // 3. Count; keep the requested page in context (the only paragraphs and documents read, unless the
+      //    phrase can overlap itself and every paragraph's text is counted).
       Map<Integer, PolicyDocument> metaCache = new HashMap<>();
       Map<String, long[]> byYear = new HashMap<>();
       Map<String, long[]> byRegion = new HashMap<>();
@@ -102,41 +134,51 @@ public final class PhraseService {
       int lastParent = -1;
       DocumentReader.Reads reads = new DocumentReader.Reads();
       long from = (long) (r.page() - 1) * r.size();
+      long to = from + r.size();
       for (Found f : found) {
         if (s.getTimeout().shouldExit()) {
           timedOut = true;
           break;
         }
-        LeafReaderContext ctx = DocumentReader.leaf(s, f.child);
-        Paragraph p = DocumentReader.paragraph(reads.of(ctx), f.child - ctx.docBase);
-        List<int[]> occ = occurrences(p.text(), n);
-        if (occ.isEmpty()) continue; // cannot happen: the index and the text agree (tested)
-        PolicyDocument meta = metaCache.computeIfAbsent(f.parentGlobal, g -> {
-          try {
-            LeafReaderContext pc = DocumentReader.leaf(s, g);
-            return DocumentReader.metadata(pc, reads.of(pc), g - pc.docBase, List.of());
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
+        Paragraph p = null;
+        List<int[]> occ = null;
+        int count = f.count;
+        if (count < 0 || occurrences + count > from && occurrences < to) {
+          LeafReaderContext ctx = DocumentReader.leaf(s, f.child);
+          p = DocumentReader.paragraph(reads.of(ctx), f.child - ctx.docBase);
+          occ = occurrences(p.text(), n);
+          count = occ.size();
+        }
+        if (count == 0) continue; // cannot happen: the index and the text agree (tested)
         boolean newDoc = f.parentGlobal != lastParent;
         lastParent = f.parentGlobal;
         paragraphs++;
         if (newDoc) documents++;
-        if (meta.year() != null) add(byYear, meta.year().toString(), newDoc, occ.size());
-        for (String path : org.policysearch.index.DocumentMapper.regionPaths(meta.region().path())) {
-          add(byRegion, path, newDoc, occ.size());
-          if (meta.year() != null) add(byRegionYear, List.of(path, meta.year().toString()), newDoc, occ.size());
+        if (f.year != null) add(byYear, f.year, newDoc, count);
+        for (String path : f.regions) {
+          add(byRegion, path, newDoc, count);
+          if (f.year != null) add(byRegionYear, List.of(path, f.year), newDoc, count);
         }
-        for (int[] o : occ) {
-          if (occurrences >= from && items.size() < r.size()) {
-            items.add(new PhraseResult.Occurrence(meta.id(), meta.title(), meta.date().value(), meta.region(),
-                p.number(), p.text().substring(Math.max(0, o[0] - r.context()), o[0]), p.text().substring(o[0], o[1]),
-                p.text().substring(o[1], Math.min(p.text().length(), o[1] + r.context())), o[0], o[1]));
+        if (occurrences + count > from && occurrences < to) {
+          PolicyDocument meta = metaCache.computeIfAbsent(f.parentGlobal, g -> {
+            try {
+              LeafReaderContext pc = DocumentReader.leaf(s, g);
+              return DocumentReader.metadata(pc, reads.of(pc), g - pc.docBase, List.of());
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+          long at = occurrences;
+          for (int[] o : occ) {
+            if (at >= from && items.size() < r.size()) {
+              items.add(new PhraseResult.Occurrence(meta.id(), meta.title(), meta.date().value(), meta.region(),
+                  p.number(), p.text().substring(Math.max(0, o[0] - r.context()), o[0]), p.text().substring(o[0], o[1]),
+                  p.text().substring(o[1], Math.min(p.text().length(), o[1] + r.context())), o[0], o[1]));
+            }
+            at++;
           }
-          occurrences++;
         }
-        if (metaCache.size() > 10_000) metaCache.clear();
+        occurrences += count;
       }
       List<PhraseResult.Count> years = counts(byYear);
       years.sort(Comparator.comparing(PhraseResult.Count::value).reversed());

@@ -215,25 +215,25 @@ public final class SearchService implements AutoCloseable {
 
   /** Region paths of every level folded into a tree: provinces (and 全国) › cities › counties. */
   static List<FacetValue> regionTree(Map<String, Long> counts, List<String> selected) {
-    Map<String, Long> all = new TreeMap<>(counts);
+    Map<String, Long> all = new java.util.HashMap<>(counts);
     selected.forEach(v -> all.putIfAbsent(v, 0L));
-    return children("", all, selected);
+    // One pass from each path to its parent ("" for the top level): thousands of regions at every
+    // search, so no scan of all paths per node.
+    Map<String, List<String>> byParent = new java.util.HashMap<>();
+    for (String path : all.keySet()) {
+      int slash = path.lastIndexOf('/');
+      byParent.computeIfAbsent(slash < 0 ? "" : path.substring(0, slash), k -> new ArrayList<>()).add(path);
+    }
+    return children("", all, byParent, new java.util.HashSet<>(selected));
   }
 
-  private static List<FacetValue> children(String parent, Map<String, Long> all, List<String> selected) {
-    List<FacetValue> out = new ArrayList<>();
-    for (Map.Entry<String, Long> e : all.entrySet()) {
-      String path = e.getKey();
-      String rest;
-      if (parent.isEmpty()) {
-        if (path.contains("/")) continue;
-        rest = path;
-      } else {
-        if (!path.startsWith(parent + "/")) continue;
-        rest = path.substring(parent.length() + 1);
-        if (rest.contains("/")) continue;
-      }
-      out.add(new FacetValue(path, rest, e.getValue(), selected.contains(path), children(path, all, selected)));
+  private static List<FacetValue> children(String parent, Map<String, Long> all, Map<String, List<String>> byParent,
+                                           java.util.Set<String> selected) {
+    List<String> paths = byParent.getOrDefault(parent, List.of());
+    List<FacetValue> out = new ArrayList<>(paths.size());
+    for (String path : paths) {
+      String label = parent.isEmpty() ? path : path.substring(parent.length() + 1);
+      out.add(new FacetValue(path, label, all.get(path), selected.contains(path), children(path, all, byParent, selected)));
     }
     out.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value));
     return out;

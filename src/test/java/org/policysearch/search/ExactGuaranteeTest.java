@@ -95,6 +95,13 @@ class ExactGuaranteeTest {
     }
     assertEquals(expected, gotParagraphs, () -> "paragraphs for \"" + clean + "\"");
     assertEquals(expected.size(), pr.paragraphs(), () -> "paragraph count for \"" + clean + "\"");
+    // occurrences are counted from the index's positions when the phrase cannot overlap itself: the
+    // same number as in the stored text
+    long inText = 0;
+    String q = TextNormalizer.normalizeToString(clean);
+    for (PolicyDocument d : docs) for (Paragraph p : d.paragraphs()) inText += PhraseService.occurrences(p.text(), q).size();
+    long expectedOccurrences = inText;
+    assertEquals(expectedOccurrences, pr.occurrences(), () -> "occurrences of \"" + clean + "\"");
     SearchResult sr = service.search(new SearchRequest("\"" + clean + "\"", Filters.NONE, SortOrder.RELEVANCE, 1, 100, 0));
     Set<String> gotDocs = new TreeSet<>();
     sr.hits().forEach(h -> gotDocs.add(h.document().id()));

@@ -27,6 +27,7 @@ public final class Analyzers {
       + org.apache.lucene.util.Version.LATEST;
 
   private final Analyzer words;
+  private final Analyzer wordsOfNormalized;
   private final Analyzer exactPairs;
   private final Analyzer exactUnits;
   private final Analyzer perField;
@@ -42,7 +43,8 @@ public final class Analyzers {
    *                     so an index built with either serves the other and {@link #VERSION} is the same
    */
   public Analyzers(boolean stockSmartcn) {
-    this.words = normalizing(stockSmartcn ? new SmartChineseAnalyzer(true) : new FastSmartChineseAnalyzer(true));
+    this.wordsOfNormalized = stockSmartcn ? new SmartChineseAnalyzer(true) : new FastSmartChineseAnalyzer(true);
+    this.words = normalizing(wordsOfNormalized);
     this.exactPairs = exact(ExactTokenizer.Mode.PAIRS);
     this.exactUnits = exact(ExactTokenizer.Mode.UNITS);
     this.perField = new PerFieldAnalyzerWrapper(words, Map.of(
@@ -55,6 +57,15 @@ public final class Analyzers {
   /** smartcn words, for ranking. */
   public Analyzer words() {
     return words;
+  }
+
+  /**
+   * The words chain without its normalisation, for text that is normalised already (the indexer
+   * normalises each paragraph once for all its fields; normalising is idempotent, so the tokens are
+   * those of {@link #words()}).
+   */
+  public Analyzer wordsOfNormalized() {
+    return wordsOfNormalized;
   }
 
   public Analyzer exactPairs() {

@@ -15,6 +15,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -31,8 +32,10 @@ import org.policysearch.text.TextNormalizer;
 /**
  * Turns a parsed query into Lucene queries.
  *
- * <p>Matching is per document: each body term is a query on paragraphs joined to the parent, so
- * "every word must match" means somewhere in the document, and exclusions remove whole documents.
+ * <p>Matching is per document: each body term is a query on the document-level fields of the parent
+ * (every paragraph's tokens, paragraphs kept apart by a position gap), so "every word must match" means
+ * somewhere in the document, and exclusions remove whole documents. The paragraph fields score the
+ * passages of a hit and the boost for all words in one paragraph (the only join).
  * What a term must match is decided on the exact fields (substring semantics), because smartcn alone
  * misses whenever the query segments differently from the text (鄂州 inside the token 鄂州市); how
  * well it matches is scored on the smartcn words with BM25. Extra, optional clauses reward the words
@@ -152,10 +155,9 @@ public final class QueryCompiler {
     if (title) {
       return exactQuery(n, Fields.TITLE_PAIRS, Fields.TITLE_UNITS);
     }
-    Query child = exactQuery(n, Fields.BODY_PAIRS, Fields.BODY_UNITS);
-    if (!negated) ctx.paragraphScorers.add(child);
+    if (!negated) ctx.paragraphScorers.add(exactQuery(n, Fields.BODY_PAIRS, Fields.BODY_UNITS));
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(join(child), Occur.MUST);
+    b.add(exactQuery(n, Fields.DOC_PAIRS, Fields.DOC_UNITS), Occur.MUST);
     if (!negated) b.add(new BoostQuery(exactQuery(n, Fields.TITLE_PAIRS, Fields.TITLE_UNITS), TITLE_BOOST), Occur.SHOULD);
     return b.build();
   }
@@ -177,9 +179,11 @@ public final class QueryCompiler {
       return exact(new QueryNode.Exact(w.text(), w.scope(), w.position()), ctx, negated);
     }
     ctx.count(units.size() + chunkSynonyms.size());
-    String pairs = title ? Fields.TITLE_PAIRS : Fields.BODY_PAIRS;
-    String singles = title ? Fields.TITLE_UNITS : Fields.BODY_UNITS;
-    String wordsField = title ? Fields.TITLE_WORDS : Fields.BODY_WORDS;
+    // Documents are matched and ranked on fields of the parent: the title's, or the body's at the
+    // document level (Fields.DOC_WORDS); the paragraph fields only score passages and the same-paragraph boost.
+    String pairs = title ? Fields.TITLE_PAIRS : Fields.DOC_PAIRS;
+    String singles = title ? Fields.TITLE_UNITS : Fields.DOC_UNITS;
+    String wordsField = title ? Fields.TITLE_WORDS : Fields.DOC_WORDS;
 
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     List<Query> childMusts = new ArrayList<>();
@@ -191,17 +195,16 @@ public final class QueryCompiler {
         ctx.highlights.add(new HighlightTerm(u.text(), false));
         syn.forEach(s -> ctx.highlights.add(new HighlightTerm(s, false)));
       }
-      childMusts.add(must);
       BooleanQuery.Builder ub = new BooleanQuery.Builder();
-      if (title) {
-        ub.add(new BoostQuery(must, EXACT_MATCH_WEIGHT), Occur.MUST);
-        if (rank != null) ub.add(rank, Occur.SHOULD);
-      } else {
-        ub.add(new BoostQuery(join(must), EXACT_MATCH_WEIGHT), Occur.MUST);
-        if (rank != null) ub.add(join(rank), Occur.SHOULD);
+      ub.add(new BoostQuery(must, EXACT_MATCH_WEIGHT), Occur.MUST);
+      if (rank != null) ub.add(rank, Occur.SHOULD);
+      if (!title) {
+        Query childMust = unitMatch(u, syn, Fields.BODY_PAIRS, Fields.BODY_UNITS, Fields.BODY_WORDS);
+        childMusts.add(childMust);
         if (!negated) {
-          ctx.paragraphScorers.add(new BoostQuery(must, EXACT_MATCH_WEIGHT));
-          if (rank != null) ctx.paragraphScorers.add(rank);
+          ctx.paragraphScorers.add(new BoostQuery(childMust, EXACT_MATCH_WEIGHT));
+          Query childRank = wordsQuery(Fields.BODY_WORDS, u.terms());
+          if (childRank != null) ctx.paragraphScorers.add(childRank);
         }
       }
       all.add(ub.build(), Occur.MUST);
@@ -213,10 +216,10 @@ public final class QueryCompiler {
       for (String s : chunkSynonyms) {
         Query sq = exactQuery(s, pairs, singles);
         if (sq == null) continue;
-        or.add(title ? sq : join(sq), Occur.SHOULD);
+        or.add(sq, Occur.SHOULD);
         if (!negated) {
           ctx.highlights.add(new HighlightTerm(s, false));
-          if (!title) ctx.paragraphScorers.add(sq);
+          if (!title) ctx.paragraphScorers.add(exactQuery(s, Fields.BODY_PAIRS, Fields.BODY_UNITS));
         }
       }
       unitsQuery = or.setMinimumNumberShouldMatch(1).build();
@@ -227,14 +230,16 @@ public final class QueryCompiler {
       // Words standing together as typed rank higher...
       Query together = exactQuery(n, pairs, singles);
       if (together != null) {
-        b.add(new BoostQuery(title ? together : join(together), TOGETHER_BOOST), Occur.SHOULD);
-        if (!title) ctx.paragraphScorers.add(new BoostQuery(together, TOGETHER_BOOST));
+        b.add(new BoostQuery(together, TOGETHER_BOOST), Occur.SHOULD);
+        if (!title) ctx.paragraphScorers.add(new BoostQuery(exactQuery(n, Fields.BODY_PAIRS, Fields.BODY_UNITS), TOGETHER_BOOST));
       }
-      // ...and so do documents with all of them in one paragraph.
+      // ...and so do documents with all of them in one paragraph: a join, but a constant-score one, so
+      // that finding one such paragraph is enough (a scored join visits every matching paragraph).
       if (!title) {
         BooleanQuery.Builder same = new BooleanQuery.Builder();
         childMusts.forEach(m -> same.add(m, Occur.FILTER));
-        b.add(new BoostQuery(join(new org.apache.lucene.search.ConstantScoreQuery(same.build())), SAME_PARAGRAPH_BOOST), Occur.SHOULD);
+        b.add(new BoostQuery(new ConstantScoreQuery(join(new ConstantScoreQuery(same.build()))), SAME_PARAGRAPH_BOOST),
+            Occur.SHOULD);
       }
     }
     if (!title) {
