@@ -17,6 +17,8 @@ import org.policysearch.index.Fields;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.IndexSummary;
 import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.index.analysis.smartcn.bench.SmartcnBenchmark;
+import org.policysearch.index.analysis.smartcn.bench.SmartcnDifferential;
 import org.policysearch.ingest.Builders;
 import org.policysearch.ingest.IngestConfig;
 import org.policysearch.ingest.IngestRun;
@@ -50,10 +52,20 @@ public final class Benchmark {
   /** Everything measured at one corpus size. */
   public record Size(CorpusSize corpus, Indexing indexing, QueryMix mix, MixResult inProcess, Server server) {}
 
+  /**
+   * The segmenter against stock smartcn (issue 8): the three engines on a sample of the corpus, the
+   * token-for-token comparison over the whole corpus, and the real corpus imported with stock smartcn.
+   *
+   * @param stockSingle  the stock words analyzer's one-thread rate on the same paragraphs as the reference
+   * @param stockImport  the bulk import of the real corpus with {@code analyzer.stock=true}
+   */
+  public record Segmenter(SmartcnBenchmark.Result engines, SmartcnDifferential.Report differential,
+                          Tokenisation.Rate stockSingle, Indexing stockImport) {}
+
   /** The whole run. */
   public record Result(BenchOptions options, MachineInfo machine, String analyzer, String commit, Instant started,
                        Duration took, double[] loadStart, double[] loadEnd, double othersCpuSeconds, Tokenisation.Rate single,
-                       Tokenisation.Rate all, int cores, String regionsOrigin, List<Size> sizes) {
+                       Tokenisation.Rate all, int cores, String regionsOrigin, List<Size> sizes, Segmenter segmenter) {
     /** Share of the machine's CPU capacity (cores × duration) that other processes used during the run. */
     public double othersShare() {
       return othersCpuSeconds / (cores * took.toNanos() / 1e9);
@@ -120,17 +132,64 @@ public final class Benchmark {
     log.printf("bench: %.2f MB/s; now %d threads ...%n", single.mbPerSecond(), cores);
     Tokenisation.Rate all = Tokenisation.measure(analyzers.words(), Fields.BODY_WORDS, texts, cores, warm);
     log.printf("bench: %.2f MB/s with %d threads%n", all.mbPerSecond(), cores);
+
+    // 3b. The segmenter against stock: the three engines on a sample, the whole corpus compared token for token.
+    List<String> sample = sample(texts, o.smoke() ? SMOKE_SEGMENTER_SAMPLE_CHARS : SEGMENTER_SAMPLE_CHARS);
+    log.printf("bench: stock smartcn, stock with the hash fix, ours, on %,d paragraphs ...%n", sample.size());
+    SmartcnBenchmark.Result engines = SmartcnBenchmark.run(sample, cores, o.smoke() ? 1 : 3);
+    log.printf("bench: ours %.1fx stock (corpus text as is, one thread); comparing every token with stock ...%n",
+        engines.speedup(SmartcnBenchmark.Engine.OURS, SmartcnBenchmark.Punctuation.AS_IS, 1));
+    SmartcnDifferential.Report differential = SmartcnDifferential.run(o.smoke() ? sample : texts, cores);
+    log.println("bench: " + differential);
+    Tokenisation.Rate stockSingle = Tokenisation.measure(new Analyzers(true).words(), Fields.BODY_WORDS, texts, 1, warm);
     texts = null;
 
     // 4. Each size: bulk import, queries in process, the server.
     List<Size> sizes = new ArrayList<>();
     sizes.add(size("real", shared, analyzers));
     if (scaled != null) sizes.add(size("scaled", scaled, analyzers));
+    log.println("bench: bulk import of the real corpus again, with stock smartcn ...");
+    Indexing stockImport = importOnly(shared, "real-stock", true);
+    Segmenter segmenter = new Segmenter(engines, differential, stockSingle, stockImport);
 
     double[] loadEnd = MachineInfo.loadAverage();
     double others = MachineInfo.CpuTimes.now().othersSince(cpuStart);
     return new Result(o, machine, Analyzers.VERSION, gitCommit(o.home()), started, Duration.ofNanos(System.nanoTime() - t0),
-        loadStart, loadEnd, others, single, all, cores, regionsOrigin, sizes);
+        loadStart, loadEnd, others, single, all, cores, regionsOrigin, sizes, segmenter);
+  }
+
+  /** Characters of corpus text the three-engine comparison runs on (stock is slow: this keeps it to a minute or two). */
+  static final long SEGMENTER_SAMPLE_CHARS = 3_000_000;
+  static final long SMOKE_SEGMENTER_SAMPLE_CHARS = 20_000;
+
+  /** Every k-th paragraph, k chosen so that about {@code chars} characters are taken: the same sample every run. */
+  static List<String> sample(List<String> texts, long chars) {
+    long total = 0;
+    for (String t : texts) total += t.length();
+    int step = (int) Math.max(1, total / Math.max(1, chars));
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i += step) out.add(texts.get(i));
+    return out;
+  }
+
+  /** A bulk import into a fresh index, timed, with stock smartcn or the analyzer in use; the index is removed after. */
+  private Indexing importOnly(CorpusSize corpus, String name, boolean stock) throws IOException {
+    Path index = o.work().resolve("index-" + name);
+    deleteTree(index);
+    Config cfg = new Config(base.home(), corpus.dir(), index, base.web(), base.host(), base.port(), base.adminToken(),
+        base.corsOrigins(), false, false, base.synonyms(), stock, base.limits(), base.maxBodyBytes());
+    Wiring.Display bar = wiring.progress();
+    double cpu0 = Tokenisation.processCpuSeconds();
+    long t0 = System.nanoTime();
+    IndexSummary summary = wiring.indexer(cfg).run(corpus.dir(), new IndexLayout(index), true, bar);
+    double secs = (System.nanoTime() - t0) / 1e9;
+    double cpu = Tokenisation.processCpuSeconds() - cpu0;
+    bar.done();
+    Path gen = new IndexLayout(index).current().orElseThrow(() -> new IOException("the bulk import published no index"));
+    Indexing ix = new Indexing(secs, cpu, treeSize(gen), segments(gen), summary, Runtime.getRuntime().availableProcessors());
+    log.printf("bench: %.1f s, %.2f MB/s of text%n", secs, corpus.textBytes() / 1048576.0 / secs);
+    if (!o.keepWork()) deleteTree(index);
+    return ix;
   }
 
   private Size size(String name, CorpusSize corpus, Analyzers analyzers) throws IOException {

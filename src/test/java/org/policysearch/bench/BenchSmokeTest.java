@@ -47,7 +47,11 @@ class BenchSmokeTest {
     }
     // every target with a verdict: 2 × (3 classes × p50/p99 + ratio) + indexing + start + heap
     long verdicts = md.lines().filter(l -> l.endsWith("| PASS |") || l.contains("| **MISS** by ")).count();
-    assertEquals(17, verdicts, md);
+    assertEquals(20, verdicts, md);
+    // issue 8 in the same run: the three engines, the token-for-token comparison, the import with stock smartcn
+    assertTrue(md.contains("| stock smartcn |") && md.contains("| stock, hash bug fixed |") && md.contains("| FastSmartChinese |"), md);
+    assertTrue(md.contains("over every paragraph of the real corpus") && md.contains("**identical**"), md);
+    assertTrue(md.contains("| stock smartcn (`analyzer.stock=true`) |") && md.contains("| ours (the default) |"), md);
     for (int c : List.of(1, 4)) assertTrue(md.contains(String.format("| generated, 300 paragraphs | %d | ", c)), md);
     assertTrue(md.contains("| generated, 300 paragraphs | "), md);
     assertTrue(md.lines().anyMatch(l -> l.startsWith("| generated, 300 paragraphs |") && l.endsWith("| yes |")), "server served without error");
