@@ -10,7 +10,9 @@ import java.util.Map;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
+import java.time.LocalDate;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -154,6 +156,8 @@ public final class IndexStore implements Closeable {
     return out;
   }
 
+  private static final java.util.Set<String> PARENT_FIELDS = java.util.Set.of(Fields.ID, Fields.FILE, Fields.FILE_HASH, Fields.FINGERPRINT);
+
   private static void collectParents(DirectoryReader r, List<IndexedDocument> out) throws IOException {
     IndexSearcher s = new IndexSearcher(r);
     Weight w = s.createWeight(s.rewrite(parentsQuery()), ScoreMode.COMPLETE_NO_SCORES, 1f);
@@ -162,16 +166,17 @@ public final class IndexStore implements Closeable {
       if (sc == null) continue;
       StoredFields sf = ctx.reader().storedFields();
       BinaryDocValues dupOf = ctx.reader().getBinaryDocValues(Fields.DUPLICATE_OF);
+      // The date from doc values, not the stored metadata: decoding every document's JSON showed in profiles.
+      SortedNumericDocValues dates = ctx.reader().getSortedNumericDocValues(Fields.DATE);
       var live = ctx.reader().getLiveDocs();
       DocIdSetIterator it = sc.iterator();
       for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
         if (live != null && !live.get(doc)) continue;
-        Document d = sf.document(doc, java.util.Set.of(Fields.ID, Fields.FILE, Fields.FILE_HASH, Fields.FINGERPRINT, Fields.META));
+        Document d = sf.document(doc, PARENT_FIELDS);
         String dup = "";
         if (dupOf != null && dupOf.advanceExact(doc)) dup = dupOf.binaryValue().utf8ToString();
-        String meta = d.get(Fields.META);
-        PolicyDocument pd = StoredMeta.decode(meta, List.of());
-        out.add(new IndexedDocument(d.get(Fields.ID), d.get(Fields.FILE), d.get(Fields.FILE_HASH), pd.date().value(),
+        String date = dates != null && dates.advanceExact(doc) ? LocalDate.ofEpochDay(dates.nextValue()).toString() : "";
+        out.add(new IndexedDocument(d.get(Fields.ID), d.get(Fields.FILE), d.get(Fields.FILE_HASH), date,
             DocumentMapper.decodeFingerprint(d.get(Fields.FINGERPRINT)), dup));
       }
     }
