@@ -41,6 +41,9 @@ public final class Cleaner {
     this.wholeLine = rules.rules().stream().filter(r -> r.kind().wholeLine()).toList();
   }
 
+  /** Lines longer than this are never whole-line debris. */
+  static final int WHOLE_LINE_RULE_MAX_CHARS = 300;
+
   public CleanedText clean(String text) {
     Map<String, Integer> removed = new LinkedHashMap<>();
     Map<String, String> header = new LinkedHashMap<>();
@@ -94,7 +97,9 @@ public final class Cleaner {
         afterEnd = false;
       }
       CleaningRule fired = null;
-      for (CleaningRule r : wholeLine) {
+      // Whole-line debris (navigation, teasers, header and credit lines) is short; long lines are body text,
+      // and matching every rule against every long line was the cleaner's main cost.
+      for (CleaningRule r : line.length() > WHOLE_LINE_RULE_MAX_CHARS ? List.<CleaningRule>of() : wholeLine) {
         if (r.kind() == Kind.DROP_TAIL_LINE && !tail) continue;
         if (r.kind() == Kind.HEADER_LINE && !head && !tail) continue;
         Matcher m = r.pattern().matcher(line);
