@@ -1,9 +1,5 @@
 package org.policysearch.ingest.meta;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -47,25 +43,17 @@ public final class CleaningRules {
 
   /** The rules shipped in the data file. */
   public static CleaningRules load() {
-    try (Reader r = DataFiles.open(FILE)) {
-      return parse(FILE, r);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return fromRows(DataFiles.readTsv(FILE));
   }
 
   /** Rules from TSV text in the data-file format (tests, or a user's extra file). */
   public static CleaningRules parse(String name, String tsv) {
-    try {
-      return parse(name, new StringReader(tsv));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return fromRows(DataFiles.parseTsv(name, tsv));
   }
 
-  static CleaningRules parse(String name, Reader reader) throws IOException {
+  static CleaningRules fromRows(List<DataFiles.Row> rows) {
     List<CleaningRule> out = new ArrayList<>();
-    for (DataFiles.Row row : DataFiles.parseTsv(name, reader)) {
+    for (DataFiles.Row row : rows) {
       if (row.cells().size() < 3) throw row.error("expected name, kind, regex, comment separated by tabs");
       Kind kind;
       Pattern p;

@@ -44,6 +44,15 @@ final class DataFiles {
     }
   }
 
+  /** Rows of TSV text in memory (tests, or a user's extra rules). */
+  static List<Row> parseTsv(String name, String tsv) {
+    try {
+      return parseTsv(name, new java.io.StringReader(tsv));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringReader does not fail
+    }
+  }
+
   static List<Row> parseTsv(String name, Reader reader) throws IOException {
     List<Row> rows = new ArrayList<>();
     BufferedReader r = new BufferedReader(reader);

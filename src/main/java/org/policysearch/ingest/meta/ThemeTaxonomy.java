@@ -1,9 +1,5 @@
 package org.policysearch.ingest.meta;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,24 +32,16 @@ public final class ThemeTaxonomy {
   }
 
   public static ThemeTaxonomy load() {
-    try (Reader r = DataFiles.open(FILE)) {
-      return parse(FILE, r);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return fromRows(DataFiles.readTsv(FILE));
   }
 
   public static ThemeTaxonomy parse(String name, String tsv) {
-    try {
-      return parse(name, new StringReader(tsv));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return fromRows(DataFiles.parseTsv(name, tsv));
   }
 
-  static ThemeTaxonomy parse(String name, Reader reader) throws IOException {
+  static ThemeTaxonomy fromRows(List<DataFiles.Row> rows) {
     List<Theme> out = new ArrayList<>();
-    for (DataFiles.Row row : DataFiles.parseTsv(name, reader)) {
+    for (DataFiles.Row row : rows) {
       if (row.cell(0).isEmpty() || row.cell(1).isEmpty()) throw row.error("expected theme <TAB> keywords|…");
       List<String> keywords = words(row.cell(1));
       if (keywords.isEmpty()) throw row.error("theme '" + row.cell(0) + "' has no keywords");

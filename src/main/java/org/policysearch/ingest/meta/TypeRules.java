@@ -1,9 +1,5 @@
 package org.policysearch.ingest.meta;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,25 +30,17 @@ public final class TypeRules {
   }
 
   public static TypeRules load() {
-    try (Reader r = DataFiles.open(FILE)) {
-      return parse(FILE, r);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return fromRows(DataFiles.readTsv(FILE));
   }
 
   public static TypeRules parse(String name, String tsv) {
-    try {
-      return parse(name, new StringReader(tsv));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return fromRows(DataFiles.parseTsv(name, tsv));
   }
 
-  static TypeRules parse(String name, Reader reader) throws IOException {
+  static TypeRules fromRows(List<DataFiles.Row> rows) {
     List<Rule> rules = new ArrayList<>();
     Map<String, String> given = new LinkedHashMap<>();
-    for (DataFiles.Row row : DataFiles.parseTsv(name, reader)) {
+    for (DataFiles.Row row : rows) {
       switch (row.cell(0)) {
         case "rule" -> {
           Where where;
