@@ -154,22 +154,18 @@ final class BigramTable {
    * getBigramItemIndex} followed by {@code getFrequency}. It spins 402,137 times when the step is 0.
    */
   int frequencyAsStock(long hash1, int hash2) {
-    final int n = SIZE;
-    int h1 = (int) (hash1 % n);
-    int step = hash2 % n;
-    if (h1 < 0) h1 = n + h1;
-    if (step < 0) step = n + step;
-    int index = h1;
-    int i = 1;
-    while (slots[2 * index] != 0 && slots[2 * index] != hash1 && i < n) {
-      index = (h1 + i * step) % n;
-      i++;
-    }
-    return i < n && slots[2 * index] == hash1 ? (int) slots[2 * index + 1] : 0;
+    int[] walk = stockWalk(hash1, hash2);
+    int index = walk[0];
+    return walk[1] < SIZE && slots[2 * index] == hash1 ? (int) slots[2 * index + 1] : 0;
   }
 
   /** How many slots the stock loop reads for this key (402,137 when it spins on a step of 0). */
   int probesAsStock(long hash1, int hash2) {
+    return stockWalk(hash1, hash2)[1];
+  }
+
+  /** Stock's double-hashing loop: {slot where it stopped, probes read}. */
+  private int[] stockWalk(long hash1, int hash2) {
     final int n = SIZE;
     int h1 = (int) (hash1 % n);
     int step = hash2 % n;
@@ -181,7 +177,7 @@ final class BigramTable {
       index = (h1 + i * step) % n;
       i++;
     }
-    return i;
+    return new int[] {index, i};
   }
 
   private int filterWord(long h) {
