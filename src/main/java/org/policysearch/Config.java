@@ -70,7 +70,6 @@ public record Config(Path home, Path corpus, Path index, Path web, String host, 
 
   /** This config with the given properties applied (keys as in the README's configuration table). */
   public Config with(Properties p) {
-    Path h = home;
     List<String> cors = new ArrayList<>(corsOrigins);
     if (p.getProperty("cors.origins") != null) {
       cors.clear();
@@ -80,7 +79,7 @@ public record Config(Path home, Path corpus, Path index, Path web, String host, 
     l = new SearchLimits(intOr(p, "limits.query_length", l.maxQueryLength()), intOr(p, "limits.clauses", l.maxClauses()),
         intOr(p, "limits.page_size", l.maxPageSize()), intOr(p, "limits.result_window", l.maxResultWindow()),
         l.maxPassages(), Duration.ofMillis(intOr(p, "limits.timeout_ms", (int) l.timeout().toMillis())));
-    return new Config(h,
+    return new Config(home,
         pathOr(p, "corpus", corpus), pathOr(p, "index", index), pathOr(p, "web", web),
         p.getProperty("host", host).strip(), intOr(p, "port", port), p.getProperty("admin.token", adminToken).strip(),
         cors, boolOr(p, "log.queries", logQueries), boolOr(p, "watch.corpus", watchCorpus),

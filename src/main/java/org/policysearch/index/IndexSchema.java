@@ -2,7 +2,6 @@ package org.policysearch.index;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.policysearch.index.analysis.Analyzers;
 
 /**
  * What an index was built with, recorded in every commit's user data. An index whose schema or analyzer
@@ -41,9 +40,5 @@ public final class IndexSchema {
       return "the index was analysed with " + analyzer + ", this program analyses with " + analyzerVersion;
     }
     return null;
-  }
-
-  public static String analyzerVersion(Analyzers analyzers) {
-    return Analyzers.VERSION;
   }
 }

@@ -86,7 +86,7 @@ public final class IndexStore implements Closeable {
     IndexLayout.Lock lock = layout.lock();
     try {
       List<Path> abandoned = layout.removeAbandoned();
-      String analyzerVersion = IndexSchema.analyzerVersion(analyzers);
+      String analyzerVersion = Analyzers.VERSION;
       var current = layout.current();
       String reason = null;
       if (current.isEmpty()) {

@@ -124,13 +124,8 @@ public final class SearchService implements AutoCloseable {
         case DATE_ASC -> new TopFieldCollectorManager(dateSort(false), window, null, Integer.MAX_VALUE).newCollector();
       };
       FacetHitCollector fc = new FacetHitCollector(top, r.filters());
-      boolean timedOut = false;
-      try {
-        searchWith(s, base, fc);
-      } catch (TimeLimitExceeded e) {
-        timedOut = true;
-      }
-      timedOut |= s.timedOut();
+      searchWith(s, base, fc);
+      boolean timedOut = s.timedOut(); // the searcher stops at the time limit and keeps what it has
       TopDocs td = top instanceof org.apache.lucene.search.TopScoreDocCollector tsc ? tsc.topDocs() : ((org.apache.lucene.search.TopFieldCollector) top).topDocs();
       DocumentReader.Reads reads = new DocumentReader.Reads();
       PassageFinder pf = new PassageFinder(s, cq.paragraphQuery(), parents, cq.highlights(), reads);
@@ -169,9 +164,6 @@ public final class SearchService implements AutoCloseable {
   static void searchWith(IndexSearcher s, Query q, Collector c) throws IOException {
     s.search(q, c);
   }
-
-  /** Thrown by nothing yet; reserved for collectors that stop early. */
-  static final class TimeLimitExceeded extends RuntimeException {}
 
   private static Sort dateSort(boolean descending) {
     SortedNumericSortField f = new SortedNumericSortField(Fields.DATE, SortField.Type.LONG, descending);
