@@ -75,6 +75,7 @@ final class SentenceSegmenter {
   private long[] edgeFnv = new long[256];
   private int[] edgeDjb = new int[256];
   private int[] edgeFreq = new int[256];
+  private double[] edgeWeight = new double[256];
   private final BigramTable.Batch batch = new BigramTable.Batch();
 
   private static final int WEIGHT_CACHE_BITS = 12;
@@ -114,6 +115,11 @@ final class SentenceSegmenter {
     }
     shortestPath(length);
     return resultCount;
+  }
+
+  /** Whether word {@code k} is a punctuation mark (its term is ","). */
+  boolean isDelimiter(int k) {
+    return rType[k] == DELIMITER;
   }
 
   int start(int k) {
@@ -303,21 +309,20 @@ final class SentenceSegmenter {
   private void shortestPath(int length) {
     final int last = tokenCount - 1; // the sentence end
     // All bigram keys first, then all lookups in one batch, then the Viterbi pass over the results.
-    int edges = 0;
-    for (int t1 = 0; t1 < last; t1++) {
-      int s = nextStart[tEnd[t1]];
-      edges += groupEnd[s] - firstToken[s];
-    }
-    ensureEdgeCapacity(edges);
+    // The candidates starting at one position are the char alone and then ever longer words that
+    // begin with it, and their key chars are one run of keyChars (buildCandidates appends them so):
+    // the keys word1@word2 for one word1 and a whole group are hashed in one pass over the longest.
     int e = 0;
     for (int t1 = 0; t1 < last; t1++) {
       int s = nextStart[tEnd[t1]];
-      long fnv1 = tFnv[t1];
-      int djb1 = tDjb[t1];
-      for (int t2 = firstToken[s], g1 = groupEnd[s]; t2 < g1; t2++, e++) {
-        long fnv = fnv1;
-        int djb = djb1;
-        for (int k = tKeyOffset[t2], end = k + tKeyLength[t2]; k < end; k++) {
+      int g0 = firstToken[s];
+      int g1 = groupEnd[s];
+      if (e + (g1 - g0) > edgeFnv.length) ensureEdgeCapacity(e + (g1 - g0));
+      long fnv = tFnv[t1];
+      int djb = tDjb[t1];
+      int k = tKeyOffset[g0];
+      for (int t2 = g0; t2 < g1; t2++, e++) {
+        for (int end = tKeyOffset[t2] + tKeyLength[t2]; k < end; k++) {
           char c = keyChars[k];
           fnv = SmartcnHashes.fnv(fnv, c);
           djb = SmartcnHashes.djb(djb, c);
@@ -326,26 +331,29 @@ final class SentenceSegmenter {
         edgeDjb[e] = djb;
       }
     }
+    int edges = e;
     dict.bigrams.frequencies(edgeFnv, edgeDjb, edges, edgeFreq, batch);
 
+    // Edge weights, independent of each other, so the divisions and logarithms overlap.
+    e = 0;
+    for (int t1 = 0; t1 < last; t1++) {
+      int s = nextStart[tEnd[t1]];
+      int freq1 = tFreq[t1];
+      double unseen = cachedWeight(freq1, 0); // the weight when the pair is not in the bigram dictionary
+      for (int g1 = e + groupEnd[s] - firstToken[s]; e < g1; e++) {
+        int f12 = edgeFreq[e];
+        edgeWeight[e] = f12 == 0 ? unseen : weight(freq1, f12);
+      }
+    }
+    // Viterbi: the only chain of dependent steps left.
     dist[0] = 0;
     for (int t = 1; t <= last; t++) dist[t] = Double.MAX_VALUE;
     e = 0;
     for (int t1 = 0; t1 < last; t1++) {
       int s = nextStart[tEnd[t1]];
-      int freq1 = tFreq[t1];
       double base = dist[t1];
-      double unseen = Double.NaN; // the weight when the pair is not in the bigram dictionary
       for (int t2 = firstToken[s], g1 = groupEnd[s]; t2 < g1; t2++, e++) {
-        int f12 = edgeFreq[e];
-        double weight;
-        if (f12 == 0) {
-          if (unseen != unseen) unseen = cachedWeight(freq1, 0);
-          weight = unseen;
-        } else {
-          weight = cachedWeight(freq1, f12);
-        }
-        double d = base + weight;
+        double d = base + edgeWeight[e];
         if (d < dist[t2]) {
           dist[t2] = d;
           pred[t2] = t1;
@@ -420,9 +428,10 @@ final class SentenceSegmenter {
   private void ensureEdgeCapacity(int n) {
     if (edgeFnv.length < n) {
       int m = Math.max(n, edgeFnv.length * 2);
-      edgeFnv = new long[m];
-      edgeDjb = new int[m];
+      edgeFnv = Arrays.copyOf(edgeFnv, m);
+      edgeDjb = Arrays.copyOf(edgeDjb, m);
       edgeFreq = new int[m];
+      edgeWeight = new double[m];
     }
   }
 

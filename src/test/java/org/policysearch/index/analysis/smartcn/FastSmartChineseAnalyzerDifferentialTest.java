@@ -153,6 +153,35 @@ class FastSmartChineseAnalyzerDifferentialTest {
     assertEquals(List.of("恤", "金橘"), FastSmartChineseTokenizerTest.terms(OURS, "恤金橘"));
   }
 
+  /**
+   * Stop sets other than smartcn's, which our tokenizer applies itself: one with multi-char words,
+   * stemmed English forms (the stock chain stems before it filters) and no comma; one that ignores
+   * case; one with the comma and single Chinese characters. Stop words at the end leave their gap in
+   * the final position increment.
+   */
+  @Test
+  void otherStopSetsGiveIdenticalTokens() throws IOException {
+    List<CharArraySet> sets =
+        List.of(
+            new CharArraySet(List.of("的", "教育", "中华人民共和国", "run", "happi", "abc", "2023"), false),
+            new CharArraySet(List.of("RUN", "Ｔｅｓｔ", "ǅ", "İ", "和"), true),
+            new CharArraySet(List.of(",", "是", "了", "s", "1"), false));
+    String english =
+        "Running runs RUN happiness happy hopping 教育的running, test TEST Ｔｅｓｔ abc ABC "
+            + "relational conditional 2023年 ǆ ǅ İi 的的的，是了。";
+    AdversarialText gen = new AdversarialText(13, seeds);
+    for (CharArraySet set : sets) {
+      Analyzer stock = new SmartChineseAnalyzer(set);
+      Analyzer ours = new FastSmartChineseAnalyzer(set);
+      assertIdentical(stock, ours, english);
+      assertIdentical(stock, ours, english + "教育");
+      assertIdentical(stock, ours, "的");
+      assertIdentical(stock, ours, "");
+      for (String seed : seeds) assertIdentical(stock, ours, seed);
+      for (int n = 0; n < 3000; n++) assertIdentical(stock, ours, gen.next(1 + n % 120));
+    }
+  }
+
   /** The hash-fixed copy of stock used by the benchmark gives stock's tokens too. */
   @Test
   void hashFixedStockGivesIdenticalTokens() throws IOException {

@@ -221,4 +221,61 @@ class SmartcnDictionariesTest {
       assertEquals(DICT.bigrams.frequency(h1[k], h2[k]), batch[k], keys.get(k));
     }
   }
+
+  /**
+   * Every way a bigram lookup can go (filtered out, found at home, an empty home, stored away from
+   * home and reached with a recorded step, with a step that needs the stock walk, or with a step
+   * that never reaches it, as for a foreign key whose 64-bit hash collides with a stored one),
+   * against the replica of stock's probe loop: every hash stored away from home with every step
+   * 0..288, singly and batched; every hash at home with a few steps; and random hashes.
+   */
+  @Test
+  void everyStoredHashWithEveryStepGivesTheStockAnswer() {
+    BigramTable table = DICT.bigrams;
+    long[] h1 = new long[BigramTable.MAX_STEP + 1];
+    int[] h2 = new int[h1.length];
+    int[] batch = new int[h1.length];
+    BigramTable.Batch scratch = new BigramTable.Batch();
+    int away = 0;
+    long reached = 0;
+    long missed = 0;
+    for (int slot = 0; slot < BigramTable.SIZE; slot++) {
+      long h = table.storedHash(slot);
+      if (h == 0) continue;
+      if (Math.floorMod(h, BigramTable.SIZE) == slot) {
+        for (int step : new int[] {0, 1, 97, 288}) {
+          assertEquals(table.frequencyAsStock(h, step), table.frequency(h, step), "at home, slot " + slot);
+          assertTrue(table.frequency(h, step) > 0);
+        }
+        continue;
+      }
+      away++;
+      // Step 0: stock reads the occupied home slot 402,137 times and misses.
+      assertEquals(0, table.frequency(h, 0), "slot " + slot + ", step 0");
+      for (int step = 1; step <= BigramTable.MAX_STEP; step++) {
+        int expected = table.frequencyAsStock(h, step);
+        assertEquals(expected, table.frequency(h, step), "slot " + slot + ", step " + step);
+        if (expected != 0) reached++;
+        else missed++;
+      }
+      for (int step = 0; step <= BigramTable.MAX_STEP; step++) {
+        h1[step] = h;
+        h2[step] = step;
+      }
+      table.frequencies(h1, h2, h1.length, batch, scratch);
+      for (int step = 0; step <= BigramTable.MAX_STEP; step++) {
+        assertEquals(table.frequency(h, step), batch[step], "batched: slot " + slot + ", step " + step);
+      }
+    }
+    assertEquals(134_707, away, "hashes stored away from home");
+    assertTrue(reached >= away, "each is reached at least with the step it was stored with: " + reached);
+    assertTrue(missed > 100 * reached, "most steps never reach it: " + missed + " vs " + reached);
+    // Hashes that are stored nowhere, with any step (a step of 0 is left to the step-0 test).
+    Random random = new Random(11);
+    for (int n = 0; n < 200_000; n++) {
+      long h = random.nextLong();
+      int step = 1 + random.nextInt(BigramTable.MAX_STEP);
+      assertEquals(table.frequencyAsStock(h, step), table.frequency(h, step), "random hash " + h);
+    }
+  }
 }
