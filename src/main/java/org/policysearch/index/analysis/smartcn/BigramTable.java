@@ -196,11 +196,19 @@ final class BigramTable {
       maybe[away] = k;
       away += (int) (occupied & ~hit) & 1;
     }
-    // Pass 3: the hashes stored away from home.
+    // Pass 3: the first slot of each in the table of hashes stored away from home (the reads are
+    // independent, so their cache misses overlap), then pass 4: decide.
+    long[] first = scratch.reads(away);
+    for (int j = 0; j < away; j++) first[j] = displaced[2 * displacedSlot(hash1[maybe[j]])];
     for (int j = 0; j < away; j++) {
       int k = maybe[j];
       long h = hash1[k];
-      out[k] = awayFrequency(h, hash2[k], homeOf(h), displacedSlot(h));
+      int slot = displacedSlot(h);
+      if (first[j] == h) {
+        out[k] = decideAway(h, hash2[k], homeOf(h), displaced[2 * slot + 1]);
+      } else if (first[j] != 0) {
+        out[k] = awayFrequency(h, hash2[k], homeOf(h), (slot + 1) & displacedMask);
+      } // else stored nowhere, so the stock walk misses
     }
   }
 
@@ -245,6 +253,12 @@ final class BigramTable {
   /** Scratch space for {@link #frequencies}; one per thread. */
   static final class Batch {
     private int[] indices = new int[256];
+    private long[] reads = new long[256];
+
+    long[] reads(int n) {
+      if (reads.length < n) reads = new long[Math.max(n, reads.length * 2)];
+      return reads;
+    }
 
     int[] indices(int n) {
       if (indices.length < n) indices = new int[Math.max(n, indices.length * 2)];

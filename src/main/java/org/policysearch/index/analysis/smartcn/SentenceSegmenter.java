@@ -84,6 +84,7 @@ final class SentenceSegmenter {
 
   // The best path, without sentence start and end.
   private int resultCount;
+  private int resultFirst;
   private int[] rStart = new int[16];
   private int[] rEnd = new int[16];
   private byte[] rType = new byte[16];
@@ -119,15 +120,15 @@ final class SentenceSegmenter {
 
   /** Whether word {@code k} is a punctuation mark (its term is ","). */
   boolean isDelimiter(int k) {
-    return rType[k] == DELIMITER;
+    return rType[resultFirst + k] == DELIMITER;
   }
 
   int start(int k) {
-    return rStart[k];
+    return rStart[resultFirst + k];
   }
 
   int end(int k) {
-    return rEnd[k];
+    return rEnd[resultFirst + k];
   }
 
   /**
@@ -136,9 +137,9 @@ final class SentenceSegmenter {
    * ones folded to ASCII first), numbers folded, every punctuation mark a comma.
    */
   void writeTerm(int k, char[] buf, int from, CharTermAttribute term) {
-    int s = rStart[k];
-    int e = rEnd[k];
-    byte type = rType[k];
+    int s = rStart[resultFirst + k];
+    int e = rEnd[resultFirst + k];
+    byte type = rType[resultFirst + k];
     char[] out = term.resizeBuffer(e - s);
     int n = 0;
     switch (type) {
@@ -360,16 +361,18 @@ final class SentenceSegmenter {
         }
       }
     }
-    int n = 0;
-    for (int t = pred[last]; t != 0; t = pred[t]) n++;
-    ensureResultCapacity(n);
-    resultCount = n;
+    // The path, followed backwards once and written from the end of the result arrays (a sentence
+    // of n chars has at most n words); the words are read from resultFirst on.
+    ensureResultCapacity(length);
+    int n = length;
     for (int t = pred[last]; t != 0; t = pred[t]) {
       n--;
       rStart[n] = tStart[t];
       rEnd[n] = tEnd[t];
       rType[n] = tType[t];
     }
+    resultFirst = n;
+    resultCount = length - n;
   }
 
   /**
