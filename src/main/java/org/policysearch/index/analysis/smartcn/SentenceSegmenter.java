@@ -247,24 +247,37 @@ final class SentenceSegmenter {
     long fnv = SmartcnHashes.fnv(SmartcnHashes.FNV_OFFSET, c);
     int djb = SmartcnHashes.djb(SmartcnHashes.DJB_SEED, c);
     addToken(i, i + 1, CHINESE_WORD, dict.words.singleFrequency(c), key, 1, fnv, djb);
-    int node = dict.words.root(c);
-    if (node < 0) return;
+    // The second char: one probe of the two-char table (read for a whole sentence in segment()
+    // when the chars are adjacent) says whether a word starts so, its frequency and whether a longer
+    // one does. Whether any word starts with c needs no separate question: then the table has pairs.
     int j = i + 1;
-    int wordLength = 1;
+    while (j < length && types[j] == CharTypes.SPACE_LIKE) j++;
+    if (j >= length || types[j] != CharTypes.HANZI) return;
+    char next = buf[from + j];
+    long pair = j == i + 1 ? dict.words.pair(c, next, pairProbe[i]) : dict.words.pair(c, next);
+    if (pair == 0) return;
+    appendKey(next);
+    fnv = SmartcnHashes.fnv(fnv, next);
+    djb = SmartcnHashes.djb(djb, next);
+    int wordLength = 2;
+    j++;
+    int frequency = dict.words.pairFrequency(pair);
+    if (frequency >= 0) addToken(i, j, CHINESE_WORD, frequency, key, wordLength, fnv, djb);
+    if (!WordTrie.pairHasChildren(pair)) return;
+    // Longer words, one trie step per char.
+    int node = WordTrie.pairNode(pair);
     while (true) {
       while (j < length && types[j] == CharTypes.SPACE_LIKE) j++;
       if (j >= length || types[j] != CharTypes.HANZI) return;
-      char next = buf[from + j];
-      if (wordLength > 1) node = dict.words.child(node, next);
-      else if (j == i + 1) node = dict.words.second(c, next, pairProbe[i]);
-      else node = dict.words.second(c, next);
+      next = buf[from + j];
+      node = dict.words.child(node, next);
       if (node < 0) return;
       appendKey(next);
       fnv = SmartcnHashes.fnv(fnv, next);
       djb = SmartcnHashes.djb(djb, next);
       wordLength++;
       j++;
-      int frequency = dict.words.wordFrequency(node);
+      frequency = dict.words.wordFrequency(node);
       if (frequency >= 0) addToken(i, j, CHINESE_WORD, frequency, key, wordLength, fnv, djb);
     }
   }

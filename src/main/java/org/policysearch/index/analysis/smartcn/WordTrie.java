@@ -33,12 +33,20 @@ final class WordTrie {
 
   /**
    * The first extension step, from a character's root to its children, has up to 731 children to
-   * search; this table maps (first char, second char) to the child node directly: key in the high
-   * half, node in the low half, 0 for a free slot.
+   * search; this table maps (first char, second char) to what the segmenter needs of the child node,
+   * so that the common two-char step reads one slot and nothing else: the key in the high half; in
+   * the low half the node (bits 0..16), whether it has children (bit 17) and its word frequency plus
+   * one (bits 18..31: 0 for a prefix only, {@link #PAIR_FREQ_IN_NODE} when it is too large and is to
+   * be read from the node). 0 is a free slot.
    */
   private final long[] pairs;
 
   private final int pairMask;
+
+  private static final int PAIR_NODE_BITS = 17;
+  private static final long PAIR_HAS_CHILDREN = 1L << PAIR_NODE_BITS;
+  private static final int PAIR_FREQ_SHIFT = PAIR_NODE_BITS + 1;
+  private static final int PAIR_FREQ_IN_NODE = (1 << (32 - PAIR_FREQ_SHIFT)) - 1;
 
   private static final int FREQ_SHIFT = 16;
   private static final long FREQ_MASK = (1L << 22) - 1;
@@ -114,7 +122,15 @@ final class WordTrie {
         int key = (CharTypes.HANZI_FIRST + h) << 16 | (char) nodes[k];
         int slot = pairSlot(key);
         while (pairs[slot] != 0) slot = (slot + 1) & pairMask;
-        pairs[slot] = (long) key << 32 | k;
+        if (k >= 1 << PAIR_NODE_BITS) {
+          throw new IllegalStateException("coredict.mem: too many prefixes for the two-char table");
+        }
+        long frequencyPlusOne = Math.min(wordFrequency(k) + 1L, PAIR_FREQ_IN_NODE);
+        pairs[slot] =
+            (long) key << 32
+                | frequencyPlusOne << PAIR_FREQ_SHIFT
+                | (childEnd(k) > childStart(k) ? PAIR_HAS_CHILDREN : 0)
+                | k;
       }
     }
   }
@@ -130,38 +146,63 @@ final class WordTrie {
   }
 
   /**
-   * {@code child(root(first), second)} for a Chinese character {@code first}, in one probe: the node
-   * of the two-char prefix, or -1 when no word starts with it.
+   * The two-char prefix {@code first + second} ({@code first} a Chinese character) in one probe:
+   * its entry, which {@link #pairNode}, {@link #pairHasChildren} and {@link #pairFrequency} read, or
+   * 0 when no word starts with it.
    */
-  int second(char first, char second) {
+  long pair(char first, char second) {
     int key = first << 16 | second;
     int slot = pairSlot(key);
     while (true) {
       long p = pairs[slot];
-      if ((int) (p >>> 32) == key) return (int) p;
-      if (p == 0) return -1;
+      if ((int) (p >>> 32) == key || p == 0) return p;
       slot = (slot + 1) & pairMask;
     }
   }
 
   /**
-   * The first slot {@link #second} reads for this pair, for callers that read many slots ahead in
-   * one pass (their cache misses then overlap) and finish with {@link #second(char, char, long)}.
+   * The first slot {@link #pair} reads for this pair, for callers that read many slots ahead in one
+   * pass (their cache misses then overlap) and finish with {@link #pair(char, char, long)}.
    */
   long firstPairProbe(char first, char second) {
     return pairs[pairSlot(first << 16 | second)];
   }
 
-  /** {@link #second(char, char)}, given what {@link #firstPairProbe} read. */
-  int second(char first, char second, long firstProbe) {
-    int key = first << 16 | second;
-    if ((int) (firstProbe >>> 32) == key) return (int) firstProbe;
-    if (firstProbe == 0) return -1;
-    return second(first, second);
+  /** {@link #pair(char, char)}, given what {@link #firstPairProbe} read. */
+  long pair(char first, char second, long firstProbe) {
+    if ((int) (firstProbe >>> 32) == (first << 16 | second) || firstProbe == 0) return firstProbe;
+    return pair(first, second);
+  }
+
+  /** The node of a two-char prefix, from its {@link #pair} entry. */
+  static int pairNode(long entry) {
+    return (int) entry & ((1 << PAIR_NODE_BITS) - 1);
+  }
+
+  /** Whether some longer word starts with a two-char prefix, from its {@link #pair} entry. */
+  static boolean pairHasChildren(long entry) {
+    return (entry & PAIR_HAS_CHILDREN) != 0;
+  }
+
+  /** {@link #wordFrequency} of a two-char prefix, from its {@link #pair} entry. */
+  int pairFrequency(long entry) {
+    int f = (int) entry >>> PAIR_FREQ_SHIFT;
+    return f == PAIR_FREQ_IN_NODE ? wordFrequency(pairNode(entry)) : f - 1;
+  }
+
+  /** {@code child(root(first), second)}: the node of the two-char prefix, -1 when there is none. */
+  int second(char first, char second) {
+    long entry = pair(first, second);
+    return entry == 0 ? -1 : pairNode(entry);
   }
 
   private int pairSlot(int key) {
     return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & pairMask;
+  }
+
+  /** Whether some longer word has the prefix that leads to {@code node}. */
+  boolean hasChildren(int node) {
+    return childEnd(node) > childStart(node);
   }
 
   private int childStart(int node) {

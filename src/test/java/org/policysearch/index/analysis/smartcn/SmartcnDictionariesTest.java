@@ -106,6 +106,7 @@ class SmartcnDictionariesTest {
       }
       words.add(w);
     }
+    int largeFrequencies = 0; // two-char words whose frequency the pair table leaves in the node
     for (char[] word : words) {
       if (CharTypes.of(word[0]) != CharTypes.HANZI) continue;
       char[] prefix = {word[0]};
@@ -119,7 +120,14 @@ class SmartcnDictionariesTest {
         if (len == 2) {
           node = DICT.words.second(word[0], word[1]);
           long probe = DICT.words.firstPairProbe(word[0], word[1]);
-          assertEquals(node, DICT.words.second(word[0], word[1], probe), new String(prefix));
+          long pair = DICT.words.pair(word[0], word[1]);
+          assertEquals(pair, DICT.words.pair(word[0], word[1], probe), new String(prefix));
+          if (pair != 0) {
+            assertEquals(node, WordTrie.pairNode(pair));
+            assertEquals(DICT.words.wordFrequency(node), DICT.words.pairFrequency(pair), new String(prefix));
+            assertEquals(DICT.words.hasChildren(node), WordTrie.pairHasChildren(pair), new String(prefix));
+            if (DICT.words.pairFrequency(pair) >= 16_382) largeFrequencies++;
+          }
         } else {
           node = expectedSecond;
         }
@@ -134,6 +142,7 @@ class SmartcnDictionariesTest {
         }
       }
     }
+    assertTrue(largeFrequencies > 0, "no two-char word with a frequency the pair table cannot hold");
   }
 
   /**
