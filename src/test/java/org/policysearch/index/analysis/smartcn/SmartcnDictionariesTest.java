@@ -287,4 +287,59 @@ class SmartcnDictionariesTest {
       assertEquals(table.frequencyAsStock(h, step), table.frequency(h, step), "random hash " + h);
     }
   }
+
+  /**
+   * The per-thread cache of answers gives the tables' answers: the same keys looked up again and
+   * again in batches of every size, among them one hash with many steps (whose answers differ by
+   * step, so an entry must match the step too) and the hashes (0, 0) that an empty entry holds.
+   */
+  @Test
+  void cachedAnswersAreTheTablesAnswers() {
+    BigramTable table = DICT.bigrams;
+    List<long[]> keys = new ArrayList<>(); // {hash1, hash2}
+    int awayWithDifferentAnswers = 0;
+    for (int slot = 0; slot < BigramTable.SIZE && keys.size() < 20_000; slot += 7) {
+      long h = table.storedHash(slot);
+      if (h == 0) continue;
+      boolean away = Math.floorMod(h, BigramTable.SIZE) != slot;
+      if (!away) {
+        keys.add(new long[] {h, 1 + slot % BigramTable.MAX_STEP});
+        continue;
+      }
+      // Every step that reaches it, and a few that do not.
+      int reaching = 0;
+      for (int step = 0; step <= BigramTable.MAX_STEP; step++) {
+        boolean found = table.frequency(h, step) != 0;
+        if (found) reaching++;
+        if (found || step % 41 == 0) keys.add(new long[] {h, step});
+      }
+      if (reaching > 0) awayWithDifferentAnswers++;
+    }
+    assertTrue(awayWithDifferentAnswers > 10, "hashes whose answer depends on the step: " + awayWithDifferentAnswers);
+    keys.add(new long[] {0, 0});
+    keys.add(new long[] {0, 5});
+    Random random = new Random(3);
+    for (int n = 0; n < 2_000; n++) keys.add(new long[] {random.nextLong(), random.nextInt(BigramTable.MAX_STEP + 1)});
+
+    BigramTable.Batch scratch = new BigramTable.Batch();
+    long[] h1 = new long[512];
+    int[] h2 = new int[512];
+    int[] out = new int[512];
+    for (int round = 0; round < 12; round++) {
+      java.util.Collections.shuffle(keys, random);
+      for (int from = 0; from < keys.size(); ) {
+        int n = Math.min(keys.size() - from, 1 + random.nextInt(h1.length));
+        for (int k = 0; k < n; k++) {
+          h1[k] = keys.get(from + k)[0];
+          h2[k] = (int) keys.get(from + k)[1];
+        }
+        table.frequencies(h1, h2, n, out, scratch);
+        for (int k = 0; k < n; k++) {
+          assertEquals(table.frequency(h1[k], h2[k]), out[k], "round " + round + ": hash " + h1[k] + ", step " + h2[k]);
+        }
+        from += n;
+      }
+    }
+    assertTrue(scratch.cacheHits > 5_000, "answers from the cache: " + scratch.cacheHits);
+  }
 }
