@@ -199,9 +199,11 @@ public final class CorpusIndexer {
           bytesRead += f.size();
           filesDone++;
           progress.update(filesDone, toRead.size(), bytesRead, bytesTotal, added.get() + updated.get());
+          // A failed write stops the run now, with its cause (dropping a failed future would lose it).
+          if (puts.stream().anyMatch(p -> p.state() == Future.State.FAILED)) awaitWrites(puts);
           puts.removeIf(Future::isDone);
         }
-        for (Future<?> p : puts) get(p);
+        awaitWrites(puts);
       } finally {
         readers.shutdownNow();
         analysers.shutdown();
@@ -236,6 +238,29 @@ public final class CorpusIndexer {
     }
     String s = new String(b, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
     return s.isEmpty() ? "no details recorded" : s;
+  }
+
+  /**
+   * Waits for every write and throws, when some failed, the failure that says why: when one write fails
+   * (say, permission denied) the writer closes, and the writes on the other threads then fail with a
+   * bare "already closed", which may come first in the list. The others are attached as suppressed.
+   */
+  private static void awaitWrites(List<Future<?>> puts) throws IOException {
+    List<IOException> failures = new ArrayList<>();
+    for (Future<?> p : puts) {
+      try {
+        get(p);
+      } catch (IOException e) {
+        failures.add(e);
+      }
+    }
+    if (failures.isEmpty()) return;
+    IOException primary = failures.stream()
+        .filter(e -> !(e.getCause() instanceof AlreadyClosedException))
+        .findFirst()
+        .orElse(failures.get(0));
+    for (IOException e : failures) if (e != primary) primary.addSuppressed(e);
+    throw primary;
   }
 
   private static <T> T get(Future<T> f) throws IOException {
