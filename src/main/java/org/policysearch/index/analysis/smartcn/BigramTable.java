@@ -36,8 +36,9 @@ import java.math.BigInteger;
  *
  * <p>A step of 0, which stock turns into 402,137 reads of one slot and a miss, is a miss at once
  * (docs/smartcn-hash-bug.md). Batched lookups ({@link #frequencies}) also keep each thread's recent
- * answers in a small cache, because frequent pairs recur and the tables do not fit a core's cache. {@code SmartcnDictionariesTest} checks every case against a replica of
- * the stock loop, every displaced hash with every step among them.
+ * answers in a small cache, because frequent pairs recur and the tables do not fit a core's cache.
+ * {@code SmartcnDictionariesTest} checks every case against a replica of the stock loop, every
+ * displaced hash with every step among them.
  */
 final class BigramTable {
   /** Slots of the stock table ({@code BigramDictionary.PRIME_BIGRAM_LENGTH}), a prime. */
@@ -187,17 +188,21 @@ final class BigramTable {
     // entries answer about 70% of the keys that pass the filter), and 256 KB stays in the core's own
     // cache, unlike the tables: a hit saves one to three reads that usually miss it.
     long[] cache = scratch.cache(count);
-    int[] missed = cache == null ? maybe : scratch.missed(m);
-    int mm = cache == null ? m : 0;
-    for (int j = 0; cache != null && j < m; j++) {
-      int k = maybe[j];
-      long h = hash1[k];
-      int c = cacheSlot(h);
-      long rest = cache[c + 1];
-      boolean hit = cache[c] == h && (int) (rest >>> 32) == hash2[k];
-      out[k] = hit ? (int) rest : 0;
-      missed[mm] = k;
-      mm += hit ? 0 : 1;
+    int[] missed = maybe;
+    int mm = m;
+    if (cache != null) {
+      missed = scratch.missed(m);
+      mm = 0;
+      for (int j = 0; j < m; j++) {
+        int k = maybe[j];
+        long h = hash1[k];
+        int c = cacheSlot(h);
+        long rest = cache[c + 1];
+        boolean hit = cache[c] == h && (int) (rest >>> 32) == hash2[k];
+        out[k] = hit ? (int) rest : 0;
+        missed[mm] = k;
+        mm += hit ? 0 : 1;
+      }
     }
     // Pass 2: their home slots, decided without branches (whether a stored hash sits at home is a
     // coin toss, which a branch would keep mispredicting): a hit, a miss, or on to pass 3.
@@ -228,12 +233,14 @@ final class BigramTable {
         out[k] = awayFrequency(h, hash2[k], homeOf(h), (slot + 1) & displacedMask);
       } // else stored nowhere, so the stock walk misses
     }
-    if (cache != null) scratch.cacheHits += m - mm;
-    for (int j = 0; cache != null && j < mm; j++) {
-      int k = missed[j];
-      int c = cacheSlot(hash1[k]);
-      cache[c] = hash1[k];
-      cache[c + 1] = (long) hash2[k] << 32 | (out[k] & 0xFFFFFFFFL);
+    if (cache != null) {
+      scratch.cacheHits += m - mm;
+      for (int j = 0; j < mm; j++) {
+        int k = missed[j];
+        int c = cacheSlot(hash1[k]);
+        cache[c] = hash1[k];
+        cache[c + 1] = (long) hash2[k] << 32 | (out[k] & 0xFFFFFFFFL);
+      }
     }
   }
 

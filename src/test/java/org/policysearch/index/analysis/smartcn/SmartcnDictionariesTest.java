@@ -290,8 +290,9 @@ class SmartcnDictionariesTest {
 
   /**
    * The per-thread cache of answers gives the tables' answers: the same keys looked up again and
-   * again in batches of every size, among them one hash with many steps (whose answers differ by
-   * step, so an entry must match the step too) and the hashes (0, 0) that an empty entry holds.
+   * again in batches of every size, among them hashes stored away from home with several steps each
+   * (their answers differ by step, so an entry must match the step too) and the hashes (0, 0) that an
+   * empty entry holds.
    */
   @Test
   void cachedAnswersAreTheTablesAnswers() {
