@@ -302,7 +302,8 @@ public final class Benchmark {
     }
   }
 
-  private static String gitCommit(Path home) {
+  /** {@code git describe --always --dirty} of the project, or "unknown". */
+  public static String gitCommit(Path home) {
     try {
       Process p = new ProcessBuilder("git", "-C", home.toString(), "describe", "--always", "--dirty")
           .redirectErrorStream(true).start();

@@ -67,7 +67,20 @@ final class BenchCommand implements Main.Command {
     } catch (IllegalArgumentException e) {
       throw new Args.UsageException(e.getMessage());
     }
-    Wiring wiring = new Wiring() {
+    Wiring wiring = wiring(err);
+    try {
+      Benchmark.Result r = new Benchmark(o, base, wiring, err).run();
+      Report.write(r, o.out());
+      out.println("wrote " + o.out());
+    } finally {
+      if (!o.keepWork()) org.policysearch.bench.Benchmark.deleteTree(work);
+    }
+    return 0;
+  }
+
+  /** The indexer, analyzers and progress bar of the real commands, for the harnesses. */
+  static Wiring wiring(PrintStream err) {
+    return new Wiring() {
       @Override
       public CorpusIndexer indexer(Config config) {
         return Pipeline.indexer(config);
@@ -94,14 +107,6 @@ final class BenchCommand implements Main.Command {
         };
       }
     };
-    try {
-      Benchmark.Result r = new Benchmark(o, base, wiring, err).run();
-      Report.write(r, o.out());
-      out.println("wrote " + o.out());
-    } finally {
-      if (!o.keepWork()) org.policysearch.bench.Benchmark.deleteTree(work);
-    }
-    return 0;
   }
 
   private static Path absolute(String p) {

@@ -29,6 +29,7 @@ public final class Main {
     m.put("stats", new StatsCommand());
     m.put("inspect", new InspectCommand());
     m.put("bench", new BenchCommand());
+    m.put("eval", new EvalCommand());
     return m;
   }
 
