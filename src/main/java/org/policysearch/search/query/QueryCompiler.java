@@ -20,6 +20,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.search.join.BitSetProducer;
 import org.apache.lucene.search.join.ScoreMode;
 import org.apache.lucene.search.join.ToParentBlockJoinQuery;
@@ -36,9 +37,10 @@ import org.policysearch.text.TextNormalizer;
  * (every paragraph's tokens, paragraphs kept apart by a position gap), so "every word must match" means
  * somewhere in the document, and exclusions remove whole documents. The paragraph fields score the
  * passages of a hit and the boost for all words in one paragraph (the only join).
- * What a term must match is decided on the exact fields (substring semantics), because smartcn alone
- * misses whenever the query segments differently from the text (鄂州 inside the token 鄂州市); how
- * well it matches is scored on the smartcn words with BM25. Extra, optional clauses reward the words
+ * What an unquoted Chinese term must match is decided on the words: the smartcn tokens it is made of, or
+ * one longer word that holds it (鄂州 inside the token 鄂州市), never a stretch that cuts through a word
+ * (营商 inside 运营|商); letters and digits, and quoted strings, on the exact fields (substring
+ * semantics). How well it matches is scored on the smartcn words with BM25. Extra, optional clauses reward the words
  * standing together (the whole group as an exact string) and appearing in the same paragraph.
  */
 public final class QueryCompiler {
@@ -248,9 +250,12 @@ public final class QueryCompiler {
     return b.build();
   }
 
-  /** What a unit must match: its exact text (or a synonym); letters and digits also as smartcn words. */
+  /**
+   * What a unit must match: a Chinese unit as words ({@link #asWords}); letters and digits as their exact
+   * text or as smartcn words; either way, or a synonym.
+   */
   private Query unitMatch(Unit u, List<String> syn, String pairs, String singles, String wordsField) {
-    Query exact = exactQuery(u.text(), pairs, singles);
+    Query exact = u.alnum() ? exactQuery(u.text(), pairs, singles) : asWords(u, wordsField);
     if (!u.alnum() && syn.isEmpty()) return exact;
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     if (exact != null) b.add(exact, Occur.SHOULD);
@@ -264,6 +269,32 @@ public final class QueryCompiler {
       if (sq != null) b.add(sq, Occur.SHOULD);
     }
     return b.setMinimumNumberShouldMatch(1).build();
+  }
+
+  /**
+   * Where an unquoted Chinese unit matches: as the words smartcn makes of it (a phrase of its tokens:
+   * 营|商, 教|联|体, 防|溺水), or inside one longer word of the text (鄂州 in 鄂州市, 教育 in 学前教育); never
+   * as a substring that cuts through a word: 优化营商环境 must not match 电信运营商 (运营|商), where 营商
+   * starts inside the word 运营. Substring matching stays what quoted strings do.
+   */
+  static Query asWords(Unit u, String wordsField) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    Query tokens = wordsQuery(wordsField, u.terms());
+    if (tokens != null) b.add(tokens, Occur.SHOULD);
+    b.add(new WildcardQuery(new Term(wordsField, "*" + escapeWildcards(u.text()) + "*")), Occur.SHOULD);
+    return b.setMinimumNumberShouldMatch(1).build();
+  }
+
+  private static String escapeWildcards(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == WildcardQuery.WILDCARD_STRING || c == WildcardQuery.WILDCARD_CHAR || c == WildcardQuery.WILDCARD_ESCAPE) {
+        sb.append(WildcardQuery.WILDCARD_ESCAPE);
+      }
+      sb.append(c);
+    }
+    return sb.toString();
   }
 
   private Query join(Query child) {
