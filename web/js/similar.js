@@ -1,6 +1,7 @@
-// "其他地区怎么说": a panel of paragraphs like the chosen one, from other regions (/api/similar).
+// "其他地区怎么说": a panel of documents like the chosen paragraph, from other regions (/api/similar),
+// each with its best paragraphs (shared words marked) and why it came up.
 import { getJson } from './api.js';
-import { el, clear } from './dom.js';
+import { el, clear, marked } from './dom.js';
 import { regionLabel } from './cite.js';
 import { docHref } from './widgets.js';
 
@@ -32,12 +33,12 @@ export async function show(panel, ctx, title) {
   const what = source.querySelector('.source-what') || source.appendChild(el('span', { class: 'source-what' }));
   const where = source.querySelector('.source-where') || source.appendChild(el('span', { class: 'source-where' }));
   if (key === loaded) {
-    if (title) what.textContent = `与《${title}》第${s.simP}段相近的段落`;
+    if (title) what.textContent = `其他地区与《${title}》第${s.simP}段相近的文件`;
     return;
   }
   loaded = key;
   const body = panel.querySelector('.similar-body');
-  what.textContent = title ? `与《${title}》第${s.simP}段相近的段落` : `与所选文件第${s.simP}段相近的段落`;
+  what.textContent = title ? `其他地区与《${title}》第${s.simP}段相近的文件` : `其他地区与所选文件第${s.simP}段相近的文件`;
   where.textContent = '';
   clear(body).append(el('p', { class: 'loading-text' }, '正在查找…'));
   panel.setAttribute('aria-busy', 'true');
@@ -51,8 +52,9 @@ export async function show(panel, ctx, title) {
     if (data.source && data.source.region && data.source.region.path) {
       where.textContent = `（来自 ${regionLabel(data.source.region)}）`;
     }
+    if (data.subject) body.append(el('p', { class: 'similar-subject' }, `按主题“${data.subject}”和全段用词排序`));
     if (!data.items.length) {
-      body.append(el('p', { class: 'notice-title' }, '其他地区没有找到相近的段落。'));
+      body.append(el('p', { class: 'notice-title' }, '其他地区没有找到相近的文件。'));
     } else {
       body.append(el('ol', { class: 'similar-list' }, data.items.map((it) => item(it, ctx))));
     }
@@ -65,14 +67,33 @@ export async function show(panel, ctx, title) {
 }
 
 function item(it, ctx) {
-  const copy = el('button', { type: 'button', class: 'link-button', 'data-action': 'cite' }, '复制引用');
-  copy.addEventListener('click', () => ctx.copy(`${it.citation}：“${it.text}”`, copy));
+  const passages = it.passages && it.passages.length ? it.passages : [{ paragraph: it.paragraph, text: it.text, highlights: [] }];
   return el('li', { class: 'similar-item' },
     el('p', { class: 'similar-where' }, el('strong', {}, regionLabel(it.region)), el('span', {}, it.date || '日期未知'),
       it.type ? el('span', {}, it.type) : null),
     el('p', { class: 'similar-title' },
-      el('a', { href: docHref({ ...ctx.state, simId: '', simP: 0 }, it.id, it.paragraph), 'data-nav': '' }, it.title || it.id),
-      el('span', { class: 'pno' }, ` 第${it.paragraph}段`)),
-    el('blockquote', { class: 'similar-text' }, it.text),
+      el('a', { href: docHref({ ...ctx.state, simId: '', simP: 0 }, it.id, it.paragraph), 'data-nav': '' }, it.title || it.id)),
+    ...passages.map((p) => passage(it, p, ctx)),
+    why(it.why));
+}
+
+function passage(it, p, ctx) {
+  const copy = el('button', { type: 'button', class: 'link-button', 'data-action': 'cite' }, '复制引用');
+  const citation = it.citation.replace(/第\d+段$/, `第${p.paragraph}段`);
+  copy.addEventListener('click', () => ctx.copy(`${citation}：“${p.text}”`, copy));
+  return el('div', { class: 'similar-passage' },
+    el('blockquote', { class: 'similar-text' },
+      el('a', { class: 'pno', href: docHref({ ...ctx.state, simId: '', simP: 0 }, it.id, p.paragraph), 'data-nav': '' }, `第${p.paragraph}段 `),
+      marked(p.text, p.highlights || [])),
     el('div', { class: 'actions' }, copy));
+}
+
+/** One line saying why the document came up: same subject, the words it shares, meaning. */
+function why(w) {
+  if (!w) return null;
+  const parts = [];
+  if (w.same_subject) parts.push('同一主题');
+  if (w.terms && w.terms.length) parts.push(`共有：${w.terms.join('、')}`);
+  if (w.semantic) parts.push('语义相近');
+  return parts.length ? el('p', { class: 'similar-why' }, parts.join(' · ')) : null;
 }

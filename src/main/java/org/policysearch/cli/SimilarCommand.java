@@ -5,36 +5,42 @@ import java.util.Set;
 import org.policysearch.search.Engine;
 import org.policysearch.search.InvalidRequestException;
 import org.policysearch.search.NotFoundException;
+import org.policysearch.search.Passage;
 import org.policysearch.search.SimilarResult;
+import org.policysearch.search.SimilarService;
 import org.policysearch.search.json.ResultJson;
 
-/** {@code similar --id ID --paragraph N | --text TEXT [--size N] [--json]}. */
+/** {@code similar --id ID --paragraph N | --text TEXT [--size N] [--mode documents|paragraphs] [--json]}. */
 final class SimilarCommand implements Main.Command {
   @Override
   public String summary() {
-    return "similar paragraphs from other regions: --id ID --paragraph N, or --text TEXT [--size N] [--json]";
+    return "similar documents from other regions: --id ID --paragraph N, or --text TEXT [--size N] [--mode paragraphs] [--json]";
   }
 
   @Override
   public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
-    Args a = Args.parse(argv, Common.union(Common.LOCATION, Set.of("id", "paragraph", "text", "size")), Set.of("json"));
+    Args a = Args.parse(argv, Common.union(Common.LOCATION, Set.of("id", "paragraph", "text", "size", "mode")), Set.of("json"));
     String id = a.get("id", null);
     String text = a.get("text", null);
     if ((id == null) == (text == null)) throw new Args.UsageException("give either --id ID --paragraph N, or --text TEXT");
     try (Engine engine = Common.engine(Common.config(a))) {
       int size = a.getInt("size", 10);
+      SimilarService.Mode mode = SimilarService.Mode.parse(a.get("mode", null));
       SimilarResult r = id != null
-          ? engine.similar().similarTo(id, a.getInt("paragraph", 1), size)
-          : engine.similar().similarToText(text, size);
+          ? engine.similar().similarTo(id, a.getInt("paragraph", 1), size, mode)
+          : engine.similar().similarToText(text, size, mode);
       if (a.flag("json")) {
         Common.printJson(out, ResultJson.similar(r));
         return 0;
       }
+      if (!r.subject().isEmpty()) out.println("主题：" + r.subject());
       int n = 0;
       for (SimilarResult.Item i : r.items()) {
-        out.printf("%d. %s%n   %s%n", ++n, i.citation(), i.text());
+        out.printf("%d. %s%n", ++n, i.citation());
+        for (Passage p : i.passages()) out.printf("   第%d段 %s%n", p.paragraph(), Common.marked(p));
+        if (!i.why().terms().isEmpty()) out.println("   共有：" + String.join("、", i.why().terms()));
       }
-      if (r.items().isEmpty()) out.println("没有找到其他地区的相似段落");
+      if (r.items().isEmpty()) out.println("没有找到其他地区的相似文件");
       return 0;
     } catch (InvalidRequestException | NotFoundException e) {
       err.println("similar: " + e.getMessage());

@@ -17,6 +17,7 @@ import org.policysearch.search.InvalidRequestException;
 import org.policysearch.search.PhraseRequest;
 import org.policysearch.search.PhraseResult;
 import org.policysearch.search.SearchRequest;
+import org.policysearch.search.SimilarService;
 import org.policysearch.search.SortOrder;
 import org.policysearch.search.json.ResultJson;
 
@@ -70,12 +71,13 @@ final class ApiHandlers {
   }
 
   void similarGet(Context ctx) throws Exception {
-    Params p = Params.of(ctx, Set.of("id", "paragraph", "size"));
+    Params p = Params.of(ctx, Set.of("id", "paragraph", "size", "mode"));
     String id = p.string("id", null);
     if (id == null || id.isBlank()) throw new Problem.Exception(Problem.badRequest("id", "give the document id: /api/similar?id=…&paragraph=N"));
     int para = p.integer("paragraph", 0, 1, Integer.MAX_VALUE);
     if (para == 0) throw new Problem.Exception(Problem.badRequest("paragraph", "give the paragraph number (from 1)"));
-    json(ctx, ResultJson.similar(engine.similar().similarTo(id, para, p.integer("size", 10, 1, engine.search().limits().maxPageSize()))));
+    SimilarService.Mode mode = SimilarService.Mode.parse(p.string("mode", null));
+    json(ctx, ResultJson.similar(engine.similar().similarTo(id, para, p.integer("size", 10, 1, engine.search().limits().maxPageSize()), mode)));
   }
 
   void similarPost(Context ctx) throws Exception {
@@ -102,7 +104,12 @@ final class ApiHandlers {
         throw new Problem.Exception(Problem.badRequest("size", "\"size\" must be a whole number"));
       }
     }
-    json(ctx, ResultJson.similar(engine.similar().similarToText(text.getAsString(), size)));
+    JsonElement m = body.get("mode");
+    if (m != null && !(m.isJsonPrimitive() && m.getAsJsonPrimitive().isString())) {
+      throw new Problem.Exception(Problem.badRequest("mode", "\"mode\" must be \"documents\" or \"paragraphs\""));
+    }
+    SimilarService.Mode mode = SimilarService.Mode.parse(m == null ? null : m.getAsString());
+    json(ctx, ResultJson.similar(engine.similar().similarToText(text.getAsString(), size, mode)));
   }
 
   void phrase(Context ctx) throws Exception {

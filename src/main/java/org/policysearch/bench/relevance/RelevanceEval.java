@@ -247,10 +247,13 @@ public final class RelevanceEval {
     return List.copyOf(ids.subList(0, Math.min(Metrics.K, ids.size())));
   }
 
-  private static MethodResult result(String set, String method, List<QueryResult> rs, List<Long> nanos) {
+  private MethodResult result(String set, String method, List<QueryResult> rs, List<Long> nanos) {
     List<Long> sorted = nanos.stream().sorted().toList();
-    return new MethodResult(set, method, Metrics.mean(rs.stream().map(QueryResult::metrics).toList()),
+    MethodResult m = new MethodResult(set, method, Metrics.mean(rs.stream().map(QueryResult::metrics).toList()),
         percentile(sorted, 0.50), percentile(sorted, 0.95), rs);
+    log.println(String.format(java.util.Locale.ROOT, "eval:   %-22s nDCG@10 %.3f  Recall@10 %.3f  MRR %.3f", method,
+        m.mean().ndcg(), m.mean().recall(), m.mean().rr()));
+    return m;
   }
 
   static double percentile(List<Long> sortedNanos, double p) {

@@ -183,6 +183,20 @@ public final class Gazetteer {
     return trie.findAll(text);
   }
 
+  /**
+   * The text with every place name taken out (leftmost-longest, full names, short forms and aliases):
+   * "杭州市城市绿化管理条例" → "城市绿化管理条例". What a title says about its subject rather than its place.
+   */
+  public String withoutNames(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    int at = 0;
+    for (PhraseTrie.Match<List<NameHit>> m : find(text)) {
+      sb.append(text, at, m.start());
+      at = m.end();
+    }
+    return sb.append(text, at, text.length()).toString();
+  }
+
   /** Places a name stands for (full name, short form or alias), or an empty list. */
   public List<NameHit> lookup(String name) {
     return byName.getOrDefault(name, List.of());

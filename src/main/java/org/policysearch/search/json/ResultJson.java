@@ -171,6 +171,9 @@ public final class ResultJson {
     src.addProperty("paragraph", r.sourceParagraph() == 0 ? null : r.sourceParagraph());
     src.add("region", region(r.sourceRegion()));
     o.add("source", src);
+    o.addProperty("mode", r.mode());
+    o.addProperty("subject", r.subject());
+    o.addProperty("answered_by", r.answeredBy());
     o.addProperty("took_ms", r.tookMs());
     JsonArray items = new JsonArray();
     for (SimilarResult.Item i : r.items()) {
@@ -184,6 +187,15 @@ public final class ResultJson {
       x.addProperty("text", i.text());
       x.addProperty("score", i.score());
       x.addProperty("citation", i.citation());
+      JsonArray passages = new JsonArray();
+      for (Passage p : i.passages()) passages.add(passage(p));
+      x.add("passages", passages);
+      JsonObject why = new JsonObject();
+      why.add("terms", strings(i.why().terms()));
+      why.add("phrases", strings(i.why().phrases()));
+      why.addProperty("same_subject", i.why().sameSubject());
+      why.addProperty("semantic", i.why().semantic());
+      x.add("why", why);
       items.add(x);
     }
     o.add("items", items);
