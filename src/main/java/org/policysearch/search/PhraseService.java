@@ -51,20 +51,26 @@ public final class PhraseService {
     if (phrase.length() >= 2 && (phrase.startsWith("\"") && phrase.endsWith("\"") || phrase.startsWith("“") && phrase.endsWith("”"))) {
       phrase = phrase.substring(1, phrase.length() - 1);
     }
-    if (phrase.isBlank()) throw new InvalidRequestException("q", "give the phrase to count, e.g. q=\"双减\"");
+    if (phrase.isBlank()) throw new InvalidRequestException("q", "give the phrase to count, e.g. q=\"双减\"", "请输入要统计的短语，例如 “双减”");
     if (phrase.length() > service.limits().maxQueryLength()) {
-      throw new InvalidRequestException("q", "the phrase is longer than " + service.limits().maxQueryLength() + " characters");
+      throw new InvalidRequestException("q", "the phrase is longer than " + service.limits().maxQueryLength() + " characters",
+          "短语超过 " + service.limits().maxQueryLength() + " 个字符，请缩短");
     }
-    if (r.page() < 1) throw new InvalidRequestException("page", "page starts at 1, got " + r.page());
+    if (r.page() < 1) throw new InvalidRequestException("page", "page starts at 1, got " + r.page(), "页码从 1 开始，收到的是 " + r.page());
     if (r.size() < 0 || r.size() > service.limits().maxPageSize()) {
-      throw new InvalidRequestException("size", "size must be between 0 and " + service.limits().maxPageSize());
+      throw new InvalidRequestException("size", "size must be between 0 and " + service.limits().maxPageSize(),
+          "每页条数须在 0 到 " + service.limits().maxPageSize() + " 之间");
     }
     if (r.context() < 0 || r.context() > PhraseRequest.MAX_CONTEXT) {
-      throw new InvalidRequestException("context", "context must be between 0 and " + PhraseRequest.MAX_CONTEXT);
+      throw new InvalidRequestException("context", "context must be between 0 and " + PhraseRequest.MAX_CONTEXT,
+          "上下文长度须在 0 到 " + PhraseRequest.MAX_CONTEXT + " 个字符之间");
     }
     String n = TextNormalizer.normalizeToString(phrase);
     Query child = QueryCompiler.exactQuery(n, Fields.BODY_PAIRS, Fields.BODY_UNITS);
-    if (child == null) throw new InvalidRequestException("q", "the phrase has nothing to match once quotation marks and spaces are removed");
+    if (child == null) {
+      throw new InvalidRequestException("q", "the phrase has nothing to match once quotation marks and spaces are removed",
+          "去掉引号和空格后短语里没有可匹配的内容");
+    }
 
     try (SearcherProvider.Lease lease = service.provider().acquire()) {
       IndexSearcher s = service.timed(lease.searcher());

@@ -44,22 +44,25 @@ public final class SimilarService {
     DocumentView v = service.document(id, null);
     Paragraph p = v.document().paragraphs().stream().filter(x -> x.number() == paragraph).findFirst()
         .orElseThrow(() -> new NotFoundException("document '" + id + "' has no paragraph " + paragraph
-            + " (it has " + v.document().paragraphs().size() + ")"));
+            + " (it has " + v.document().paragraphs().size() + ")",
+            "文件“" + id + "”没有第 " + paragraph + " 段（共 " + v.document().paragraphs().size() + " 段）"));
     return run(p.text(), id, paragraph, v.document().region(), size);
   }
 
   public SimilarResult similarToText(String text, int size) throws InvalidRequestException, IOException {
     checkSize(size);
-    if (text == null || text.isBlank()) throw new InvalidRequestException("text", "give the text to compare with");
+    if (text == null || text.isBlank()) throw new InvalidRequestException("text", "give the text to compare with", "请输入要比较的文字");
     if (text.length() > MAX_TEXT) {
-      throw new InvalidRequestException("text", "the text is " + text.length() + " characters; the limit is " + MAX_TEXT);
+      throw new InvalidRequestException("text", "the text is " + text.length() + " characters; the limit is " + MAX_TEXT,
+          "文字长 " + text.length() + " 个字符，超过了 " + MAX_TEXT + " 个字符的上限");
     }
     return run(text, null, 0, RegionInfo.NONE, size);
   }
 
   private void checkSize(int size) throws InvalidRequestException {
     if (size < 1 || size > service.limits().maxPageSize()) {
-      throw new InvalidRequestException("size", "size must be between 1 and " + service.limits().maxPageSize());
+      throw new InvalidRequestException("size", "size must be between 1 and " + service.limits().maxPageSize(),
+          "条数须在 1 到 " + service.limits().maxPageSize() + " 之间");
     }
   }
 

@@ -54,7 +54,7 @@ final class ApiHandlers {
     try {
       return SortOrder.parse(p.string("sort", "relevance"));
     } catch (InvalidRequestException e) {
-      throw new Problem.Exception(Problem.badRequest("sort", e.getMessage(), List.of("relevance", "date_desc", "date_asc")));
+      throw new Problem.Exception(Problem.badRequest("sort", e.getMessage(), e.messageZh(), e.validValues()));
     }
   }
 
@@ -72,9 +72,9 @@ final class ApiHandlers {
   void similarGet(Context ctx) throws Exception {
     Params p = Params.of(ctx, Set.of("id", "paragraph", "size"));
     String id = p.string("id", null);
-    if (id == null || id.isBlank()) throw new Problem.Exception(Problem.badRequest("id", "give the document id: /api/similar?id=…&paragraph=N"));
+    if (id == null || id.isBlank()) throw new Problem.Exception(Problem.badRequest("id", "give the document id: /api/similar?id=…&paragraph=N", "请给出文件编号：/api/similar?id=…&paragraph=N"));
     int para = p.integer("paragraph", 0, 1, Integer.MAX_VALUE);
-    if (para == 0) throw new Problem.Exception(Problem.badRequest("paragraph", "give the paragraph number (from 1)"));
+    if (para == 0) throw new Problem.Exception(Problem.badRequest("paragraph", "give the paragraph number (from 1)", "请给出段落序号（从 1 开始）"));
     json(ctx, ResultJson.similar(engine.similar().similarTo(id, para, p.integer("size", 10, 1, engine.search().limits().maxPageSize()))));
   }
 
@@ -86,11 +86,12 @@ final class ApiHandlers {
       if (!e.isJsonObject()) throw new JsonParseException("not an object");
       body = e.getAsJsonObject();
     } catch (JsonParseException | IllegalStateException e) {
-      throw new Problem.Exception(Problem.badRequest("body", "the body must be a JSON object such as {\"text\": \"…\", \"size\": 10}"));
+      throw new Problem.Exception(Problem.badRequest("body", "the body must be a JSON object such as {\"text\": \"…\", \"size\": 10}",
+          "请求内容须是 JSON 对象，例如 {\"text\": \"…\", \"size\": 10}"));
     }
     JsonElement text = body.get("text");
     if (text == null || !text.isJsonPrimitive() || !text.getAsJsonPrimitive().isString()) {
-      throw new Problem.Exception(Problem.badRequest("text", "the body needs a string field \"text\""));
+      throw new Problem.Exception(Problem.badRequest("text", "the body needs a string field \"text\"", "请求内容须有字符串字段 \"text\""));
     }
     int size = 10;
     JsonElement s = body.get("size");
@@ -99,7 +100,7 @@ final class ApiHandlers {
         size = s.getAsInt();
         if (s.getAsDouble() != size) throw new NumberFormatException();
       } catch (RuntimeException e) {
-        throw new Problem.Exception(Problem.badRequest("size", "\"size\" must be a whole number"));
+        throw new Problem.Exception(Problem.badRequest("size", "\"size\" must be a whole number", "\"size\" 须是整数"));
       }
     }
     json(ctx, ResultJson.similar(engine.similar().similarToText(text.getAsString(), size)));
@@ -170,7 +171,8 @@ final class ApiHandlers {
   private static String format(Params p, String def, String... valid) {
     String f = p.string("format", def);
     for (String v : valid) if (v.equals(f)) return f;
-    throw new Problem.Exception(Problem.badRequest("format", "unknown format '" + Params.abbreviate(f) + "'", List.of(valid)));
+    throw new Problem.Exception(Problem.badRequest("format", "unknown format '" + Params.abbreviate(f) + "'",
+        "未知的格式“" + Params.abbreviate(f) + "”，可用：" + String.join("、", valid), List.of(valid)));
   }
 
   void suggest(Context ctx) throws Exception {
@@ -204,11 +206,13 @@ final class ApiHandlers {
     // Constant-time comparison: the time taken says nothing about how much of the token was right.
     if (adminToken.length == 0 || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), adminToken)) {
       ctx.header("WWW-Authenticate", "Bearer");
-      throw new Problem.Exception(new Problem(401, "Unauthorized",
-          "admin endpoints need the header 'Authorization: Bearer <token>' with the token from the server's configuration", null, List.of()));
+      throw new Problem.Exception(Problem.of(401, "Unauthorized",
+          "admin endpoints need the header 'Authorization: Bearer <token>' with the token from the server's configuration",
+          "管理接口需要请求头 'Authorization: Bearer <令牌>'，令牌见服务器配置"));
     }
     if (!reindexing.tryLock()) {
-      throw new Problem.Exception(new Problem(409, "Conflict", "a reindex is already running; try again when it has finished", null, List.of()));
+      throw new Problem.Exception(Problem.of(409, "Conflict", "a reindex is already running; try again when it has finished",
+          "重新索引正在进行，请等它结束后再试"));
     }
     try {
       json(ctx, admin.reindex(p.bool("rebuild", false)));

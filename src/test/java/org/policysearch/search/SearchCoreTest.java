@@ -150,21 +150,23 @@ class SearchCoreTest {
 
   @Test
   void malformedQueriesSayWhatAndWhere() {
-    record Case(String q, String fragment) {}
+    // Each message in English (scripts) and in Chinese (the page), both saying what and where.
+    record Case(String q, String fragment, String fragmentZh) {}
     List<Case> cases = List.of(
-        new Case("\"双减", "position 1"),
-        new Case("教育 (双减", "'(' at position 4"),
-        new Case("教育)", "')' at position 3"),
-        new Case("()", "empty"),
-        new Case("OR 教育", "before"),
-        new Case("教育 OR", "after"),
-        new Case("title:", "title:"),
-        new Case("\"\"", "empty"),
-        new Case("教育 - 双减", "'-' at position 4"),
-        new Case("《》", "nothing to search"));
+        new Case("\"双减", "position 1", "第 1 个字符处的引号没有闭合"),
+        new Case("教育 (双减", "'(' at position 4", "第 4 个字符处的“(”没有闭合"),
+        new Case("教育)", "')' at position 3", "第 3 个字符处的“)”没有对应的“(”"),
+        new Case("()", "empty", "括号是空的"),
+        new Case("OR 教育", "before", "OR 前面缺少检索词"),
+        new Case("教育 OR", "after", "OR 后面缺少检索词"),
+        new Case("title:", "title:", "“title:”后面要紧跟"),
+        new Case("\"\"", "empty", "引号里是空的"),
+        new Case("教育 - 双减", "'-' at position 4", "第 4 个字符处的“-”后面要紧跟"),
+        new Case("《》", "nothing to search", "没有可查找的内容"));
     for (Case c : cases) {
       InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> search(c.q), c.q);
       assertTrue(e.getMessage().contains(c.fragment), () -> c.q + " → " + e.getMessage());
+      assertTrue(e.messageZh().contains(c.fragmentZh), () -> c.q + " → " + e.messageZh());
       assertEquals("q", e.parameter());
     }
     String longQuery = "教育".repeat(600);
@@ -173,6 +175,7 @@ class SearchCoreTest {
     for (int i = 0; i < 100; i++) many.append("词").append(i).append(' ');
     InvalidRequestException tooMany = assertThrows(InvalidRequestException.class, () -> search(many.toString()));
     assertTrue(tooMany.getMessage().contains("too many"));
+    assertTrue(tooMany.messageZh().contains("检索式的词太多"), tooMany.messageZh());
   }
 
   @Test

@@ -83,6 +83,9 @@ class HttpApiTest {
     JsonObject p = json(r);
     assertEquals(status, p.get("status").getAsInt());
     assertTrue(p.has("type") && p.has("title") && p.has("detail"));
+    // the page shows detail_zh: every problem, Jetty's own (414) included, says it in Chinese
+    assertTrue(p.has("detail_zh") && p.get("detail_zh").getAsString().codePoints().anyMatch(cp -> cp >= 0x4E00 && cp <= 0x9FFF),
+        "detail_zh in Chinese: " + r.body());
     assertFalse(r.body().contains("Exception"), "no stack trace or exception names: " + r.body());
     assertFalse(r.body().contains(dir.toString()), "no file system paths");
     if (parameter != null) assertEquals(parameter, p.get("parameter").getAsString(), r.body());
@@ -109,6 +112,10 @@ class HttpApiTest {
   @Test
   void searchErrorsNameTheParameter() throws Exception {
     assertProblem(get("/api/search?q=" + enc("(教育")), 400, "q");
+    JsonObject quote = json(get("/api/search?q=" + enc("\"教育")));
+    assertEquals("the quotation mark at position 1 is never closed; add a closing quotation mark or remove it",
+        quote.get("detail").getAsString());
+    assertEquals("第 1 个字符处的引号没有闭合：请补上后引号，或删去这个引号", quote.get("detail_zh").getAsString());
     assertProblem(get("/api/search?size=-1"), 400, "size");
     assertProblem(get("/api/search?size=100000"), 400, "size");
     assertProblem(get("/api/search?page=0"), 400, "page");

@@ -449,7 +449,9 @@ class WebPageBrowserTest {
     WebElement alert = $("#alert");
     assertTrue(alert.isDisplayed());
     assertTrue(alert.getText().startsWith("检索式有误："), alert.getText());
-    assertTrue(alert.getText().contains("never closed"), alert.getText());
+    // in Chinese, saying where and what to do; the server's English detail is for scripts only
+    assertTrue(alert.getText().contains("第 1 个字符处的“(”没有闭合：请补上“)”"), alert.getText());
+    assertFalse(alert.getText().matches("(?s).*[A-Za-z]{3,}.*"), alert.getText());
     assertEquals("true", $("#q").getDomAttribute("aria-invalid"));
     search("教育");
     assertFalse($("#alert").isDisplayed());
