@@ -256,6 +256,24 @@ class WebPageBrowserTest {
   }
 
   @Test
+  void theSourceLinkIsShownOnlyForADocumentWithASourceUrl() {
+    // 成都日报 has a source but no URL: the source is named, and there is no 原文链接 (it used to link to the
+    // page itself, as safeUrl('') resolved to location.href)
+    open("?view=doc&id=chengdu-2022");
+    assertTrue($(".doc-meta").getText().contains("成都日报"), $(".doc-meta").getText());
+    assertFalse($(".doc-meta").getText().contains("原文链接"), $(".doc-meta").getText());
+    assertEquals(0L, driver.executeScript("return [...document.querySelectorAll('.doc-meta a')]"
+        + ".filter((a) => a.href === location.href || a.textContent === '原文链接').length"));
+    // nor for a document with neither source nor URL
+    open("?view=doc&id=jinan-2024");
+    assertFalse($(".doc-meta").getText().contains("原文链接"), $(".doc-meta").getText());
+    // with a URL, the link goes there
+    open("?view=doc&id=wuhan-2023");
+    WebElement link = $(".doc-meta").findElement(By.linkText("原文链接"));
+    assertEquals("https://jyj.wuhan.gov.cn/example/2023-report.html", link.getDomAttribute("href"));
+  }
+
+  @Test
   void backReturnsToTheListWhereItWasScrolled() {
     open("?q=" + enc(EXACT));
     driver.executeScript("window.scrollTo(0, 300); document.querySelector(\".hit[data-id='jinan-2024'] .hit-title\").click();");
