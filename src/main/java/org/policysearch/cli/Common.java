@@ -13,6 +13,7 @@ import org.policysearch.search.Engine;
 import org.policysearch.search.Filters;
 import org.policysearch.search.Passage;
 import org.policysearch.search.Span;
+import org.policysearch.search.query.Interpretation;
 import org.policysearch.search.query.Synonyms;
 
 /** What the commands share: configuration from options, opening the engine, filters, printing passages. */
@@ -72,6 +73,14 @@ final class Common {
       at = s.end();
     }
     return sb.append(p.text().substring(at)).toString();
+  }
+
+  /** How filter values were read, one line each where the reading says more than the value typed. */
+  static void printFilterReadings(PrintStream out, List<Interpretation.FilterReading> readings) {
+    for (Interpretation.FilterReading f : readings) {
+      if (f.how().equals("exact") && f.documents() > 0) continue;
+      out.printf("筛选: %s %s → %s (%s, 索引中 %d 篇)%n", f.facet(), f.given(), f.value(), f.how(), f.documents());
+    }
   }
 
   static void printJson(PrintStream out, com.google.gson.JsonElement e) {

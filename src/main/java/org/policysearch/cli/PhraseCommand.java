@@ -28,6 +28,7 @@ final class PhraseCommand implements Main.Command {
       }
       out.printf("“%s”: %d 处, %d 段, %d 篇%s%n", r.normalized(), r.occurrences(), r.paragraphs(), r.documents(),
           r.timedOut() ? " [超时，计数为下限]" : "");
+      Common.printFilterReadings(out, r.filters());
       out.println("按年份:");
       for (PhraseResult.Count c : r.byYear()) out.printf("  %s  %d 处 / %d 篇%n", c.value(), c.occurrences(), c.documents());
       out.println("按地区:");

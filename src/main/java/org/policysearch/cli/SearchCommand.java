@@ -32,6 +32,7 @@ final class SearchCommand implements Main.Command {
       }
       out.printf("共 %d 篇 (%d ms)%s  %s%n", res.total(), res.tookMs(), res.timedOut() ? " [超时，结果可能不全]" : "",
           res.interpretation().explanation().isEmpty() ? "(全部)" : "查询: " + res.interpretation().explanation());
+      Common.printFilterReadings(out, res.interpretation().filters());
       int n = (r.page() - 1) * r.size();
       for (Hit h : res.hits()) {
         var d = h.document();

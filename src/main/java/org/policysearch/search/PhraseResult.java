@@ -2,6 +2,7 @@ package org.policysearch.search;
 
 import java.util.List;
 import org.policysearch.ingest.RegionInfo;
+import org.policysearch.search.query.Interpretation;
 
 /**
  * Where and how often a phrase occurs.
@@ -19,10 +20,11 @@ import org.policysearch.ingest.RegionInfo;
  * @param size        page size
  * @param items       this page of occurrences in context, newest document first
  * @param timedOut    the time limit cut the scan short: counts are lower bounds
+ * @param filters     how each facet filter value was read (as in a search's interpretation)
  */
 public record PhraseResult(String phrase, String normalized, long documents, long paragraphs, long occurrences,
                            List<Count> byYear, List<Count> byRegion, List<RegionYear> byRegionYear, int page, int size, List<Occurrence> items,
-                           long tookMs, boolean timedOut) {
+                           long tookMs, boolean timedOut, List<Interpretation.FilterReading> filters) {
   /** A count of documents and occurrences for one year or region. */
   public record Count(String value, long documents, long occurrences) {}
 

@@ -73,10 +73,11 @@ public final class PhraseService {
     }
 
     try (SearcherProvider.Lease lease = service.provider().acquire()) {
+      FilterResolver.Resolved rf = service.resolveFilters(lease.searcher(), r.filters());
       IndexSearcher s = service.timed(lease.searcher());
       // 1. The documents that contain the phrase and pass the filters.
       FixedBitSet allowed = new FixedBitSet(Math.max(1, s.getIndexReader().maxDoc()));
-      FacetHitCollector fc = new FacetHitCollector(new BitSetCollector(allowed), r.filters());
+      FacetHitCollector fc = new FacetHitCollector(new BitSetCollector(allowed), rf.filters());
       boolean timedOut = false;
       SearchService.searchWith(s, service.documentsQuery(QueryCompiler.exactQuery(n, Fields.DOC_PAIRS, Fields.DOC_UNITS)), fc);
       timedOut |= s.timedOut();
@@ -196,7 +197,7 @@ public final class PhraseService {
           .thenComparing(Comparator.comparing(PhraseResult.RegionYear::year).reversed()));
       long took = (System.nanoTime() - t0) / 1_000_000;
       return new PhraseResult(phrase, n, documents, paragraphs, occurrences, years, regions, regionYears, r.page(), r.size(), items,
-          took, timedOut);
+          took, timedOut, rf.readings());
     }
   }
 

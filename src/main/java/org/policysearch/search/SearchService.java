@@ -119,6 +119,8 @@ public final class SearchService implements AutoCloseable {
     validate(r);
     CompiledQuery cq = compile(r.query(), "q");
     try (SearcherProvider.Lease lease = provider.acquire()) {
+      FilterResolver.Resolved rf = resolveFilters(lease.searcher(), r.filters());
+      Filters filters = rf.filters();
       IndexSearcher s = timed(lease.searcher());
       Query base = documentsQuery(cq.documentQuery());
       int window = Math.max(1, r.page() * r.size());
@@ -127,7 +129,7 @@ public final class SearchService implements AutoCloseable {
         case DATE_DESC -> new TopFieldCollectorManager(dateSort(true), window, null, Integer.MAX_VALUE).newCollector();
         case DATE_ASC -> new TopFieldCollectorManager(dateSort(false), window, null, Integer.MAX_VALUE).newCollector();
       };
-      FacetHitCollector fc = new FacetHitCollector(top, r.filters());
+      FacetHitCollector fc = new FacetHitCollector(top, filters);
       searchWith(s, base, fc);
       boolean timedOut = s.timedOut(); // the searcher stops at the time limit and keeps what it has
       TopDocs td = top instanceof org.apache.lucene.search.TopScoreDocCollector tsc ? tsc.topDocs() : ((org.apache.lucene.search.TopFieldCollector) top).topDocs();
@@ -139,10 +141,53 @@ public final class SearchService implements AutoCloseable {
         ScoreDoc sd = td.scoreDocs[i];
         hits.add(hit(s, sd.doc, Float.isNaN(sd.score) ? 0f : sd.score, pf, r.passages(), reads));
       }
-      Facets facets = facets(fc, r.filters());
+      Facets facets = facets(fc, filters);
       long took = (System.nanoTime() - t0) / 1_000_000;
-      return new SearchResult(fc.hits(), r.page(), r.size(), took, cq.interpretation(), r.filters(), r.sort(), hits,
-          facets, timedOut);
+      return new SearchResult(fc.hits(), r.page(), r.size(), took, cq.interpretation().withFilters(rf.readings()), filters,
+          r.sort(), hits, facets, timedOut);
+    }
+  }
+
+  private record ResolverForReader(Object readerKey, FilterResolver resolver) {}
+
+  private volatile ResolverForReader resolver;
+
+  /**
+   * The filters as typed, read against the values this reader holds ({@link FilterResolver}); refused
+   * when a value is ambiguous or names nothing. The values are counted once per reader (one pass over the
+   * documents' doc values), only when a region, theme or type filter is given.
+   */
+  FilterResolver.Resolved resolveFilters(IndexSearcher s, Filters f) throws InvalidRequestException, IOException {
+    if (f.regions().isEmpty() && f.themes().isEmpty() && f.types().isEmpty()) return new FilterResolver.Resolved(f, List.of());
+    Object key = s.getIndexReader().getReaderCacheHelper().getKey();
+    ResolverForReader cur = resolver;
+    if (cur == null || cur.readerKey() != key) {
+      // reposts aside, like the facet counts the page shows
+      FacetHitCollector fc = new FacetHitCollector(new NoHits(), Filters.NONE);
+      searchWith(s, documentsQuery(null), fc);
+      cur = new ResolverForReader(key, new FilterResolver(fc.counts(FacetHitCollector.REGION), fc.counts(FacetHitCollector.THEME),
+          fc.counts(FacetHitCollector.TYPE)));
+      resolver = cur;
+    }
+    return cur.resolver().resolve(f);
+  }
+
+  /** Collects nothing: for passes that only count facet values. */
+  private static final class NoHits implements Collector {
+    @Override
+    public org.apache.lucene.search.LeafCollector getLeafCollector(LeafReaderContext ctx) {
+      return new org.apache.lucene.search.LeafCollector() {
+        @Override
+        public void setScorer(org.apache.lucene.search.Scorable scorer) {}
+
+        @Override
+        public void collect(int doc) {}
+      };
+    }
+
+    @Override
+    public org.apache.lucene.search.ScoreMode scoreMode() {
+      return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
     }
   }
 

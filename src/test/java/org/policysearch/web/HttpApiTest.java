@@ -127,6 +127,38 @@ class HttpApiTest {
   }
 
   @Test
+  void filterValuesAreReadAsTypedOrRefusedWithTheValidOnes() throws Exception {
+    for (String given : List.of("山东", "鲁", "聊城", "聊城市", "山东省/聊城市")) {
+      JsonObject o = json(get("/api/search?region=" + enc(given)));
+      assertEquals(1, o.get("total").getAsLong(), given);
+      assertEquals("liaocheng", o.getAsJsonArray("hits").get(0).getAsJsonObject().get("id").getAsString(), given);
+      JsonObject reading = o.getAsJsonObject("query").getAsJsonArray("filters").get(0).getAsJsonObject();
+      assertEquals(given, reading.get("given").getAsString());
+      assertTrue(reading.get("value").getAsString().startsWith("山东省"), reading.toString());
+    }
+    JsonObject national = json(get("/api/search?region=" + enc("中华人民共和国")));
+    assertEquals("law", national.getAsJsonArray("hits").get(0).getAsJsonObject().get("id").getAsString());
+    assertEquals("全国", national.getAsJsonObject("filters").getAsJsonArray("region").get(0).getAsString());
+
+    HttpResponse<String> ambiguous = get("/api/search?region=" + enc("朝阳区"));
+    assertProblem(ambiguous, 400, "region");
+    assertEquals("[\"北京市/朝阳区\",\"吉林省/长春市/朝阳区\"]", json(ambiguous).getAsJsonArray("valid_values").toString());
+    HttpResponse<String> type = get("/api/search?type=" + enc("条例"));
+    assertProblem(type, 400, "type");
+    assertTrue(json(type).getAsJsonArray("valid_values").toString().contains("法规"), type.body());
+    assertTrue(json(type).get("detail_zh").getAsString().startsWith("没有类型为“条例”的文件"), type.body());
+    assertProblem(get("/api/search?theme=" + enc("不存在的主题")), 400, "theme");
+    // the export and the phrase statistics read filters the same way
+    assertProblem(get("/api/export?q=" + enc("教育") + "&type=" + enc("条例")), 400, "type");
+    assertProblem(get("/api/phrase?q=" + enc("教育") + "&region=" + enc("朝阳区")), 400, "region");
+    String export = get("/api/export?q=" + enc("立德树人") + "&region=" + enc("鲁") + "&format=jsonl&passages=1").body();
+    assertTrue(export.contains("\"id\":\"liaocheng\""), export);
+    JsonObject phrase = json(get("/api/phrase?q=" + enc("立德树人") + "&region=" + enc("聊城")));
+    assertEquals(1, phrase.get("documents").getAsLong());
+    assertEquals("山东省/聊城市", phrase.getAsJsonArray("filters").get(0).getAsJsonObject().get("value").getAsString());
+  }
+
+  @Test
   void documentAndNotFound() throws Exception {
     HttpResponse<String> r = get("/api/documents/ezhou?q=" + enc("教联体"));
     assertEquals(200, r.statusCode(), r.body());

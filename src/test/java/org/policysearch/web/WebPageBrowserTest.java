@@ -461,6 +461,20 @@ class WebPageBrowserTest {
   }
 
   @Test
+  void aRegionTypedAsANameIsReadAndSaidSoAndAnAmbiguousOneIsExplained() {
+    open("?q=" + enc("教育") + "&region=" + enc("济南"));
+    assertEquals(List.of("jinan-2024"), all(".hit").stream().map(h -> h.getDomAttribute("data-id")).toList());
+    assertEquals("地区 “济南” → 山东省/济南市按简称", $("#interpretation .filter-reading").getDomProperty("textContent"));
+    // a province's abbreviation, without a query: the reading alone is shown
+    open("?region=" + enc("鲁"));
+    assertEquals("地区 “鲁” → 山东省按省份简称", $("#interpretation .filter-reading").getDomProperty("textContent"));
+    open("?q=" + enc("教育") + "&region=" + enc("朝阳区"));
+    WebElement alert = $("#alert");
+    assertTrue(alert.isDisplayed());
+    assertTrue(alert.getText().startsWith("地区有误：地区“朝阳区”有多个：北京市/朝阳区、吉林省/长春市/朝阳区"), alert.getText());
+  }
+
+  @Test
   void aMalformedQueryShowsWhatToFix() {
     open("");
     search("(教育");

@@ -109,7 +109,23 @@ public final class ResultJson {
       cs.add(co);
     }
     o.add("clauses", cs);
+    o.add("filters", filterReadings(i.filters()));
     return o;
+  }
+
+  /** How each filter value was read: {facet, given, value, how, documents}. */
+  public static JsonArray filterReadings(List<Interpretation.FilterReading> readings) {
+    JsonArray a = new JsonArray();
+    for (Interpretation.FilterReading f : readings) {
+      JsonObject o = new JsonObject();
+      o.addProperty("facet", f.facet());
+      o.addProperty("given", f.given());
+      o.addProperty("value", f.value());
+      o.addProperty("how", f.how());
+      o.addProperty("documents", f.documents());
+      a.add(o);
+    }
+    return a;
   }
 
   public static JsonObject filters(Filters f) {
@@ -229,6 +245,7 @@ public final class ResultJson {
       items.add(i);
     }
     o.add("items", items);
+    o.add("filters", filterReadings(r.filters()));
     return o;
   }
 
