@@ -16,6 +16,12 @@ final class PhraseCommand implements Main.Command {
     return "phrase statistics: PHRASE [--region R] [--year Y] [--page N] [--size N] [--context N] [--json]";
   }
 
+  /** A count beside its denominator: 2023  12 处 / 5 篇 (当年共 300 篇, 1.7%). */
+  private static void print(PrintStream out, PhraseResult.Count c, String scope) {
+    out.printf("  %s  %d 处 / %d 篇 (%s共 %d 篇, %.1f%%)%n", c.value(), c.occurrences(), c.documents(), scope, c.corpusDocuments(),
+        c.share() * 100);
+  }
+
   @Override
   public String usage(String name) {
     return "usage: bin/policy-search phrase PHRASE [options]\n"
@@ -45,13 +51,14 @@ final class PhraseCommand implements Main.Command {
         Common.printFilterReadings(out, r.filters());
         return 0;
       }
-      out.printf("“%s”: %d 处, %d 段, %d 篇%s%n", r.normalized(), r.occurrences(), r.paragraphs(), r.documents(),
+      out.printf("“%s”: %d 处, %d 段, %d 篇 (共检索 %d 篇)%s%n", r.normalized(), r.occurrences(), r.paragraphs(), r.documents(),
+          r.corpusDocuments(),
           r.timedOut() ? " [超时，计数为下限]" : "");
       Common.printFilterReadings(out, r.filters());
       out.println("按年份:");
-      for (PhraseResult.Count c : r.byYear()) out.printf("  %s  %d 处 / %d 篇%n", c.value(), c.occurrences(), c.documents());
+      for (PhraseResult.Count c : r.byYear()) print(out, c, "当年");
       out.println("按地区:");
-      for (PhraseResult.Count c : r.byRegion()) out.printf("  %s  %d 处 / %d 篇%n", c.value(), c.occurrences(), c.documents());
+      for (PhraseResult.Count c : r.byRegion()) print(out, c, "该地");
       out.println("上下文:");
       for (PhraseResult.Occurrence o : r.items()) {
         out.printf("  %s…【%s】…%s   —— %s 第%d段 (%s)%n", o.left(), o.match(), o.right(), o.title(), o.paragraph(), o.id());

@@ -187,16 +187,19 @@ public final class PhraseService {
         }
         occurrences += count;
       }
-      List<PhraseResult.Count> years = counts(byYear);
+      // 4. The denominators: every document the search covered (the filters, no phrase), by year and region.
+      FacetHitCollector corpus = new FacetHitCollector(new SearchService.NoHits(), rf.filters());
+      SearchService.searchWith(lease.searcher(), service.documentsQuery(null), corpus);
+      List<PhraseResult.Count> years = counts(byYear, corpus.counts(FacetHitCollector.YEAR));
       years.sort(Comparator.comparing(PhraseResult.Count::value).reversed());
-      List<PhraseResult.Count> regions = counts(byRegion);
+      List<PhraseResult.Count> regions = counts(byRegion, corpus.counts(FacetHitCollector.REGION));
       regions.sort(Comparator.comparingLong(PhraseResult.Count::occurrences).reversed().thenComparing(PhraseResult.Count::value));
       List<PhraseResult.RegionYear> regionYears = new ArrayList<>();
       byRegionYear.forEach((k, v) -> regionYears.add(new PhraseResult.RegionYear(k.get(0), k.get(1), v[0], v[1])));
       regionYears.sort(Comparator.comparing(PhraseResult.RegionYear::region)
           .thenComparing(Comparator.comparing(PhraseResult.RegionYear::year).reversed()));
       long took = (System.nanoTime() - t0) / 1_000_000;
-      return new PhraseResult(phrase, n, documents, paragraphs, occurrences, years, regions, regionYears, r.page(), r.size(), items,
+      return new PhraseResult(phrase, n, documents, corpus.hits(), paragraphs, occurrences, years, regions, regionYears, r.page(), r.size(), items,
           took, timedOut, rf.readings());
     }
   }
@@ -207,9 +210,9 @@ public final class PhraseService {
     c[1] += occ;
   }
 
-  private static List<PhraseResult.Count> counts(Map<String, long[]> m) {
+  private static List<PhraseResult.Count> counts(Map<String, long[]> m, Map<String, Long> corpus) {
     List<PhraseResult.Count> out = new ArrayList<>();
-    m.forEach((k, v) -> out.add(new PhraseResult.Count(k, v[0], v[1])));
+    m.forEach((k, v) -> out.add(new PhraseResult.Count(k, v[0], v[1], corpus.getOrDefault(k, 0L))));
     return out;
   }
 

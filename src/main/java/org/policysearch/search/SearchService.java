@@ -173,7 +173,7 @@ public final class SearchService implements AutoCloseable {
   }
 
   /** Collects nothing: for passes that only count facet values. */
-  private static final class NoHits implements Collector {
+  static final class NoHits implements Collector {
     @Override
     public org.apache.lucene.search.LeafCollector getLeafCollector(LeafReaderContext ctx) {
       return new org.apache.lucene.search.LeafCollector() {

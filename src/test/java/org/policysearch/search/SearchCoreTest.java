@@ -191,9 +191,18 @@ class SearchCoreTest {
     PhraseResult r = new PhraseService(service).phrase(new PhraseRequest("\"防溺水\"", Filters.NONE, 1, 10, 4));
     assertEquals(3, r.documents());
     assertEquals(3, r.occurrences());
-    assertEquals(List.of(new PhraseResult.Count("2024", 1, 1), new PhraseResult.Count("2023", 2, 2)), r.byYear());
-    assertTrue(r.byRegion().contains(new PhraseResult.Count("湖北省", 2, 2)));
-    assertTrue(r.byRegion().contains(new PhraseResult.Count("湖北省/鄂州市/华容区", 1, 1)));
+    // each count beside how many documents the corpus holds for that year or region: 2023 has three
+    // (ezhou, tongnan, liaocheng), 湖北省 three (ezhou, wuhan, huarong); eight documents in all
+    assertEquals(8, r.corpusDocuments());
+    assertEquals(List.of(new PhraseResult.Count("2024", 1, 1, 1), new PhraseResult.Count("2023", 2, 2, 3)), r.byYear());
+    assertTrue(r.byRegion().contains(new PhraseResult.Count("湖北省", 2, 2, 3)), r.byRegion().toString());
+    assertTrue(r.byRegion().contains(new PhraseResult.Count("湖北省/鄂州市/华容区", 1, 1, 1)));
+    assertEquals(2 / 3.0, r.byYear().get(1).share(), 1e-9);
+    // within the filters: the denominators are the documents the search covered
+    PhraseResult hubei = new PhraseService(service).phrase(new PhraseRequest("\"防溺水\"",
+        new Filters(List.of("湖北省"), List.of(), null, null, List.of(), List.of(), false), 1, 10, 4));
+    assertEquals(3, hubei.corpusDocuments());
+    assertEquals(List.of(new PhraseResult.Count("2024", 1, 1, 1), new PhraseResult.Count("2023", 1, 1, 1)), hubei.byYear());
     PhraseResult.Occurrence first = r.items().get(0); // newest first: 华容区 2024
     assertEquals("huarong", first.id());
     assertEquals("防溺水", first.match());

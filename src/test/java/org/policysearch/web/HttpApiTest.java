@@ -186,6 +186,11 @@ class HttpApiTest {
   void phraseJsonAndCsv() throws Exception {
     JsonObject o = json(get("/api/phrase?q=" + enc("防溺水")));
     assertEquals(3, o.get("occurrences").getAsLong());
+    // each count beside its denominator: 2023 has 3 documents (2 with the phrase), the corpus 8
+    assertEquals(8, o.get("corpus_documents").getAsLong());
+    JsonObject y2023 = o.getAsJsonArray("by_year").get(1).getAsJsonObject();
+    assertEquals("{\"year\":\"2023\",\"documents\":2,\"occurrences\":2,\"corpus_documents\":3,\"share\":0.6667}", y2023.toString());
+    for (var c : o.getAsJsonArray("by_region")) assertTrue(c.getAsJsonObject().has("corpus_documents"), c.toString());
     HttpResponse<String> csv = get("/api/phrase?q=" + enc("防溺水") + "&format=csv");
     assertEquals(200, csv.statusCode());
     assertTrue(csv.body().startsWith("\uFEFFid,title,date,region,paragraph,left,match,right"), csv.body());

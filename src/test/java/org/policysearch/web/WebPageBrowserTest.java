@@ -444,7 +444,9 @@ class WebPageBrowserTest {
     assertEquals(List.of("2022", "2023", "2024"), years);
     WebElement hubei = all(".matrix tbody tr").stream().filter(r -> r.findElement(By.cssSelector("th")).getText().equals("湖北省"))
         .findFirst().orElseThrow();
-    assertEquals(List.of("·", "3", "1", "4"), hubei.findElements(By.cssSelector("td")).stream().map(WebElement::getText).toList());
+    // by year, then the total, then beside it: documents with the phrase, documents of 湖北省, the share
+    assertEquals(List.of("·", "3", "1", "4", "3", "4", "75.0%"),
+        hubei.findElements(By.cssSelector("td")).stream().map(WebElement::getText).toList());
     List<WebElement> rows = all(".kwic tbody tr");
     assertEquals(8, rows.size());
     for (WebElement r : rows) assertEquals("义务教育", r.findElement(By.cssSelector("mark")).getText());
@@ -458,6 +460,48 @@ class WebPageBrowserTest {
     ready();
     assertEquals("济南市教育局关于表彰优秀教师的决定", $("#doc-title").getText());
     assertTrue($("#p-2").getDomAttribute("class").contains("target"));
+  }
+
+  @Test
+  void phraseCountsStandBesideTheirDenominatorsAndTheChartShowsShares() {
+    open("?view=phrase&q=" + enc("义务教育"));
+    assertTrue(total().contains("（检索范围共 12 篇文件，占 58.3%）"), total());
+    // each year: occurrences, documents with the phrase, documents of that year, share
+    Map<String, List<String>> years = new LinkedHashMap<>();
+    for (WebElement row : all(".year-table tbody tr")) {
+      years.put(row.findElement(By.cssSelector("th")).getText(),
+          row.findElements(By.cssSelector("td")).stream().map(WebElement::getText).toList());
+    }
+    assertEquals(Map.of("2022", List.of("1", "1", "2", "50.0%"), "2023", List.of("5", "4", "4", "100.0%"),
+        "2024", List.of("2", "2", "2", "100.0%")), years);
+    assertEquals(List.of("1", "5", "2"), all("svg.chart .bar-value").stream().map(WebElement::getText).toList());
+    $(".chart-mode button[data-mode='share']").click();
+    assertEquals("true", $(".chart-mode button[data-mode='share']").getDomAttribute("aria-pressed"));
+    assertEquals(List.of("50.0%", "100.0%", "100.0%"), all("svg.chart .bar-value").stream().map(WebElement::getText).toList());
+    $(".chart-mode button[data-mode='count']").click();
+    assertEquals(List.of("1", "5", "2"), all("svg.chart .bar-value").stream().map(WebElement::getText).toList());
+  }
+
+  @Test
+  void onAPhoneEveryOccurrenceWrapsAndNamesItsSource() {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    open("?view=phrase&q=" + enc("义务教育"));
+    List<WebElement> rows = all(".kwic tbody tr");
+    assertEquals(8, rows.size());
+    for (WebElement row : rows) {
+      WebElement source = row.findElement(By.cssSelector(".kwic-source"));
+      assertTrue(source.isDisplayed(), "the source is shown on a phone");
+      assertTrue(source.getText().matches("(?s).+ .+ \\d{4}(-\\d{2}){0,2} 第\\d+段"), "title, region, date, paragraph: " + source.getText());
+    }
+    // nothing in an occurrence clips its text, and the page does not scroll sideways
+    Long clipped = (Long) driver.executeScript("return [...document.querySelectorAll('.kwic tbody tr, .kwic tbody tr *')]"
+        + ".filter((e) => getComputedStyle(e).overflowX !== 'visible' && e.scrollWidth > e.clientWidth + 1).length");
+    assertEquals(0L, clipped);
+    Long overflow = (Long) driver.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    assertEquals(0L, overflow);
+    WebElement first = rows.get(0);
+    String right = (String) driver.executeScript("return arguments[0].querySelector('.kwic-right').textContent", first);
+    assertTrue(first.getText().contains(right.strip()), "the whole right context is visible: " + first.getText());
   }
 
   @Test

@@ -211,6 +211,7 @@ public final class ResultJson {
     o.addProperty("phrase", r.phrase());
     o.addProperty("normalized", r.normalized());
     o.addProperty("documents", r.documents());
+    o.addProperty("corpus_documents", r.corpusDocuments());
     o.addProperty("paragraphs", r.paragraphs());
     o.addProperty("occurrences", r.occurrences());
     o.addProperty("took_ms", r.tookMs());
@@ -256,6 +257,8 @@ public final class ResultJson {
       o.addProperty(key, c.value());
       o.addProperty("documents", c.documents());
       o.addProperty("occurrences", c.occurrences());
+      o.addProperty("corpus_documents", c.corpusDocuments());
+      o.addProperty("share", Math.round(c.share() * 10_000) / 10_000.0);
       a.add(o);
     }
     return a;
