@@ -123,7 +123,7 @@ function drawSide(view, data) {
   if (view === 'phrase' && data) { facets = data.search.facets; query = data.search.query; }
   if (view === 'doc') query = data.query;
   renderInterpretation(ui.interp, query);
-  if (facets) renderFacets(ui.facets, facets, ctx);
+  if (facets) renderFacets(ui.facets, facets, ctx, (query && query.filters) || []);
   else clear(ui.facets).append(el('p', { class: 'facet-empty' }, view === 'doc' ? '' : '输入检索词后可按地区、年份、主题、类型筛选。'));
 }
 

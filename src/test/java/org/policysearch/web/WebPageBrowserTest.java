@@ -509,6 +509,14 @@ class WebPageBrowserTest {
     open("?q=" + enc("教育") + "&region=" + enc("济南"));
     assertEquals(List.of("jinan-2024"), all(".hit").stream().map(h -> h.getDomAttribute("data-id")).toList());
     assertEquals("地区 “济南” → 山东省/济南市按简称", $("#interpretation .filter-reading").getDomProperty("textContent"));
+    // the tree shows the region it was read as, checked; unchecking it removes what was typed
+    WebElement jinan = $("input[data-facet='region'][value='山东省/济南市']");
+    assertTrue(jinan.isSelected());
+    jinan.click();
+    ready();
+    assertFalse(url().contains("region="), url());
+    assertTrue(all("#interpretation .filter-reading").isEmpty());
+    assertTrue(all(".hit").size() > 1, "every region again");
     // a province's abbreviation, without a query: the reading alone is shown
     open("?region=" + enc("鲁"));
     assertEquals("地区 “鲁” → 山东省按省份简称", $("#interpretation .filter-reading").getDomProperty("textContent"));
