@@ -188,6 +188,8 @@ public final class PhraseService {
         occurrences += count;
       }
       // 4. The denominators: every document the search covered (the filters, no phrase), by year and region.
+      //    Without the time limit: a denominator cut short would overstate every share, and this is one pass
+      //    over the parents' doc values.
       FacetHitCollector corpus = new FacetHitCollector(new SearchService.NoHits(), rf.filters());
       SearchService.searchWith(lease.searcher(), service.documentsQuery(null), corpus);
       List<PhraseResult.Count> years = counts(byYear, corpus.counts(FacetHitCollector.YEAR));
