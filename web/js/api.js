@@ -1,9 +1,18 @@
 // The JSON API (see /openapi.json). Errors arrive as problem+json; they become ApiError with the
-// server's detail, which the page shows as it is: it names the parameter and says what to fix.
+// server's Chinese detail (detail_zh), which the page shows as it is: it names the parameter and says
+// what to fix. The English detail is for scripts; the page never shows it.
+
+/** What to say when a problem comes without a Chinese detail (a proxy's error page, say). */
+function fallback(status) {
+  if (status === 404) return '找不到所要的内容。';
+  if (status === 400) return '请求有误，请检查检索式和筛选条件。';
+  if (status >= 500) return '服务器暂时无法回答，请稍后再试。';
+  return `请求失败（HTTP ${status}）。`;
+}
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem.detail || problem.title || `HTTP ${status}`);
+    super(problem.detail_zh || fallback(status));
     this.status = status;
     this.problem = problem;
   }
@@ -31,7 +40,7 @@ export async function getJson(path, params, signal) {
     r = await fetch(apiUrl(path, params), { signal, headers: { Accept: 'application/json' } });
   } catch (e) {
     if (e.name === 'AbortError') throw e;
-    throw new ApiError(0, { title: '网络错误', detail: '无法连接检索服务，请稍后再试。' });
+    throw new ApiError(0, { title: '网络错误', detail_zh: '无法连接检索服务，请稍后再试。' });
   }
   let body = null;
   try {
@@ -40,7 +49,7 @@ export async function getJson(path, params, signal) {
     body = null;
   }
   if (!r.ok) throw new ApiError(r.status, body && typeof body === 'object' ? body : { title: `HTTP ${r.status}` });
-  if (body === null) throw new ApiError(r.status, { title: '响应无法解析', detail: '服务器返回的内容不是 JSON。' });
+  if (body === null) throw new ApiError(r.status, { title: '响应无法解析', detail_zh: '服务器返回的内容不是 JSON。' });
   return body;
 }
 

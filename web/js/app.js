@@ -123,7 +123,7 @@ function drawSide(view, data) {
   if (view === 'phrase' && data) { facets = data.search.facets; query = data.search.query; }
   if (view === 'doc') query = data.query;
   renderInterpretation(ui.interp, query);
-  if (facets) renderFacets(ui.facets, facets, ctx);
+  if (facets) renderFacets(ui.facets, facets, ctx, (query && query.filters) || []);
   else clear(ui.facets).append(el('p', { class: 'facet-empty' }, view === 'doc' ? '' : '输入检索词后可按地区、年份、主题、类型筛选。'));
 }
 
@@ -134,8 +134,12 @@ function titleOf(s, data) {
   return `${what} ${TAB_NAMES[s.view]} - ${base}`;
 }
 
+/** What the page calls the parameters a problem can name (the API's names are English). */
+const PARAM_NAMES = { region: '地区', year: '年份', from: '起始年份', to: '结束年份', theme: '主题', type: '类型',
+  sort: '排序', page: '页码', size: '每页条数', id: '文件编号', paragraph: '段落' };
+
 function showError(e) {
-  const problem = e instanceof ApiError ? e : new ApiError(0, { detail: String(e.message || e) });
+  const problem = e instanceof ApiError ? e : new ApiError(0, { detail_zh: '页面出错了，请刷新后重试。' });
   let lead = '出错了：';
   if (problem.parameter === 'q') {
     lead = '检索式有误：';
@@ -143,7 +147,7 @@ function showError(e) {
   } else if (problem.status === 404) {
     lead = '找不到：';
   } else if (problem.parameter) {
-    lead = `参数 ${problem.parameter} 有误：`;
+    lead = `${PARAM_NAMES[problem.parameter] || '参数'}有误：`;
   }
   clear(ui.alert).append(el('strong', {}, lead), el('span', { class: 'alert-detail' }, problem.message));
   ui.alert.hidden = false;

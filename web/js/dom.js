@@ -55,10 +55,14 @@ export function marked(text, highlights = [], markAttrs = () => ({})) {
   return f;
 }
 
-/** An http(s) URL, or null: source URLs from documents never become javascript: links. */
+/**
+ * An absolute http(s) URL, or null: source URLs from documents never become javascript: links, and an
+ * empty or relative one is no link at all (resolved against the page it would link to the page itself).
+ */
 export function safeUrl(u) {
+  if (typeof u !== 'string' || !u.trim()) return null;
   try {
-    const url = new URL(u, location.href);
+    const url = new URL(u.trim());
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
   } catch {
     return null;

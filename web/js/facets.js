@@ -16,11 +16,28 @@ function redraw() {
   if (last) renderFacets(...last);
 }
 
-export function renderFacets(container, facets, ctx) {
+/**
+ * The values a filter was typed as, by facet and the value it was read as (region 青岛 read as
+ * 山东省/青岛市): the tree shows that value checked, and unchecking it removes what was typed.
+ */
+let typed = new Map();
+
+function typedAs(facet, value) {
+  return typed.get(`${facet}\u0000${value}`) || [];
+}
+
+export function renderFacets(container, facets, ctx, readings = []) {
   const fresh = !last || last[1] !== facets;
-  last = [container, facets, ctx];
+  last = [container, facets, ctx, readings];
   const s = ctx.state;
-  if (fresh) for (const r of s.region) { // open the way down to every selected region
+  typed = new Map();
+  for (const r of readings || []) {
+    if (r.given === r.value || !s[r.facet] || !s[r.facet].includes(r.given)) continue;
+    const key = `${r.facet}\u0000${r.value}`;
+    typed.set(key, [...(typed.get(key) || []), r.given]);
+  }
+  const applied = [...s.region, ...(readings || []).filter((r) => r.facet === 'region').map((r) => r.value)];
+  if (fresh) for (const r of applied) { // open the way down to every selected region
     const parts = r.split('/');
     for (let i = 1; i < parts.length; i++) openRegions.add(parts.slice(0, i).join('/'));
   }
@@ -45,10 +62,14 @@ function section(facet, ...content) {
 function checkbox(facet, v, ctx) {
   const id = `f-${facet}-${v.value}`;
   const box = el('input', { type: 'checkbox', id, 'data-facet': facet, value: v.value });
-  box.checked = ctx.state[facet].includes(v.value);
+  const aliases = typedAs(facet, v.value);
+  box.checked = ctx.state[facet].includes(v.value) || aliases.length > 0;
   box.addEventListener('change', () => {
     refocus = `input[data-facet="${facet}"][value="${CSS.escape(v.value)}"]`;
-    ctx.navigate(toggle(ctx.state, facet, v.value));
+    // unchecking a value that was typed another way (青岛) removes what was typed too
+    const next = box.checked ? toggle(ctx.state, facet, v.value)
+      : withChanges(ctx.state, { [facet]: ctx.state[facet].filter((x) => x !== v.value && !aliases.includes(x)) });
+    ctx.navigate(next);
   });
   const label = el('label', { for: id, class: 'facet-value' },
     el('span', { class: 'facet-label' }, v.label || v.value || '未知'),

@@ -13,6 +13,7 @@ import org.policysearch.search.Engine;
 import org.policysearch.search.Filters;
 import org.policysearch.search.Passage;
 import org.policysearch.search.Span;
+import org.policysearch.search.query.Interpretation;
 import org.policysearch.search.query.Synonyms;
 
 /** What the commands share: configuration from options, opening the engine, filters, printing passages. */
@@ -45,6 +46,27 @@ final class Common {
     return Engine.open(c.index(), analyzers(c), Synonyms.load(c.synonyms()), c.limits());
   }
 
+  /** The options every reading command shares, for its --help. */
+  static final String LOCATION_HELP = ""
+      + "  --index DIR      the index to read (default: index/ in the project, or policy-search.properties)\n"
+      + "  --corpus DIR     the corpus folder (only for the default index location)\n";
+  static final String FILTER_HELP = ""
+      + "  --region R       a region as people write it: a path (湖北省/鄂州市), a name (青岛市) or short form (青岛, 山东),\n"
+      + "                   a province abbreviation (鲁), or 全国 / 中华人民共和国 / 中央; repeatable (values OR)\n"
+      + "  --year Y         a year; repeatable.  --from Y / --to Y  a range of years (inclusive)\n"
+      + "  --theme T        a theme as the index holds it (see 'stats'); repeatable\n"
+      + "  --type T         a document type as the index holds it (讲话, 工作报告, 法规, ...); repeatable\n";
+
+  /**
+   * Says which index answered and how many documents it holds, for an empty answer: so "nothing found"
+   * can be told from "searched the wrong (or an empty) index". On stdout with the text, on stderr with
+   * --json (stdout stays the API's record).
+   */
+  static void printEmptyAnswer(PrintStream out, PrintStream err, boolean json, Config c, Engine engine, String what)
+      throws IOException {
+    (json ? err : out).printf("%s（检索的索引：%s，共 %d 篇文件）%n", what, c.index(), engine.search().documentCount());
+  }
+
   static Filters filters(Args a) throws Args.UsageException {
     List<Integer> years = new ArrayList<>();
     for (String y : a.all("year")) years.add(year("year", y));
@@ -72,6 +94,14 @@ final class Common {
       at = s.end();
     }
     return sb.append(p.text().substring(at)).toString();
+  }
+
+  /** How filter values were read, one line each where the reading says more than the value typed. */
+  static void printFilterReadings(PrintStream out, List<Interpretation.FilterReading> readings) {
+    for (Interpretation.FilterReading f : readings) {
+      if (f.how().equals("exact") && f.documents() > 0) continue;
+      out.printf("筛选: %s %s → %s (%s, 索引中 %d 篇)%n", f.facet(), f.given(), f.value(), f.how(), f.documents());
+    }
   }
 
   static void printJson(PrintStream out, com.google.gson.JsonElement e) {

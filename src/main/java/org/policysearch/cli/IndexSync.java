@@ -58,18 +58,19 @@ final class IndexSync implements AdminActions {
     try {
       s = tryRun(rebuild, CorpusIndexer.Progress.NONE);
     } catch (IndexLayout.IndexLockedException e) {
-      throw new Problem.Exception(new Problem(409, "Conflict", "another indexer (such as the index command) is writing this "
-          + "index; try again when it has finished", null, List.of()));
+      throw new Problem.Exception(Problem.of(409, "Conflict", "another indexer (such as the index command) is writing this "
+          + "index; try again when it has finished", "另一个索引程序（如 index 命令）正在写这个索引，请等它结束后再试"));
     } catch (IndexWriteException e) {
       log.println("reindex failed, still serving the previous index: " + e.getMessage());
-      throw new Problem.Exception(new Problem(503, "Index not writable", "the index could not be written (" + e.reason()
-          + "); searches go on with the previous index. Fix the cause on the server, then reindex again", null, List.of()));
+      throw new Problem.Exception(Problem.of(503, "Index not writable", "the index could not be written (" + e.reason()
+          + "); searches go on with the previous index. Fix the cause on the server, then reindex again",
+          "索引无法写入，检索继续使用之前的索引。请在服务器上排除原因后重新索引"));
     } catch (IOException e) {
       log.println("reindex failed, still serving the previous index: " + e.getMessage());
-      throw new Problem.Exception(new Problem(503, "Reindex failed", "the corpus could not be indexed; searches go on with the "
-          + "previous index. The server's log says why", null, List.of()));
+      throw new Problem.Exception(Problem.of(503, "Reindex failed", "the corpus could not be indexed; searches go on with the "
+          + "previous index. The server's log says why", "文件库未能建立索引，检索继续使用之前的索引；原因见服务器日志"));
     }
-    return SummaryJson.of(s.orElseThrow(() -> new Problem.Exception(new Problem(409, "Conflict",
-        "an indexing run is already in progress; try again when it has finished", null, List.of()))));
+    return SummaryJson.of(s.orElseThrow(() -> new Problem.Exception(Problem.of(409, "Conflict",
+        "an indexing run is already in progress; try again when it has finished", "已有一次索引正在进行，请等它结束后再试"))));
   }
 }

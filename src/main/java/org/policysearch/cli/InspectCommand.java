@@ -40,6 +40,11 @@ public final class InspectCommand implements Main.Command {
   }
 
   @Override
+  public String usage(String name) {
+    return USAGE;
+  }
+
+  @Override
   public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
     Args args = Args.parse(argv, Set.of("corpus"), Set.of("json", "help"));
     if (args.flag("help")) {

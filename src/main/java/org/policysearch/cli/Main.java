@@ -17,6 +17,11 @@ public final class Main {
     int run(String[] args, PrintStream out, PrintStream err) throws Exception;
 
     String summary();
+
+    /** What {@code NAME --help} prints: the command line and what each option does. */
+    default String usage(String name) {
+      return "usage: bin/policy-search " + name + " " + summary();
+    }
   }
 
   static Map<String, Command> commands() {
@@ -39,6 +44,15 @@ public final class Main {
     System.exit(run(argv, out, err));
   }
 
+  /** --help or -h among the options (not after "--", where it would be a search term). */
+  static boolean asksForHelp(String[] args) {
+    for (String a : args) {
+      if (a.equals("--")) return false;
+      if (a.equals("--help") || a.equals("-h")) return true;
+    }
+    return false;
+  }
+
   public static int run(String[] argv, PrintStream out, PrintStream err) {
     Map<String, Command> commands = commands();
     if (argv.length == 0 || argv[0].equals("help") || argv[0].equals("--help")) {
@@ -53,6 +67,10 @@ public final class Main {
       return 2;
     }
     String[] rest = java.util.Arrays.copyOfRange(argv, 1, argv.length);
+    if (asksForHelp(rest)) {
+      out.println(c.usage(argv[0]));
+      return 0;
+    }
     try {
       return c.run(rest, out, err);
     } catch (Args.UsageException e) {

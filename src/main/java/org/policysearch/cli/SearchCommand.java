@@ -2,6 +2,7 @@ package org.policysearch.cli;
 
 import java.io.PrintStream;
 import java.util.Set;
+import org.policysearch.Config;
 import org.policysearch.search.Engine;
 import org.policysearch.search.Hit;
 import org.policysearch.search.InvalidRequestException;
@@ -19,19 +20,33 @@ final class SearchCommand implements Main.Command {
   }
 
   @Override
+  public String usage(String name) {
+    return "usage: bin/policy-search search QUERY [options]\n"
+        + "  QUERY            words, \"exact phrases\", -excluded, OR, title:词; empty lists every document\n"
+        + Common.FILTER_HELP
+        + "  --sort S         relevance (default), date_desc, date_asc\n"
+        + "  --page N         page, from 1.  --size N  documents per page (10).  --passages N  paragraphs per document\n"
+        + "  --json           print the record /api/search returns\n"
+        + Common.LOCATION_HELP;
+  }
+
+  @Override
   public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
     Args a = Args.parse(argv, Common.union(Common.LOCATION, Common.FILTERS, Set.of("sort", "page", "size", "passages")), Set.of("json"));
     String q = String.join(" ", a.positional());
-    try (Engine engine = Common.engine(Common.config(a))) {
+    Config c = Common.config(a);
+    try (Engine engine = Common.engine(c)) {
       SearchRequest r = new SearchRequest(q, Common.filters(a), SortOrder.parse(a.get("sort", "relevance")),
           a.getInt("page", 1), a.getInt("size", SearchRequest.DEFAULT_SIZE), a.getInt("passages", SearchRequest.DEFAULT_PASSAGES));
       SearchResult res = engine.search().search(r);
       if (a.flag("json")) {
         Common.printJson(out, ResultJson.search(res));
+        if (res.total() == 0) Common.printEmptyAnswer(out, err, true, c, engine, "没有找到符合条件的文件");
         return 0;
       }
       out.printf("共 %d 篇 (%d ms)%s  %s%n", res.total(), res.tookMs(), res.timedOut() ? " [超时，结果可能不全]" : "",
           res.interpretation().explanation().isEmpty() ? "(全部)" : "查询: " + res.interpretation().explanation());
+      Common.printFilterReadings(out, res.interpretation().filters());
       int n = (r.page() - 1) * r.size();
       for (Hit h : res.hits()) {
         var d = h.document();
@@ -43,6 +58,7 @@ final class SearchCommand implements Main.Command {
             d.type().isEmpty() ? "类型不详" : d.type(), d.themes().isEmpty() ? "" : " · " + String.join("、", d.themes()), d.id());
         for (Passage p : h.passages()) out.printf("   第%d段: %s%n", p.paragraph(), Common.marked(p));
       }
+      if (res.total() == 0) Common.printEmptyAnswer(out, err, false, c, engine, "没有找到符合条件的文件");
       return 0;
     } catch (InvalidRequestException e) {
       err.println("search: " + e.getMessage());

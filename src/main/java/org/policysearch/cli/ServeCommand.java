@@ -43,7 +43,8 @@ final class ServeCommand implements Main.Command {
     CorpusIndexer indexer = Pipeline.indexer(cfg);
     if (!hadIndex && !a.flag("no-index")) {
       out.println("indexing " + cfg.corpus() + " ...");
-      ProgressBar bar = new ProgressBar(err, true);
+      // Redrawn with carriage returns: only on a terminal, not into a log file.
+      ProgressBar bar = new ProgressBar(err, System.console() != null);
       IndexSummary s = indexer.run(cfg.corpus(), layout, false, bar);
       bar.done();
       IndexCommand.print(s, out);

@@ -2,6 +2,7 @@ package org.policysearch.cli;
 
 import java.io.PrintStream;
 import java.util.Set;
+import org.policysearch.Config;
 import org.policysearch.search.Engine;
 import org.policysearch.search.InvalidRequestException;
 import org.policysearch.search.NotFoundException;
@@ -18,12 +19,25 @@ final class SimilarCommand implements Main.Command {
   }
 
   @Override
+  public String usage(String name) {
+    return "usage: bin/policy-search similar --id ID --paragraph N [options]\n"
+        + "       bin/policy-search similar --text TEXT [options]\n"
+        + "  --id ID          a document's id (as search prints it) and --paragraph N its paragraph (from 1)\n"
+        + "  --text TEXT      or any text (up to 5,000 characters)\n"
+        + "  --size N         how many documents (10)\n"
+        + "  --mode M         documents (one entry per document, the default) or paragraphs\n"
+        + "  --json           print the record /api/similar returns\n"
+        + Common.LOCATION_HELP;
+  }
+
+  @Override
   public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
     Args a = Args.parse(argv, Common.union(Common.LOCATION, Set.of("id", "paragraph", "text", "size", "mode")), Set.of("json"));
     String id = a.get("id", null);
     String text = a.get("text", null);
     if ((id == null) == (text == null)) throw new Args.UsageException("give either --id ID --paragraph N, or --text TEXT");
-    try (Engine engine = Common.engine(Common.config(a))) {
+    Config c = Common.config(a);
+    try (Engine engine = Common.engine(c)) {
       int size = a.getInt("size", 10);
       SimilarService.Mode mode = SimilarService.Mode.parse(a.get("mode", null));
       SimilarResult r = id != null
@@ -31,6 +45,7 @@ final class SimilarCommand implements Main.Command {
           : engine.similar().similarToText(text, size, mode);
       if (a.flag("json")) {
         Common.printJson(out, ResultJson.similar(r));
+        if (r.items().isEmpty()) Common.printEmptyAnswer(out, err, true, c, engine, "没有找到其他地区的相似文件");
         return 0;
       }
       if (!r.subject().isEmpty()) out.println("主题：" + r.subject());
@@ -40,7 +55,7 @@ final class SimilarCommand implements Main.Command {
         for (Passage p : i.passages()) out.printf("   第%d段 %s%n", p.paragraph(), Common.marked(p));
         if (!i.why().terms().isEmpty()) out.println("   共有：" + String.join("、", i.why().terms()));
       }
-      if (r.items().isEmpty()) out.println("没有找到其他地区的相似文件");
+      if (r.items().isEmpty()) Common.printEmptyAnswer(out, err, false, c, engine, "没有找到其他地区的相似文件");
       return 0;
     } catch (InvalidRequestException | NotFoundException e) {
       err.println("similar: " + e.getMessage());

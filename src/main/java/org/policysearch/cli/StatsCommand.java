@@ -3,6 +3,7 @@ package org.policysearch.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
+import org.policysearch.Config;
 import org.policysearch.search.Engine;
 import org.policysearch.search.FacetValue;
 import org.policysearch.search.IndexStats;
@@ -16,14 +17,25 @@ final class StatsCommand implements Main.Command {
   }
 
   @Override
+  public String usage(String name) {
+    return "usage: bin/policy-search stats [options]\n"
+        + "  what the index holds: documents, reposts, paragraphs, size, and the documents per region, year, theme, type\n"
+        + "  --json           print the record /api/stats returns\n"
+        + Common.LOCATION_HELP;
+  }
+
+  @Override
   public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
     Args a = Args.parse(argv, Common.LOCATION, Set.of("json"));
-    try (Engine engine = Common.engine(Common.config(a))) {
+    Config c = Common.config(a);
+    try (Engine engine = Common.engine(c)) {
       IndexStats s = engine.search().stats();
       if (a.flag("json")) {
         Common.printJson(out, ResultJson.stats(s));
+        if (s.documents() == 0) Common.printEmptyAnswer(out, err, true, c, engine, "索引是空的");
         return 0;
       }
+      out.println("index " + c.index());
       out.printf("documents %d (of which reposts %d), paragraphs %d, index %.1f MB, committed %s%n", s.documents(),
           s.duplicates(), s.paragraphs(), s.bytes() / 1048576.0, s.committedAt());
       print(out, "region", s.facets().region(), "  ");

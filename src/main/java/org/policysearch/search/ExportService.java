@@ -41,7 +41,8 @@ public final class ExportService {
    */
   public long export(SearchRequest r, int limit, Consumer<Row> sink) throws InvalidRequestException, IOException {
     if (limit < 1 || limit > MAX_DOCUMENTS) {
-      throw new InvalidRequestException("limit", "limit must be between 1 and " + MAX_DOCUMENTS);
+      throw new InvalidRequestException("limit", "limit must be between 1 and " + MAX_DOCUMENTS,
+          "导出数量须在 1 到 " + MAX_DOCUMENTS + " 篇之间");
     }
     String today = LocalDate.now().toString();
     long done = 0;

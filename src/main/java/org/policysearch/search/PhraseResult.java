@@ -2,6 +2,7 @@ package org.policysearch.search;
 
 import java.util.List;
 import org.policysearch.ingest.RegionInfo;
+import org.policysearch.search.query.Interpretation;
 
 /**
  * Where and how often a phrase occurs.
@@ -9,6 +10,8 @@ import org.policysearch.ingest.RegionInfo;
  * @param phrase      as asked
  * @param normalized  as matched
  * @param documents   documents containing it
+ * @param corpusDocuments documents the search covered (the index's documents that pass the filters, reposts
+ *                    aside): the denominator of {@link #documents}
  * @param paragraphs  paragraphs containing it
  * @param occurrences occurrences in all
  * @param byYear      counts per year, newest first (documents without a year are not counted here)
@@ -19,12 +22,24 @@ import org.policysearch.ingest.RegionInfo;
  * @param size        page size
  * @param items       this page of occurrences in context, newest document first
  * @param timedOut    the time limit cut the scan short: counts are lower bounds
+ * @param filters     how each facet filter value was read (as in a search's interpretation)
  */
-public record PhraseResult(String phrase, String normalized, long documents, long paragraphs, long occurrences,
+public record PhraseResult(String phrase, String normalized, long documents, long corpusDocuments, long paragraphs, long occurrences,
                            List<Count> byYear, List<Count> byRegion, List<RegionYear> byRegionYear, int page, int size, List<Occurrence> items,
-                           long tookMs, boolean timedOut) {
-  /** A count of documents and occurrences for one year or region. */
-  public record Count(String value, long documents, long occurrences) {}
+                           long tookMs, boolean timedOut, List<Interpretation.FilterReading> filters) {
+  /**
+   * A count of documents and occurrences for one year or region, beside how many documents the corpus
+   * holds for it (within the same filters): a jump in the counts that only reflects what was collected
+   * shows as a steady share.
+   *
+   * @param corpusDocuments documents of that year or region that the search covered, with or without the phrase
+   */
+  public record Count(String value, long documents, long occurrences, long corpusDocuments) {
+    /** The share of that year's or region's documents that contain the phrase (0 to 1). */
+    public double share() {
+      return corpusDocuments == 0 ? 0 : (double) documents / corpusDocuments;
+    }
+  }
 
   /** A count of documents and occurrences for one region path in one year. */
   public record RegionYear(String region, String year, long documents, long occurrences) {}

@@ -51,26 +51,33 @@ public final class PhraseService {
     if (phrase.length() >= 2 && (phrase.startsWith("\"") && phrase.endsWith("\"") || phrase.startsWith("“") && phrase.endsWith("”"))) {
       phrase = phrase.substring(1, phrase.length() - 1);
     }
-    if (phrase.isBlank()) throw new InvalidRequestException("q", "give the phrase to count, e.g. q=\"双减\"");
+    if (phrase.isBlank()) throw new InvalidRequestException("q", "give the phrase to count, e.g. q=\"双减\"", "请输入要统计的短语，例如 “双减”");
     if (phrase.length() > service.limits().maxQueryLength()) {
-      throw new InvalidRequestException("q", "the phrase is longer than " + service.limits().maxQueryLength() + " characters");
+      throw new InvalidRequestException("q", "the phrase is longer than " + service.limits().maxQueryLength() + " characters",
+          "短语超过 " + service.limits().maxQueryLength() + " 个字符，请缩短");
     }
-    if (r.page() < 1) throw new InvalidRequestException("page", "page starts at 1, got " + r.page());
+    if (r.page() < 1) throw new InvalidRequestException("page", "page starts at 1, got " + r.page(), "页码从 1 开始，收到的是 " + r.page());
     if (r.size() < 0 || r.size() > service.limits().maxPageSize()) {
-      throw new InvalidRequestException("size", "size must be between 0 and " + service.limits().maxPageSize());
+      throw new InvalidRequestException("size", "size must be between 0 and " + service.limits().maxPageSize(),
+          "每页条数须在 0 到 " + service.limits().maxPageSize() + " 之间");
     }
     if (r.context() < 0 || r.context() > PhraseRequest.MAX_CONTEXT) {
-      throw new InvalidRequestException("context", "context must be between 0 and " + PhraseRequest.MAX_CONTEXT);
+      throw new InvalidRequestException("context", "context must be between 0 and " + PhraseRequest.MAX_CONTEXT,
+          "上下文长度须在 0 到 " + PhraseRequest.MAX_CONTEXT + " 个字符之间");
     }
     String n = TextNormalizer.normalizeToString(phrase);
     Query child = QueryCompiler.exactQuery(n, Fields.BODY_PAIRS, Fields.BODY_UNITS);
-    if (child == null) throw new InvalidRequestException("q", "the phrase has nothing to match once quotation marks and spaces are removed");
+    if (child == null) {
+      throw new InvalidRequestException("q", "the phrase has nothing to match once quotation marks and spaces are removed",
+          "去掉引号和空格后短语里没有可匹配的内容");
+    }
 
     try (SearcherProvider.Lease lease = service.provider().acquire()) {
+      FilterResolver.Resolved rf = service.resolveFilters(lease.searcher(), r.filters());
       IndexSearcher s = service.timed(lease.searcher());
       // 1. The documents that contain the phrase and pass the filters.
       FixedBitSet allowed = new FixedBitSet(Math.max(1, s.getIndexReader().maxDoc()));
-      FacetHitCollector fc = new FacetHitCollector(new BitSetCollector(allowed), r.filters());
+      FacetHitCollector fc = new FacetHitCollector(new BitSetCollector(allowed), rf.filters());
       boolean timedOut = false;
       SearchService.searchWith(s, service.documentsQuery(QueryCompiler.exactQuery(n, Fields.DOC_PAIRS, Fields.DOC_UNITS)), fc);
       timedOut |= s.timedOut();
@@ -180,17 +187,22 @@ public final class PhraseService {
         }
         occurrences += count;
       }
-      List<PhraseResult.Count> years = counts(byYear);
+      // 4. The denominators: every document the search covered (the filters, no phrase), by year and region.
+      //    Without the time limit: a denominator cut short would overstate every share, and this is one pass
+      //    over the parents' doc values.
+      FacetHitCollector corpus = new FacetHitCollector(new SearchService.NoHits(), rf.filters());
+      SearchService.searchWith(lease.searcher(), service.documentsQuery(null), corpus);
+      List<PhraseResult.Count> years = counts(byYear, corpus.counts(FacetHitCollector.YEAR));
       years.sort(Comparator.comparing(PhraseResult.Count::value).reversed());
-      List<PhraseResult.Count> regions = counts(byRegion);
+      List<PhraseResult.Count> regions = counts(byRegion, corpus.counts(FacetHitCollector.REGION));
       regions.sort(Comparator.comparingLong(PhraseResult.Count::occurrences).reversed().thenComparing(PhraseResult.Count::value));
       List<PhraseResult.RegionYear> regionYears = new ArrayList<>();
       byRegionYear.forEach((k, v) -> regionYears.add(new PhraseResult.RegionYear(k.get(0), k.get(1), v[0], v[1])));
       regionYears.sort(Comparator.comparing(PhraseResult.RegionYear::region)
           .thenComparing(Comparator.comparing(PhraseResult.RegionYear::year).reversed()));
       long took = (System.nanoTime() - t0) / 1_000_000;
-      return new PhraseResult(phrase, n, documents, paragraphs, occurrences, years, regions, regionYears, r.page(), r.size(), items,
-          took, timedOut);
+      return new PhraseResult(phrase, n, documents, corpus.hits(), paragraphs, occurrences, years, regions, regionYears, r.page(), r.size(), items,
+          took, timedOut, rf.readings());
     }
   }
 
@@ -200,9 +212,9 @@ public final class PhraseService {
     c[1] += occ;
   }
 
-  private static List<PhraseResult.Count> counts(Map<String, long[]> m) {
+  private static List<PhraseResult.Count> counts(Map<String, long[]> m, Map<String, Long> corpus) {
     List<PhraseResult.Count> out = new ArrayList<>();
-    m.forEach((k, v) -> out.add(new PhraseResult.Count(k, v[0], v[1])));
+    m.forEach((k, v) -> out.add(new PhraseResult.Count(k, v[0], v[1], corpus.getOrDefault(k, 0L))));
     return out;
   }
 

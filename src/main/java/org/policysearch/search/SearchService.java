@@ -82,31 +82,35 @@ public final class SearchService implements AutoCloseable {
   CompiledQuery compile(String query, String param) throws InvalidRequestException {
     if (query != null && query.length() > limits.maxQueryLength()) {
       throw new InvalidRequestException(param, "the query is " + query.length() + " characters long; the limit is "
-          + limits.maxQueryLength());
+          + limits.maxQueryLength(), "检索式长 " + query.length() + " 个字符，超过了 " + limits.maxQueryLength() + " 个字符的上限");
     }
     try {
       QueryNode node = QueryParser.parse(query);
       return compiler.compile(query, node);
     } catch (QuerySyntaxException e) {
-      throw new InvalidRequestException(param, e.getMessage(), e.position());
+      throw new InvalidRequestException(param, e.getMessage(), e.messageZh(), e.position());
     }
   }
 
   void validate(SearchRequest r) throws InvalidRequestException {
-    if (r.page() < 1) throw new InvalidRequestException("page", "page starts at 1, got " + r.page());
+    if (r.page() < 1) throw new InvalidRequestException("page", "page starts at 1, got " + r.page(), "页码从 1 开始，收到的是 " + r.page());
     if (r.size() < 0 || r.size() > limits.maxPageSize()) {
-      throw new InvalidRequestException("size", "size must be between 0 and " + limits.maxPageSize() + ", got " + r.size());
+      throw new InvalidRequestException("size", "size must be between 0 and " + limits.maxPageSize() + ", got " + r.size(),
+          "每页条数须在 0 到 " + limits.maxPageSize() + " 之间，收到的是 " + r.size());
     }
     if ((long) r.page() * r.size() > limits.maxResultWindow()) {
       throw new InvalidRequestException("page", "page × size may not exceed " + limits.maxResultWindow()
-          + "; narrow the search with filters or use the export");
+          + "; narrow the search with filters or use the export",
+          "只能翻到前 " + limits.maxResultWindow() + " 条结果：请用筛选条件缩小范围，或导出全部结果");
     }
     if (r.passages() < 0 || r.passages() > limits.maxPassages()) {
-      throw new InvalidRequestException("passages", "passages must be between 0 and " + limits.maxPassages());
+      throw new InvalidRequestException("passages", "passages must be between 0 and " + limits.maxPassages(),
+          "每篇显示的段落数须在 0 到 " + limits.maxPassages() + " 之间");
     }
     Filters f = r.filters();
     if (f.yearFrom() != null && f.yearTo() != null && f.yearFrom() > f.yearTo()) {
-      throw new InvalidRequestException("from", "the year range " + f.yearFrom() + "–" + f.yearTo() + " is empty; 'from' must not be after 'to'");
+      throw new InvalidRequestException("from", "the year range " + f.yearFrom() + "–" + f.yearTo() + " is empty; 'from' must not be after 'to'",
+          "年份范围 " + f.yearFrom() + "–" + f.yearTo() + " 是空的：起始年份不能晚于结束年份");
     }
   }
 
@@ -115,6 +119,8 @@ public final class SearchService implements AutoCloseable {
     validate(r);
     CompiledQuery cq = compile(r.query(), "q");
     try (SearcherProvider.Lease lease = provider.acquire()) {
+      FilterResolver.Resolved rf = resolveFilters(lease.searcher(), r.filters());
+      Filters filters = rf.filters();
       IndexSearcher s = timed(lease.searcher());
       Query base = documentsQuery(cq.documentQuery());
       int window = Math.max(1, r.page() * r.size());
@@ -123,7 +129,7 @@ public final class SearchService implements AutoCloseable {
         case DATE_DESC -> new TopFieldCollectorManager(dateSort(true), window, null, Integer.MAX_VALUE).newCollector();
         case DATE_ASC -> new TopFieldCollectorManager(dateSort(false), window, null, Integer.MAX_VALUE).newCollector();
       };
-      FacetHitCollector fc = new FacetHitCollector(top, r.filters());
+      FacetHitCollector fc = new FacetHitCollector(top, filters);
       searchWith(s, base, fc);
       boolean timedOut = s.timedOut(); // the searcher stops at the time limit and keeps what it has
       TopDocs td = top instanceof org.apache.lucene.search.TopScoreDocCollector tsc ? tsc.topDocs() : ((org.apache.lucene.search.TopFieldCollector) top).topDocs();
@@ -135,10 +141,53 @@ public final class SearchService implements AutoCloseable {
         ScoreDoc sd = td.scoreDocs[i];
         hits.add(hit(s, sd.doc, Float.isNaN(sd.score) ? 0f : sd.score, pf, r.passages(), reads));
       }
-      Facets facets = facets(fc, r.filters());
+      Facets facets = facets(fc, filters);
       long took = (System.nanoTime() - t0) / 1_000_000;
-      return new SearchResult(fc.hits(), r.page(), r.size(), took, cq.interpretation(), r.filters(), r.sort(), hits,
-          facets, timedOut);
+      return new SearchResult(fc.hits(), r.page(), r.size(), took, cq.interpretation().withFilters(rf.readings()), filters,
+          r.sort(), hits, facets, timedOut);
+    }
+  }
+
+  private record ResolverForReader(Object readerKey, FilterResolver resolver) {}
+
+  private volatile ResolverForReader resolver;
+
+  /**
+   * The filters as typed, read against the values this reader holds ({@link FilterResolver}); refused
+   * when a value is ambiguous or names nothing. The values are counted once per reader (one pass over the
+   * documents' doc values), only when a region, theme or type filter is given.
+   */
+  FilterResolver.Resolved resolveFilters(IndexSearcher s, Filters f) throws InvalidRequestException, IOException {
+    if (f.regions().isEmpty() && f.themes().isEmpty() && f.types().isEmpty()) return new FilterResolver.Resolved(f, List.of());
+    Object key = s.getIndexReader().getReaderCacheHelper().getKey();
+    ResolverForReader cur = resolver;
+    if (cur == null || cur.readerKey() != key) {
+      // reposts aside, like the facet counts the page shows
+      FacetHitCollector fc = new FacetHitCollector(new NoHits(), Filters.NONE);
+      searchWith(s, documentsQuery(null), fc);
+      cur = new ResolverForReader(key, new FilterResolver(fc.counts(FacetHitCollector.REGION), fc.counts(FacetHitCollector.THEME),
+          fc.counts(FacetHitCollector.TYPE)));
+      resolver = cur;
+    }
+    return cur.resolver().resolve(f);
+  }
+
+  /** Collects nothing: for passes that only count facet values. */
+  static final class NoHits implements Collector {
+    @Override
+    public org.apache.lucene.search.LeafCollector getLeafCollector(LeafReaderContext ctx) {
+      return new org.apache.lucene.search.LeafCollector() {
+        @Override
+        public void setScorer(org.apache.lucene.search.Scorable scorer) {}
+
+        @Override
+        public void collect(int doc) {}
+      };
+    }
+
+    @Override
+    public org.apache.lucene.search.ScoreMode scoreMode() {
+      return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
     }
   }
 
@@ -237,7 +286,7 @@ public final class SearchService implements AutoCloseable {
     try (SearcherProvider.Lease lease = provider.acquire()) {
       IndexSearcher s = lease.searcher();
       TopDocs td = s.search(new TermQuery(new Term(Fields.DOC_KEY, id)), 1);
-      if (td.scoreDocs.length == 0) throw new NotFoundException("no document with id '" + id + "'");
+      if (td.scoreDocs.length == 0) throw new NotFoundException("no document with id '" + id + "'", "没有编号为“" + id + "”的文件");
       int doc = td.scoreDocs[0].doc;
       LeafReaderContext ctx = DocumentReader.leaf(s, doc);
       int local = doc - ctx.docBase;
@@ -267,10 +316,13 @@ public final class SearchService implements AutoCloseable {
   /** Completions for a typed prefix: regions, themes, types, frequent words and titles. */
   public List<Suggestion> suggest(String prefix, int size) throws InvalidRequestException, IOException {
     if (size < 1 || size > limits.maxPageSize()) {
-      throw new InvalidRequestException("size", "size must be between 1 and " + limits.maxPageSize());
+      throw new InvalidRequestException("size", "size must be between 1 and " + limits.maxPageSize(),
+          "条数须在 1 到 " + limits.maxPageSize() + " 之间");
     }
     if (prefix == null || prefix.isBlank()) return List.of();
-    if (prefix.length() > 100) throw new InvalidRequestException("q", "a prefix to complete is at most 100 characters");
+    if (prefix.length() > 100) {
+      throw new InvalidRequestException("q", "a prefix to complete is at most 100 characters", "联想输入最多 100 个字符");
+    }
     try (SearcherProvider.Lease lease = provider.acquire()) {
       return suggester(lease.searcher()).suggest(prefix, size);
     }

@@ -86,7 +86,8 @@ public final class SimilarService {
     public static Mode parse(String s) throws InvalidRequestException {
       if (s == null || s.isBlank()) return DOCUMENTS;
       for (Mode m : values()) if (m.label().equals(s.strip())) return m;
-      throw new InvalidRequestException("mode", "mode is 'documents' (one entry per document, the default) or 'paragraphs', got '" + s + "'");
+      throw new InvalidRequestException("mode", "mode is 'documents' (one entry per document, the default) or 'paragraphs', got '" + s + "'",
+          "mode 须是 documents（每篇文件一条，默认）或 paragraphs（按段落列出）");
     }
   }
 
@@ -107,7 +108,8 @@ public final class SimilarService {
     DocumentView v = service.document(id, null);
     Paragraph p = v.document().paragraphs().stream().filter(x -> x.number() == paragraph).findFirst()
         .orElseThrow(() -> new NotFoundException("document '" + id + "' has no paragraph " + paragraph
-            + " (it has " + v.document().paragraphs().size() + ")"));
+            + " (it has " + v.document().paragraphs().size() + ")",
+            "文件“" + id + "”没有第 " + paragraph + " 段（共 " + v.document().paragraphs().size() + " 段）"));
     return run(new Source(p.text(), id, paragraph, v.document().region(), v.document().title()), size, mode);
   }
 
@@ -117,17 +119,18 @@ public final class SimilarService {
 
   public SimilarResult similarToText(String text, int size, Mode mode) throws InvalidRequestException, IOException {
     checkSize(size);
-    if (text == null || text.isBlank()) throw new InvalidRequestException("text", "give the text to compare with");
+    if (text == null || text.isBlank()) throw new InvalidRequestException("text", "give the text to compare with", "请输入要比较的文字");
     if (text.length() > MAX_TEXT) {
       throw new InvalidRequestException("text", "the text is " + text.length() + " characters; the limit is " + MAX_TEXT
-          + ": paste the part that matters most");
+          + ": paste the part that matters most", "文字长 " + text.length() + " 个字符，超过了 " + MAX_TEXT + " 个字符的上限：请粘贴最要紧的部分");
     }
     return run(new Source(text, null, 0, RegionInfo.NONE, null), size, mode);
   }
 
   private void checkSize(int size) throws InvalidRequestException {
     if (size < 1 || size > service.limits().maxPageSize()) {
-      throw new InvalidRequestException("size", "size must be between 1 and " + service.limits().maxPageSize());
+      throw new InvalidRequestException("size", "size must be between 1 and " + service.limits().maxPageSize(),
+          "条数须在 1 到 " + service.limits().maxPageSize() + " 之间");
     }
   }
 
@@ -144,7 +147,7 @@ public final class SimilarService {
           Fields.DOC_WORDS, SimilarityQuery.MAX_TERMS);
       if (pairs.isEmpty() || src.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
         throw new InvalidRequestException("text", "the text holds nothing to compare: no characters, letters or digits, "
-            + "only punctuation or spaces");
+            + "only punctuation or spaces", "这段文字只有标点或空格，没有可比较的文字");
       }
       List<HighlightTerm> marks = informative(reader, words);
       if (mode == Mode.PARAGRAPHS) {

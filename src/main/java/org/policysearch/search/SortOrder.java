@@ -1,6 +1,7 @@
 package org.policysearch.search;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** Result order. */
@@ -17,7 +18,8 @@ public enum SortOrder {
     for (SortOrder o : values()) {
       if (o.value().equals(s.strip().toLowerCase(Locale.ROOT))) return o;
     }
-    throw new InvalidRequestException("sort", "unknown sort '" + s + "'; valid values: "
-        + String.join(", ", Arrays.stream(values()).map(SortOrder::value).toList()));
+    List<String> valid = Arrays.stream(values()).map(SortOrder::value).toList();
+    throw new InvalidRequestException("sort", "unknown sort '" + s + "'; valid values: " + String.join(", ", valid),
+        "未知的排序方式“" + s + "”：可用 relevance（相关度）、date_desc（最新）、date_asc（最早）", valid);
   }
 }

@@ -13,13 +13,13 @@ public interface AdminActions {
    */
   default JsonObject reindex(boolean rebuild) throws Exception {
     if (rebuild) {
-      throw new Problem.Exception(new Problem(503, "Unavailable", "this server cannot rebuild its index", null, java.util.List.of()));
+      throw new Problem.Exception(Problem.of(503, "Unavailable", "this server cannot rebuild its index", "这个服务无法重建索引"));
     }
     return reindex();
   }
 
   /** No admin actions (a server over an index without a corpus). */
   AdminActions NONE = () -> {
-    throw new Problem.Exception(new Problem(503, "Unavailable", "this server has no corpus to reindex", null, java.util.List.of()));
+    throw new Problem.Exception(Problem.of(503, "Unavailable", "this server has no corpus to reindex", "这个服务没有可重新索引的文件库"));
   };
 }

@@ -55,7 +55,7 @@ final class ApiHandlers {
     try {
       return SortOrder.parse(p.string("sort", "relevance"));
     } catch (InvalidRequestException e) {
-      throw new Problem.Exception(Problem.badRequest("sort", e.getMessage(), List.of("relevance", "date_desc", "date_asc")));
+      throw new Problem.Exception(Problem.badRequest("sort", e.getMessage(), e.messageZh(), e.validValues()));
     }
   }
 
@@ -73,9 +73,9 @@ final class ApiHandlers {
   void similarGet(Context ctx) throws Exception {
     Params p = Params.of(ctx, Set.of("id", "paragraph", "size", "mode"));
     String id = p.string("id", null);
-    if (id == null || id.isBlank()) throw new Problem.Exception(Problem.badRequest("id", "give the document id: /api/similar?id=…&paragraph=N"));
+    if (id == null || id.isBlank()) throw new Problem.Exception(Problem.badRequest("id", "give the document id: /api/similar?id=…&paragraph=N", "请给出文件编号：/api/similar?id=…&paragraph=N"));
     int para = p.integer("paragraph", 0, 1, Integer.MAX_VALUE);
-    if (para == 0) throw new Problem.Exception(Problem.badRequest("paragraph", "give the paragraph number (from 1)"));
+    if (para == 0) throw new Problem.Exception(Problem.badRequest("paragraph", "give the paragraph number (from 1)", "请给出段落序号（从 1 开始）"));
     SimilarService.Mode mode = SimilarService.Mode.parse(p.string("mode", null));
     json(ctx, ResultJson.similar(engine.similar().similarTo(id, para, p.integer("size", 10, 1, engine.search().limits().maxPageSize()), mode)));
   }
@@ -88,11 +88,12 @@ final class ApiHandlers {
       if (!e.isJsonObject()) throw new JsonParseException("not an object");
       body = e.getAsJsonObject();
     } catch (JsonParseException | IllegalStateException e) {
-      throw new Problem.Exception(Problem.badRequest("body", "the body must be a JSON object such as {\"text\": \"…\", \"size\": 10}"));
+      throw new Problem.Exception(Problem.badRequest("body", "the body must be a JSON object such as {\"text\": \"…\", \"size\": 10}",
+          "请求内容须是 JSON 对象，例如 {\"text\": \"…\", \"size\": 10}"));
     }
     JsonElement text = body.get("text");
     if (text == null || !text.isJsonPrimitive() || !text.getAsJsonPrimitive().isString()) {
-      throw new Problem.Exception(Problem.badRequest("text", "the body needs a string field \"text\""));
+      throw new Problem.Exception(Problem.badRequest("text", "the body needs a string field \"text\"", "请求内容须有字符串字段 \"text\""));
     }
     int size = 10;
     JsonElement s = body.get("size");
@@ -101,12 +102,13 @@ final class ApiHandlers {
         size = s.getAsInt();
         if (s.getAsDouble() != size) throw new NumberFormatException();
       } catch (RuntimeException e) {
-        throw new Problem.Exception(Problem.badRequest("size", "\"size\" must be a whole number"));
+        throw new Problem.Exception(Problem.badRequest("size", "\"size\" must be a whole number", "\"size\" 须是整数"));
       }
     }
     JsonElement m = body.get("mode");
     if (m != null && !(m.isJsonPrimitive() && m.getAsJsonPrimitive().isString())) {
-      throw new Problem.Exception(Problem.badRequest("mode", "\"mode\" must be \"documents\" or \"paragraphs\""));
+      throw new Problem.Exception(Problem.badRequest("mode", "\"mode\" must be \"documents\" or \"paragraphs\"",
+          "\"mode\" 须是 \"documents\" 或 \"paragraphs\""));
     }
     SimilarService.Mode mode = SimilarService.Mode.parse(m == null ? null : m.getAsString());
     json(ctx, ResultJson.similar(engine.similar().similarToText(text.getAsString(), size, mode)));
@@ -177,7 +179,8 @@ final class ApiHandlers {
   private static String format(Params p, String def, String... valid) {
     String f = p.string("format", def);
     for (String v : valid) if (v.equals(f)) return f;
-    throw new Problem.Exception(Problem.badRequest("format", "unknown format '" + Params.abbreviate(f) + "'", List.of(valid)));
+    throw new Problem.Exception(Problem.badRequest("format", "unknown format '" + Params.abbreviate(f) + "'",
+        "未知的格式“" + Params.abbreviate(f) + "”，可用：" + String.join("、", valid), List.of(valid)));
   }
 
   void suggest(Context ctx) throws Exception {
@@ -211,11 +214,13 @@ final class ApiHandlers {
     // Constant-time comparison: the time taken says nothing about how much of the token was right.
     if (adminToken.length == 0 || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), adminToken)) {
       ctx.header("WWW-Authenticate", "Bearer");
-      throw new Problem.Exception(new Problem(401, "Unauthorized",
-          "admin endpoints need the header 'Authorization: Bearer <token>' with the token from the server's configuration", null, List.of()));
+      throw new Problem.Exception(Problem.of(401, "Unauthorized",
+          "admin endpoints need the header 'Authorization: Bearer <token>' with the token from the server's configuration",
+          "管理接口需要请求头 'Authorization: Bearer <令牌>'，令牌见服务器配置"));
     }
     if (!reindexing.tryLock()) {
-      throw new Problem.Exception(new Problem(409, "Conflict", "a reindex is already running; try again when it has finished", null, List.of()));
+      throw new Problem.Exception(Problem.of(409, "Conflict", "a reindex is already running; try again when it has finished",
+          "重新索引正在进行，请等它结束后再试"));
     }
     try {
       json(ctx, admin.reindex(p.bool("rebuild", false)));

@@ -25,7 +25,7 @@ final class Params {
     for (String name : all.keySet()) {
       if (!allowed.contains(name)) {
         throw new Problem.Exception(Problem.badRequest(name, "unknown parameter '" + name + "'",
-            List.copyOf(new TreeSet<>(allowed))));
+            "未知的参数“" + abbreviate(name) + "”", List.copyOf(new TreeSet<>(allowed))));
       }
     }
     return new Params(ctx);
@@ -53,7 +53,7 @@ final class Params {
       return i;
     } catch (NumberFormatException e) {
       throw new Problem.Exception(Problem.badRequest(name, "'" + name + "' must be a whole number from " + min + " to " + max
-          + ", got '" + abbreviate(v) + "'"));
+          + ", got '" + abbreviate(v) + "'", "参数 " + name + " 须是 " + min + " 到 " + max + " 之间的整数，收到的是“" + abbreviate(v) + "”"));
     }
   }
 
@@ -69,7 +69,8 @@ final class Params {
       if (y < 1000 || y > 2999) throw new NumberFormatException();
       return y;
     } catch (NumberFormatException e) {
-      throw new Problem.Exception(Problem.badRequest(name, "'" + name + "' must be a four-digit year, got '" + abbreviate(v) + "'"));
+      throw new Problem.Exception(Problem.badRequest(name, "'" + name + "' must be a four-digit year, got '" + abbreviate(v) + "'",
+          "参数 " + name + " 须是四位数的年份，收到的是“" + abbreviate(v) + "”"));
     }
   }
 
@@ -79,7 +80,8 @@ final class Params {
     return switch (v.strip()) {
       case "true", "1", "yes" -> true;
       case "false", "0", "no" -> false;
-      default -> throw new Problem.Exception(Problem.badRequest(name, "'" + name + "' must be true or false", List.of("true", "false")));
+      default -> throw new Problem.Exception(Problem.badRequest(name, "'" + name + "' must be true or false",
+          "参数 " + name + " 须是 true 或 false", List.of("true", "false")));
     };
   }
 
@@ -90,7 +92,7 @@ final class Params {
     for (String r : strings("region")) {
       if (r.length() > 100 || r.startsWith("/") || r.endsWith("/") || r.contains("//")) {
         throw new Problem.Exception(Problem.badRequest("region", "a region is a path such as 湖北省 or 湖北省/鄂州市, got '"
-            + abbreviate(r) + "'"));
+            + abbreviate(r) + "'", "地区应写成 湖北省 或 湖北省/鄂州市 这样的路径，收到的是“" + abbreviate(r) + "”"));
       }
     }
     return new Filters(strings("region"), years, optionalYear("from"), optionalYear("to"), strings("theme"), strings("type"),

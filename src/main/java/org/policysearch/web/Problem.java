@@ -10,19 +10,30 @@ import java.util.List;
  *
  * @param status      HTTP status
  * @param title       short summary of the class of problem
- * @param detail      what is wrong and how to fix it
+ * @param detail      what is wrong and how to fix it, in English (for scripts and logs)
+ * @param detailZh    the same in Chinese, written next to the English where the problem is raised: what the
+ *                    page shows (it never shows English)
  * @param parameter   the offending parameter, or null
  * @param validValues the values that would be accepted, when they can be listed
  */
-public record Problem(int status, String title, String detail, String parameter, List<String> validValues) {
+public record Problem(int status, String title, String detail, String detailZh, String parameter, List<String> validValues) {
   static final String BASE = "https://policy-search.local/problems/";
 
-  public static Problem badRequest(String parameter, String detail) {
-    return new Problem(400, "Bad request", detail, parameter, List.of());
+  public Problem {
+    validValues = List.copyOf(validValues);
   }
 
-  public static Problem badRequest(String parameter, String detail, List<String> valid) {
-    return new Problem(400, "Bad request", detail, parameter, valid);
+  /** A problem without a parameter or values to list. */
+  public static Problem of(int status, String title, String detail, String detailZh) {
+    return new Problem(status, title, detail, detailZh, null, List.of());
+  }
+
+  public static Problem badRequest(String parameter, String detail, String detailZh) {
+    return new Problem(400, "Bad request", detail, detailZh, parameter, List.of());
+  }
+
+  public static Problem badRequest(String parameter, String detail, String detailZh, List<String> valid) {
+    return new Problem(400, "Bad request", detail, detailZh, parameter, valid);
   }
 
   JsonObject json(String instance) {
@@ -31,6 +42,7 @@ public record Problem(int status, String title, String detail, String parameter,
     o.addProperty("title", title);
     o.addProperty("status", status);
     o.addProperty("detail", detail);
+    o.addProperty("detail_zh", detailZh);
     if (instance != null) o.addProperty("instance", instance);
     if (parameter != null) o.addProperty("parameter", parameter);
     if (!validValues.isEmpty()) {

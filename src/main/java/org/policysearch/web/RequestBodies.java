@@ -23,8 +23,8 @@ final class RequestBodies {
     long length = ctx.req().getContentLengthLong();
     if (length <= max) return;
     if (length <= DRAIN_LIMIT) drain(ctx);
-    throw new Problem.Exception(new Problem(413, "Request too large", "the request body is " + length
-        + " bytes; the limit is " + max + " bytes", null, List.of()));
+    throw new Problem.Exception(Problem.of(413, "Request too large", "the request body is " + length
+        + " bytes; the limit is " + max + " bytes", "请求内容有 " + length + " 字节，超过了 " + max + " 字节的上限"));
   }
 
   /** After the handler: reads what it left of a body within the limit (a 404 or 405 reads nothing). */

@@ -121,14 +121,15 @@ public final class WebApp {
 
       config.routes.exception(Problem.Exception.class, (e, ctx) -> problem(ctx, e.problem()));
       config.routes.exception(InvalidRequestException.class,
-          (e, ctx) -> problem(ctx, Problem.badRequest(e.parameter(), e.getMessage())));
+          (e, ctx) -> problem(ctx, Problem.badRequest(e.parameter(), e.getMessage(), e.messageZh(), e.validValues())));
       config.routes.exception(NotFoundException.class,
-          (e, ctx) -> problem(ctx, new Problem(404, "Not found", e.getMessage(), null, List.of())));
+          (e, ctx) -> problem(ctx, Problem.of(404, "Not found", e.getMessage(), e.messageZh())));
       config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromStatus(e.getStatus(), e.getMessage())));
       config.routes.exception(Exception.class, (e, ctx) -> {
         // Logged with the class and path only: no query text (journalists' searches are confidential).
         LOG.error("internal error on {} {}: {}", ctx.method(), ctx.path(), e.toString());
-        problem(ctx, new Problem(500, "Internal error", "the server could not answer this request; it has been logged", null, List.of()));
+        problem(ctx, Problem.of(500, "Internal error", "the server could not answer this request; it has been logged",
+            "服务器无法回答这个请求，已记录在日志中"));
       });
       for (int status : new int[] {404, 405, 413, 414, 400}) {
         config.routes.error(status, "*", ctx -> {
@@ -143,13 +144,17 @@ public final class WebApp {
 
   static Problem fromStatus(int status, String message) {
     return switch (status) {
-      case 404 -> new Problem(404, "Not found", "no such page or endpoint; the API is described at /openapi.json", null, List.of());
-      case 405 -> new Problem(405, "Method not allowed", "this endpoint does not accept that method; see /openapi.json", null, List.of());
-      case 413 -> new Problem(413, "Request too large", "the request body is too large", null, List.of());
-      case 414 -> new Problem(414, "URI too long", "the request URI is too long; send long text with POST", null, List.of());
-      case 431 -> new Problem(431, "Request headers too large", "the request headers are too large", null, List.of());
-      case 500 -> new Problem(500, "Internal error", "the server could not answer this request", null, List.of());
-      default -> new Problem(status, "Bad request", message == null || message.isBlank() ? "the request could not be read" : message, null, List.of());
+      case 404 -> Problem.of(404, "Not found", "no such page or endpoint; the API is described at /openapi.json",
+          "没有这个页面或接口；接口说明见 /openapi.json");
+      case 405 -> Problem.of(405, "Method not allowed", "this endpoint does not accept that method; see /openapi.json",
+          "这个接口不接受这种请求方法；见 /openapi.json");
+      case 413 -> Problem.of(413, "Request too large", "the request body is too large", "请求内容太大");
+      case 414 -> Problem.of(414, "URI too long", "the request URI is too long; send long text with POST", "请求地址太长；长文本请用 POST 发送");
+      case 431 -> Problem.of(431, "Request headers too large", "the request headers are too large", "请求头太大");
+      case 500 -> Problem.of(500, "Internal error", "the server could not answer this request", "服务器无法回答这个请求");
+      // Jetty's and Javalin's own messages are English only: the Chinese says what a person can do.
+      default -> Problem.of(status, "Bad request", message == null || message.isBlank() ? "the request could not be read" : message,
+          "请求无法读取，请检查地址和参数");
     };
   }
 

@@ -150,21 +150,23 @@ class SearchCoreTest {
 
   @Test
   void malformedQueriesSayWhatAndWhere() {
-    record Case(String q, String fragment) {}
+    // Each message in English (scripts) and in Chinese (the page), both saying what and where.
+    record Case(String q, String fragment, String fragmentZh) {}
     List<Case> cases = List.of(
-        new Case("\"双减", "position 1"),
-        new Case("教育 (双减", "'(' at position 4"),
-        new Case("教育)", "')' at position 3"),
-        new Case("()", "empty"),
-        new Case("OR 教育", "before"),
-        new Case("教育 OR", "after"),
-        new Case("title:", "title:"),
-        new Case("\"\"", "empty"),
-        new Case("教育 - 双减", "'-' at position 4"),
-        new Case("《》", "nothing to search"));
+        new Case("\"双减", "position 1", "第 1 个字符处的引号没有闭合"),
+        new Case("教育 (双减", "'(' at position 4", "第 4 个字符处的“(”没有闭合"),
+        new Case("教育)", "')' at position 3", "第 3 个字符处的“)”没有对应的“(”"),
+        new Case("()", "empty", "括号是空的"),
+        new Case("OR 教育", "before", "OR 前面缺少检索词"),
+        new Case("教育 OR", "after", "OR 后面缺少检索词"),
+        new Case("title:", "title:", "“title:”后面要紧跟"),
+        new Case("\"\"", "empty", "引号里是空的"),
+        new Case("教育 - 双减", "'-' at position 4", "第 4 个字符处的“-”后面要紧跟"),
+        new Case("《》", "nothing to search", "没有可查找的内容"));
     for (Case c : cases) {
       InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> search(c.q), c.q);
       assertTrue(e.getMessage().contains(c.fragment), () -> c.q + " → " + e.getMessage());
+      assertTrue(e.messageZh().contains(c.fragmentZh), () -> c.q + " → " + e.messageZh());
       assertEquals("q", e.parameter());
     }
     String longQuery = "教育".repeat(600);
@@ -173,6 +175,7 @@ class SearchCoreTest {
     for (int i = 0; i < 100; i++) many.append("词").append(i).append(' ');
     InvalidRequestException tooMany = assertThrows(InvalidRequestException.class, () -> search(many.toString()));
     assertTrue(tooMany.getMessage().contains("too many"));
+    assertTrue(tooMany.messageZh().contains("检索式的词太多"), tooMany.messageZh());
   }
 
   @Test
@@ -188,9 +191,18 @@ class SearchCoreTest {
     PhraseResult r = new PhraseService(service).phrase(new PhraseRequest("\"防溺水\"", Filters.NONE, 1, 10, 4));
     assertEquals(3, r.documents());
     assertEquals(3, r.occurrences());
-    assertEquals(List.of(new PhraseResult.Count("2024", 1, 1), new PhraseResult.Count("2023", 2, 2)), r.byYear());
-    assertTrue(r.byRegion().contains(new PhraseResult.Count("湖北省", 2, 2)));
-    assertTrue(r.byRegion().contains(new PhraseResult.Count("湖北省/鄂州市/华容区", 1, 1)));
+    // each count beside how many documents the corpus holds for that year or region: 2023 has three
+    // (ezhou, tongnan, liaocheng), 湖北省 three (ezhou, wuhan, huarong); eight documents in all
+    assertEquals(8, r.corpusDocuments());
+    assertEquals(List.of(new PhraseResult.Count("2024", 1, 1, 1), new PhraseResult.Count("2023", 2, 2, 3)), r.byYear());
+    assertTrue(r.byRegion().contains(new PhraseResult.Count("湖北省", 2, 2, 3)), r.byRegion().toString());
+    assertTrue(r.byRegion().contains(new PhraseResult.Count("湖北省/鄂州市/华容区", 1, 1, 1)));
+    assertEquals(2 / 3.0, r.byYear().get(1).share(), 1e-9);
+    // within the filters: the denominators are the documents the search covered
+    PhraseResult hubei = new PhraseService(service).phrase(new PhraseRequest("\"防溺水\"",
+        new Filters(List.of("湖北省"), List.of(), null, null, List.of(), List.of(), false), 1, 10, 4));
+    assertEquals(3, hubei.corpusDocuments());
+    assertEquals(List.of(new PhraseResult.Count("2024", 1, 1, 1), new PhraseResult.Count("2023", 1, 1, 1)), hubei.byYear());
     PhraseResult.Occurrence first = r.items().get(0); // newest first: 华容区 2024
     assertEquals("huarong", first.id());
     assertEquals("防溺水", first.match());

@@ -83,6 +83,9 @@ class HttpApiTest {
     JsonObject p = json(r);
     assertEquals(status, p.get("status").getAsInt());
     assertTrue(p.has("type") && p.has("title") && p.has("detail"));
+    // the page shows detail_zh: every problem, Jetty's own (414) included, says it in Chinese
+    assertTrue(p.has("detail_zh") && p.get("detail_zh").getAsString().codePoints().anyMatch(cp -> cp >= 0x4E00 && cp <= 0x9FFF),
+        "detail_zh in Chinese: " + r.body());
     assertFalse(r.body().contains("Exception"), "no stack trace or exception names: " + r.body());
     assertFalse(r.body().contains(dir.toString()), "no file system paths");
     if (parameter != null) assertEquals(parameter, p.get("parameter").getAsString(), r.body());
@@ -109,6 +112,10 @@ class HttpApiTest {
   @Test
   void searchErrorsNameTheParameter() throws Exception {
     assertProblem(get("/api/search?q=" + enc("(教育")), 400, "q");
+    JsonObject quote = json(get("/api/search?q=" + enc("\"教育")));
+    assertEquals("the quotation mark at position 1 is never closed; add a closing quotation mark or remove it",
+        quote.get("detail").getAsString());
+    assertEquals("第 1 个字符处的引号没有闭合：请补上后引号，或删去这个引号", quote.get("detail_zh").getAsString());
     assertProblem(get("/api/search?size=-1"), 400, "size");
     assertProblem(get("/api/search?size=100000"), 400, "size");
     assertProblem(get("/api/search?page=0"), 400, "page");
@@ -117,6 +124,38 @@ class HttpApiTest {
     assertProblem(get("/api/search?year=20x3"), 400, "year");
     assertProblem(get("/api/search?regoin=x"), 400, "regoin");
     assertProblem(get("/api/search?from=2024&to=2020"), 400, "from");
+  }
+
+  @Test
+  void filterValuesAreReadAsTypedOrRefusedWithTheValidOnes() throws Exception {
+    for (String given : List.of("山东", "鲁", "聊城", "聊城市", "山东省/聊城市")) {
+      JsonObject o = json(get("/api/search?region=" + enc(given)));
+      assertEquals(1, o.get("total").getAsLong(), given);
+      assertEquals("liaocheng", o.getAsJsonArray("hits").get(0).getAsJsonObject().get("id").getAsString(), given);
+      JsonObject reading = o.getAsJsonObject("query").getAsJsonArray("filters").get(0).getAsJsonObject();
+      assertEquals(given, reading.get("given").getAsString());
+      assertTrue(reading.get("value").getAsString().startsWith("山东省"), reading.toString());
+    }
+    JsonObject national = json(get("/api/search?region=" + enc("中华人民共和国")));
+    assertEquals("law", national.getAsJsonArray("hits").get(0).getAsJsonObject().get("id").getAsString());
+    assertEquals("全国", national.getAsJsonObject("filters").getAsJsonArray("region").get(0).getAsString());
+
+    HttpResponse<String> ambiguous = get("/api/search?region=" + enc("朝阳区"));
+    assertProblem(ambiguous, 400, "region");
+    assertEquals("[\"北京市/朝阳区\",\"吉林省/长春市/朝阳区\"]", json(ambiguous).getAsJsonArray("valid_values").toString());
+    HttpResponse<String> type = get("/api/search?type=" + enc("条例"));
+    assertProblem(type, 400, "type");
+    assertTrue(json(type).getAsJsonArray("valid_values").toString().contains("法规"), type.body());
+    assertTrue(json(type).get("detail_zh").getAsString().startsWith("没有类型为“条例”的文件"), type.body());
+    assertProblem(get("/api/search?theme=" + enc("不存在的主题")), 400, "theme");
+    // the export and the phrase statistics read filters the same way
+    assertProblem(get("/api/export?q=" + enc("教育") + "&type=" + enc("条例")), 400, "type");
+    assertProblem(get("/api/phrase?q=" + enc("教育") + "&region=" + enc("朝阳区")), 400, "region");
+    String export = get("/api/export?q=" + enc("立德树人") + "&region=" + enc("鲁") + "&format=jsonl&passages=1").body();
+    assertTrue(export.contains("\"id\":\"liaocheng\""), export);
+    JsonObject phrase = json(get("/api/phrase?q=" + enc("立德树人") + "&region=" + enc("聊城")));
+    assertEquals(1, phrase.get("documents").getAsLong());
+    assertEquals("山东省/聊城市", phrase.getAsJsonArray("filters").get(0).getAsJsonObject().get("value").getAsString());
   }
 
   @Test
@@ -147,6 +186,11 @@ class HttpApiTest {
   void phraseJsonAndCsv() throws Exception {
     JsonObject o = json(get("/api/phrase?q=" + enc("防溺水")));
     assertEquals(3, o.get("occurrences").getAsLong());
+    // each count beside its denominator: 2023 has 3 documents (2 with the phrase), the corpus 8
+    assertEquals(8, o.get("corpus_documents").getAsLong());
+    JsonObject y2023 = o.getAsJsonArray("by_year").get(1).getAsJsonObject();
+    assertEquals("{\"year\":\"2023\",\"documents\":2,\"occurrences\":2,\"corpus_documents\":3,\"share\":0.6667}", y2023.toString());
+    for (var c : o.getAsJsonArray("by_region")) assertTrue(c.getAsJsonObject().has("corpus_documents"), c.toString());
     HttpResponse<String> csv = get("/api/phrase?q=" + enc("防溺水") + "&format=csv");
     assertEquals(200, csv.statusCode());
     assertTrue(csv.body().startsWith("\uFEFFid,title,date,region,paragraph,left,match,right"), csv.body());

@@ -256,6 +256,24 @@ class WebPageBrowserTest {
   }
 
   @Test
+  void theSourceLinkIsShownOnlyForADocumentWithASourceUrl() {
+    // 成都日报 has a source but no URL: the source is named, and there is no 原文链接 (it used to link to the
+    // page itself, as safeUrl('') resolved to location.href)
+    open("?view=doc&id=chengdu-2022");
+    assertTrue($(".doc-meta").getText().contains("成都日报"), $(".doc-meta").getText());
+    assertFalse($(".doc-meta").getText().contains("原文链接"), $(".doc-meta").getText());
+    assertEquals(0L, driver.executeScript("return [...document.querySelectorAll('.doc-meta a')]"
+        + ".filter((a) => a.href === location.href || a.textContent === '原文链接').length"));
+    // nor for a document with neither source nor URL
+    open("?view=doc&id=jinan-2024");
+    assertFalse($(".doc-meta").getText().contains("原文链接"), $(".doc-meta").getText());
+    // with a URL, the link goes there
+    open("?view=doc&id=wuhan-2023");
+    WebElement link = $(".doc-meta").findElement(By.linkText("原文链接"));
+    assertEquals("https://jyj.wuhan.gov.cn/example/2023-report.html", link.getDomAttribute("href"));
+  }
+
+  @Test
   void backReturnsToTheListWhereItWasScrolled() {
     open("?q=" + enc(EXACT));
     driver.executeScript("window.scrollTo(0, 300); document.querySelector(\".hit[data-id='jinan-2024'] .hit-title\").click();");
@@ -426,7 +444,9 @@ class WebPageBrowserTest {
     assertEquals(List.of("2022", "2023", "2024"), years);
     WebElement hubei = all(".matrix tbody tr").stream().filter(r -> r.findElement(By.cssSelector("th")).getText().equals("湖北省"))
         .findFirst().orElseThrow();
-    assertEquals(List.of("·", "3", "1", "4"), hubei.findElements(By.cssSelector("td")).stream().map(WebElement::getText).toList());
+    // by year, then the total, then beside it: documents with the phrase, documents of 湖北省, the share
+    assertEquals(List.of("·", "3", "1", "4", "3", "4", "75.0%"),
+        hubei.findElements(By.cssSelector("td")).stream().map(WebElement::getText).toList());
     List<WebElement> rows = all(".kwic tbody tr");
     assertEquals(8, rows.size());
     for (WebElement r : rows) assertEquals("义务教育", r.findElement(By.cssSelector("mark")).getText());
@@ -443,13 +463,79 @@ class WebPageBrowserTest {
   }
 
   @Test
+  void phraseCountsStandBesideTheirDenominatorsAndTheChartShowsShares() {
+    open("?view=phrase&q=" + enc("义务教育"));
+    assertTrue(total().contains("（检索范围共 12 篇文件，占 58.3%）"), total());
+    // each year: occurrences, documents with the phrase, documents of that year, share
+    Map<String, List<String>> years = new LinkedHashMap<>();
+    for (WebElement row : all(".year-table tbody tr")) {
+      years.put(row.findElement(By.cssSelector("th")).getText(),
+          row.findElements(By.cssSelector("td")).stream().map(WebElement::getText).toList());
+    }
+    assertEquals(Map.of("2022", List.of("1", "1", "2", "50.0%"), "2023", List.of("5", "4", "4", "100.0%"),
+        "2024", List.of("2", "2", "2", "100.0%")), years);
+    assertEquals(List.of("1", "5", "2"), all("svg.chart .bar-value").stream().map(WebElement::getText).toList());
+    $(".chart-mode button[data-mode='share']").click();
+    assertEquals("true", $(".chart-mode button[data-mode='share']").getDomAttribute("aria-pressed"));
+    assertEquals(List.of("50.0%", "100.0%", "100.0%"), all("svg.chart .bar-value").stream().map(WebElement::getText).toList());
+    $(".chart-mode button[data-mode='count']").click();
+    assertEquals(List.of("1", "5", "2"), all("svg.chart .bar-value").stream().map(WebElement::getText).toList());
+  }
+
+  @Test
+  void onAPhoneEveryOccurrenceWrapsAndNamesItsSource() {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    open("?view=phrase&q=" + enc("义务教育"));
+    List<WebElement> rows = all(".kwic tbody tr");
+    assertEquals(8, rows.size());
+    for (WebElement row : rows) {
+      WebElement source = row.findElement(By.cssSelector(".kwic-source"));
+      assertTrue(source.isDisplayed(), "the source is shown on a phone");
+      assertTrue(source.getText().matches("(?s).+ .+ \\d{4}(-\\d{2}){0,2} 第\\d+段"), "title, region, date, paragraph: " + source.getText());
+    }
+    // nothing in an occurrence clips its text, and the page does not scroll sideways
+    Long clipped = (Long) driver.executeScript("return [...document.querySelectorAll('.kwic tbody tr, .kwic tbody tr *')]"
+        + ".filter((e) => getComputedStyle(e).overflowX !== 'visible' && e.scrollWidth > e.clientWidth + 1).length");
+    assertEquals(0L, clipped);
+    Long overflow = (Long) driver.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    assertEquals(0L, overflow);
+    WebElement first = rows.get(0);
+    String right = (String) driver.executeScript("return arguments[0].querySelector('.kwic-right').textContent", first);
+    assertTrue(first.getText().contains(right.strip()), "the whole right context is visible: " + first.getText());
+  }
+
+  @Test
+  void aRegionTypedAsANameIsReadAndSaidSoAndAnAmbiguousOneIsExplained() {
+    open("?q=" + enc("教育") + "&region=" + enc("济南"));
+    assertEquals(List.of("jinan-2024"), all(".hit").stream().map(h -> h.getDomAttribute("data-id")).toList());
+    assertEquals("地区 “济南” → 山东省/济南市按简称", $("#interpretation .filter-reading").getDomProperty("textContent"));
+    // the tree shows the region it was read as, checked; unchecking it removes what was typed
+    WebElement jinan = $("input[data-facet='region'][value='山东省/济南市']");
+    assertTrue(jinan.isSelected());
+    jinan.click();
+    ready();
+    assertFalse(url().contains("region="), url());
+    assertTrue(all("#interpretation .filter-reading").isEmpty());
+    assertTrue(all(".hit").size() > 1, "every region again");
+    // a province's abbreviation, without a query: the reading alone is shown
+    open("?region=" + enc("鲁"));
+    assertEquals("地区 “鲁” → 山东省按省份简称", $("#interpretation .filter-reading").getDomProperty("textContent"));
+    open("?q=" + enc("教育") + "&region=" + enc("朝阳区"));
+    WebElement alert = $("#alert");
+    assertTrue(alert.isDisplayed());
+    assertTrue(alert.getText().startsWith("地区有误：地区“朝阳区”有多个：北京市/朝阳区、吉林省/长春市/朝阳区"), alert.getText());
+  }
+
+  @Test
   void aMalformedQueryShowsWhatToFix() {
     open("");
     search("(教育");
     WebElement alert = $("#alert");
     assertTrue(alert.isDisplayed());
     assertTrue(alert.getText().startsWith("检索式有误："), alert.getText());
-    assertTrue(alert.getText().contains("never closed"), alert.getText());
+    // in Chinese, saying where and what to do; the server's English detail is for scripts only
+    assertTrue(alert.getText().contains("第 1 个字符处的“(”没有闭合：请补上“)”"), alert.getText());
+    assertFalse(alert.getText().matches("(?s).*[A-Za-z]{3,}.*"), alert.getText());
     assertEquals("true", $("#q").getDomAttribute("aria-invalid"));
     search("教育");
     assertFalse($("#alert").isDisplayed());

@@ -109,7 +109,23 @@ public final class ResultJson {
       cs.add(co);
     }
     o.add("clauses", cs);
+    o.add("filters", filterReadings(i.filters()));
     return o;
+  }
+
+  /** How each filter value was read: {facet, given, value, how, documents}. */
+  public static JsonArray filterReadings(List<Interpretation.FilterReading> readings) {
+    JsonArray a = new JsonArray();
+    for (Interpretation.FilterReading f : readings) {
+      JsonObject o = new JsonObject();
+      o.addProperty("facet", f.facet());
+      o.addProperty("given", f.given());
+      o.addProperty("value", f.value());
+      o.addProperty("how", f.how());
+      o.addProperty("documents", f.documents());
+      a.add(o);
+    }
+    return a;
   }
 
   public static JsonObject filters(Filters f) {
@@ -207,6 +223,7 @@ public final class ResultJson {
     o.addProperty("phrase", r.phrase());
     o.addProperty("normalized", r.normalized());
     o.addProperty("documents", r.documents());
+    o.addProperty("corpus_documents", r.corpusDocuments());
     o.addProperty("paragraphs", r.paragraphs());
     o.addProperty("occurrences", r.occurrences());
     o.addProperty("took_ms", r.tookMs());
@@ -241,6 +258,7 @@ public final class ResultJson {
       items.add(i);
     }
     o.add("items", items);
+    o.add("filters", filterReadings(r.filters()));
     return o;
   }
 
@@ -251,6 +269,8 @@ public final class ResultJson {
       o.addProperty(key, c.value());
       o.addProperty("documents", c.documents());
       o.addProperty("occurrences", c.occurrences());
+      o.addProperty("corpus_documents", c.corpusDocuments());
+      o.addProperty("share", Math.round(c.share() * 10_000) / 10_000.0);
       a.add(o);
     }
     return a;

@@ -76,7 +76,8 @@ public final class QueryCompiler {
       clauseCount += n;
       if (clauseCount > maxClauses) {
         throw new QuerySyntaxException("the query has too many terms (more than " + maxClauses
-            + "); shorten it or split it into several searches", -1);
+            + "); shorten it or split it into several searches",
+            "检索式的词太多（超过 " + maxClauses + " 个）：请缩短，或分成几次检索", -1);
       }
     }
   }
@@ -92,7 +93,8 @@ public final class QueryCompiler {
     }
     if (q == null) {
       throw new QuerySyntaxException("the query has nothing to search for once punctuation is removed; "
-          + "put punctuation you want to find in quotes", -1);
+          + "put punctuation you want to find in quotes",
+          "去掉标点后检索式里没有可查找的内容：要查找标点，请把它放在引号里", -1);
     }
     Query para = null;
     if (!ctx.paragraphScorers.isEmpty()) {

@@ -39,13 +39,19 @@ public final class QueryParser {
     p.lex();
     QueryNode n = p.or();
     Token t = p.peek();
-    if (t.kind == Kind.RPAREN) {
-      throw new QuerySyntaxException("the ')' at position " + (t.pos + 1) + " has no matching '('; remove it or add a '(' before it", t.pos);
-    }
-    if (t.kind != Kind.END) {
-      throw new QuerySyntaxException("unexpected '" + t.text + "' at position " + (t.pos + 1), t.pos);
-    }
+    if (t.kind == Kind.RPAREN) throw unmatchedParen(t);
+    if (t.kind != Kind.END) throw unexpected(t);
     return n;
+  }
+
+  private static QuerySyntaxException unmatchedParen(Token t) {
+    return new QuerySyntaxException("the ')' at position " + (t.pos + 1) + " has no matching '('; remove it or add a '(' before it",
+        "第 " + (t.pos + 1) + " 个字符处的“)”没有对应的“(”：请删去它，或在前面补上“(”", t.pos);
+  }
+
+  private static QuerySyntaxException unexpected(Token t) {
+    return new QuerySyntaxException("unexpected '" + t.text + "' at position " + (t.pos + 1),
+        "第 " + (t.pos + 1) + " 个字符处的“" + t.text + "”放在这里无法理解", t.pos);
   }
 
   private static char fold(char c) {
@@ -91,14 +97,16 @@ public final class QueryParser {
         while (i < n && !isCloseQuote(fold(src.charAt(i)))) sb.append(src.charAt(i++));
         if (i >= n) {
           throw new QuerySyntaxException("the quotation mark at position " + (start + 1)
-              + " is never closed; add a closing quotation mark or remove it", start);
+              + " is never closed; add a closing quotation mark or remove it",
+              "第 " + (start + 1) + " 个字符处的引号没有闭合：请补上后引号，或删去这个引号", start);
         }
         i++;
         tokens.add(new Token(Kind.QUOTED, sb.toString(), start));
       } else if (src.charAt(i) == '”') {
         // A word ends at ”, so a stray one would start an empty word forever: it is an error, like a stray ')'.
         throw new QuerySyntaxException("the closing quotation mark ” at position " + (i + 1)
-            + " has no opening “ before it; add one or remove it", i);
+            + " has no opening “ before it; add one or remove it",
+            "第 " + (i + 1) + " 个字符处的后引号”前面没有前引号“：请补上前引号，或删去它", i);
       } else if (c == '-' && i + 1 < n && !isSpace(src.charAt(i + 1)) && startsTerm(i)) {
         tokens.add(new Token(Kind.MINUS, "-", i++));
       } else {
@@ -123,7 +131,8 @@ public final class QueryParser {
           default -> {
             if (w.equals("-")) {
               throw new QuerySyntaxException("'-' at position " + (start + 1)
-                  + " must be directly followed by a word, a quoted string or a group to exclude (no space)", start);
+                  + " must be directly followed by a word, a quoted string or a group to exclude (no space)",
+                  "第 " + (start + 1) + " 个字符处的“-”后面要紧跟要排除的词、引号内的短语或括号（中间不留空格）", start);
             }
             tokens.add(new Token(Kind.WORD, w, start));
           }
@@ -166,20 +175,23 @@ public final class QueryParser {
     List<QueryNode> parts = new ArrayList<>();
     if (peek().kind == Kind.OR) {
       Token t = peek();
-      throw new QuerySyntaxException("'OR' at position " + (t.pos + 1) + " needs a term before it", t.pos);
+      throw new QuerySyntaxException("'OR' at position " + (t.pos + 1) + " needs a term before it",
+          "第 " + (t.pos + 1) + " 个字符处的 OR 前面缺少检索词", t.pos);
     }
     parts.add(and());
     while (peek().kind == Kind.OR) {
       Token or = next();
       Kind k = peek().kind;
       if (k == Kind.END || k == Kind.RPAREN || k == Kind.OR || k == Kind.AND) {
-        throw new QuerySyntaxException("'OR' at position " + (or.pos + 1) + " needs a term after it", or.pos);
+        throw new QuerySyntaxException("'OR' at position " + (or.pos + 1) + " needs a term after it",
+            "第 " + (or.pos + 1) + " 个字符处的 OR 后面缺少检索词", or.pos);
       }
       parts.add(and());
     }
     for (QueryNode p : parts) {
       if (parts.size() > 1 && p instanceof QueryNode.Not) {
-        throw new QuerySyntaxException("an excluded term cannot be one side of OR; write the exclusion outside the OR", -1);
+        throw new QuerySyntaxException("an excluded term cannot be one side of OR; write the exclusion outside the OR",
+            "排除的词（-词）不能作为 OR 的一边：请把排除条件写在 OR 之外", -1);
       }
     }
     return parts.size() == 1 ? parts.get(0) : new QueryNode.Or(parts);
@@ -194,7 +206,8 @@ public final class QueryParser {
         next();
         Kind k = peek().kind;
         if (parts.isEmpty() || k == Kind.END || k == Kind.RPAREN || k == Kind.OR || k == Kind.AND) {
-          throw new QuerySyntaxException("'AND' at position " + (t.pos + 1) + " needs a term on both sides", t.pos);
+          throw new QuerySyntaxException("'AND' at position " + (t.pos + 1) + " needs a term on both sides",
+              "第 " + (t.pos + 1) + " 个字符处的 AND 两边都要有检索词", t.pos);
         }
         continue;
       }
@@ -203,7 +216,9 @@ public final class QueryParser {
     if (parts.isEmpty()) {
       Token t = peek();
       throw new QuerySyntaxException("expected a word, a quoted string or a group at position " + (t.pos + 1)
-          + " but found " + (t.kind == Kind.END ? "the end of the query" : "'" + t.text + "'"), t.pos);
+          + " but found " + (t.kind == Kind.END ? "the end of the query" : "'" + t.text + "'"),
+          "第 " + (t.pos + 1) + " 个字符处应是检索词、引号内的短语或括号，却是"
+          + (t.kind == Kind.END ? "检索式的结尾" : "“" + t.text + "”"), t.pos);
     }
     return parts.size() == 1 ? parts.get(0) : new QueryNode.And(parts);
   }
@@ -215,7 +230,8 @@ public final class QueryParser {
       Kind k = peek().kind;
       if (k == Kind.END || k == Kind.RPAREN || k == Kind.OR || k == Kind.AND || k == Kind.MINUS || k == Kind.NOT) {
         throw new QuerySyntaxException("'" + t.text + "' at position " + (t.pos + 1)
-            + " must be followed by a word, a quoted string or a group to exclude", t.pos);
+            + " must be followed by a word, a quoted string or a group to exclude",
+            "第 " + (t.pos + 1) + " 个字符处的“" + t.text + "”后面要跟要排除的词、引号内的短语或括号", t.pos);
       }
       QueryNode inner = primary(QueryNode.Scope.BODY);
       // -(-x) is x
@@ -229,12 +245,14 @@ public final class QueryParser {
     switch (t.kind) {
       case LPAREN -> {
         if (peek().kind == Kind.RPAREN) {
-          throw new QuerySyntaxException("the group '()' at position " + (t.pos + 1) + " is empty; put terms inside or remove it", t.pos);
+          throw new QuerySyntaxException("the group '()' at position " + (t.pos + 1) + " is empty; put terms inside or remove it",
+              "第 " + (t.pos + 1) + " 个字符处的括号是空的：请在括号里写上检索词，或删去括号", t.pos);
         }
         QueryNode inner = scope == QueryNode.Scope.TITLE ? withScope(or(), QueryNode.Scope.TITLE) : or();
         Token close = next();
         if (close.kind != Kind.RPAREN) {
-          throw new QuerySyntaxException("the '(' at position " + (t.pos + 1) + " is never closed; add a ')'", t.pos);
+          throw new QuerySyntaxException("the '(' at position " + (t.pos + 1) + " is never closed; add a ')'",
+              "第 " + (t.pos + 1) + " 个字符处的“(”没有闭合：请补上“)”", t.pos);
         }
         return inner;
       }
@@ -242,22 +260,25 @@ public final class QueryParser {
         Kind k = peek().kind;
         if (k != Kind.WORD && k != Kind.QUOTED && k != Kind.LPAREN) {
           throw new QuerySyntaxException("'" + t.text + "' at position " + (t.pos + 1)
-              + " must be directly followed by a word, a quoted string or a group to look for in titles", t.pos);
+              + " must be directly followed by a word, a quoted string or a group to look for in titles",
+              "第 " + (t.pos + 1) + " 个字符处的“" + t.text + "”后面要紧跟要在标题中查找的词、引号内的短语或括号", t.pos);
         }
         return primary(QueryNode.Scope.TITLE);
       }
       case QUOTED -> {
         if (t.text.isBlank()) {
-          throw new QuerySyntaxException("the quoted string at position " + (t.pos + 1) + " is empty; put the exact text between the quotes", t.pos);
+          throw new QuerySyntaxException("the quoted string at position " + (t.pos + 1) + " is empty; put the exact text between the quotes",
+              "第 " + (t.pos + 1) + " 个字符处的引号里是空的：请在引号之间写上要精确查找的文字", t.pos);
         }
         return new QueryNode.Exact(t.text, scope, t.pos);
       }
       case WORD -> {
         return new QueryNode.Words(t.text, scope, t.pos);
       }
-      case RPAREN -> throw new QuerySyntaxException("the ')' at position " + (t.pos + 1) + " has no matching '('; remove it or add a '(' before it", t.pos);
-      case END -> throw new QuerySyntaxException("the query ends where a word, a quoted string or a group was expected", t.pos);
-      default -> throw new QuerySyntaxException("unexpected '" + t.text + "' at position " + (t.pos + 1), t.pos);
+      case RPAREN -> throw unmatchedParen(t);
+      case END -> throw new QuerySyntaxException("the query ends where a word, a quoted string or a group was expected",
+          "检索式在应有检索词、引号内的短语或括号的地方结束了", t.pos);
+      default -> throw unexpected(t);
     }
   }
 

@@ -71,6 +71,8 @@ class QueryParserHostileInputTest {
           QueryParser.parse(q);
         } catch (QuerySyntaxException e) {
           assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), q);
+          // the page shows the Chinese one: every syntax error has it, and it is Chinese
+          assertTrue(e.messageZh() != null && e.messageZh().codePoints().anyMatch(cp -> cp >= 0x4E00 && cp <= 0x9FFF), q);
         }
       }
     });
