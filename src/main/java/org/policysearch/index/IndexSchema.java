@@ -9,8 +9,12 @@ import java.util.Map;
  * mismatched analysis.
  */
 public final class IndexSchema {
-  /** Bump when fields or their options change. 2: document-level words, exact pairs and units on the parent. */
-  public static final int VERSION = 2;
+  /**
+   * Bump when fields or their options change. 2: document-level words, exact pairs and units on the parent.
+   * 3: the fingerprint is a MinHash sketch (reposts decided on the text), and dates are only taken from
+   * evidence about the document, so every document is read again.
+   */
+  public static final int VERSION = 3;
 
   static final String KEY_SCHEMA = "schema";
   static final String KEY_ANALYZER = "analyzer";
