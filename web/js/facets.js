@@ -123,8 +123,9 @@ export function chips(ctx) {
     for (const v of s[k]) chip(NAMES[k], k === 'region' ? v.split('/').join(' › ') : v, toggle(s, k, v));
   }
   if (s.from || s.to) chip('年份', `${s.from || '…'} – ${s.to || '…'}`, withChanges(s, { from: '', to: '' }));
+  if (s.duplicates) chip('转载', '逐篇显示', withChanges(s, { duplicates: false }));
   const reset = el('button', { type: 'button', class: 'link-button' }, '清除全部');
-  reset.addEventListener('click', () => ctx.navigate(withChanges(s, { region: [], year: [], theme: [], type: [], from: '', to: '' })));
+  reset.addEventListener('click', () => ctx.navigate(withChanges(s, { region: [], year: [], theme: [], type: [], from: '', to: '', duplicates: false })));
   return el('div', { class: 'chips', role: 'group', 'aria-label': '已选条件' },
     el('span', { class: 'chips-label' }, '已选条件'), el('ul', {}, list), reset);
 }

@@ -70,9 +70,11 @@ public final class PhraseService {
       IndexSearcher s = service.timed(lease.searcher());
       // 1. The documents that contain the phrase and pass the filters.
       FixedBitSet allowed = new FixedBitSet(Math.max(1, s.getIndexReader().maxDoc()));
-      FacetHitCollector fc = new FacetHitCollector(new BitSetCollector(allowed), r.filters());
+      Query matching = service.documentsQuery(QueryCompiler.exactQuery(n, Fields.DOC_PAIRS, Fields.DOC_UNITS));
+      FacetHitCollector fc = new FacetHitCollector(new BitSetCollector(allowed), r.filters(),
+          RepostFolding.folded(s, matching, r.filters()));
       boolean timedOut = false;
-      SearchService.searchWith(s, service.documentsQuery(QueryCompiler.exactQuery(n, Fields.DOC_PAIRS, Fields.DOC_UNITS)), fc);
+      SearchService.searchWith(s, matching, fc);
       timedOut |= s.timedOut();
       // 2. Their paragraphs that contain it, in order: newest document first, then reading order, with
       //    each paragraph's count (from the index when the phrase cannot overlap itself, else later from

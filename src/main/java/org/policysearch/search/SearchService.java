@@ -123,7 +123,7 @@ public final class SearchService implements AutoCloseable {
         case DATE_DESC -> new TopFieldCollectorManager(dateSort(true), window, null, Integer.MAX_VALUE).newCollector();
         case DATE_ASC -> new TopFieldCollectorManager(dateSort(false), window, null, Integer.MAX_VALUE).newCollector();
       };
-      FacetHitCollector fc = new FacetHitCollector(top, r.filters());
+      FacetHitCollector fc = new FacetHitCollector(top, r.filters(), RepostFolding.folded(s, base, r.filters()));
       searchWith(s, base, fc);
       boolean timedOut = s.timedOut(); // the searcher stops at the time limit and keeps what it has
       TopDocs td = top instanceof org.apache.lucene.search.TopScoreDocCollector tsc ? tsc.topDocs() : ((org.apache.lucene.search.TopFieldCollector) top).topDocs();
@@ -137,8 +137,8 @@ public final class SearchService implements AutoCloseable {
       }
       Facets facets = facets(fc, r.filters());
       long took = (System.nanoTime() - t0) / 1_000_000;
-      return new SearchResult(fc.hits(), r.page(), r.size(), took, cq.interpretation(), r.filters(), r.sort(), hits,
-          facets, timedOut);
+      return new SearchResult(fc.hits(), fc.folded(), r.page(), r.size(), took, cq.interpretation(), r.filters(), r.sort(),
+          hits, facets, timedOut);
     }
   }
 

@@ -38,6 +38,7 @@ public final class ResultJson {
   public static JsonObject search(SearchResult r) {
     JsonObject o = new JsonObject();
     o.addProperty("total", r.total());
+    o.addProperty("folded_reposts", r.foldedReposts());
     o.addProperty("page", r.page());
     o.addProperty("size", r.size());
     o.addProperty("took_ms", r.tookMs());
