@@ -27,7 +27,11 @@ export function renderFacets(container, facets, ctx) {
   clear(container);
   container.append(el('h2', { class: 'facets-title' }, '筛选'));
   container.append(section('region', regionTree(facets.region || [], ctx, 0)));
-  container.append(section('year', valueList('year', facets.year || [], ctx), yearRange(ctx)));
+  // Documents without a date are counted apart: never under an invented year, not a value to filter by.
+  const unknown = facets.year_unknown > 0
+    ? el('p', { class: 'facet-unknown muted' }, '日期不详 ', el('span', { class: 'count', 'aria-label': `${facets.year_unknown} 篇` }, num(facets.year_unknown)))
+    : null;
+  container.append(section('year', valueList('year', facets.year || [], ctx), unknown, yearRange(ctx)));
   container.append(section('theme', valueList('theme', facets.theme || [], ctx)));
   container.append(section('type', valueList('type', facets.type || [], ctx)));
   if (refocus) {

@@ -68,7 +68,7 @@ function item(it, ctx) {
   const copy = el('button', { type: 'button', class: 'link-button', 'data-action': 'cite' }, '复制引用');
   copy.addEventListener('click', () => ctx.copy(`${it.citation}：“${it.text}”`, copy));
   return el('li', { class: 'similar-item' },
-    el('p', { class: 'similar-where' }, el('strong', {}, regionLabel(it.region)), el('span', {}, it.date || '日期未知'),
+    el('p', { class: 'similar-where' }, el('strong', {}, regionLabel(it.region)), el('span', {}, it.date || '日期不详'),
       it.type ? el('span', {}, it.type) : null),
     el('p', { class: 'similar-title' },
       el('a', { href: docHref({ ...ctx.state, simId: '', simP: 0 }, it.id, it.paragraph), 'data-nav': '' }, it.title || it.id),

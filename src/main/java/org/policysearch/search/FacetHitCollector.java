@@ -43,6 +43,7 @@ final class FacetHitCollector implements Collector {
   private final Set<Integer> foldedDocs;
   private long hits;
   private long folded;
+  private long yearUnknown;
 
   /**
    * @param foldedDocs global doc ids of the reposts to leave out ({@link RepostFolding#folded})
@@ -59,6 +60,11 @@ final class FacetHitCollector implements Collector {
 
   long hits() {
     return hits;
+  }
+
+  /** Documents counted in the year dimension that have no year (their date is unknown). */
+  long yearUnknown() {
+    return yearUnknown;
   }
 
   /** Reposts that passed every filter and were left out because their original is a hit. */
@@ -151,6 +157,7 @@ final class FacetHitCollector implements Collector {
         if (failed == 0 || failedDim == REGION) for (int i = 0; i < nRegion; i++) regionCounts[(int) rOrds[i]]++;
         if (failed == 0 || failedDim == THEME) for (int i = 0; i < nTheme; i++) themeCounts[(int) thOrds[i]]++;
         if (failed == 0 || failedDim == TYPE) for (int i = 0; i < nType; i++) typeCounts[(int) tyOrds[i]]++;
+        if ((failed == 0 || failedDim == YEAR) && yearValue == Integer.MIN_VALUE) yearUnknown++;
         if ((failed == 0 || failedDim == YEAR) && yearValue != Integer.MIN_VALUE) {
           if (yearValue >= MIN_YEAR && yearValue < MIN_YEAR + YEAR_SPAN) yearCounts[yearValue - MIN_YEAR]++;
           else counts[YEAR].merge(Integer.toString(yearValue), 1L, Long::sum);

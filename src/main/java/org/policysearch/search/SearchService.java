@@ -188,7 +188,8 @@ public final class SearchService implements AutoCloseable {
         regionTree(fc.counts(FacetHitCollector.REGION), f.regions()),
         flat(fc.counts(FacetHitCollector.YEAR), f.years().stream().map(String::valueOf).toList(), true),
         flat(fc.counts(FacetHitCollector.THEME), f.themes(), false),
-        flat(fc.counts(FacetHitCollector.TYPE), f.types(), false));
+        flat(fc.counts(FacetHitCollector.TYPE), f.types(), false),
+        fc.yearUnknown());
   }
 
   /** Values by count (years by year, newest first); selected values are listed even when their count is 0. */

@@ -131,6 +131,7 @@ public final class ResultJson {
     JsonObject o = new JsonObject();
     o.add("region", facetValues(f.region()));
     o.add("year", facetValues(f.year()));
+    o.addProperty("year_unknown", f.yearUnknown());
     o.add("theme", facetValues(f.theme()));
     o.add("type", facetValues(f.type()));
     return o;
