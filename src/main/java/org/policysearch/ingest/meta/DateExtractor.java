@@ -171,8 +171,8 @@ public final class DateExtractor {
       // or a whole header line in brackets ("（…会议通过 2002年8月16日…公告公布 自2002年8月23日起施行）").
       boolean bracketed = text.startsWith("（") && text.endsWith("）") || text.startsWith("(") && text.endsWith(")");
       // Not a sentence that merely starts near a date ("早在一九六七年一月十三日，…大会上…发布…"): a fact it recounts.
-      boolean opensWithDate = LEADING_BRACKETS.matcher(text.substring(0, ds.get(0).start())).matches();
-      if ((!opensWithDate && !bracketed) || ds.stream().noneMatch(d -> d.day() != null)) continue;
+      boolean opensWithDay = ds.get(0).day() != null && LEADING_BRACKETS.matcher(text.substring(0, ds.get(0).start())).matches();
+      if (!opensWithDay && !(bracketed && ds.stream().anyMatch(d -> d.day() != null))) continue;
       boolean onlyEffective = !PROMULGATION_WORDS.matcher(EFFECTIVE_ONLY.matcher(text).replaceAll("")).find();
       for (DateMention d : ds) {
         if (d.year() == null || d.day() == null) continue;

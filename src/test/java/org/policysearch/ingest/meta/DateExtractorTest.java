@@ -116,6 +116,9 @@ class DateExtractorTest {
   void theYearsOfTheFactsAreNotTheDateOfTheWriteUp() {
     DateExtractor.Result r = extract("张某诉某公司劳动争议案", Map.of(),
         "基本案情", "2016年3月，张某入职某公司，双方签订了为期三年的劳动合同。2018年5月，公司以经营困难为由解除合同。",
+        // Facts that look like a regulation's header lines: a date, then 印发 or 施行 further on.
+        "2013年11月，张某将补偿协议交给公司，协议约定自2015年2月9日起施行。",
+        "另查，2004年12月2日国家发展改革委印发的《管理暂行办法》规定了收费标准。",
         "裁判结果", "法院判决公司支付经济补偿金。");
     assertEquals(DateInfo.UNKNOWN, r.date());
   }
