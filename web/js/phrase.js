@@ -42,7 +42,11 @@ export function render(main, data, ctx) {
     return;
   }
   append(main, el('section', { class: 'phrase-block', 'aria-labelledby': 'chart-h' },
-    el('h2', { id: 'chart-h' }, '逐年出现次数'), chart(r.by_year)));
+    el('h2', { id: 'chart-h' }, '逐年出现次数'), chart(r.by_year),
+    // Documents without a date are counted apart, never under an invented year.
+    r.year_unknown && r.year_unknown.occurrences > 0
+      ? el('p', { class: 'muted year-unknown' }, `日期不详：${num(r.year_unknown.occurrences)} 次，见于 ${num(r.year_unknown.documents)} 篇文件`)
+      : null));
   append(main, el('section', { class: 'phrase-block', 'aria-labelledby': 'matrix-h' },
     el('h2', { id: 'matrix-h' }, '地区 × 年份'), matrix(r)));
   const pages = Math.ceil(r.occurrences / PAGE_SIZE);

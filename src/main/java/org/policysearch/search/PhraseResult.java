@@ -12,6 +12,7 @@ import org.policysearch.ingest.RegionInfo;
  * @param paragraphs  paragraphs containing it
  * @param occurrences occurrences in all
  * @param byYear      counts per year, newest first (documents without a year are not counted here)
+ * @param yearUnknown documents without a year (their date is unknown) and their occurrences, counted apart
  * @param byRegion    counts per region path at every level (province, city, county), most first
  * @param byRegionYear counts per (region path at every level, year): the region × year table of the web page;
  *                    by region path, then newest year first (documents without a year are not counted here)
@@ -21,7 +22,7 @@ import org.policysearch.ingest.RegionInfo;
  * @param timedOut    the time limit cut the scan short: counts are lower bounds
  */
 public record PhraseResult(String phrase, String normalized, long documents, long paragraphs, long occurrences,
-                           List<Count> byYear, List<Count> byRegion, List<RegionYear> byRegionYear, int page, int size, List<Occurrence> items,
+                           List<Count> byYear, Count yearUnknown, List<Count> byRegion, List<RegionYear> byRegionYear, int page, int size, List<Occurrence> items,
                            long tookMs, boolean timedOut) {
   /** A count of documents and occurrences for one year or region. */
   public record Count(String value, long documents, long occurrences) {}

@@ -45,6 +45,9 @@ public final class PhraseService {
    */
   private record Found(int parentGlobal, int child, long date, String year, List<String> regions, int paragraph, int count) {}
 
+  /** The key of documents without a year while counting by year (no year is written with letters). */
+  private static final String UNKNOWN_YEAR = "unknown";
+
   public PhraseResult phrase(PhraseRequest r) throws InvalidRequestException, IOException {
     long t0 = System.nanoTime();
     String phrase = r.phrase() == null ? "" : r.phrase().strip();
@@ -157,6 +160,7 @@ public final class PhraseService {
         paragraphs++;
         if (newDoc) documents++;
         if (f.year != null) add(byYear, f.year, newDoc, count);
+        else add(byYear, UNKNOWN_YEAR, newDoc, count);
         for (String path : f.regions) {
           add(byRegion, path, newDoc, count);
           if (f.year != null) add(byRegionYear, List.of(path, f.year), newDoc, count);
@@ -182,6 +186,8 @@ public final class PhraseService {
         }
         occurrences += count;
       }
+      long[] unknown = byYear.remove(UNKNOWN_YEAR);
+      PhraseResult.Count yearUnknown = new PhraseResult.Count("unknown", unknown == null ? 0 : unknown[0], unknown == null ? 0 : unknown[1]);
       List<PhraseResult.Count> years = counts(byYear);
       years.sort(Comparator.comparing(PhraseResult.Count::value).reversed());
       List<PhraseResult.Count> regions = counts(byRegion);
@@ -191,7 +197,7 @@ public final class PhraseService {
       regionYears.sort(Comparator.comparing(PhraseResult.RegionYear::region)
           .thenComparing(Comparator.comparing(PhraseResult.RegionYear::year).reversed()));
       long took = (System.nanoTime() - t0) / 1_000_000;
-      return new PhraseResult(phrase, n, documents, paragraphs, occurrences, years, regions, regionYears, r.page(), r.size(), items,
+      return new PhraseResult(phrase, n, documents, paragraphs, occurrences, years, yearUnknown, regions, regionYears, r.page(), r.size(), items,
           took, timedOut);
     }
   }

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Documents without a date are counted apart in the year facet, never under a year, and no year filter finds them. */
+/**
+ * Documents without a date are counted apart in the year facet and in phrase statistics, never under a
+ * year, and no year filter finds them.
+ */
 class YearUnknownFacetTest {
   @TempDir static Path dir;
   static SearchService service;
@@ -41,5 +44,13 @@ class YearUnknownFacetTest {
     assertEquals(1, r.facets().yearUnknown()); // drill-sideways: the year dimension counts as if unselected
     SearchResult range = search(new Filters(List.of(), List.of(), 1900, 2100, List.of(), List.of(), false));
     assertEquals(2, range.total());
+  }
+
+  @Test
+  void phraseStatisticsCountTheUndatedDocumentApartNotUnderAYear() throws Exception {
+    PhraseResult r = new PhraseService(service).phrase(new PhraseRequest("邓小平理论", Filters.NONE, 1, 10, 4));
+    assertEquals(3, r.occurrences());
+    assertEquals(List.of(new PhraseResult.Count("2023", 1, 1), new PhraseResult.Count("2022", 1, 1)), r.byYear());
+    assertEquals(new PhraseResult.Count("unknown", 1, 1), r.yearUnknown());
   }
 }

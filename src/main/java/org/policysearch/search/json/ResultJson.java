@@ -202,6 +202,10 @@ public final class ResultJson {
     o.addProperty("took_ms", r.tookMs());
     o.addProperty("timed_out", r.timedOut());
     o.add("by_year", counts(r.byYear(), "year"));
+    JsonObject unknown = new JsonObject();
+    unknown.addProperty("documents", r.yearUnknown().documents());
+    unknown.addProperty("occurrences", r.yearUnknown().occurrences());
+    o.add("year_unknown", unknown);
     o.add("by_region", counts(r.byRegion(), "region"));
     JsonArray regionYears = new JsonArray();
     for (PhraseResult.RegionYear c : r.byRegionYear()) {
