@@ -26,7 +26,6 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -197,11 +196,20 @@ public final class IndexStore implements Closeable {
         .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PARAGRAPH)), BooleanClause.Occur.FILTER)
         .build();
     List<Paragraph> paragraphs = new ArrayList<>();
-    StoredFields sf = s.storedFields();
-    for (ScoreDoc sd : s.search(children, Integer.MAX_VALUE).scoreDocs) {
-      Document c = sf.document(sd.doc, PARAGRAPH_FIELDS);
-      paragraphs.add(new Paragraph(c.getField(Fields.PARA_NUMBER).numericValue().intValue(), c.get(Fields.PARA_TEXT),
-          c.getField(Fields.PARA_HEADING).numericValue().intValue() == 1, List.of()));
+    // Walked, not collected into top docs: a top-n collector would size its queue by the whole index.
+    Weight w = s.createWeight(s.rewrite(children), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+      Scorer sc = w.scorer(ctx);
+      if (sc == null) continue;
+      StoredFields sf = ctx.reader().storedFields();
+      var live = ctx.reader().getLiveDocs();
+      DocIdSetIterator it = sc.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (live != null && !live.get(doc)) continue;
+        Document c = sf.document(doc, PARAGRAPH_FIELDS);
+        paragraphs.add(new Paragraph(c.getField(Fields.PARA_NUMBER).numericValue().intValue(), c.get(Fields.PARA_TEXT),
+            c.getField(Fields.PARA_HEADING).numericValue().intValue() == 1, List.of()));
+      }
     }
     paragraphs.sort(java.util.Comparator.comparingInt(Paragraph::number));
     return StoredMeta.decode(meta, paragraphs);
