@@ -54,7 +54,7 @@ function column(key, hits, ctx) {
       el('span', { class: 'count' }, `${hits.length} 篇`)),
     hits.map((h) => el('article', { class: 'compare-doc' },
       el('h3', {}, el('a', { href: docHref(ctx.state, h.id), 'data-nav': '' }, h.title || h.id)),
-      el('p', { class: 'meta' }, el('span', {}, h.date || '日期未知'), h.type ? el('span', {}, h.type) : null,
+      el('p', { class: 'meta' }, el('span', {}, h.date || '日期不详'), h.type ? el('span', {}, h.type) : null,
         h.region && h.region.county ? el('span', {}, h.region.county) : null, flagBadges(h)),
       el('ol', { class: 'passages' }, (h.passages || []).map((p) => passageItem(ctx, h, p))))));
 }

@@ -92,7 +92,7 @@ function metadata(doc) {
   if (doc.issuer) row('发文机关', doc.issuer);
   if (doc.doc_number) row('文号', doc.doc_number);
   row('地区', regionLabel(doc.region));
-  row('日期', doc.date || '未知');
+  row('日期', doc.date || '日期不详');
   if (doc.type) row('类型', doc.type);
   if (doc.themes && doc.themes.length) row('主题', doc.themes.join('、'));
   const url = safeUrl(doc.source_url || '');

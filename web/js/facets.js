@@ -44,7 +44,11 @@ export function renderFacets(container, facets, ctx, readings = []) {
   clear(container);
   container.append(el('h2', { class: 'facets-title' }, '筛选'));
   container.append(section('region', regionTree(facets.region || [], ctx, 0)));
-  container.append(section('year', valueList('year', facets.year || [], ctx), yearRange(ctx)));
+  // Documents without a date are counted apart: never under an invented year, not a value to filter by.
+  const unknown = facets.year_unknown > 0
+    ? el('p', { class: 'facet-unknown muted' }, '日期不详 ', el('span', { class: 'count', 'aria-label': `${facets.year_unknown} 篇` }, num(facets.year_unknown)))
+    : null;
+  container.append(section('year', valueList('year', facets.year || [], ctx), unknown, yearRange(ctx)));
   container.append(section('theme', valueList('theme', facets.theme || [], ctx)));
   container.append(section('type', valueList('type', facets.type || [], ctx)));
   if (refocus) {
@@ -144,8 +148,9 @@ export function chips(ctx) {
     for (const v of s[k]) chip(NAMES[k], k === 'region' ? v.split('/').join(' › ') : v, toggle(s, k, v));
   }
   if (s.from || s.to) chip('年份', `${s.from || '…'} – ${s.to || '…'}`, withChanges(s, { from: '', to: '' }));
+  if (s.duplicates) chip('转载', '逐篇显示', withChanges(s, { duplicates: false }));
   const reset = el('button', { type: 'button', class: 'link-button' }, '清除全部');
-  reset.addEventListener('click', () => ctx.navigate(withChanges(s, { region: [], year: [], theme: [], type: [], from: '', to: '' })));
+  reset.addEventListener('click', () => ctx.navigate(withChanges(s, { region: [], year: [], theme: [], type: [], from: '', to: '', duplicates: false })));
   return el('div', { class: 'chips', role: 'group', 'aria-label': '已选条件' },
     el('span', { class: 'chips-label' }, '已选条件'), el('ul', {}, list), reset);
 }

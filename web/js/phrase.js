@@ -45,7 +45,7 @@ export function render(main, data, ctx) {
     append(main, notice('没有找到这个短语。', '短语按原文精确匹配；试试更短的写法，或移除部分筛选条件。'));
     return;
   }
-  append(main, chartBlock(r.by_year));
+  append(main, chartBlock(r.by_year, r.year_unknown));
   append(main, el('section', { class: 'phrase-block', 'aria-labelledby': 'matrix-h' },
     el('h2', { id: 'matrix-h' }, '地区 × 年份'), matrix(r)));
   const pages = Math.ceil(r.occurrences / PAGE_SIZE);
@@ -70,7 +70,7 @@ export function pct(part, whole) {
  * The chart with its switch (出现次数 / 占当年文件比例) and, under it, the table of each year's counts
  * beside the documents the corpus holds for that year. The switch redraws the chart in place.
  */
-function chartBlock(byYear) {
+function chartBlock(byYear, yearUnknown) {
   const holder = el('div', { class: 'chart-holder' }, chart(byYear, 'count'));
   const heading = el('h2', { id: 'chart-h' }, '逐年出现次数');
   const buttons = [['count', '次数'], ['share', '占比']].map(([mode, label]) => {
@@ -84,7 +84,12 @@ function chartBlock(byYear) {
   });
   return el('section', { class: 'phrase-block', 'aria-labelledby': 'chart-h' },
     el('div', { class: 'block-head' }, heading, el('div', { class: 'chart-mode', role: 'group', 'aria-label': '图表显示' }, buttons)),
-    holder, yearTable(byYear));
+    holder,
+    // Documents without a date are counted apart, never under an invented year.
+    yearUnknown && yearUnknown.occurrences > 0
+      ? el('p', { class: 'muted year-unknown' }, `日期不详：${num(yearUnknown.occurrences)} 次，见于 ${num(yearUnknown.documents)} 篇文件`)
+      : null,
+    yearTable(byYear));
 }
 
 /** Each year: occurrences, documents with the phrase, documents of that year in the corpus, share. */

@@ -2,7 +2,7 @@
 import { getJson, apiUrl } from './api.js';
 import { append, el, num } from './dom.js';
 import { chips } from './facets.js';
-import { filterParams, withChanges } from './state.js';
+import { filterParams, href, withChanges } from './state.js';
 import { docHref, metaLine, notice, pager, passageItem } from './widgets.js';
 
 export const PAGE_SIZE = 10;
@@ -32,7 +32,12 @@ export function render(main, data, ctx) {
 
 function toolbar(data, ctx) {
   const s = ctx.state;
-  const total = el('p', { class: 'total', role: 'status' }, `共 ${num(data.total)} 篇`,
+  // Reposts folded into their originals are said where the total stands, with a way to see them.
+  const folded = data.folded_reposts > 0
+    ? [`，另有 ${num(data.folded_reposts)} 篇转载已合并 · `,
+      el('a', { href: href(withChanges(s, { duplicates: true })), 'data-nav': '', class: 'show-reposts' }, '显示')]
+    : [];
+  const total = el('p', { class: 'total', role: 'status' }, `共 ${num(data.total)} 篇`, ...folded,
     el('span', { class: 'took' }, `（${data.took_ms} 毫秒）`));
   const sort = el('select', { id: 'sort', name: 'sort' },
     [['relevance', '相关度'], ['date_desc', '最新'], ['date_asc', '最早']].map(([v, t]) => {

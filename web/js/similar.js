@@ -69,7 +69,7 @@ export async function show(panel, ctx, title) {
 function item(it, ctx) {
   const passages = it.passages && it.passages.length ? it.passages : [{ paragraph: it.paragraph, text: it.text, highlights: [] }];
   return el('li', { class: 'similar-item' },
-    el('p', { class: 'similar-where' }, el('strong', {}, regionLabel(it.region)), el('span', {}, it.date || '日期未知'),
+    el('p', { class: 'similar-where' }, el('strong', {}, regionLabel(it.region)), el('span', {}, it.date || '日期不详'),
       it.type ? el('span', {}, it.type) : null),
     el('p', { class: 'similar-title' },
       el('a', { href: docHref({ ...ctx.state, simId: '', simP: 0 }, it.id, it.paragraph), 'data-nav': '' }, it.title || it.id)),

@@ -8,7 +8,7 @@ const LISTS = ['region', 'year', 'theme', 'type'];
 /** The state of an empty page. */
 export function empty() {
   return {
-    view: 'results', q: '', region: [], year: [], from: '', to: '', theme: [], type: [],
+    view: 'results', q: '', region: [], year: [], from: '', to: '', theme: [], type: [], duplicates: false,
     sort: 'relevance', page: 1, id: '', p: 0, simId: '', simP: 0,
   };
 }
@@ -38,6 +38,7 @@ export function parse(search) {
   }
   s.from = year(u.get('from'));
   s.to = year(u.get('to'));
+  s.duplicates = u.get('duplicates') === 'true';
   s.sort = SORTS.includes(u.get('sort')) ? u.get('sort') : 'relevance';
   s.page = positive(u.get('page')) || 1;
   s.id = u.get('id') ?? '';
@@ -57,6 +58,7 @@ export function toQuery(s) {
   for (const k of LISTS) for (const v of s[k]) u.append(k, v);
   if (s.from) u.set('from', s.from);
   if (s.to) u.set('to', s.to);
+  if (s.duplicates) u.set('duplicates', 'true');
   if (s.sort !== 'relevance') u.set('sort', s.sort);
   if (s.page > 1) u.set('page', String(s.page));
   if (s.view === 'doc' && s.p) u.set('p', String(s.p));
@@ -67,7 +69,7 @@ export function toQuery(s) {
 /** A copy of the state with changes applied; changing what is searched resets the page. */
 export function withChanges(s, changes) {
   const next = { ...s, region: [...s.region], year: [...s.year], theme: [...s.theme], type: [...s.type], ...changes };
-  const resetsPage = ['q', 'region', 'year', 'from', 'to', 'theme', 'type', 'sort', 'view'].some((k) => k in changes);
+  const resetsPage = ['q', 'region', 'year', 'from', 'to', 'theme', 'type', 'duplicates', 'sort', 'view'].some((k) => k in changes);
   if (resetsPage && !('page' in changes)) next.page = 1;
   if (next.view !== 'doc') { next.id = ''; next.p = 0; }
   return next;
@@ -79,14 +81,15 @@ export function href(s) {
   return q ? `?${q}` : './';
 }
 
-/** The filters as API parameters. */
+/** The filters as API parameters (reposts are folded into their originals unless duplicates is set). */
 export function filterParams(s) {
-  return { region: s.region, year: s.year, from: s.from, to: s.to, theme: s.theme, type: s.type };
+  return { region: s.region, year: s.year, from: s.from, to: s.to, theme: s.theme, type: s.type,
+    duplicates: s.duplicates ? 'true' : '' };
 }
 
 /** Whether any filter is set. */
 export function hasFilters(s) {
-  return LISTS.some((k) => s[k].length > 0) || Boolean(s.from || s.to);
+  return LISTS.some((k) => s[k].length > 0) || Boolean(s.from || s.to) || s.duplicates;
 }
 
 /** Toggle one value of a repeatable filter. */

@@ -20,7 +20,7 @@ export function flagBadges(doc) {
 /** Region › date › type › themes of a document. */
 export function metaLine(doc) {
   const parts = [el('span', { class: 'meta-region' }, regionLabel(doc.region))];
-  parts.push(el('span', { class: 'meta-date' }, doc.date || '日期未知'));
+  parts.push(el('span', { class: 'meta-date' }, doc.date || '日期不详'));
   if (doc.type) parts.push(el('span', { class: 'meta-type' }, doc.type));
   const themes = (doc.themes || []).map((t) => el('span', { class: 'tag' }, t));
   return el('div', { class: 'meta' }, parts, themes.length ? el('span', { class: 'tags', 'aria-label': '主题' }, themes) : null, flagBadges(doc));

@@ -68,11 +68,16 @@ final class Common {
   }
 
   static Filters filters(Args a) throws Args.UsageException {
+    return filters(a, false);
+  }
+
+  /** The filters, with reposts listed beside their originals when {@code duplicates} is set. */
+  static Filters filters(Args a, boolean duplicates) throws Args.UsageException {
     List<Integer> years = new ArrayList<>();
     for (String y : a.all("year")) years.add(year("year", y));
     Integer from = a.get("from", null) == null ? null : year("from", a.get("from", null));
     Integer to = a.get("to", null) == null ? null : year("to", a.get("to", null));
-    return new Filters(a.all("region"), years, from, to, a.all("theme"), a.all("type"), false);
+    return new Filters(a.all("region"), years, from, to, a.all("theme"), a.all("type"), duplicates);
   }
 
   private static int year(String opt, String v) throws Args.UsageException {

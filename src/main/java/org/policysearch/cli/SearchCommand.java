@@ -12,11 +12,11 @@ import org.policysearch.search.SearchResult;
 import org.policysearch.search.SortOrder;
 import org.policysearch.search.json.ResultJson;
 
-/** {@code search QUERY [filters] [--sort S] [--page N] [--size N] [--json]}. */
+/** {@code search QUERY [filters] [--duplicates] [--sort S] [--page N] [--size N] [--json]}. */
 final class SearchCommand implements Main.Command {
   @Override
   public String summary() {
-    return "search the index: QUERY [--region R] [--year Y] [--theme T] [--type T] [--sort S] [--page N] [--size N] [--json]";
+    return "search the index: QUERY [--region R] [--year Y] [--theme T] [--type T] [--duplicates] [--sort S] [--page N] [--size N] [--json]";
   }
 
   @Override
@@ -32,11 +32,11 @@ final class SearchCommand implements Main.Command {
 
   @Override
   public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
-    Args a = Args.parse(argv, Common.union(Common.LOCATION, Common.FILTERS, Set.of("sort", "page", "size", "passages")), Set.of("json"));
+    Args a = Args.parse(argv, Common.union(Common.LOCATION, Common.FILTERS, Set.of("sort", "page", "size", "passages")), Set.of("json", "duplicates"));
     String q = String.join(" ", a.positional());
     Config c = Common.config(a);
     try (Engine engine = Common.engine(c)) {
-      SearchRequest r = new SearchRequest(q, Common.filters(a), SortOrder.parse(a.get("sort", "relevance")),
+      SearchRequest r = new SearchRequest(q, Common.filters(a, a.flag("duplicates")), SortOrder.parse(a.get("sort", "relevance")),
           a.getInt("page", 1), a.getInt("size", SearchRequest.DEFAULT_SIZE), a.getInt("passages", SearchRequest.DEFAULT_PASSAGES));
       SearchResult res = engine.search().search(r);
       if (a.flag("json")) {
@@ -44,7 +44,9 @@ final class SearchCommand implements Main.Command {
         if (res.total() == 0) Common.printEmptyAnswer(out, err, true, c, engine, "没有找到符合条件的文件");
         return 0;
       }
-      out.printf("共 %d 篇 (%d ms)%s  %s%n", res.total(), res.tookMs(), res.timedOut() ? " [超时，结果可能不全]" : "",
+      // Where the total stands, as on the page: the reposts left out and how to see them.
+      String folded = res.foldedReposts() == 0 ? "" : "，另有 " + res.foldedReposts() + " 篇转载已合并（--duplicates 显示）";
+      out.printf("共 %d 篇%s (%d ms)%s  %s%n", res.total(), folded, res.tookMs(), res.timedOut() ? " [超时，结果可能不全]" : "",
           res.interpretation().explanation().isEmpty() ? "(全部)" : "查询: " + res.interpretation().explanation());
       Common.printFilterReadings(out, res.interpretation().filters());
       int n = (r.page() - 1) * r.size();
@@ -53,6 +55,7 @@ final class SearchCommand implements Main.Command {
         StringBuilder flags = new StringBuilder();
         if (d.flags().truncated()) flags.append(" [节选]");
         if (d.flags().redacted()) flags.append(" [含隐去信息]");
+        if (d.flags().duplicate()) flags.append(" [转载，原文 ").append(d.flags().duplicateOf()).append("]");
         out.printf("%n%d. %s%s%n   %s · %s · %s%s  id=%s%n", ++n, d.title().isEmpty() ? d.id() : d.title(), flags,
             d.region().path().isEmpty() ? "地区不详" : d.region().path(), d.date().value().isEmpty() ? "日期不详" : d.date().value(),
             d.type().isEmpty() ? "类型不详" : d.type(), d.themes().isEmpty() ? "" : " · " + String.join("、", d.themes()), d.id());

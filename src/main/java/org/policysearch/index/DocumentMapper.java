@@ -1,5 +1,6 @@
 package org.policysearch.index;
 
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,12 +154,20 @@ public final class DocumentMapper {
     return LocalDate.of(y, m, day).toEpochDay();
   }
 
-  static String encode(Fingerprint f) {
-    return Long.toHexString(f.exact()) + ":" + Long.toHexString(f.simhash()) + ":" + f.length();
+  /** Exact hash, shingle count, then the sketch's bins: 524 bytes, stored because every run compares them all. */
+  static byte[] encode(Fingerprint f) {
+    ByteBuffer b = ByteBuffer.allocate(12 + 4 * Fingerprint.BINS);
+    b.putLong(f.exact()).putInt(f.shingles());
+    for (int i = 0; i < Fingerprint.BINS; i++) b.putInt(f.bin(i));
+    return b.array();
   }
 
-  static Fingerprint decodeFingerprint(String s) {
-    String[] p = s.split(":");
-    return new Fingerprint(Long.parseUnsignedLong(p[0], 16), Long.parseUnsignedLong(p[1], 16), Integer.parseInt(p[2]));
+  static Fingerprint decodeFingerprint(BytesRef bytes) {
+    ByteBuffer b = ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length);
+    long exact = b.getLong();
+    int shingles = b.getInt();
+    int[] sketch = new int[Fingerprint.BINS];
+    for (int i = 0; i < sketch.length; i++) sketch[i] = b.getInt();
+    return new Fingerprint(exact, shingles, sketch);
   }
 }

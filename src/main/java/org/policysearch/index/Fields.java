@@ -61,7 +61,10 @@ public final class Fields {
   public static final String DOC_UNITS = "doc_exact1";
   /** Positions between two paragraphs in the document-level fields. */
   public static final int PARAGRAPH_GAP = 100;
-  /** Text fingerprints (exact, simhash) of the body for corpus-wide duplicate detection. */
+  /**
+   * The body's {@link org.policysearch.ingest.meta.Fingerprint} (exact hash, shingle count, MinHash sketch),
+   * stored: every indexing run compares all documents' to find reposts, including those it did not read.
+   */
   public static final String FINGERPRINT = "fingerprint";
 
   // ---- child (paragraph) fields

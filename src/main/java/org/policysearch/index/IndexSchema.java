@@ -11,9 +11,11 @@ import java.util.Map;
 public final class IndexSchema {
   /**
    * Bump when fields or their options change. 2: document-level words, exact pairs and units on the
-   * parent. 3: length norms on the document-level and title exact pairs (similar documents).
+   * parent. 3: the fingerprint is a MinHash sketch (reposts decided on the text), and dates are only taken
+   * from evidence about the document, so every document is read again. 4: length norms on the
+   * document-level and title exact pairs (similar documents).
    */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   static final String KEY_SCHEMA = "schema";
   static final String KEY_ANALYZER = "analyzer";

@@ -20,17 +20,21 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.ingest.Paragraph;
 import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.meta.DuplicateResolver;
 import org.policysearch.ingest.meta.Fingerprint;
@@ -177,10 +181,41 @@ public final class IndexStore implements Closeable {
         if (dupOf != null && dupOf.advanceExact(doc)) dup = dupOf.binaryValue().utf8ToString();
         String date = dates != null && dates.advanceExact(doc) ? LocalDate.ofEpochDay(dates.nextValue()).toString() : "";
         out.add(new IndexedDocument(d.get(Fields.ID), d.get(Fields.FILE), d.get(Fields.FILE_HASH), date,
-            DocumentMapper.decodeFingerprint(d.get(Fields.FINGERPRINT)), dup));
+            DocumentMapper.decodeFingerprint(d.getBinaryValue(Fields.FINGERPRINT)), dup));
       }
     }
   }
+
+  /** A document as indexed: its stored metadata with its paragraphs from the children, in order. */
+  static PolicyDocument document(IndexSearcher s, String id) throws IOException {
+    TopDocs parent = s.search(new TermQuery(new Term(Fields.DOC_KEY, id)), 1);
+    if (parent.scoreDocs.length == 0) throw new IOException("document '" + id + "' vanished from the index while it was read");
+    String meta = s.storedFields().document(parent.scoreDocs[0].doc, java.util.Set.of(Fields.META)).get(Fields.META);
+    BooleanQuery children = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(Fields.ID, id)), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PARAGRAPH)), BooleanClause.Occur.FILTER)
+        .build();
+    List<Paragraph> paragraphs = new ArrayList<>();
+    // Walked, not collected into top docs: a top-n collector would size its queue by the whole index.
+    Weight w = s.createWeight(s.rewrite(children), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+      Scorer sc = w.scorer(ctx);
+      if (sc == null) continue;
+      StoredFields sf = ctx.reader().storedFields();
+      var live = ctx.reader().getLiveDocs();
+      DocIdSetIterator it = sc.iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (live != null && !live.get(doc)) continue;
+        Document c = sf.document(doc, PARAGRAPH_FIELDS);
+        paragraphs.add(new Paragraph(c.getField(Fields.PARA_NUMBER).numericValue().intValue(), c.get(Fields.PARA_TEXT),
+            c.getField(Fields.PARA_HEADING).numericValue().intValue() == 1, List.of()));
+      }
+    }
+    paragraphs.sort(java.util.Comparator.comparingInt(Paragraph::number));
+    return StoredMeta.decode(meta, paragraphs);
+  }
+
+  private static final java.util.Set<String> PARAGRAPH_FIELDS = java.util.Set.of(Fields.PARA_NUMBER, Fields.PARA_TEXT, Fields.PARA_HEADING);
 
   static Query parentsQuery() {
     return new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT));
@@ -205,17 +240,21 @@ public final class IndexStore implements Closeable {
    * Applies corpus-wide duplicate marks over every indexed document (the earliest copy of a text is the
    * original, see {@link DuplicateResolver}); the doc values of those whose mark changed are updated, so
    * a repost indexed in an earlier run can become the original when that one leaves, and vice versa.
+   * The fingerprints of all documents pick the pairs; only the documents in those pairs are read back
+   * (paragraphs and metadata) for the check on their full texts.
    *
    * @return the number of documents whose mark changed
    */
   public int applyDuplicates() throws IOException {
     List<IndexedDocument> all = new ArrayList<>();
+    Map<String, String> marks;
     try (DirectoryReader r = DirectoryReader.open(writer)) {
       collectParents(r, all);
+      List<DuplicateResolver.Candidate> candidates = new ArrayList<>(all.size());
+      for (IndexedDocument d : all) candidates.add(new DuplicateResolver.Candidate(d.id(), d.date(), d.fingerprint()));
+      IndexSearcher s = new IndexSearcher(r);
+      marks = DuplicateResolver.resolve(candidates, id -> document(s, id));
     }
-    List<DuplicateResolver.Candidate> candidates = new ArrayList<>(all.size());
-    for (IndexedDocument d : all) candidates.add(new DuplicateResolver.Candidate(d.id(), d.date(), d.fingerprint()));
-    Map<String, String> marks = DuplicateResolver.resolve(candidates);
     int changed = 0;
     for (IndexedDocument d : all) {
       String want = marks.getOrDefault(d.id(), "");

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
@@ -15,14 +14,16 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.policysearch.index.Fields;
 
 /**
  * Collects the top documents and the facet counts in one pass, drill-sideways: the query runs without
  * the facet filters; a document that passes every selected dimension is a hit and counts in every
  * dimension; a document that fails exactly one dimension counts only in that dimension, so a selected
- * dimension still shows the counts of its other values. Reposts (duplicate flag) are dropped unless
- * asked for.
+ * dimension still shows the counts of its other values. Reposts folded into their originals (see
+ * {@link RepostFolding}) are neither hits nor counted in any facet; those that would have been hits are
+ * counted as {@link #folded()}.
  *
  * <p>Why not Lucene's DrillSideways: this is the same algorithm in one small class, over doc values we
  * already have, without a taxonomy index or a second reader state to keep in step with refreshes.
@@ -39,11 +40,18 @@ final class FacetHitCollector implements Collector {
   private final boolean[] selected = new boolean[4];
   @SuppressWarnings("unchecked")
   private final Map<String, Long>[] counts = new Map[] {new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()};
+  private final Set<Integer> foldedDocs;
   private long hits;
+  private long folded;
+  private long yearUnknown;
 
-  FacetHitCollector(Collector top, Filters filters) {
+  /**
+   * @param foldedDocs global doc ids of the reposts to leave out ({@link RepostFolding#folded})
+   */
+  FacetHitCollector(Collector top, Filters filters, Set<Integer> foldedDocs) {
     this.top = top;
     this.filters = filters;
+    this.foldedDocs = foldedDocs;
     selected[REGION] = !filters.regions().isEmpty();
     selected[YEAR] = filters.yearSelected();
     selected[THEME] = !filters.themes().isEmpty();
@@ -52,6 +60,16 @@ final class FacetHitCollector implements Collector {
 
   long hits() {
     return hits;
+  }
+
+  /** Documents counted in the year dimension that have no year (their date is unknown). */
+  long yearUnknown() {
+    return yearUnknown;
+  }
+
+  /** Reposts that passed every filter and were left out because their original is a hit. */
+  long folded() {
+    return folded;
   }
 
   /** Counts per value for one dimension (region counts are per path of every level). */
@@ -72,7 +90,13 @@ final class FacetHitCollector implements Collector {
     SortedNumericDocValues year = reader.getSortedNumericDocValues(Fields.YEAR);
     SortedSetDocValues theme = reader.getSortedSetDocValues(Fields.THEME);
     SortedSetDocValues type = reader.getSortedSetDocValues(Fields.TYPE);
-    NumericDocValues dup = filters.includeDuplicates() ? null : reader.getNumericDocValues(Fields.DUPLICATE);
+    FixedBitSet fold = null;
+    for (int g : foldedDocs) {
+      if (g < ctx.docBase || g >= ctx.docBase + reader.maxDoc()) continue;
+      if (fold == null) fold = new FixedBitSet(reader.maxDoc());
+      fold.set(g - ctx.docBase);
+    }
+    FixedBitSet foldHere = fold;
     Set<Long> regionOrds = ords(region, filters.regions());
     Set<Long> themeOrds = ords(theme, filters.themes());
     Set<Long> typeOrds = ords(type, filters.types());
@@ -94,7 +118,6 @@ final class FacetHitCollector implements Collector {
 
       @Override
       public void collect(int doc) throws IOException {
-        if (dup != null && dup.advanceExact(doc) && dup.longValue() != 0) return;
         int nRegion = 0;
         if (region != null && region.advanceExact(doc)) {
           nRegion = region.docValueCount();
@@ -123,6 +146,10 @@ final class FacetHitCollector implements Collector {
         if (selected[THEME] && !anyIn(thOrds, nTheme, themeOrds)) { failed++; failedDim = THEME; }
         if (selected[TYPE] && !anyIn(tyOrds, nType, typeOrds)) { failed++; failedDim = TYPE; }
         if (failed > 1) return;
+        if (foldHere != null && foldHere.get(doc)) {
+          if (failed == 0) folded++;
+          return;
+        }
         if (failed == 0) {
           hits++;
           inner.collect(doc);
@@ -130,6 +157,7 @@ final class FacetHitCollector implements Collector {
         if (failed == 0 || failedDim == REGION) for (int i = 0; i < nRegion; i++) regionCounts[(int) rOrds[i]]++;
         if (failed == 0 || failedDim == THEME) for (int i = 0; i < nTheme; i++) themeCounts[(int) thOrds[i]]++;
         if (failed == 0 || failedDim == TYPE) for (int i = 0; i < nType; i++) typeCounts[(int) tyOrds[i]]++;
+        if ((failed == 0 || failedDim == YEAR) && yearValue == Integer.MIN_VALUE) yearUnknown++;
         if ((failed == 0 || failedDim == YEAR) && yearValue != Integer.MIN_VALUE) {
           if (yearValue >= MIN_YEAR && yearValue < MIN_YEAR + YEAR_SPAN) yearCounts[yearValue - MIN_YEAR]++;
           else counts[YEAR].merge(Integer.toString(yearValue), 1L, Long::sum);

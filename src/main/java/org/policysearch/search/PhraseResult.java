@@ -15,6 +15,7 @@ import org.policysearch.search.query.Interpretation;
  * @param paragraphs  paragraphs containing it
  * @param occurrences occurrences in all
  * @param byYear      counts per year, newest first (documents without a year are not counted here)
+ * @param yearUnknown documents without a year (their date is unknown) and their occurrences, counted apart
  * @param byRegion    counts per region path at every level (province, city, county), most first
  * @param byRegionYear counts per (region path at every level, year): the region × year table of the web page;
  *                    by region path, then newest year first (documents without a year are not counted here)
@@ -25,8 +26,8 @@ import org.policysearch.search.query.Interpretation;
  * @param filters     how each facet filter value was read (as in a search's interpretation)
  */
 public record PhraseResult(String phrase, String normalized, long documents, long corpusDocuments, long paragraphs, long occurrences,
-                           List<Count> byYear, List<Count> byRegion, List<RegionYear> byRegionYear, int page, int size, List<Occurrence> items,
-                           long tookMs, boolean timedOut, List<Interpretation.FilterReading> filters) {
+                           List<Count> byYear, Count yearUnknown, List<Count> byRegion, List<RegionYear> byRegionYear, int page, int size,
+                           List<Occurrence> items, long tookMs, boolean timedOut, List<Interpretation.FilterReading> filters) {
   /**
    * A count of documents and occurrences for one year or region, beside how many documents the corpus
    * holds for it (within the same filters): a jump in the counts that only reflects what was collected

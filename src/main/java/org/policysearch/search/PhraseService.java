@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
@@ -45,6 +46,9 @@ public final class PhraseService {
    */
   private record Found(int parentGlobal, int child, long date, String year, List<String> regions, int paragraph, int count) {}
 
+  /** The key of documents without a year while counting by year (no year is written with letters). */
+  private static final String UNKNOWN_YEAR = "unknown";
+
   public PhraseResult phrase(PhraseRequest r) throws InvalidRequestException, IOException {
     long t0 = System.nanoTime();
     String phrase = r.phrase() == null ? "" : r.phrase().strip();
@@ -77,9 +81,11 @@ public final class PhraseService {
       IndexSearcher s = service.timed(lease.searcher());
       // 1. The documents that contain the phrase and pass the filters.
       FixedBitSet allowed = new FixedBitSet(Math.max(1, s.getIndexReader().maxDoc()));
-      FacetHitCollector fc = new FacetHitCollector(new BitSetCollector(allowed), rf.filters());
+      Query matching = service.documentsQuery(QueryCompiler.exactQuery(n, Fields.DOC_PAIRS, Fields.DOC_UNITS));
+      FacetHitCollector fc = new FacetHitCollector(new BitSetCollector(allowed), rf.filters(),
+          RepostFolding.folded(s, matching, rf.filters()));
       boolean timedOut = false;
-      SearchService.searchWith(s, service.documentsQuery(QueryCompiler.exactQuery(n, Fields.DOC_PAIRS, Fields.DOC_UNITS)), fc);
+      SearchService.searchWith(s, matching, fc);
       timedOut |= s.timedOut();
       // 2. Their paragraphs that contain it, in order: newest document first, then reading order, with
       //    each paragraph's count (from the index when the phrase cannot overlap itself, else later from
@@ -162,6 +168,7 @@ public final class PhraseService {
         paragraphs++;
         if (newDoc) documents++;
         if (f.year != null) add(byYear, f.year, newDoc, count);
+        else add(byYear, UNKNOWN_YEAR, newDoc, count);
         for (String path : f.regions) {
           add(byRegion, path, newDoc, count);
           if (f.year != null) add(byRegionYear, List.of(path, f.year), newDoc, count);
@@ -190,8 +197,11 @@ public final class PhraseService {
       // 4. The denominators: every document the search covered (the filters, no phrase), by year and region.
       //    Without the time limit: a denominator cut short would overstate every share, and this is one pass
       //    over the parents' doc values.
-      FacetHitCollector corpus = new FacetHitCollector(new SearchService.NoHits(), rf.filters());
+      FacetHitCollector corpus = new FacetHitCollector(new SearchService.NoHits(), rf.filters(), Set.of());
       SearchService.searchWith(lease.searcher(), service.documentsQuery(null), corpus);
+      long[] unknown = byYear.remove(UNKNOWN_YEAR);
+      PhraseResult.Count yearUnknown = new PhraseResult.Count(UNKNOWN_YEAR, unknown == null ? 0 : unknown[0],
+          unknown == null ? 0 : unknown[1], corpus.yearUnknown());
       List<PhraseResult.Count> years = counts(byYear, corpus.counts(FacetHitCollector.YEAR));
       years.sort(Comparator.comparing(PhraseResult.Count::value).reversed());
       List<PhraseResult.Count> regions = counts(byRegion, corpus.counts(FacetHitCollector.REGION));
@@ -201,8 +211,8 @@ public final class PhraseService {
       regionYears.sort(Comparator.comparing(PhraseResult.RegionYear::region)
           .thenComparing(Comparator.comparing(PhraseResult.RegionYear::year).reversed()));
       long took = (System.nanoTime() - t0) / 1_000_000;
-      return new PhraseResult(phrase, n, documents, corpus.hits(), paragraphs, occurrences, years, regions, regionYears, r.page(), r.size(), items,
-          took, timedOut, rf.readings());
+      return new PhraseResult(phrase, n, documents, corpus.hits(), paragraphs, occurrences, years, yearUnknown, regions, regionYears,
+          r.page(), r.size(), items, took, timedOut, rf.readings());
     }
   }
 

@@ -6,7 +6,9 @@ import org.policysearch.search.query.Interpretation;
 /**
  * A page of results.
  *
- * @param total          exact number of matching documents
+ * @param total          exact number of matching documents (reposts folded into their originals not counted)
+ * @param foldedReposts  reposts that matched too but are left out because their original is among the hits
+ *                       (0 when duplicates were asked for); a repost whose original is not a hit is a hit
  * @param page           1-based page
  * @param size           page size
  * @param tookMs         time spent in the engine
@@ -17,5 +19,5 @@ import org.policysearch.search.query.Interpretation;
  * @param facets         counts for region, year, theme, type
  * @param timedOut       true when the time limit cut the search short: counts may be incomplete
  */
-public record SearchResult(long total, int page, int size, long tookMs, Interpretation interpretation, Filters filters,
+public record SearchResult(long total, long foldedReposts, int page, int size, long tookMs, Interpretation interpretation, Filters filters,
                            SortOrder sort, List<Hit> hits, Facets facets, boolean timedOut) {}

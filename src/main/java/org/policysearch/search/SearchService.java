@@ -129,7 +129,7 @@ public final class SearchService implements AutoCloseable {
         case DATE_DESC -> new TopFieldCollectorManager(dateSort(true), window, null, Integer.MAX_VALUE).newCollector();
         case DATE_ASC -> new TopFieldCollectorManager(dateSort(false), window, null, Integer.MAX_VALUE).newCollector();
       };
-      FacetHitCollector fc = new FacetHitCollector(top, filters);
+      FacetHitCollector fc = new FacetHitCollector(top, filters, RepostFolding.folded(s, base, filters));
       searchWith(s, base, fc);
       boolean timedOut = s.timedOut(); // the searcher stops at the time limit and keeps what it has
       TopDocs td = top instanceof org.apache.lucene.search.TopScoreDocCollector tsc ? tsc.topDocs() : ((org.apache.lucene.search.TopFieldCollector) top).topDocs();
@@ -143,8 +143,8 @@ public final class SearchService implements AutoCloseable {
       }
       Facets facets = facets(fc, filters);
       long took = (System.nanoTime() - t0) / 1_000_000;
-      return new SearchResult(fc.hits(), r.page(), r.size(), took, cq.interpretation().withFilters(rf.readings()), filters,
-          r.sort(), hits, facets, timedOut);
+      return new SearchResult(fc.hits(), fc.folded(), r.page(), r.size(), took, cq.interpretation().withFilters(rf.readings()),
+          filters, r.sort(), hits, facets, timedOut);
     }
   }
 
@@ -162,8 +162,8 @@ public final class SearchService implements AutoCloseable {
     Object key = s.getIndexReader().getReaderCacheHelper().getKey();
     ResolverForReader cur = resolver;
     if (cur == null || cur.readerKey() != key) {
-      // reposts aside, like the facet counts the page shows
-      FacetHitCollector fc = new FacetHitCollector(new NoHits(), Filters.NONE);
+      // every document, reposts included: a value that only a repost holds is still one to filter by
+      FacetHitCollector fc = new FacetHitCollector(new NoHits(), Filters.NONE, java.util.Set.of());
       searchWith(s, documentsQuery(null), fc);
       cur = new ResolverForReader(key, new FilterResolver(fc.counts(FacetHitCollector.REGION), fc.counts(FacetHitCollector.THEME),
           fc.counts(FacetHitCollector.TYPE)));
@@ -237,7 +237,8 @@ public final class SearchService implements AutoCloseable {
         regionTree(fc.counts(FacetHitCollector.REGION), f.regions()),
         flat(fc.counts(FacetHitCollector.YEAR), f.years().stream().map(String::valueOf).toList(), true),
         flat(fc.counts(FacetHitCollector.THEME), f.themes(), false),
-        flat(fc.counts(FacetHitCollector.TYPE), f.types(), false));
+        flat(fc.counts(FacetHitCollector.TYPE), f.types(), false),
+        fc.yearUnknown());
   }
 
   /** Values by count (years by year, newest first); selected values are listed even when their count is 0. */

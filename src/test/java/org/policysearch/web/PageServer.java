@@ -29,11 +29,16 @@ final class PageServer implements AutoCloseable {
   }
 
   static PageServer start(Path dir, int port) throws IOException {
+    return start(dir, port, WebTestDocs.DOCS);
+  }
+
+  /** The same server over other documents. */
+  static PageServer start(Path dir, int port, List<org.policysearch.ingest.PolicyDocument> docs) throws IOException {
     Path web = Path.of("web").toAbsolutePath();
     if (!Files.isRegularFile(web.resolve("index.html"))) {
       throw new IllegalStateException("run from the project folder: " + web + "/index.html is missing");
     }
-    TestIndex.write(dir.resolve("index"), WebTestDocs.DOCS);
+    TestIndex.write(dir.resolve("index"), docs);
     Engine engine = Engine.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
     Config cfg = new Config(dir, dir.resolve("corpus"), dir.resolve("index"), web, "127.0.0.1", port, "unused-token", List.of(),
         false, false, null, false, SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES);

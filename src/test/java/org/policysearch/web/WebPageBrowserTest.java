@@ -303,9 +303,13 @@ class WebPageBrowserTest {
     WebElement panel = $("#similar");
     assertTrue(panel.isDisplayed());
     List<WebElement> items = all(".similar-item");
-    assertTrue(items.size() >= 5, "paragraphs from other regions: " + items.size());
-    assertTrue(items.get(0).getText().contains("湖北省 › 鄂州市"), items.get(0).getText());
+    assertTrue(items.size() >= 5, "documents from other regions: " + items.size());
+    // one entry per document, its best paragraph with the words it shares with the source marked
     assertTrue(items.get(0).getText().contains("推动义务教育优质均衡发展"), items.get(0).getText());
+    assertFalse(items.get(0).findElements(By.cssSelector(".similar-text mark")).isEmpty(), "shared words are marked");
+    assertTrue(items.stream().anyMatch(i -> i.getText().contains("湖北省 › 鄂州市")), "鄂州 says the same");
+    assertEquals(items.size(), items.stream().map(i -> i.findElement(By.cssSelector(".similar-title a")).getText()).distinct().count(),
+        "one entry per document");
     for (WebElement i : items) assertFalse(i.getText().contains("湖北省 › 武汉市"), "other regions only");
     assertTrue($(".similar-source").getText().contains("武汉市2023年教育工作报告"));
     assertTrue(url().contains("sim_id=wuhan-2023") && url().contains("sim_p=5"), url());

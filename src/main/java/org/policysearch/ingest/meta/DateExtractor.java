@@ -1,8 +1,10 @@
 package org.policysearch.ingest.meta;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.policysearch.ingest.DateInfo;
 
@@ -15,14 +17,23 @@ import org.policysearch.ingest.DateInfo;
  *       "——2025年1月14日在…人民代表大会…上"); a date without a year takes the year written in the same
  *       sentence, else the year of the title;</li>
  *   <li>{@link Kind#PROMULGATION}: the latest date of the header lines of a regulation ("…通过", "…修正",
- *       "…公布") or the date line that signs a notice at its end;</li>
+ *       "…公布"), else a line under the title that is only a date (or a date and its 令第N号), or the date
+ *       line that signs a notice at its end;</li>
  *   <li>{@link Kind#EFFECTIVE}: "本条例自2017年7月1日起施行", when nothing says when it was adopted;</li>
  *   <li>{@link Kind#TITLE_YEAR}: a year in the title ("2023年度…讲话");</li>
- *   <li>{@link Kind#REVIEW_YEAR}: the year after the one a work report reviews ("一、2024年工作回顾" → 2025);</li>
- *   <li>{@link Kind#FIRST_YEAR}: the first year the body mentions.</li>
+ *   <li>{@link Kind#REPORT_YEAR}: the year whose tasks the work report sets out, as a resolution approving it
+ *       says ("同意报告提出的2025年经济社会发展的总体要求");</li>
+ *   <li>{@link Kind#REVIEW_YEAR}: the year after the one a work report reviews ("一、2024年工作回顾" → 2025).</li>
  * </ol>
- * Years of plans and targets ("到2035年", "2021—2025年", "2025年底前") never count: a document is not
- * dated by what it plans. Thread-safe.
+ * Otherwise the date is unknown, an honest value. A date must come from evidence about the document
+ * itself; the years a body mentions are the years of its facts (a court case's, a history's) or of
+ * a licence notice pasted below it ("1900", "1949"), not its date: taking the first of them dated 11 of the
+ * 16 party congress reports 1900, 1949 or 1931. Years of plans and targets ("到2035年", "2021—2025年",
+ * "2025年底前") never count either: a document is not dated by what it plans.
+ *
+ * <p>The inferred kinds (title year, report year, reviewed year) only give years from {@link #FIRST_PLAUSIBLE_YEAR}
+ * to this year: a date before the People's Republic or in the future needs a line that states it (a
+ * dated meeting line, an adoption line, a signature). Thread-safe.
  */
 public final class DateExtractor {
   /** Non-heading paragraphs at the top searched for a meeting sentence. */
@@ -32,7 +43,41 @@ public final class DateExtractor {
   /** Blocks at the end searched for a signing date line. */
   static final int SIGNATURE_SCAN_BLOCKS = 4;
 
-  public enum Kind { HEADER, MEETING, PROMULGATION, EFFECTIVE, TITLE_YEAR, REVIEW_YEAR, FIRST_YEAR }
+  /** The first year a title or a reviewed year may give without a line that states the date. */
+  static final int FIRST_PLAUSIBLE_YEAR = 1949;
+
+  public enum Kind { HEADER, MEETING, PROMULGATION, EFFECTIVE, TITLE_YEAR, REPORT_YEAR, REVIEW_YEAR }
+
+  /** Blocks at the top searched for a resolution's approval of a report (the report's name can be a block of its own). */
+  static final int REPORT_SCAN_BLOCKS = 6;
+  /** What may stand before the date that opens a regulation's header line. */
+  private static final Pattern LEADING_BRACKETS = Pattern.compile("[\\s（(]{0,3}");
+  /** The longest second half of a meeting line broken in two. */
+  static final int MAX_CONTINUATION = 30;
+  /**
+   * A resolution approving a work report: "同意报告提出的2025年经济社会发展的总体要求", "同意报告提出的“十三五”时期
+   * 主要目标任务、重大举措和2016年工作部署" (the report is for that year, the resolution adopted in it).
+   */
+  private static final Pattern REPORT_YEAR =
+      Pattern.compile("(?:同意|批准)[^。]{0,12}报告[^。]{0,6}提出的[^。\\d]{0,30}?((?:19|20)\\d{2})年(?:的)?(?:经济社会|工作|国民经济|主要任务)");
+  /**
+   * A line under the title that is a date and nothing else, or a date with the order that made the text
+   * ("1985年12月30日", "2017年11月22日 中华人民共和国国务院令第692号"), or the date that signs the notice
+   * publishing a regulation ("一九九四年十二月六日" after 劳动部).
+   */
+  private static final Pattern DATE_LINE_REST = Pattern.compile("^\\s*([(（]?[^，。；]{0,20}令第[^，。；]{1,8}号[)）]?)?\\s*$");
+
+  /** The last year a title or a reviewed year may give: this year. */
+  private final int lastPlausibleYear;
+
+  public DateExtractor() {
+    this(LocalDate.now());
+  }
+
+  /** With another "today", for tests of the plausible years. */
+  DateExtractor(LocalDate today) {
+    this.lastPlausibleYear = today.getYear();
+  }
 
   /** The date decided, the kind of candidate it came from and the words that gave it. */
   public record Result(DateInfo date, Kind kind, String detail) {}
@@ -49,9 +94,12 @@ public final class DateExtractor {
    */
   private static final Pattern ARTICLE_OR_CHAPTER = Pattern.compile("^第一条|^第[一二三四五六七八九十百零〇\\d]{1,8}[章节编]");
   private static final Pattern EFFECTIVE_SENTENCE = Pattern.compile("本\\S{0,12}?自\\s*$");
-  /** Words right before a year that make it a plan or target, not the document's year. */
+  /**
+   * Words right before a year that make it a plan or target, not the document's year. A dash only after
+   * a year ("2021—2025年"): the dash that opens a meeting line ("——一九四五年四月二十四日在…大会上") dates it.
+   */
   private static final Pattern PLAN_BEFORE =
-      Pattern.compile("(到|至|截至|截止|截止到|力争|预计|计划|争取|再到|展望|[—－\\-~～])\\s*$");
+      Pattern.compile("(到|至|截至|截止|截止到|力争|预计|计划|争取|再到|展望|[\\d〇○零一二三四五六七八九年]\\s*[—－\\-~～])\\s*$");
   private static final Pattern PLAN_AFTER = Pattern.compile("^\\s*(年?底前|年?前|年以前|年以后|远景|年远景|年目标)");
   private static final Pattern REVIEW = Pattern.compile("^\\s*(工作)?回顾|^\\s*年?工作回顾|^\\s*年?(国内)?工作的?回顾");
 
@@ -68,10 +116,16 @@ public final class DateExtractor {
     List<String> meetingTexts = new ArrayList<>();
     if (!subtitle.isEmpty()) meetingTexts.add(subtitle);
     int seen = 0;
-    for (Block b : blocks) {
-      if (seen >= MEETING_SCAN_PARAGRAPHS) break;
+    for (int i = 0; i < blocks.size() && seen < MEETING_SCAN_PARAGRAPHS; i++) {
+      Block b = blocks.get(i);
       if (b.heading() && !b.text().startsWith("—") && !b.text().startsWith("（") && !b.text().startsWith("(")) continue;
-      meetingTexts.add(b.text());
+      String text = b.text();
+      // A meeting line broken in two ("——2026年1月26日在广东省第十四届" / "人民代表大会第五次会议上").
+      if (text.startsWith("—") && !MEETING_HELD.matcher(text).find() && i + 1 < blocks.size()
+          && blocks.get(i + 1).text().length() <= MAX_CONTINUATION) {
+        text = text + blocks.get(i + 1).text();
+      }
+      meetingTexts.add(text);
       seen++;
     }
     for (String text : meetingTexts) {
@@ -93,6 +147,8 @@ public final class DateExtractor {
     // 3. Regulation header lines (latest adoption or amendment) and a notice's signing date.
     DateMention latest = null;
     DateMention effective = null;
+    DateMention datedLine = null;
+    String datedLineText = "";
     String latestLine = "";
     String effectiveLine = "";
     for (int i = 0; i < Math.min(PROMULGATION_SCAN_BLOCKS, blocks.size()); i++) {
@@ -106,12 +162,22 @@ public final class DateExtractor {
         }
       }
       List<DateMention> ds = DateMention.findAll(text);
+      if (datedLine == null && i > 0 && isDateLine(text)) {
+        datedLine = ds.get(0);
+        datedLineText = text;
+      }
       if (ds.isEmpty() || !PROMULGATION_WORDS.matcher(text).find()) continue;
-      // Only header lines that state a date near their start ("2020年5月14日 …第一次修正", "（2023年3月13日…通过）").
-      if (ds.get(0).start() > 3 || ds.get(0).day() == null) continue;
+      // Only header lines that state a date near their start ("2020年5月14日 …第一次修正", "（2023年3月13日…通过）"),
+      // or a whole header line in brackets ("（…会议通过 2002年8月16日…公告公布 自2002年8月23日起施行）").
+      boolean bracketed = text.startsWith("（") && text.endsWith("）") || text.startsWith("(") && text.endsWith(")");
+      // Not a sentence that merely starts near a date ("早在一九六七年一月十三日，…大会上…发布…"): a fact it recounts.
+      boolean opensWithDay = ds.get(0).day() != null && LEADING_BRACKETS.matcher(text.substring(0, ds.get(0).start())).matches();
+      if (!opensWithDay && !(bracketed && ds.stream().anyMatch(d -> d.day() != null))) continue;
       boolean onlyEffective = !PROMULGATION_WORDS.matcher(EFFECTIVE_ONLY.matcher(text).replaceAll("")).find();
       for (DateMention d : ds) {
         if (d.year() == null || d.day() == null) continue;
+        // "自2002年8月23日起施行" inside an adoption line is when it takes effect, not when it was made.
+        if (!onlyEffective && text.substring(Math.max(0, d.start() - 1), d.start()).equals("自")) continue;
         if (onlyEffective) {
           if (effective == null || later(d, effective)) {
             effective = d;
@@ -124,6 +190,7 @@ public final class DateExtractor {
       }
     }
     if (latest != null) return new Result(latest.toDateInfo(), Kind.PROMULGATION, clip(latestLine));
+    if (datedLine != null) return new Result(datedLine.toDateInfo(), Kind.PROMULGATION, "dated " + clip(datedLineText));
     for (int i = Math.max(0, blocks.size() - SIGNATURE_SCAN_BLOCKS); i < blocks.size(); i++) {
       String text = Cleaner.trim(blocks.get(i).text().replaceAll("^[(（]|[)）]$", ""));
       List<DateMention> ds = DateMention.findAll(text);
@@ -147,28 +214,44 @@ public final class DateExtractor {
     }
 
     // 5. Year of the title.
-    if (titleYear != null) return new Result(DateInfo.year(titleYear), Kind.TITLE_YEAR, title);
+    if (titleYear != null && plausible(titleYear)) return new Result(DateInfo.year(titleYear), Kind.TITLE_YEAR, title);
 
-    // 6. The year after the year a work report reviews.
+    // 6. The year whose tasks a work report sets out, as the resolution approving it says
+    //    ("会议…同意报告提出的2025年经济社会发展的总体要求…，决定批准这个报告"): a resolution is adopted that year.
+    for (int i = 0; i < Math.min(REPORT_SCAN_BLOCKS, blocks.size()); i++) {
+      Matcher m = REPORT_YEAR.matcher(DateMention.foldDigits(blocks.get(i).text()));
+      if (m.find() && plausible(Integer.parseInt(m.group(1)))) {
+        return new Result(DateInfo.year(Integer.parseInt(m.group(1))), Kind.REPORT_YEAR, clip(blocks.get(i).text()));
+      }
+    }
+
+    // 7. The year after the year a work report reviews.
     for (int i = 0; i < Math.min(40, blocks.size()); i++) {
       Block b = blocks.get(i);
       if (!b.heading()) continue;
       for (DateMention d : DateMention.findAll(b.text())) {
-        if (d.year() != null && d.month() == null && REVIEW.matcher(b.text().substring(d.end())).find()) {
+        if (d.year() != null && d.month() == null && REVIEW.matcher(b.text().substring(d.end())).find()
+            && plausible(d.year() + 1)) {
           return new Result(DateInfo.year(d.year() + 1), Kind.REVIEW_YEAR, b.text());
         }
       }
     }
 
-    // 7. First year mentioned that is not a plan.
-    for (Block b : blocks) {
-      for (DateMention d : DateMention.findAll(b.text())) {
-        if (d.year() != null && !isPlan(b.text(), d)) {
-          return new Result(DateInfo.year(d.year()), Kind.FIRST_YEAR, clip(b.text()));
-        }
-      }
-    }
+    // No evidence about the document's own date: unknown, not the first year its facts mention.
     return new Result(DateInfo.UNKNOWN, null, "");
+  }
+
+  /** Whether a header line is a date alone, or a date followed by the order that made the text. */
+  static boolean isDateLine(String line) {
+    String text = Cleaner.trim(line.replaceAll("^[(（]|[)）]$", ""));
+    List<DateMention> ds = DateMention.findAll(text);
+    return ds.size() == 1 && ds.get(0).start() == 0 && ds.get(0).day() != null
+        && DATE_LINE_REST.matcher(text.substring(ds.get(0).end())).matches();
+  }
+
+  /** A year an inferred kind may give: from 1949 to this year. */
+  private boolean plausible(int year) {
+    return year >= FIRST_PLAUSIBLE_YEAR && year <= lastPlausibleYear;
   }
 
   /** The first year in a text that is not a plan ("2023年度…" → 2023), or null. */

@@ -22,8 +22,9 @@
  *   <li>{@link org.policysearch.ingest.meta.ThemeTagger}: themes per paragraph and per document
  *       (taxonomy in {@code themes.tsv}).</li>
  * </ol>
- * Given metadata wins over every extractor. Corpus-wide duplicates are found afterwards by
- * {@link org.policysearch.ingest.meta.DuplicateResolver} over {@link org.policysearch.ingest.meta.Fingerprint}s.
+ * Given metadata wins over every extractor. Corpus-wide reposts are found afterwards by
+ * {@link org.policysearch.ingest.meta.DuplicateResolver}: {@link org.policysearch.ingest.meta.Fingerprint}s
+ * pick the pairs, {@link org.policysearch.ingest.meta.RepostCheck} decides on the full texts.
  *
  * <p>All data files are read once ({@link org.policysearch.ingest.meta.StandardDocumentBuilder#load()})
  * into immutable objects, so one builder serves many indexing threads. No Lucene here.

@@ -38,6 +38,7 @@ public final class ResultJson {
   public static JsonObject search(SearchResult r) {
     JsonObject o = new JsonObject();
     o.addProperty("total", r.total());
+    o.addProperty("folded_reposts", r.foldedReposts());
     o.addProperty("page", r.page());
     o.addProperty("size", r.size());
     o.addProperty("took_ms", r.tookMs());
@@ -146,6 +147,7 @@ public final class ResultJson {
     JsonObject o = new JsonObject();
     o.add("region", facetValues(f.region()));
     o.add("year", facetValues(f.year()));
+    o.addProperty("year_unknown", f.yearUnknown());
     o.add("theme", facetValues(f.theme()));
     o.add("type", facetValues(f.type()));
     return o;
@@ -229,6 +231,11 @@ public final class ResultJson {
     o.addProperty("took_ms", r.tookMs());
     o.addProperty("timed_out", r.timedOut());
     o.add("by_year", counts(r.byYear(), "year"));
+    JsonObject unknown = new JsonObject();
+    unknown.addProperty("documents", r.yearUnknown().documents());
+    unknown.addProperty("occurrences", r.yearUnknown().occurrences());
+    unknown.addProperty("corpus_documents", r.yearUnknown().corpusDocuments());
+    o.add("year_unknown", unknown);
     o.add("by_region", counts(r.byRegion(), "region"));
     JsonArray regionYears = new JsonArray();
     for (PhraseResult.RegionYear c : r.byRegionYear()) {

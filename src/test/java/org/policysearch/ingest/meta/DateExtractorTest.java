@@ -98,9 +98,48 @@ class DateExtractorTest {
   @Test
   void plannedYearsAreNeverTheDocumentYear() {
     DateExtractor.Result r = extract("关于加快建设教育强市的意见", Map.of(),
-        "到2035年，建成教育强市。力争2025年底前实现全覆盖。", "“十四五”（2021—2025年）期间，2020年的成绩要巩固。");
-    assertEquals(DateInfo.year(2020), r.date());
-    assertEquals(DateExtractor.Kind.FIRST_YEAR, r.kind());
+        "到2035年，建成教育强市。力争2025年底前实现全覆盖。", "“十四五”（2021—2025年）期间，要巩固已有成绩。", "2023年9月6日");
+    assertEquals(DateInfo.day(2023, 9, 6), r.date()); // the date line at the end, never 2035 or 2025
+  }
+
+  @Test
+  void aLicenceFooterWithAYearIsNoDate() {
+    // A Wikisource page: the report, then the licence notice pasted below it.
+    DateExtractor.Result r = extract("北京共产主义组织的报告 (一大)", Map.of(), "同志们，北京共产主义组织仅仅是在十个月以前才产生的。",
+        "在报告之前，我尽量简略地向你们叙述一下北京社会生活的情况。",
+        "本作品在全世界都属于公有领域，因为作者逝世已经超过100年，并且于1900年1月1日之前出版。", "Public domain");
+    assertEquals(DateInfo.UNKNOWN, r.date());
+    assertEquals(null, r.kind());
+  }
+
+  @Test
+  void theYearsOfTheFactsAreNotTheDateOfTheWriteUp() {
+    DateExtractor.Result r = extract("张某诉某公司劳动争议案", Map.of(),
+        "基本案情", "2016年3月，张某入职某公司，双方签订了为期三年的劳动合同。2018年5月，公司以经营困难为由解除合同。",
+        // Facts that look like a regulation's header lines: a date, then 印发 or 施行 further on.
+        "2013年11月，张某将补偿协议交给公司，协议约定自2015年2月9日起施行。",
+        "另查，2004年12月2日国家发展改革委印发的《管理暂行办法》规定了收费标准。",
+        "裁判结果", "法院判决公司支付经济补偿金。");
+    assertEquals(DateInfo.UNKNOWN, r.date());
+  }
+
+  @Test
+  void aSpeechWithAMeetingLineKeepsItsDateEvenBefore1949() {
+    DateExtractor.Result r = extract("论联合政府", Map.of(), "——一九四五年四月二十四日在中国共产党第七次全国代表大会上的政治报告",
+        "同志们！", "我们的大会是在下列的情况之下召开的。");
+    assertEquals(DateInfo.day(1945, 4, 24), r.date());
+    assertEquals(DateExtractor.Kind.MEETING, r.kind());
+  }
+
+  @Test
+  void aTitleYearBefore1949OrInTheFutureIsNotTakenWithoutALineThatStatesIt() {
+    DateExtractor extractor = new DateExtractor(java.time.LocalDate.of(2026, 6, 1));
+    assertEquals(DateInfo.UNKNOWN, extractor.extract("1931年苏区工作报告", "", Map.of(),
+        splitter.split(List.of("同志们，要把工作做好。"))).date());
+    assertEquals(DateInfo.UNKNOWN, extractor.extract("2031年教育工作要点", "", Map.of(),
+        splitter.split(List.of("同志们，要把工作做好。"))).date());
+    assertEquals(DateInfo.year(2026), extractor.extract("2026年教育工作要点", "", Map.of(),
+        splitter.split(List.of("同志们，要把工作做好。"))).date());
   }
 
   @Test

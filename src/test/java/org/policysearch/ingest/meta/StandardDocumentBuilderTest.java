@@ -116,4 +116,27 @@ class StandardDocumentBuilderTest {
     assertTrue(decree.region().national());
     assertEquals(DateInfo.day(2004, 1, 13), decree.date());
   }
+
+  /** A party congress report as Wikisource gives it: the report, then the licence notice pasted below. */
+  static final String CONGRESS_REPORT = "同志们！\n中国共产党第十一次全国代表大会，现在开幕了。\n"
+      + "一九七六年十月，我们党一举粉碎了江青反革命集团，这是我们党的历史上又一次伟大的胜利。\n"
+      + "本作品在全世界都属于公有领域，因为作者逝世已经超过100年，并且于1900年1月1日之前出版。\n"
+      + "1949年10月1日以前发表的作品，版权已经过期。\nPublic domain\n";
+
+  @Test
+  void withoutEvidenceAboutTheDocumentItsDateIsUnknownNotTheFirstYearItMentions() throws Exception {
+    PolicyDocument d = build(CONGRESS_REPORT, GivenMetadata.EMPTY);
+    assertEquals(DateInfo.UNKNOWN, d.date());
+    assertEquals(null, d.year());
+    assertTrue(d.evidence().stream().noneMatch(e -> e.field().equals("date")), d.evidence().toString());
+  }
+
+  @Test
+  void aGivenYearStillWinsWhereTheTextHasNoDate() throws Exception {
+    GivenMetadata given = new GivenMetadata("given", "cpc-congress-006", "在中国共产党第十一次全国代表大会上的政治报告", "1977",
+        "", "", null, "", "", "", "");
+    PolicyDocument d = build(CONGRESS_REPORT, given);
+    assertEquals(DateInfo.year(1977), d.date());
+    assertEquals("given", evidence(d, "date").origin());
+  }
 }
