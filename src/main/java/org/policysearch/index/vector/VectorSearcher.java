@@ -1,0 +1,238 @@
+package org.policysearch.index.vector;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.join.DiversifyingChildrenFloatKnnVectorQuery;
+import org.apache.lucene.search.join.QueryBitSetProducer;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.VectorUtil;
+
+/**
+ * Nearest paragraphs and documents by meaning, over the vector index; thread-safe. One shared
+ * {@link SearcherManager}, refreshed when the builder commits. Every query answers empty (cheaply, before
+ * touching the index) while the vectors are not {@linkplain #searchable() searchable}: missing, made by
+ * another model, or still on their first build; callers then answer lexically.
+ *
+ * <p>Scores are cosine similarities in [-1, 1] (approximate: computed on the int8-quantised vectors).
+ */
+public final class VectorSearcher implements Closeable {
+  /** A paragraph near the query. @param score cosine similarity */
+  public record ParagraphHit(String documentId, int paragraph, float score) {}
+
+  /** A document near the query, by its best paragraph. @param score that paragraph's cosine similarity */
+  public record DocumentHit(String documentId, int paragraph, float score) {}
+
+  private static final Set<String> HIT_FIELDS = Set.of(VectorFields.ID, VectorFields.PARAGRAPH);
+  /**
+   * Extra neighbours fetched so that a paragraph split into several windows (0.2% of paragraphs) still
+   * leaves k distinct paragraphs after duplicates are folded.
+   */
+  private static final int WINDOW_SLACK = 8;
+
+  private final Path folder;
+  private final String modelId;
+  private final int dimension;
+  private volatile State state; // null until an index exists in the folder
+
+  private record State(FSDirectory dir, SearcherManager manager, boolean searchable, long paragraphs, long documents) {}
+
+  /** A searcher that answers nothing, for {@code semantic=false}: it never looks at the disk. */
+  static VectorSearcher off() {
+    return new VectorSearcher(null, "", 0);
+  }
+
+  VectorSearcher(Path folder, String modelId, int dimension) {
+    this.folder = folder;
+    this.modelId = modelId;
+    this.dimension = dimension;
+  }
+
+  /** Whether queries answer now: a completed build with this model is committed. */
+  public boolean searchable() {
+    State s = state;
+    return s != null && s.searchable;
+  }
+
+  /** Paragraphs with vectors in the searchable commit (0 when none). */
+  long paragraphs() {
+    State s = state;
+    return s == null ? 0 : s.paragraphs;
+  }
+
+  /** Picks up the builder's latest commit (and the index itself, once it appears). Cheap when nothing changed. */
+  public synchronized void refresh() throws IOException {
+    if (folder == null) return;
+    State s = state;
+    if (s == null) {
+      if (!Files.isDirectory(folder)) return;
+      FSDirectory dir = FSDirectory.open(folder);
+      if (!DirectoryReader.indexExists(dir)) {
+        dir.close();
+        return;
+      }
+      SearcherManager m = new SearcherManager(dir, null);
+      state = measured(dir, m);
+      return;
+    }
+    s.manager.maybeRefreshBlocking();
+    state = measured(s.dir, s.manager);
+  }
+
+  private State measured(FSDirectory dir, SearcherManager m) throws IOException {
+    IndexSearcher is = m.acquire();
+    try {
+      Map<String, String> data = ((DirectoryReader) is.getIndexReader()).getIndexCommit().getUserData();
+      boolean ok = VectorStore.incompatibility(data, modelId, dimension) == null && "true".equals(data.get(VectorStore.KEY_SEARCHABLE));
+      return new State(dir, m, ok, parse(data.get(VectorStore.KEY_PARAGRAPHS)), parse(data.get(VectorStore.KEY_DOCUMENTS)));
+    } finally {
+      m.release(is);
+    }
+  }
+
+  private static long parse(String v) {
+    return v == null ? 0 : Long.parseLong(v);
+  }
+
+  /** The {@code k} paragraphs nearest to {@code query} (a unit vector from the same model), best first. */
+  public Optional<List<ParagraphHit>> nearestParagraphs(float[] query, int k) throws IOException {
+    return nearestParagraphs(query, k, null);
+  }
+
+  /**
+   * As above, among the vectors {@code filter} matches (for instance {@link #onlyDocuments}); the filter
+   * is applied inside the graph search, so k hits come back whenever k exist. {@code filter} may be null: all.
+   */
+  public Optional<List<ParagraphHit>> nearestParagraphs(float[] query, int k, Query filter) throws IOException {
+    State s = state;
+    if (s == null || !s.searchable || k <= 0) return s != null && s.searchable ? Optional.of(List.of()) : Optional.empty();
+    check(query);
+    IndexSearcher is = s.manager.acquire();
+    try {
+      TopDocs top = is.search(new KnnFloatVectorQuery(VectorFields.VECTOR, query, k + WINDOW_SLACK, filter), k + WINDOW_SLACK);
+      Map<String, ParagraphHit> best = new LinkedHashMap<>(); // in score order, so the first window seen is the best
+      var stored = is.storedFields();
+      for (ScoreDoc sd : top.scoreDocs) {
+        Document d = stored.document(sd.doc, HIT_FIELDS);
+        String id = d.get(VectorFields.ID);
+        int para = d.getField(VectorFields.PARAGRAPH).numericValue().intValue();
+        best.putIfAbsent(id + '\u0000' + para, new ParagraphHit(id, para, cosine(sd.score)));
+        if (best.size() == k) break;
+      }
+      return Optional.of(List.copyOf(best.values()));
+    } finally {
+      s.manager.release(is);
+    }
+  }
+
+  /** The {@code k} documents with the paragraphs nearest to {@code query}, each by its best paragraph, best first. */
+  public Optional<List<DocumentHit>> nearestDocuments(float[] query, int k) throws IOException {
+    State s = state;
+    if (s == null || !s.searchable || k <= 0) return s != null && s.searchable ? Optional.of(List.of()) : Optional.empty();
+    check(query);
+    IndexSearcher is = s.manager.acquire();
+    try {
+      // The markers are the parents of their blocks: the graph search keeps one (the best) vector per document.
+      var parents = new QueryBitSetProducer(new TermQuery(new Term(VectorFields.KIND, VectorFields.KIND_DONE)));
+      TopDocs top = is.search(new DiversifyingChildrenFloatKnnVectorQuery(VectorFields.VECTOR, query, null, k, parents), k);
+      List<DocumentHit> out = new ArrayList<>(top.scoreDocs.length);
+      var stored = is.storedFields();
+      for (ScoreDoc sd : top.scoreDocs) {
+        Document d = stored.document(sd.doc, HIT_FIELDS);
+        out.add(new DocumentHit(d.get(VectorFields.ID), d.getField(VectorFields.PARAGRAPH).numericValue().intValue(), cosine(sd.score)));
+      }
+      return Optional.of(out);
+    } finally {
+      s.manager.release(is);
+    }
+  }
+
+  /**
+   * The stored vector of one paragraph (the mean of its windows, unit length), for "similar to this
+   * paragraph" without embedding it again. Empty when not searchable, or when the paragraph has no vector
+   * (a heading, a very short paragraph, a document not embedded yet).
+   */
+  public Optional<float[]> paragraphVector(String documentId, int paragraph) throws IOException {
+    State s = state;
+    if (s == null || !s.searchable) return Optional.empty();
+    IndexSearcher is = s.manager.acquire();
+    try {
+      Query q = new BooleanQuery.Builder()
+          .add(new TermQuery(new Term(VectorFields.ID, documentId)), BooleanClause.Occur.FILTER)
+          .add(IntField.newExactQuery(VectorFields.PARAGRAPH, paragraph), BooleanClause.Occur.FILTER).build();
+      TopDocs top = is.search(q, Windows.MAX_WINDOWS);
+      if (top.scoreDocs.length == 0) return Optional.empty();
+      float[] sum = new float[dimension];
+      List<LeafReaderContext> leaves = is.getIndexReader().leaves();
+      for (ScoreDoc sd : top.scoreDocs) {
+        LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(VectorFields.VECTOR);
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        int doc = sd.doc - leaf.docBase;
+        if (it.advance(doc) != doc) throw new IOException("vector index damaged: paragraph " + paragraph + " of " + documentId + " has no vector");
+        float[] v = values.vectorValue(it.index());
+        for (int i = 0; i < dimension; i++) sum[i] += v[i];
+      }
+      return Optional.of(VectorUtil.l2normalize(sum, false));
+    } finally {
+      s.manager.release(is);
+    }
+  }
+
+  /** A filter for {@link #nearestParagraphs(float[], int, Query)}: only these documents. */
+  public static Query onlyDocuments(Collection<String> documentIds) {
+    List<BytesRef> terms = new ArrayList<>(documentIds.size());
+    for (String id : documentIds) terms.add(new BytesRef(id));
+    return new TermInSetQuery(VectorFields.ID, terms);
+  }
+
+  private void check(float[] query) {
+    if (query.length != dimension) {
+      throw new IllegalArgumentException("the query vector has " + query.length + " dimensions, the index holds " + dimension);
+    }
+  }
+
+  /** Lucene's dot-product score is (1 + cos) / 2; callers get the cosine back. */
+  private static float cosine(float luceneScore) {
+    return 2 * luceneScore - 1;
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    State s = state;
+    state = null;
+    if (s != null) {
+      try {
+        s.manager.close();
+      } finally {
+        s.dir.close();
+      }
+    }
+  }
+}
