@@ -9,16 +9,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * normalised, so texts sharing characters are close and a text is nearest to itself. Counts what it
  * embeds; can be told to fail loading, or to fail after some number of passages (a crash mid-build).
  */
-final class FakeEmbedder implements Embedder {
-  static final int DIMENSION = 32;
+public final class FakeEmbedder implements Embedder {
+  public static final int DIMENSION = 32;
 
   final String modelId;
-  final AtomicInteger embedded = new AtomicInteger();
+  public final AtomicInteger embedded = new AtomicInteger();
   final AtomicInteger loads = new AtomicInteger();
-  volatile String loadFailure;
+  public volatile String loadFailure;
   volatile int failAfter = Integer.MAX_VALUE;
 
-  FakeEmbedder(String modelId) {
+  public FakeEmbedder(String modelId) {
     this.modelId = modelId;
   }
 
@@ -55,7 +55,7 @@ final class FakeEmbedder implements Embedder {
     return out;
   }
 
-  static float[] vector(String text) {
+  public static float[] vector(String text) {
     float[] v = new float[DIMENSION];
     text.codePoints().forEach(c -> v[Math.floorMod(c * 31 + 7, DIMENSION)] += 1);
     double n = 0;
