@@ -99,7 +99,7 @@ class VectorBuilderTest {
       List<ParagraphHit> hits = s.vectors().nearestParagraphs(q, 2).orElseThrow();
       assertEquals(2, hits.size());
       assertEquals(new ParagraphHit("b.txt", 3, hits.get(0).score()), hits.get(0));
-      assertEquals(1.0f, hits.get(0).score(), 0.02f, "a paragraph is nearest to itself (cosine of quantised vectors)");
+      assertEquals(1.0f, hits.get(0).score(), 1e-5f, "a paragraph is nearest to itself, scored exactly on the float vectors");
       assertTrue(hits.get(0).score() >= hits.get(1).score());
 
       List<DocumentHit> docs = s.vectors().nearestDocuments(q, 3).orElseThrow();
@@ -128,7 +128,7 @@ class VectorBuilderTest {
       assertEquals(4, fake.embedded.get(), "the long paragraph took two windows");
       List<ParagraphHit> hits = s.vectors().nearestParagraphs(FakeEmbedder.vector(second), 3).orElseThrow();
       assertEquals(new ParagraphHit("long.txt", 1, hits.get(0).score()), hits.get(0));
-      assertEquals(1.0f, hits.get(0).score(), 0.02f, "its second window matches by itself");
+      assertEquals(1.0f, hits.get(0).score(), 1e-5f, "its second window matches by itself");
       assertEquals(1, hits.stream().filter(h -> h.documentId().equals("long.txt")).count(), "the paragraph once, by its best window");
     }
   }
