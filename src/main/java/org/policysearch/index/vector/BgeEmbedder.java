@@ -118,9 +118,15 @@ public final class BgeEmbedder implements Embedder {
     }
   }
 
+  /**
+   * The innermost cause, which says what is wrong ("No such file or directory" under the native loader's
+   * ExceptionInInitializerError), with the class only to tell a missing library from a broken file.
+   */
   private static String describe(Throwable e) {
-    String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : " (" + m.strip() + ")");
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    String m = root.getMessage();
+    return root.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : " (" + m.strip() + ")");
   }
 
   /** The same vector as a passage: without {@link #QUERY_PREFIX} (see there why). */

@@ -78,9 +78,11 @@ public final class SemanticIndex implements Closeable {
     if (builder == null) return VectorStatus.OFF;
     VectorStatus s = builder.status();
     boolean searchable = vectors.searchable();
-    if (s.state() == VectorStatus.State.WAITING && searchable) {
-      // Nothing built by this process yet, but a complete index from an earlier run answers.
-      return new VectorStatus(VectorStatus.State.READY, vectors.paragraphs(), vectors.paragraphs(), s.model(), true, "");
+    if (s.state() == VectorStatus.State.WAITING && s.embedded() == 0) {
+      // Nothing built by this process yet (or never: the stats command, serve --no-index): what the index on disk holds.
+      if (searchable) return new VectorStatus(VectorStatus.State.READY, vectors.paragraphs(), vectors.paragraphs(), s.model(), true, "");
+      return new VectorStatus(VectorStatus.State.WAITING, vectors.paragraphs(), 0, s.model(), false,
+          vectors.paragraphs() + " paragraphs embedded so far; the server builds the rest once the text index is up to date");
     }
     return new VectorStatus(s.state(), s.embedded(), s.total(), s.model(), searchable && !builder.modelFailed(), s.detail());
   }

@@ -87,7 +87,7 @@ public final class VectorSearcher implements Closeable {
     return s != null && s.searchable;
   }
 
-  /** Paragraphs with vectors in the searchable commit (0 when none). */
+  /** Paragraphs with vectors in the last commit (0 when none, or made by another model). */
   long paragraphs() {
     State s = state;
     return s == null ? 0 : s.paragraphs;
@@ -116,8 +116,9 @@ public final class VectorSearcher implements Closeable {
     IndexSearcher is = m.acquire();
     try {
       Map<String, String> data = ((DirectoryReader) is.getIndexReader()).getIndexCommit().getUserData();
-      boolean ok = VectorStore.incompatibility(data, modelId, dimension) == null && "true".equals(data.get(VectorStore.KEY_SEARCHABLE));
-      return new State(dir, m, ok, parse(data.get(VectorStore.KEY_PARAGRAPHS)), parse(data.get(VectorStore.KEY_DOCUMENTS)));
+      if (VectorStore.incompatibility(data, modelId, dimension) != null) return new State(dir, m, false, 0, 0); // stale: counts nothing
+      return new State(dir, m, "true".equals(data.get(VectorStore.KEY_SEARCHABLE)), parse(data.get(VectorStore.KEY_PARAGRAPHS)),
+          parse(data.get(VectorStore.KEY_DOCUMENTS)));
     } finally {
       m.release(is);
     }
