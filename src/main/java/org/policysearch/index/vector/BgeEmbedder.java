@@ -37,10 +37,10 @@ public final class BgeEmbedder implements Embedder {
   public static final String MODEL_ID = "bge-small-zh-v1.5-q/cls/langchain4j-0.36.2";
   public static final int DIMENSION = 512;
   /**
-   * The instruction BAAI suggests before short queries. Not used: on the shared corpus it made no query find
-   * more (titles finding their own law: MRR 0.911 with it, 0.924 without, 393 queries; half a paragraph
-   * finding the other half: 113 against 114 of 200; docs/semantic.md), and BAAI says v1.5 was trained to do
-   * without it. Kept for the benchmark that measures it.
+   * The instruction BAAI suggests before short queries. Not used: on the shared corpus it had no consistent
+   * effect (titles finding their own law: MRR 0.911 with it, 0.924 without, 393 queries; half a paragraph
+   * finding the other half: 113 against 114 of 200 in laws, 59 against 53 in work reports; docs/semantic.md),
+   * and BAAI says v1.5 was trained to do without it. Kept for the benchmark that measures it.
    */
   public static final String QUERY_PREFIX = "为这个句子生成表示以用于检索相关文章：";
 
