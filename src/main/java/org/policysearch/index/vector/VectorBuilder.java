@@ -123,6 +123,7 @@ public final class VectorBuilder implements Closeable {
         synchronized (requestLock) {
           queued = false;
         }
+        if (stopping) return; // queued before the server began to stop: not a failure, just not needed
         try {
           Summary s = buildNow(st -> {});
           if (s.embedded() + s.documentsRemoved() > 0 || s.rebuildReason() != null) log.println(s.describe(threads));
@@ -168,8 +169,8 @@ public final class VectorBuilder implements Closeable {
     embedder.load();
     modelFailed = false;
     try (VectorStore store = VectorStore.open(folder, model, embedder.dimension())) {
+      searchable = store.searchable();
       if (store.rebuildReason() != null) {
-        searchable = false;
         onCommit.run(); // readers drop stale vectors now
         if (!"no vector index yet".equals(store.rebuildReason())) log.println("semantic search: rebuilding the vectors: " + store.rebuildReason());
       }

@@ -165,6 +165,11 @@ final class VectorStore implements Closeable {
     return rebuildReason;
   }
 
+  /** Whether the last commit is searchable: a complete build with this model happened in this index. */
+  boolean searchable() {
+    return searchable;
+  }
+
   /** The markers of every embedded document, by id. */
   Map<String, Marker> markers() throws IOException {
     Map<String, Marker> out = new HashMap<>();
