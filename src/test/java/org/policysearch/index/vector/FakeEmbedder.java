@@ -17,6 +17,10 @@ public final class FakeEmbedder implements Embedder {
   final AtomicInteger loads = new AtomicInteger();
   public volatile String loadFailure;
   volatile int failAfter = Integer.MAX_VALUE;
+  /** When set, the passage after {@code pauseAfter} waits for {@code resume} (after counting down {@code paused}). */
+  volatile int pauseAfter = Integer.MAX_VALUE;
+  final java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+  final java.util.concurrent.CountDownLatch resume = new java.util.concurrent.CountDownLatch(1);
 
   public FakeEmbedder(String modelId) {
     this.modelId = modelId;
@@ -49,6 +53,15 @@ public final class FakeEmbedder implements Embedder {
     List<float[]> out = new ArrayList<>();
     for (String t : texts) {
       if (embedded.get() >= failAfter) throw new EmbedderException("the fake model stops after " + failAfter + " passages");
+      if (embedded.get() == pauseAfter) {
+        paused.countDown();
+        try {
+          resume.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new EmbedderException("interrupted while paused");
+        }
+      }
       embedded.incrementAndGet();
       out.add(vector(t));
     }

@@ -158,6 +158,42 @@ class VectorBuilderTest {
   }
 
   @Test
+  void aServerStoppedDuringTheBuildCommitsWhatItEmbeddedAndTheNextStartResumes() throws Exception {
+    writeText(false, List.of(A, B, C), List.of());
+    FakeEmbedder slow = new FakeEmbedder("fake-1");
+    slow.pauseAfter = 3; // inside the second document (A has 2 embedded paragraphs, B 2, C 2)
+    // No commit of its own before the end: what survives is what the stop committed.
+    SemanticIndex s = SemanticIndex.open(layout, slow, new VectorBuilder.Settings(100, Duration.ofHours(1), 1, Duration.ofHours(1)), 1, log);
+    s.buildInBackground();
+    assertTrue(slow.paused.await(30, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(State.BUILDING, s.status().state());
+    Thread stopper = new Thread(() -> {
+      try {
+        s.close(); // what the server's shutdown hook does
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    stopper.start();
+    Thread.sleep(100); // the stop is asked for while a batch is being embedded
+    slow.resume.countDown();
+    stopper.join(30_000);
+    assertFalse(stopper.isAlive(), "the builder stops after its current batch");
+    assertTrue(log().contains("vectors: embedded 4 paragraphs of 2 documents, removed 0 documents, 0 unchanged; 4 paragraphs with vectors"), log());
+    assertTrue(log().contains("stopped before the end, resumes next time"), log());
+
+    FakeEmbedder fake = new FakeEmbedder("fake-1");
+    try (SemanticIndex again = open(fake)) {
+      assertEquals(State.WAITING, again.status().state());
+      assertEquals(4, again.status().embedded(), "what the stopped build committed: " + again.status());
+      VectorBuilder.Summary sum = again.buildNow(st -> {});
+      assertEquals(1, sum.documentsEmbedded());
+      assertEquals(2, fake.embedded.get(), "only the third document");
+      assertEquals(new VectorStatus(State.READY, 6, 6, "fake-1", true, ""), again.status());
+    }
+  }
+
+  @Test
   void anotherModelRebuildsTheVectorsAndOldOnesNeverAnswer() throws Exception {
     writeText(false, List.of(A, B, C), List.of());
     try (SemanticIndex s = open(new FakeEmbedder("fake-1"))) {
