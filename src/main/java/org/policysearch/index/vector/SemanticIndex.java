@@ -15,8 +15,8 @@ import org.policysearch.index.IndexLayout;
  *
  * <p>For a caller (the search layer): check nothing, just ask; an empty answer means "answer lexically".
  * <pre>{@code
- * Optional<List<ParagraphHit>> hits = semantic.embedQuery(q).isEmpty() ? Optional.empty()
- *     : semantic.vectors().nearestParagraphs(semantic.embedQuery(q).get(), 50);
+ * Optional<float[]> q = semantic.embedQuery(text);          // empty: off, not built yet, or the model failed
+ * Optional<List<ParagraphHit>> hits = q.isPresent() ? semantic.vectors().nearestParagraphs(q.get(), 50) : Optional.empty();
  * }</pre>
  */
 public final class SemanticIndex implements Closeable {

@@ -60,6 +60,12 @@ public final class VectorSearcher implements Closeable {
    * leaves k distinct paragraphs after duplicates are folded.
    */
   private static final int WINDOW_SLACK = 8;
+  /**
+   * The markers, parents of their blocks: the graph search keeps one (the best) vector per document. Shared, as
+   * it caches one bit set per segment (weakly, by the segment's core key).
+   */
+  private static final QueryBitSetProducer PARENTS =
+      new QueryBitSetProducer(new TermQuery(new Term(VectorFields.KIND, VectorFields.KIND_DONE)));
   /** Candidates the graph search returns at least, before they are scored on the float vectors. */
   static final int CANDIDATES = 100;
 
@@ -167,11 +173,9 @@ public final class VectorSearcher implements Closeable {
     check(query);
     IndexSearcher is = s.manager.acquire();
     try {
-      // The markers are the parents of their blocks: the graph search keeps one (the best) vector per document.
-      var parents = new QueryBitSetProducer(new TermQuery(new Term(VectorFields.KIND, VectorFields.KIND_DONE)));
       int fetch = Math.max(k, CANDIDATES);
       ScoreDoc[] top = rescored(is, query,
-          is.search(new DiversifyingChildrenFloatKnnVectorQuery(VectorFields.VECTOR, query, null, fetch, parents), fetch));
+          is.search(new DiversifyingChildrenFloatKnnVectorQuery(VectorFields.VECTOR, query, null, fetch, PARENTS), fetch));
       List<DocumentHit> out = new ArrayList<>(Math.min(k, top.length));
       var stored = is.storedFields();
       for (int i = 0; i < top.length && i < k; i++) {
