@@ -222,6 +222,13 @@ public final class VectorSearcher implements Closeable {
     return new TermInSetQuery(VectorFields.ID, terms);
   }
 
+  /** A filter for {@link #nearestParagraphs(float[], int, Query)}: every document but these (the one a paragraph is from, say). */
+  public static Query exceptDocuments(Collection<String> documentIds) {
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(VectorFields.KIND, VectorFields.KIND_VECTOR)), BooleanClause.Occur.FILTER)
+        .add(onlyDocuments(documentIds), BooleanClause.Occur.MUST_NOT).build();
+  }
+
   private void check(float[] query) {
     if (query.length != dimension) {
       throw new IllegalArgumentException("the query vector has " + query.length + " dimensions, the index holds " + dimension);

@@ -110,6 +110,8 @@ class VectorBuilderTest {
 
       List<ParagraphHit> onlyC = s.vectors().nearestParagraphs(q, 5, VectorSearcher.onlyDocuments(Set.of("c.txt"))).orElseThrow();
       assertEquals(List.of("c.txt", "c.txt"), onlyC.stream().map(ParagraphHit::documentId).toList());
+      List<ParagraphHit> notB = s.vectors().nearestParagraphs(q, 10, VectorSearcher.exceptDocuments(Set.of("b.txt"))).orElseThrow();
+      assertEquals(Set.of("a.txt/2", "a.txt/3", "c.txt/1", "c.txt/2"), Set.copyOf(notB.stream().map(h -> h.documentId() + "/" + h.paragraph()).toList()));
 
       assertArrayEquals(FakeEmbedder.vector("推进城乡供水一体化建设，保障农村饮水安全"), s.vectors().paragraphVector("b.txt", 1).orElseThrow(), 1e-6f);
       assertTrue(s.vectors().paragraphVector("a.txt", 1).isEmpty(), "a heading has no vector");
