@@ -125,6 +125,6 @@ public record Config(Path home, Path corpus, Path index, Path web, String host, 
   public String describe() {
     return "corpus=" + corpus + " index=" + index + " host=" + host + " port=" + port + " cors=" + corsOrigins
         + " log.queries=" + logQueries + " watch.corpus=" + watchCorpus + " analyzer=" + (stockAnalyzer ? "stock smartcn" : "default")
-        + " limits=" + limits + " semantic=" + (semantic ? "on (" + semanticThreads + " threads)" : "off");
+        + " limits=" + limits + " semantic=" + semantic + (semantic ? " semantic.threads=" + semanticThreads : "");
   }
 }
