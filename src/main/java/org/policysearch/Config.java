@@ -31,18 +31,25 @@ import org.policysearch.search.SearchLimits;
  * @param stockAnalyzer  analyse with stock smartcn instead of the project's faster identical segmenter
  * @param limits         bounds on requests
  * @param maxBodyBytes   largest request body accepted
+ * @param semantic       paragraph embeddings for hybrid retrieval (docs/semantic.md); false: the model is never
+ *                       loaded and the index's {@code vectors} folder never touched
+ * @param semanticThreads threads that embed (the background build and {@code index --semantic})
  */
 public record Config(Path home, Path corpus, Path index, Path web, String host, int port, String adminToken,
                      List<String> corsOrigins, boolean logQueries, boolean watchCorpus, Path synonyms,
-                     boolean stockAnalyzer, SearchLimits limits, long maxBodyBytes) {
+                     boolean stockAnalyzer, SearchLimits limits, long maxBodyBytes, boolean semantic, int semanticThreads) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 7070;
   public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+  public static final boolean DEFAULT_SEMANTIC = true;
+  /** Half the cores, at least one: the background build must leave the server room to answer. */
+  public static final int DEFAULT_SEMANTIC_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   public static final String FILE = "policy-search.properties";
 
   public Config {
     corsOrigins = List.copyOf(corsOrigins);
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+    if (semanticThreads < 1) throw new IllegalArgumentException("semantic.threads must be 1 or more, got " + semanticThreads);
   }
 
   /** The project home: the launcher's {@code policysearch.home}, else the working directory. */
@@ -53,7 +60,8 @@ public record Config(Path home, Path corpus, Path index, Path web, String host, 
 
   public static Config defaults(Path home) {
     return new Config(home, home.resolve("corpus"), home.resolve("index"), home.resolve("web"), DEFAULT_HOST, DEFAULT_PORT,
-        "", List.of(), false, false, null, false, SearchLimits.DEFAULTS, DEFAULT_MAX_BODY_BYTES);
+        "", List.of(), false, false, null, false, SearchLimits.DEFAULTS, DEFAULT_MAX_BODY_BYTES, DEFAULT_SEMANTIC,
+        DEFAULT_SEMANTIC_THREADS);
   }
 
   /** Defaults, overridden by {@code home/policy-search.properties} when it exists. */
@@ -84,7 +92,8 @@ public record Config(Path home, Path corpus, Path index, Path web, String host, 
         p.getProperty("host", host).strip(), intOr(p, "port", port), p.getProperty("admin.token", adminToken).strip(),
         cors, boolOr(p, "log.queries", logQueries), boolOr(p, "watch.corpus", watchCorpus),
         p.getProperty("synonyms") == null ? synonyms : home.resolve(p.getProperty("synonyms").strip()),
-        boolOr(p, "analyzer.stock", stockAnalyzer), l, intOr(p, "limits.body_bytes", (int) maxBodyBytes));
+        boolOr(p, "analyzer.stock", stockAnalyzer), l, intOr(p, "limits.body_bytes", (int) maxBodyBytes),
+        boolOr(p, "semantic", semantic), intOr(p, "semantic.threads", semanticThreads));
   }
 
   private Path pathOr(Properties p, String key, Path def) {
@@ -116,6 +125,6 @@ public record Config(Path home, Path corpus, Path index, Path web, String host, 
   public String describe() {
     return "corpus=" + corpus + " index=" + index + " host=" + host + " port=" + port + " cors=" + corsOrigins
         + " log.queries=" + logQueries + " watch.corpus=" + watchCorpus + " analyzer=" + (stockAnalyzer ? "stock smartcn" : "default")
-        + " limits=" + limits;
+        + " limits=" + limits + " semantic=" + semantic + (semantic ? " semantic.threads=" + semanticThreads : "");
   }
 }

@@ -13,6 +13,7 @@ import org.policysearch.bench.Report;
 import org.policysearch.bench.Wiring;
 import org.policysearch.index.CorpusIndexer;
 import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.index.vector.SemanticIndex;
 
 /**
  * {@code bench [--corpus DIR] [--scale PARAGRAPHS] [--out FILE] [--smoke] ...}: the benchmark harness
@@ -89,6 +90,11 @@ final class BenchCommand implements Main.Command {
       @Override
       public Analyzers analyzers(Config config) {
         return Common.analyzers(config);
+      }
+
+      @Override
+      public SemanticIndex semantic(Config config) throws java.io.IOException {
+        return Common.semantic(config, err);
       }
 
       @Override

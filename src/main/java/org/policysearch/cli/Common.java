@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.policysearch.Config;
+import org.policysearch.index.IndexLayout;
 import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.index.vector.BgeEmbedder;
+import org.policysearch.index.vector.SemanticIndex;
+import org.policysearch.index.vector.VectorBuilder;
 import org.policysearch.search.Engine;
 import org.policysearch.search.Filters;
 import org.policysearch.search.Passage;
@@ -35,7 +39,7 @@ final class Common {
     Path corpus = a.get("corpus", null) == null ? c.corpus() : Path.of(a.get("corpus", null)).toAbsolutePath().normalize();
     Path index = a.get("index", null) == null ? c.index() : Path.of(a.get("index", null)).toAbsolutePath().normalize();
     return new Config(c.home(), corpus, index, c.web(), c.host(), c.port(), c.adminToken(), c.corsOrigins(), c.logQueries(),
-        c.watchCorpus(), c.synonyms(), c.stockAnalyzer(), c.limits(), c.maxBodyBytes());
+        c.watchCorpus(), c.synonyms(), c.stockAnalyzer(), c.limits(), c.maxBodyBytes(), c.semantic(), c.semanticThreads());
   }
 
   static Analyzers analyzers(Config c) {
@@ -43,7 +47,25 @@ final class Common {
   }
 
   static Engine engine(Config c) throws IOException {
-    return Engine.open(c.index(), analyzers(c), Synonyms.load(c.synonyms()), c.limits());
+    return engine(c, System.err);
+  }
+
+  /** The engine with semantic search as configured; {@code log} gets its progress lines and failures. */
+  static Engine engine(Config c, PrintStream log) throws IOException {
+    SemanticIndex semantic = semantic(c, log);
+    try {
+      return Engine.open(c.index(), analyzers(c), Synonyms.load(c.synonyms()), c.limits(), semantic);
+    } catch (IOException | RuntimeException e) {
+      semantic.close();
+      throw e;
+    }
+  }
+
+  /** The vectors and their model as configured: off with {@code semantic=false} (nothing loaded or touched). */
+  static SemanticIndex semantic(Config c, PrintStream log) throws IOException {
+    if (!c.semantic()) return SemanticIndex.off();
+    return SemanticIndex.open(new IndexLayout(c.index()), new BgeEmbedder(c.semanticThreads()), VectorBuilder.Settings.DEFAULTS,
+        c.semanticThreads(), log);
   }
 
   /** The options every reading command shares, for its --help. */

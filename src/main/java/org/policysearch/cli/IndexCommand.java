@@ -1,5 +1,6 @@
 package org.policysearch.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Set;
@@ -7,19 +8,30 @@ import java.util.TreeMap;
 import org.policysearch.Config;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.IndexSummary;
+import org.policysearch.index.vector.EmbedderException;
+import org.policysearch.index.vector.SemanticIndex;
+import org.policysearch.index.vector.VectorBuilder;
 import org.policysearch.ingest.Skip;
 
-/** {@code index [--corpus DIR] [--index DIR] [--rebuild] [--json]}: brings the index up to date. */
+/**
+ * {@code index [--corpus DIR] [--index DIR] [--rebuild] [--json] [--semantic]}: brings the index up to date;
+ * with {@code --semantic} also the vectors, in the foreground (for the eval and bench harnesses; the server
+ * builds them in the background by itself).
+ */
 final class IndexCommand implements Main.Command {
   @Override
   public String summary() {
-    return "bring the index up to date with the corpus: [--corpus DIR] [--index DIR] [--rebuild] [--json] [--quiet]";
+    return "bring the index up to date with the corpus: [--corpus DIR] [--index DIR] [--rebuild] [--json] [--quiet] [--semantic]";
   }
 
   @Override
   public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
-    Args a = Args.parse(argv, Common.LOCATION, Set.of("rebuild", "json", "quiet"));
+    Args a = Args.parse(argv, Common.LOCATION, Set.of("rebuild", "json", "quiet", "semantic"));
     Config c = Common.config(a);
+    if (a.flag("semantic") && !c.semantic()) {
+      throw new Args.UsageException("--semantic builds the vectors, but semantic=false in " + c.home().resolve(Config.FILE)
+          + "; remove that setting or the flag");
+    }
     ProgressBar bar = new ProgressBar(err, !a.flag("quiet") && !a.flag("json"));
     IndexSummary s = Pipeline.indexer(c).run(c.corpus(), new IndexLayout(c.index()), a.flag("rebuild"), bar);
     bar.done();
@@ -28,11 +40,28 @@ final class IndexCommand implements Main.Command {
     } else {
       print(s, out);
     }
+    if (a.flag("semantic")) {
+      int code = embed(c, a.flag("json") ? err : out, err);
+      if (code != 0) return code;
+    }
     if (s.skippedCount() > 0) {
       err.println("finished with " + s.skippedCount() + " skipped");
       return 1;
     }
     return 0;
+  }
+
+  /** The vectors of what the text index now holds, built here; progress lines on {@code err}. Exit code 3 when it fails. */
+  private static int embed(Config c, PrintStream out, PrintStream err) throws IOException {
+    try (SemanticIndex semantic = Common.semantic(c, err)) {
+      VectorBuilder.Summary v = semantic.buildNow(st -> {});
+      out.println(v.describe(c.semanticThreads()));
+      return 0;
+    } catch (EmbedderException | IOException e) {
+      // The builder has already written its one line saying why; the text index is committed and usable.
+      err.println("index: the text index is up to date; the vectors are not (the line above says why)");
+      return 3;
+    }
   }
 
   static void print(IndexSummary s, PrintStream out) {

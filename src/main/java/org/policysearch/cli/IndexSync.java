@@ -39,8 +39,15 @@ final class IndexSync implements AdminActions {
   Optional<IndexSummary> tryRun(boolean rebuild, CorpusIndexer.Progress progress) throws IOException {
     if (!running.tryLock()) return Optional.empty();
     try {
-      IndexSummary s = indexer.run(cfg.corpus(), new IndexLayout(cfg.index()), rebuild, progress);
-      engine.search().refresh();
+      IndexSummary s;
+      try {
+        s = indexer.run(cfg.corpus(), new IndexLayout(cfg.index()), rebuild, progress);
+        engine.search().refresh();
+      } finally {
+        // Vectors catch up with whatever the text index now holds, in the background (a no-op with semantic=false);
+        // after a failed run too, since the text index is then its last commit, which may still lack vectors.
+        engine.semantic().buildInBackground();
+      }
       return Optional.of(s);
     } finally {
       running.unlock();

@@ -34,7 +34,7 @@ final class ServeCommand implements Main.Command {
     if (generated) token = AdminToken.generate(c.index());
     c = new Config(c.home(), c.corpus(), c.index(), c.web(), a.get("host", c.host()), a.getInt("port", c.port()), token,
         c.corsOrigins(), c.logQueries(), a.flag("watch") || c.watchCorpus(), c.synonyms(), c.stockAnalyzer(), c.limits(),
-        c.maxBodyBytes());
+        c.maxBodyBytes(), c.semantic(), c.semanticThreads());
     Config cfg = c;
     out.println("policy-search: " + cfg.describe());
 
@@ -49,7 +49,7 @@ final class ServeCommand implements Main.Command {
       bar.done();
       IndexCommand.print(s, out);
     }
-    Engine engine = Common.engine(cfg);
+    Engine engine = Common.engine(cfg, err);
     IndexSync sync = new IndexSync(cfg, indexer, engine, err);
     Javalin app = WebApp.create(engine, cfg, sync);
     app.start();
@@ -58,6 +58,8 @@ final class ServeCommand implements Main.Command {
         cfg.host().contains(":") ? "[" + cfg.host() + "]" : cfg.host(), app.port(), (System.nanoTime() - t0) / 1e9);
     out.println(generated ? "admin token: in " + cfg.index().resolve(AdminToken.FILE) + " (owner-readable only)"
         : "admin token: from configuration");
+    // Vectors follow the text index: after this first indexing now, after each catch-up in IndexSync.
+    if (!hadIndex && !a.flag("no-index")) engine.semantic().buildInBackground();
     if (hadIndex && !a.flag("no-index")) {
       Thread bg = new Thread(() -> backgroundSync(sync, out, err), "index-sync");
       bg.setDaemon(true);

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 import org.policysearch.Config;
+import org.policysearch.index.vector.VectorStatus;
 import org.policysearch.search.Engine;
 import org.policysearch.search.FacetValue;
 import org.policysearch.search.IndexStats;
@@ -13,7 +14,7 @@ import org.policysearch.search.json.ResultJson;
 final class StatsCommand implements Main.Command {
   @Override
   public String summary() {
-    return "what the index holds: documents, paragraphs, size, counts by region, year, theme, type [--json]";
+    return "what the index holds: documents, paragraphs, size, vectors, counts by region, year, theme, type [--json]";
   }
 
   @Override
@@ -30,14 +31,18 @@ final class StatsCommand implements Main.Command {
     Config c = Common.config(a);
     try (Engine engine = Common.engine(c)) {
       IndexStats s = engine.search().stats();
+      VectorStatus semantic = engine.semantic().status();
       if (a.flag("json")) {
-        Common.printJson(out, ResultJson.stats(s));
+        var o = ResultJson.stats(s);
+        o.add("semantic", ResultJson.semantic(semantic));
+        Common.printJson(out, o);
         if (s.documents() == 0) Common.printEmptyAnswer(out, err, true, c, engine, "索引是空的");
         return 0;
       }
       out.println("index " + c.index());
       out.printf("documents %d (of which reposts %d), paragraphs %d, index %.1f MB, committed %s%n", s.documents(),
           s.duplicates(), s.paragraphs(), s.bytes() / 1048576.0, s.committedAt());
+      out.println("semantic search: " + semantic.describe());
       print(out, "region", s.facets().region(), "  ");
       print(out, "year", s.facets().year(), "  ");
       print(out, "theme", s.facets().theme(), "  ");

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexReader;
@@ -30,6 +31,8 @@ import org.policysearch.index.Fields;
 import org.policysearch.ingest.Paragraph;
 import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.RegionInfo;
+import org.policysearch.index.vector.SemanticIndex;
+import org.policysearch.index.vector.VectorSearcher;
 import org.policysearch.ingest.meta.Gazetteer;
 import org.policysearch.search.query.HighlightTerm;
 
@@ -68,6 +71,18 @@ public final class SimilarService {
   static final int SHOWN_PARAGRAPHS = 2;
   /** Candidates read per requested result: room for skipping the source's own area. */
   static final int CANDIDATES_PER_RESULT = 4;
+  /** Documents each side brings to the fusion. */
+  static final int FUSION_DEPTH = 100;
+  /** Reciprocal rank fusion: a document scores 1/(K + rank) on each side (K = 60, the usual constant). */
+  static final int RRF_K = 60;
+  /**
+   * Weight of the vector side's 1/(K + rank) against the lexical side's 1. Tuned on the precedent dev set
+   * (RELEVANCE.md): the paragraph embeddings alone rank worse than the lexical side, so they help by
+   * breaking its near-ties and bringing up documents worded differently, not by an equal vote.
+   */
+  static final double VECTOR_WEIGHT = Double.parseDouble(System.getProperty("policysearch.vectorWeight", "0.5"));
+  /** A document among this many nearest by meaning is marked as found by meaning too. */
+  static final int SEMANTIC_MARK_DEPTH = 20;
   /** Words in more than this share of documents say nothing about the subject: never marked nor listed as shared. */
   static final double COMMON_WORD_SHARE = 0.2;
   static final int MIN_DOCS_FOR_SHARE = 50;
@@ -92,10 +107,18 @@ public final class SimilarService {
   }
 
   private final SearchService service;
+  private final SemanticIndex semantic;
   private volatile Gazetteer gazetteer;
 
+  /** Lexical only. */
   public SimilarService(SearchService service) {
+    this(service, SemanticIndex.off());
+  }
+
+  /** Hybrid once {@code semantic} has searchable vectors; lexical until then (and with it off). */
+  public SimilarService(SearchService service, SemanticIndex semantic) {
     this.service = service;
+    this.semantic = semantic;
   }
 
   public SimilarResult similarTo(String id, int paragraph, int size) throws InvalidRequestException, NotFoundException, IOException {
@@ -160,25 +183,77 @@ public final class SimilarService {
       double scale = SUBJECT_WEIGHT * pairs.size() / SUBJECT_SCALE;
       Map<String, Double> titleTerms = new LinkedHashMap<>();
       subject.pairs().forEach((t, w) -> titleTerms.put(t, w * scale));
-      ScoreDoc[] top = ranker.add(new BagOfTermsRanker.Clause(Fields.TITLE_PAIRS, titleTerms))
-          .top(size * CANDIDATES_PER_RESULT + 10, excluded);
+      ScoreDoc[] lexical = ranker.add(new BagOfTermsRanker.Clause(Fields.TITLE_PAIRS, titleTerms))
+          .top(Math.max(size * CANDIDATES_PER_RESULT + 10, FUSION_DEPTH), excluded);
+      Fused fused = fuse(s, lexical, nearest(src), excluded);
       Weight paragraphWeight = s.createWeight(s.rewrite(SimilarityQuery.weighted(Fields.BODY_WORDS, words, 1)), ScoreMode.COMPLETE, 1f);
       List<SimilarResult.Item> items = new ArrayList<>();
-      for (ScoreDoc sd : top) {
+      for (ScoreDoc sd : fused.ranked()) {
         if (items.size() >= size) break;
         LeafReaderContext ctx = DocumentReader.leaf(s, sd.doc);
         int parent = sd.doc - ctx.docBase;
         PolicyDocument meta = DocumentReader.metadata(ctx, parent, List.of());
         if (sameArea(src.region(), meta.region())) continue;
-        List<Paragraph> best = bestParagraphs(paragraphWeight, ctx, parent);
-        items.add(item(reader, meta, best, sd.score, marks, subject));
+        List<Paragraph> best = bestParagraphs(paragraphWeight, ctx, parent, fused.paragraph(sd.doc));
+        items.add(item(reader, meta, best, sd.score, marks, subject, fused.semantic().contains(sd.doc)));
       }
-      return new SimilarResult(src.id(), src.paragraph(), src.region(), mode.label(), subject.text(), "lexical", items, ms(t0));
+      String answeredBy = fused.hybrid() ? "hybrid" : "lexical";
+      return new SimilarResult(src.id(), src.paragraph(), src.region(), mode.label(), subject.text(), answeredBy, items, ms(t0));
     }
   }
 
   private static long ms(long t0) {
     return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  /** The documents nearest by meaning, best first; empty when there are no searchable vectors. */
+  private Optional<List<VectorSearcher.DocumentHit>> nearest(Source src) throws IOException {
+    if (!semantic.enabled()) return Optional.empty();
+    Optional<float[]> q = Optional.empty();
+    // a paragraph of an indexed document has its vector stored: no need to embed it again
+    if (src.id() != null) q = semantic.vectors().paragraphVector(src.id(), src.paragraph());
+    if (q.isEmpty()) q = semantic.embedPassage(src.text());
+    if (q.isEmpty()) return Optional.empty();
+    return semantic.vectors().nearestDocuments(q.get(), FUSION_DEPTH);
+  }
+
+  /**
+   * The lexical ranking and the nearest by meaning in one order.
+   *
+   * @param ranked     best first, with the fused score
+   * @param paragraphs per document (global doc id), its paragraph nearest by meaning
+   * @param semantic   the documents the vectors ranked among the first {@link #SEMANTIC_MARK_DEPTH}
+   * @param hybrid     whether the vectors took part
+   */
+  record Fused(List<ScoreDoc> ranked, Map<Integer, Integer> paragraphs, Set<Integer> semantic, boolean hybrid) {
+    Integer paragraph(int doc) {
+      return paragraphs.get(doc);
+    }
+  }
+
+  private static Fused fuse(IndexSearcher s, ScoreDoc[] lexical, Optional<List<VectorSearcher.DocumentHit>> vectors,
+                            BagOfTermsRanker.Exclusion excluded) throws IOException {
+    if (vectors.isEmpty()) return new Fused(List.of(lexical), Map.of(), Set.of(), false);
+    Map<Integer, Double> score = new HashMap<>();
+    for (int i = 0; i < lexical.length; i++) score.merge(lexical[i].doc, 1.0 / (RRF_K + i + 1), Double::sum);
+    Map<Integer, Integer> paragraphs = new HashMap<>();
+    Set<Integer> near = new HashSet<>();
+    int rank = 0;
+    for (VectorSearcher.DocumentHit h : vectors.get()) {
+      ScoreDoc[] hit = s.search(new TermQuery(new Term(Fields.DOC_KEY, h.documentId())), 1).scoreDocs;
+      if (hit.length == 0) continue; // embedded before the document left the text index
+      int doc = hit[0].doc;
+      LeafReaderContext ctx = DocumentReader.leaf(s, doc);
+      if (excluded.excluded(ctx, doc - ctx.docBase)) continue;
+      rank++;
+      score.merge(doc, VECTOR_WEIGHT / (RRF_K + rank), Double::sum);
+      paragraphs.put(doc, h.paragraph());
+      if (rank <= SEMANTIC_MARK_DEPTH) near.add(doc);
+    }
+    List<ScoreDoc> ranked = new ArrayList<>(score.size());
+    score.forEach((doc, sc) -> ranked.add(new ScoreDoc(doc, sc.floatValue())));
+    ranked.sort(Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc));
+    return new Fused(ranked, paragraphs, near, true);
   }
 
   /** Reposts and the source document are never results (doc values read only for candidates). */
@@ -244,8 +319,11 @@ public final class SimilarService {
     return g;
   }
 
-  /** The document's paragraphs that share most words with the source, in reading order; the first when none does. */
-  private List<Paragraph> bestParagraphs(Weight w, LeafReaderContext ctx, int parent) throws IOException {
+  /**
+   * The document's paragraphs that share most words with the source, best first; when none shares a word,
+   * its paragraph nearest by meaning, else its first.
+   */
+  private List<Paragraph> bestParagraphs(Weight w, LeafReaderContext ctx, int parent, Integer nearestByMeaning) throws IOException {
     int first = DocumentReader.firstChild(service.parents().getBitSet(ctx), parent);
     List<float[]> scored = new ArrayList<>(); // {doc, score}
     Scorer sc = w.scorer(ctx);
@@ -256,6 +334,9 @@ public final class SimilarService {
     scored.sort(Comparator.comparingDouble((float[] a) -> -a[1]));
     List<Integer> docs = new ArrayList<>();
     for (int i = 0; i < Math.min(SHOWN_PARAGRAPHS, scored.size()); i++) docs.add((int) scored.get(i)[0]);
+    if (docs.isEmpty() && nearestByMeaning != null && nearestByMeaning >= 1 && first + nearestByMeaning - 1 < parent) {
+      docs.add(first + nearestByMeaning - 1); // paragraph N is the N-th child of the block
+    }
     if (docs.isEmpty() && first < parent) docs.add(first);
     var sf = ctx.reader().storedFields();
     List<Paragraph> out = new ArrayList<>();
@@ -280,18 +361,18 @@ public final class SimilarService {
   }
 
   private SimilarResult.Item item(IndexReader reader, PolicyDocument meta, List<Paragraph> best, float score, List<HighlightTerm> marks,
-                                  Subject subject)
+                                  Subject subject, boolean semantic)
       throws IOException {
     List<Passage> passages = new ArrayList<>();
     for (Paragraph p : best) passages.add(PassageFinder.passage(p, marks));
     Passage lead = passages.get(0);
     return new SimilarResult.Item(meta.id(), meta.title(), meta.date().value(), meta.region(), meta.type(), lead.paragraph(),
-        lead.text(), score, Citation.paragraph(meta, lead.paragraph()), passages, why(reader, passages, marks, meta.title(), subject));
+        lead.text(), score, Citation.paragraph(meta, lead.paragraph()), passages, why(reader, passages, marks, meta.title(), subject, semantic));
   }
 
   /** What the shown paragraphs share with the source: its rarest words found there, and the longer marked runs. */
-  private SimilarResult.Why why(IndexReader reader, List<Passage> passages, List<HighlightTerm> marks, String title, Subject subject)
-      throws IOException {
+  private SimilarResult.Why why(IndexReader reader, List<Passage> passages, List<HighlightTerm> marks, String title, Subject subject,
+                                boolean semantic) throws IOException {
     Map<String, Integer> found = new LinkedHashMap<>();
     Set<String> phrases = new LinkedHashSet<>();
     for (Passage p : passages) {
@@ -310,7 +391,7 @@ public final class SimilarService {
     List<String> ph = new ArrayList<>(phrases);
     ph.sort(Comparator.comparingInt((String t) -> -t.length()));
     return new SimilarResult.Why(terms.subList(0, Math.min(WHY_TERMS, terms.size())), ph.subList(0, Math.min(WHY_PHRASES, ph.size())),
-        sameSubject(reader, title, subject), false);
+        sameSubject(reader, title, subject), semantic);
   }
 
   /**
@@ -364,7 +445,7 @@ public final class SimilarService {
       Passage p = PassageFinder.passage(DocumentReader.paragraph(ctx.reader().storedFields(), local), marks);
       items.add(new SimilarResult.Item(meta.id(), meta.title(), meta.date().value(), meta.region(), meta.type(), p.paragraph(),
           p.text(), sd.score, Citation.paragraph(meta, p.paragraph()), List.of(p),
-          why(s.getIndexReader(), List.of(p), marks, meta.title(), new Subject("", Map.of()))));
+          why(s.getIndexReader(), List.of(p), marks, meta.title(), new Subject("", Map.of()), false)));
     }
     return items;
   }

@@ -196,7 +196,9 @@ final class ApiHandlers {
 
   void stats(Context ctx) throws Exception {
     Params.of(ctx, Set.of());
-    json(ctx, ResultJson.stats(engine.search().stats()));
+    JsonObject o = ResultJson.stats(engine.search().stats());
+    o.add("semantic", ResultJson.semantic(engine.semantic().status()));
+    json(ctx, o);
   }
 
   void health(Context ctx) throws Exception {
@@ -204,6 +206,8 @@ final class ApiHandlers {
     JsonObject o = new JsonObject();
     o.addProperty("status", "ok");
     o.addProperty("documents", engine.search().documentCount());
+    // Semantic search failing (the model, the vector index) is reported, never a failed health check: searches are lexical then.
+    o.add("semantic", ResultJson.semantic(engine.semantic().status()));
     json(ctx, o);
   }
 

@@ -72,7 +72,7 @@ class ReindexUnderLoadTest {
     for (int i = 0; i < 40; i++) write("f" + i + ".txt");
     Config d = Config.defaults(dir);
     Config cfg = new Config(dir, corpus, index, dir.resolve("web"), d.host(), 0, TOKEN, List.of(), false, false, null, false,
-        SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES);
+        SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES, false, 1);
     CorpusIndexer indexer = new CorpusIndexer(new Ingester(IngestConfig.DEFAULTS, new PlainDocumentBuilder()), ANALYZERS, 2, 16);
     indexer.run(corpus, new IndexLayout(index), false, CorpusIndexer.Progress.NONE);
     engine = Engine.open(index, ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);

@@ -43,7 +43,7 @@ class HttpApiTest {
     engine = Engine.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
     Config cfg = Config.defaults(dir);
     cfg = new Config(dir, dir.resolve("corpus"), dir.resolve("index"), Path.of("web"), "127.0.0.1", 0, TOKEN, List.of(), false,
-        false, null, false, SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES);
+        false, null, false, SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES, false, 1);
     AdminActions admin = () -> {
       JsonObject o = new JsonObject();
       o.addProperty("added", 0);
@@ -220,8 +220,11 @@ class HttpApiTest {
     assertTrue(f.getAsJsonArray("region").size() > 3);
     JsonObject st = json(get("/api/stats"));
     assertEquals(8, st.get("documents").getAsLong());
+    assertEquals("off", st.getAsJsonObject("semantic").get("state").getAsString());
     JsonObject h = json(get("/api/health"));
     assertEquals("ok", h.get("status").getAsString());
+    assertEquals("off", h.getAsJsonObject("semantic").get("state").getAsString());
+    assertFalse(h.getAsJsonObject("semantic").get("searchable").getAsBoolean());
   }
 
   @Test

@@ -186,7 +186,7 @@ class SecurityTest {
   void withoutAConfiguredTokenNoTokenOpensTheAdminEndpoints(@TempDir Path other) throws Exception {
     Config c = TestServer.config(dir, dir.resolve("index"), dir.resolve("web"), SearchLimits.DEFAULTS);
     c = new Config(c.home(), c.corpus(), c.index(), c.web(), c.host(), 0, "", c.corsOrigins(), false, false, null, false,
-        c.limits(), c.maxBodyBytes());
+        c.limits(), c.maxBodyBytes(), false, 1);
     try (Engine e = Engine.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS)) {
       Javalin app = WebApp.create(e, c, () -> fail("reindex ran without a token")).start();
       try {
@@ -212,7 +212,7 @@ class SecurityTest {
     assertEquals("127.0.0.1", d.host());
     assertEquals("127.0.0.1", Config.load(dir).host(), "no properties file: still loopback");
     Config c = new Config(dir, dir.resolve("corpus"), dir.resolve("index"), dir.resolve("web"), d.host(), 0, "t", List.of(),
-        false, false, null, false, SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES);
+        false, false, null, false, SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES, false, 1);
     try (Engine e = Engine.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS)) {
       Javalin app = WebApp.create(e, c, AdminActions.NONE).start();
       try {

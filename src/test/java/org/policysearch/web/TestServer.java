@@ -39,7 +39,7 @@ public final class TestServer implements AutoCloseable {
   public static Config config(Path home, Path index, Path web, SearchLimits limits) {
     Config d = Config.defaults(home);
     return new Config(home, home.resolve("corpus"), index, web, d.host(), 0, TOKEN, List.of(), false, false, null, false,
-        limits, Config.DEFAULT_MAX_BODY_BYTES);
+        limits, Config.DEFAULT_MAX_BODY_BYTES, false, 1);
   }
 
   public int port() {

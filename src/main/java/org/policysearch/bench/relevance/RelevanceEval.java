@@ -23,6 +23,9 @@ import org.policysearch.Config;
 import org.policysearch.bench.Benchmark;
 import org.policysearch.bench.Wiring;
 import org.policysearch.index.IndexLayout;
+import org.policysearch.index.vector.EmbedderException;
+import org.policysearch.index.vector.SemanticIndex;
+import org.policysearch.index.vector.VectorBuilder;
 import org.policysearch.ingest.Builders;
 import org.policysearch.ingest.IngestConfig;
 import org.policysearch.ingest.Ingester;
@@ -32,6 +35,7 @@ import org.policysearch.search.Hit;
 import org.policysearch.search.InvalidRequestException;
 import org.policysearch.search.SearchRequest;
 import org.policysearch.search.SimilarResult;
+import org.policysearch.search.SimilarService;
 import org.policysearch.search.query.Synonyms;
 
 /**
@@ -93,7 +97,7 @@ public final class RelevanceEval {
     Path removedFile = o.sets().resolve("precedents-dev-draft-removed.txt");
 
     // The corpus as given: the dev set and the judged search set.
-    Form full = prepare("full", o.corpus());
+    Form full = prepare("full", o.corpus(), null);
     sizes.put("as given", full.docs.size());
     full.docs.forEach(d -> titles.put(d.id(), d.title()));
     try (Engine engine = open(full)) {
@@ -112,7 +116,7 @@ public final class RelevanceEval {
           .map(String::strip).filter(s -> !s.isEmpty()).toList());
       Path draftCorpus = o.work().resolve("draft-corpus");
       writeWithout(o.corpus(), draftCorpus, removed);
-      Form draft = prepare("draft", draftCorpus);
+      Form draft = prepare("draft", draftCorpus, SemanticIndex.folder(new IndexLayout(full.index)));
       sizes.put("draft (sources removed)", draft.docs.size());
       try (Engine engine = open(draft)) {
         results.addAll(precedents("precedents-dev-draft", sample(PrecedentQuery.load(draftFile)), draft, engine));
@@ -129,13 +133,15 @@ public final class RelevanceEval {
   /** An indexed corpus with its documents as ingested and the reference rankers built on them. */
   private final class Form implements AutoCloseable {
     final Path index;
+    final Config config;
     final List<PolicyDocument> docs;
     final Map<String, String> province = new HashMap<>();
     final BaselineIndex bigrams;
     final BaselineIndex smartcn;
 
-    Form(Path index, List<PolicyDocument> docs) throws IOException {
+    Form(Path index, Config config, List<PolicyDocument> docs) throws IOException {
       this.index = index;
+      this.config = config;
       this.docs = docs;
       for (PolicyDocument d : docs) province.put(d.id(), d.region().national() ? "全国" : d.region().province());
       log.println("eval: reference rankers over " + docs.size() + " documents...");
@@ -150,23 +156,52 @@ public final class RelevanceEval {
     }
   }
 
-  private Form prepare(String name, Path corpus) throws IOException {
+  /**
+   * Indexes the corpus (incrementally) and, with {@code semantic=true}, brings its paragraph vectors up to
+   * date in the foreground. A form without vectors starts from {@code seedVectors} when given (the draft
+   * corpus is the full one less a few documents: its vectors are the full one's, less theirs, and copying
+   * them saves embedding the corpus twice).
+   */
+  private Form prepare(String name, Path corpus, Path seedVectors) throws IOException {
     Path index = o.work().resolve(name + "-index");
     log.println("eval: indexing " + corpus + " into " + index + " (incremental)...");
     Config c = new Config(config.home(), corpus, index, config.web(), config.host(), config.port(), config.adminToken(),
-        config.corsOrigins(), false, false, config.synonyms(), config.stockAnalyzer(), config.limits(), config.maxBodyBytes());
+        config.corsOrigins(), false, false, config.synonyms(), config.stockAnalyzer(), config.limits(), config.maxBodyBytes(),
+        config.semantic(), config.semanticThreads());
     Wiring.Display bar = wiring.progress();
     try {
       wiring.indexer(c).run(corpus, new IndexLayout(index), false, bar);
     } finally {
       bar.done();
     }
+    if (c.semantic()) {
+      Path vectors = SemanticIndex.folder(new IndexLayout(index));
+      if (seedVectors != null && Files.isDirectory(seedVectors) && !Files.exists(vectors)) copyTree(seedVectors, vectors);
+      try (SemanticIndex semantic = wiring.semantic(c)) {
+        log.println("eval: paragraph vectors of " + index + "...");
+        VectorBuilder.Summary done = semantic.buildNow(st -> log.println("eval:   " + st.describe()));
+        log.println("eval:   " + done);
+      } catch (EmbedderException e) {
+        log.println("eval: no paragraph vectors (" + e.getMessage() + "); the product answers lexically");
+      }
+    }
     List<PolicyDocument> docs = new Ingester(IngestConfig.DEFAULTS, Builders.standard()).ingestAll(corpus).documents();
-    return new Form(index, docs);
+    return new Form(index, c, docs);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path t = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) Files.createDirectories(t);
+        else Files.copy(f, t);
+      }
+    }
   }
 
   private Engine open(Form f) throws IOException {
-    return Engine.open(f.index, wiring.analyzers(config), Synonyms.load(config.synonyms()), config.limits());
+    SemanticIndex semantic = wiring.semantic(f.config);
+    return Engine.open(f.index, wiring.analyzers(config), Synonyms.load(config.synonyms()), config.limits(), semantic);
   }
 
   private List<MethodResult> precedents(String set, List<PrecedentQuery> qs, Form f, Engine engine) throws IOException {
@@ -174,6 +209,11 @@ public final class RelevanceEval {
     int size = Math.min(DEPTH, config.limits().maxPageSize());
     Map<String, Ranker> methods = new LinkedHashMap<>();
     methods.put("product /api/similar", text -> ids(engine.similar().similarToText(text, size)));
+    if (engine.semantic().vectors().searchable()) {
+      // the same service without the vectors: what the paragraph embeddings add
+      SimilarService lexicalOnly = new SimilarService(engine.search());
+      methods.put("product, lexical only", text -> ids(lexicalOnly.similarToText(text, size)));
+    }
     methods.put(f.bigrams.name(), text -> f.bigrams.rank(text, DEPTH));
     methods.put(f.smartcn.name(), text -> f.smartcn.rank(text, DEPTH));
     List<MethodResult> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.util.List;
+import org.policysearch.index.vector.VectorStatus;
 import org.policysearch.ingest.DocumentJson;
 import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.RegionInfo;
@@ -309,6 +310,18 @@ public final class ResultJson {
     o.addProperty("schema", s.schema());
     o.addProperty("analyzer", s.analyzer());
     o.add("facets", facets(s.facets()));
+    return o;
+  }
+
+  /** How far semantic search is: the {@code semantic} object of {@code /api/stats} and {@code /api/health}. */
+  public static JsonObject semantic(VectorStatus s) {
+    JsonObject o = new JsonObject();
+    o.addProperty("state", s.state().label());
+    o.addProperty("searchable", s.searchable());
+    o.addProperty("embedded_paragraphs", s.embedded());
+    o.addProperty("total_paragraphs", s.total());
+    o.addProperty("model", s.model());
+    o.addProperty("detail", s.detail());
     return o;
   }
 
