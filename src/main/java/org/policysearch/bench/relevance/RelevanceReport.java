@@ -20,6 +20,8 @@ final class RelevanceReport {
   static final String PRODUCT_SEARCH = "product /api/search";
   static final String BIGRAMS = "bm25-bigrams";
   static final String SMARTCN = "bm25-smartcn";
+  /** Written by hand: each ranking change with its measured effect, including those dropped. */
+  static final String HISTORY = "docs/relevance/changes.md";
 
   private final StringBuilder sb = new StringBuilder();
   private final RelevanceEval.Result r;
@@ -87,6 +89,19 @@ final class RelevanceReport {
     line("");
     targets();
     worstGroups();
+    history();
+  }
+
+  /** The ranking changes so far and what each did to these figures, kept by hand beside the judgments. */
+  private void history() {
+    Path f = r.options().home().resolve(HISTORY);
+    if (!Files.exists(f)) return;
+    try {
+      line(Files.readString(f, StandardCharsets.UTF_8).strip());
+      line("");
+    } catch (IOException e) {
+      line("(" + HISTORY + " could not be read: " + e.getMessage() + ")");
+    }
   }
 
   private void targets() {
