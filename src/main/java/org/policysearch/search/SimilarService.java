@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -28,11 +27,11 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.policysearch.index.Fields;
+import org.policysearch.index.vector.SemanticIndex;
+import org.policysearch.index.vector.VectorSearcher;
 import org.policysearch.ingest.Paragraph;
 import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.RegionInfo;
-import org.policysearch.index.vector.SemanticIndex;
-import org.policysearch.index.vector.VectorSearcher;
 import org.policysearch.ingest.meta.Gazetteer;
 import org.policysearch.search.query.HighlightTerm;
 
@@ -50,8 +49,11 @@ import org.policysearch.search.query.HighlightTerm;
  *       of the source document (when the paragraph comes from one) and of the best few matches, with place
  *       names taken out ("杭州市城市绿化管理条例" → "城市绿化管理条例"), weighted by how well each matched,
  *       is searched in the titles of all documents ({@link Fields#TITLE_PAIRS}) and added to the score
- *       (pseudo-relevance feedback).
+ *       (pseudo-relevance feedback);
+ *   <li>once the paragraph vectors are built, the documents nearest by meaning are fused in by reciprocal
+ *       rank: they bring up documents worded differently, which no count of shared pairs can.
  * </ol>
+ * Both BM25 passes run term at a time ({@link BagOfTermsRanker}).
  * The same area as the source, reposts and the source document are left out; one entry per document.
  */
 public final class SimilarService {
@@ -65,7 +67,7 @@ public final class SimilarService {
    */
   static final double SUBJECT_WEIGHT = 2.0;
   static final int SUBJECT_SCALE = 20;
-  /** Most subject pairs used: with {@link SimilarityQuery#MAX_TERMS} under Lucene's 1,024 clauses. */
+  /** Most subject pairs used: titles hundreds of characters long cost no more than this. */
   static final int MAX_SUBJECT_TERMS = 200;
   /** Best paragraphs shown per document. */
   static final int SHOWN_PARAGRAPHS = 2;

@@ -1,12 +1,8 @@
 package org.policysearch.bench.relevance;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,25 +17,15 @@ record JudgedQuery(String queryId, String query, Map<String, Integer> grades) {
   }
 
   static List<JudgedQuery> load(Path file) throws IOException {
-    List<JudgedQuery> out = new ArrayList<>();
-    int line = 0;
-    for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      line++;
-      if (l.isBlank()) continue;
-      try {
-        JsonObject o = JsonParser.parseString(l).getAsJsonObject();
-        Map<String, Integer> grades = new LinkedHashMap<>();
-        o.getAsJsonArray("judgments").forEach(e -> {
-          JsonObject j = e.getAsJsonObject();
-          int g = j.get("grade").getAsInt();
-          if (g < 0 || g > 2) throw new IllegalArgumentException("grade " + g + " is not 0, 1 or 2");
-          grades.put(j.get("id").getAsString(), g);
-        });
-        out.add(new JudgedQuery(o.get("query_id").getAsString(), o.get("query").getAsString(), grades));
-      } catch (RuntimeException e) {
-        throw new IOException(file + " line " + line + " is not a judged query: " + e.getMessage(), e);
-      }
-    }
-    return out;
+    return JsonLines.read(file, "a judged query", o -> {
+      Map<String, Integer> grades = new LinkedHashMap<>();
+      o.getAsJsonArray("judgments").forEach(e -> {
+        JsonObject j = e.getAsJsonObject();
+        int g = j.get("grade").getAsInt();
+        if (g < 0 || g > 2) throw new IllegalArgumentException("grade " + g + " is not 0, 1 or 2");
+        grades.put(j.get("id").getAsString(), g);
+      });
+      return new JudgedQuery(o.get("query_id").getAsString(), o.get("query").getAsString(), grades);
+    });
   }
 }
