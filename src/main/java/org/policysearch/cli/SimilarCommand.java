@@ -15,7 +15,7 @@ import org.policysearch.search.json.ResultJson;
 final class SimilarCommand implements Main.Command {
   @Override
   public String summary() {
-    return "similar documents from other regions: --id ID --paragraph N, or --text TEXT [--size N] [--mode paragraphs] [--json]";
+    return "similar documents from other regions: --id ID --paragraph N, or --text TEXT [--size N] [--mode paragraphs] [--semantic] [--json]";
   }
 
   @Override
@@ -26,13 +26,14 @@ final class SimilarCommand implements Main.Command {
         + "  --text TEXT      or any text (up to 5,000 characters)\n"
         + "  --size N         how many documents (10)\n"
         + "  --mode M         documents (one entry per document, the default) or paragraphs\n"
+        + "  --semantic       fuse in the documents nearest by meaning (once the paragraph vectors are built)\n"
         + "  --json           print the record /api/similar returns\n"
         + Common.LOCATION_HELP;
   }
 
   @Override
   public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
-    Args a = Args.parse(argv, Common.union(Common.LOCATION, Set.of("id", "paragraph", "text", "size", "mode")), Set.of("json"));
+    Args a = Args.parse(argv, Common.union(Common.LOCATION, Set.of("id", "paragraph", "text", "size", "mode")), Set.of("json", "semantic"));
     String id = a.get("id", null);
     String text = a.get("text", null);
     if ((id == null) == (text == null)) throw new Args.UsageException("give either --id ID --paragraph N, or --text TEXT");
@@ -41,8 +42,8 @@ final class SimilarCommand implements Main.Command {
       int size = a.getInt("size", 10);
       SimilarService.Mode mode = SimilarService.Mode.parse(a.get("mode", null));
       SimilarResult r = id != null
-          ? engine.similar().similarTo(id, a.getInt("paragraph", 1), size, mode)
-          : engine.similar().similarToText(text, size, mode);
+          ? engine.similar().similarTo(id, a.getInt("paragraph", 1), size, mode, a.flag("semantic"))
+          : engine.similar().similarToText(text, size, mode, a.flag("semantic"));
       if (a.flag("json")) {
         Common.printJson(out, ResultJson.similar(r));
         if (r.items().isEmpty()) Common.printEmptyAnswer(out, err, true, c, engine, "没有找到其他地区的相似文件");

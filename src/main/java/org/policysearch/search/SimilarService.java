@@ -81,8 +81,9 @@ public final class SimilarService {
    * Weight of the vector side's 1/(K + rank) against the lexical side's 1. Measured on the precedent sets
    * (docs/relevance/changes.md): the embeddings alone rank far below the lexical side (0.727 against 0.866
    * on dev), and every weight tried lowered dev a little (0.2: -0.004; 0.5: -0.015; 1: -0.037) while 0.2
-   * left the draft form as it was. 0.2 keeps them as a tie-breaker that brings up documents worded
-   * differently, for texts unlike regulations where words alone say less; the sets here cannot show that.
+   * left the draft form as it was, at six times the time (embedding the text: p50 234 against 37 ms).
+   * So the vectors are asked for ({@code semantic=true}), not the default: for texts unlike regulations
+   * (case facts, paraphrased drafts), where words alone say less and the sets here cannot tell.
    */
   static final double VECTOR_WEIGHT = 0.2;
   /** Nearest paragraphs read per query paragraph. */
@@ -129,11 +130,17 @@ public final class SimilarService {
     this.semantic = semantic;
   }
 
+  /** Documents like a paragraph, lexically. */
   public SimilarResult similarTo(String id, int paragraph, int size) throws InvalidRequestException, NotFoundException, IOException {
-    return similarTo(id, paragraph, size, Mode.DOCUMENTS);
+    return similarTo(id, paragraph, size, Mode.DOCUMENTS, false);
   }
 
-  public SimilarResult similarTo(String id, int paragraph, int size, Mode mode)
+  /**
+   * @param semantic fuse in the documents nearest by meaning when the vectors are ready (else it answers
+   *                 lexically and {@link SimilarResult#answeredBy()} says so); see {@link #VECTOR_WEIGHT}
+   *                 for why it is asked for, not the default
+   */
+  public SimilarResult similarTo(String id, int paragraph, int size, Mode mode, boolean semantic)
       throws InvalidRequestException, NotFoundException, IOException {
     checkSize(size);
     DocumentView v = service.document(id, null);
@@ -141,21 +148,23 @@ public final class SimilarService {
         .orElseThrow(() -> new NotFoundException("document '" + id + "' has no paragraph " + paragraph
             + " (it has " + v.document().paragraphs().size() + ")",
             "文件“" + id + "”没有第 " + paragraph + " 段（共 " + v.document().paragraphs().size() + " 段）"));
-    return run(new Source(p.text(), id, paragraph, v.document().region(), v.document().title()), size, mode);
+    return run(new Source(p.text(), id, paragraph, v.document().region(), v.document().title()), size, mode, semantic);
   }
 
+  /** Documents like a pasted text, lexically. */
   public SimilarResult similarToText(String text, int size) throws InvalidRequestException, IOException {
-    return similarToText(text, size, Mode.DOCUMENTS);
+    return similarToText(text, size, Mode.DOCUMENTS, false);
   }
 
-  public SimilarResult similarToText(String text, int size, Mode mode) throws InvalidRequestException, IOException {
+  /** As {@link #similarTo(String, int, int, Mode, boolean)}, for a pasted text. */
+  public SimilarResult similarToText(String text, int size, Mode mode, boolean semantic) throws InvalidRequestException, IOException {
     checkSize(size);
     if (text == null || text.isBlank()) throw new InvalidRequestException("text", "give the text to compare with", "请输入要比较的文字");
     if (text.length() > MAX_TEXT) {
       throw new InvalidRequestException("text", "the text is " + text.length() + " characters; the limit is " + MAX_TEXT
           + ": paste the part that matters most", "文字长 " + text.length() + " 个字符，超过了 " + MAX_TEXT + " 个字符的上限：请粘贴最要紧的部分");
     }
-    return run(new Source(text, null, 0, RegionInfo.NONE, null), size, mode);
+    return run(new Source(text, null, 0, RegionInfo.NONE, null), size, mode, semantic);
   }
 
   private void checkSize(int size) throws InvalidRequestException {
@@ -168,7 +177,7 @@ public final class SimilarService {
   /** What to compare with: a paragraph of a document (id, region and title known) or pasted text. */
   private record Source(String text, String id, int paragraph, RegionInfo region, String title) {}
 
-  private SimilarResult run(Source src, int size, Mode mode) throws IOException, InvalidRequestException {
+  private SimilarResult run(Source src, int size, Mode mode, boolean semanticAsked) throws IOException, InvalidRequestException {
     long t0 = System.nanoTime();
     try (SearcherProvider.Lease lease = service.provider().acquire()) {
       IndexSearcher s = service.timed(lease.searcher());
@@ -193,7 +202,7 @@ public final class SimilarService {
       subject.pairs().forEach((t, w) -> titleTerms.put(t, w * scale));
       ScoreDoc[] lexical = ranker.add(new BagOfTermsRanker.Clause(Fields.TITLE_PAIRS, titleTerms))
           .top(Math.max(size * CANDIDATES_PER_RESULT + 10, FUSION_DEPTH), excluded);
-      Fused fused = fuse(s, lexical, nearest(src), excluded);
+      Fused fused = fuse(s, lexical, semanticAsked ? nearest(src) : Optional.empty(), excluded);
       Weight paragraphWeight = s.createWeight(s.rewrite(SimilarityQuery.weighted(Fields.BODY_WORDS, words, 1)), ScoreMode.COMPLETE, 1f);
       List<SimilarResult.Item> items = new ArrayList<>();
       for (ScoreDoc sd : fused.ranked()) {

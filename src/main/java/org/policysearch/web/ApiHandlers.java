@@ -71,13 +71,14 @@ final class ApiHandlers {
   }
 
   void similarGet(Context ctx) throws Exception {
-    Params p = Params.of(ctx, Set.of("id", "paragraph", "size", "mode"));
+    Params p = Params.of(ctx, Set.of("id", "paragraph", "size", "mode", "semantic"));
     String id = p.string("id", null);
     if (id == null || id.isBlank()) throw new Problem.Exception(Problem.badRequest("id", "give the document id: /api/similar?id=…&paragraph=N", "请给出文件编号：/api/similar?id=…&paragraph=N"));
     int para = p.integer("paragraph", 0, 1, Integer.MAX_VALUE);
     if (para == 0) throw new Problem.Exception(Problem.badRequest("paragraph", "give the paragraph number (from 1)", "请给出段落序号（从 1 开始）"));
     SimilarService.Mode mode = SimilarService.Mode.parse(p.string("mode", null));
-    json(ctx, ResultJson.similar(engine.similar().similarTo(id, para, p.integer("size", 10, 1, engine.search().limits().maxPageSize()), mode)));
+    json(ctx, ResultJson.similar(engine.similar().similarTo(id, para, p.integer("size", 10, 1, engine.search().limits().maxPageSize()), mode,
+        p.bool("semantic", false))));
   }
 
   void similarPost(Context ctx) throws Exception {
@@ -111,7 +112,11 @@ final class ApiHandlers {
           "\"mode\" 须是 \"documents\" 或 \"paragraphs\""));
     }
     SimilarService.Mode mode = SimilarService.Mode.parse(m == null ? null : m.getAsString());
-    json(ctx, ResultJson.similar(engine.similar().similarToText(text.getAsString(), size, mode)));
+    JsonElement sem = body.get("semantic");
+    if (sem != null && !(sem.isJsonPrimitive() && sem.getAsJsonPrimitive().isBoolean())) {
+      throw new Problem.Exception(Problem.badRequest("semantic", "\"semantic\" must be true or false", "\"semantic\" 须是 true 或 false"));
+    }
+    json(ctx, ResultJson.similar(engine.similar().similarToText(text.getAsString(), size, mode, sem != null && sem.getAsBoolean())));
   }
 
   void phrase(Context ctx) throws Exception {

@@ -20,8 +20,8 @@ import org.policysearch.index.vector.VectorBuilder;
 import org.policysearch.search.query.Synonyms;
 
 /**
- * Similar documents with the paragraph vectors: lexical until the vectors are searchable, then both sides
- * fused, saying so; the same rules either way (one entry per document, never the source or its area).
+ * Similar documents with the paragraph vectors, when asked for: lexical until the vectors are searchable,
+ * then both sides fused, saying so; the same rules either way (one entry per document, never the source or its area).
  * The model is a deterministic stand-in ({@link FakeEmbedder}).
  */
 class HybridSimilarTest {
@@ -43,11 +43,12 @@ class HybridSimilarTest {
     SemanticIndex semantic = SemanticIndex.open(new IndexLayout(dir), new FakeEmbedder("fake-1"),
         new VectorBuilder.Settings(1, Duration.ofHours(1), 1, Duration.ofHours(1)), 1, log);
     try (Engine engine = Engine.open(dir, TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS, semantic)) {
-      SimilarResult before = engine.similar().similarTo("hz", 1, 5);
+      SimilarResult before = engine.similar().similarTo("hz", 1, 5, SimilarService.Mode.DOCUMENTS, true);
       assertEquals("lexical", before.answeredBy(), "no vectors yet");
 
       semantic.buildNow(s -> {});
-      SimilarResult r = engine.similar().similarTo("hz", 1, 5);
+      assertEquals("lexical", engine.similar().similarTo("hz", 1, 5).answeredBy(), "not asked for");
+      SimilarResult r = engine.similar().similarTo("hz", 1, 5, SimilarService.Mode.DOCUMENTS, true);
       assertEquals("hybrid", r.answeredBy());
       List<String> ids = r.items().stream().map(SimilarResult.Item::id).toList();
       assertEquals(new HashSet<>(ids).size(), ids.size(), "one entry per document: " + ids);
@@ -56,7 +57,7 @@ class HybridSimilarTest {
       assertEquals(new HashSet<>(List.of("jn", "zz")), new HashSet<>(ids.subList(0, 2)), ids::toString);
       assertTrue(r.items().stream().anyMatch(i -> i.why().semantic()), "the vectors ranked some of them too");
 
-      SimilarResult pasted = engine.similar().similarToText("犬只登记，接种狂犬病疫苗，出户束犬链", 3);
+      SimilarResult pasted = engine.similar().similarToText("犬只登记，接种狂犬病疫苗，出户束犬链", 3, SimilarService.Mode.DOCUMENTS, true);
       assertEquals("hybrid", pasted.answeredBy());
       assertTrue(pasted.items().stream().map(SimilarResult.Item::id).toList().subList(0, 2).stream().allMatch(id -> !id.equals("wh")));
     }

@@ -110,7 +110,7 @@ class SimilarDocumentsTest {
 
   @Test
   void paragraphsModeListsParagraphsAtMostTwoPerDocument() throws Exception {
-    SimilarResult r = similar.similarTo("estate0", 3, 8, SimilarService.Mode.PARAGRAPHS);
+    SimilarResult r = similar.similarTo("estate0", 3, 8, SimilarService.Mode.PARAGRAPHS, false);
     assertEquals("paragraphs", r.mode());
     assertFalse(r.items().isEmpty());
     Map<String, Integer> perDoc = new HashMap<>();

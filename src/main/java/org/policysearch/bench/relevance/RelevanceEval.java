@@ -210,9 +210,8 @@ public final class RelevanceEval {
     Map<String, Ranker> methods = new LinkedHashMap<>();
     methods.put("product /api/similar", text -> ids(engine.similar().similarToText(text, size)));
     if (engine.semantic().vectors().searchable()) {
-      // the same service without the vectors: what the paragraph embeddings add
-      SimilarService lexicalOnly = new SimilarService(engine.search());
-      methods.put("product, lexical only", text -> ids(lexicalOnly.similarToText(text, size)));
+      // what the paragraph embeddings add, when asked for
+      methods.put("product, semantic=true", text -> ids(engine.similar().similarToText(text, size, SimilarService.Mode.DOCUMENTS, true)));
     }
     methods.put(f.bigrams.name(), text -> f.bigrams.rank(text, DEPTH));
     methods.put(f.smartcn.name(), text -> f.smartcn.rank(text, DEPTH));
