@@ -16,7 +16,7 @@ import org.policysearch.search.json.ResultJson;
 final class SearchCommand implements Main.Command {
   @Override
   public String summary() {
-    return "search the index: QUERY [--region R] [--year Y] [--theme T] [--type T] [--duplicates] [--sort S] [--page N] [--size N] [--json]";
+    return "search the index: QUERY [--region R] [--year Y] [--theme T] [--type T] [--duplicates] [--semantic] [--sort S] [--page N] [--size N] [--json]";
   }
 
   @Override
@@ -25,6 +25,7 @@ final class SearchCommand implements Main.Command {
         + "  QUERY            words, \"exact phrases\", -excluded, OR, title:词; empty lists every document\n"
         + Common.FILTER_HELP
         + "  --sort S         relevance (default), date_desc, date_asc\n"
+        + "  --semantic       also rank by meaning (unquoted queries, by relevance, once the vectors are built)\n"
         + "  --page N         page, from 1.  --size N  documents per page (10).  --passages N  paragraphs per document\n"
         + "  --json           print the record /api/search returns\n"
         + Common.LOCATION_HELP;
@@ -32,12 +33,13 @@ final class SearchCommand implements Main.Command {
 
   @Override
   public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
-    Args a = Args.parse(argv, Common.union(Common.LOCATION, Common.FILTERS, Set.of("sort", "page", "size", "passages")), Set.of("json", "duplicates"));
+    Args a = Args.parse(argv, Common.union(Common.LOCATION, Common.FILTERS, Set.of("sort", "page", "size", "passages")), Set.of("json", "duplicates", "semantic"));
     String q = String.join(" ", a.positional());
     Config c = Common.config(a);
     try (Engine engine = Common.engine(c)) {
       SearchRequest r = new SearchRequest(q, Common.filters(a, a.flag("duplicates")), SortOrder.parse(a.get("sort", "relevance")),
-          a.getInt("page", 1), a.getInt("size", SearchRequest.DEFAULT_SIZE), a.getInt("passages", SearchRequest.DEFAULT_PASSAGES));
+          a.getInt("page", 1), a.getInt("size", SearchRequest.DEFAULT_SIZE), a.getInt("passages", SearchRequest.DEFAULT_PASSAGES),
+          a.flag("semantic"));
       SearchResult res = engine.search().search(r);
       if (a.flag("json")) {
         Common.printJson(out, ResultJson.search(res));

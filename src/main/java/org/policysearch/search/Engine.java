@@ -23,7 +23,7 @@ public record Engine(SearchService search, PhraseService phrases, SimilarService
   /** With {@code semantic}, which the engine closes with itself. */
   public static Engine open(Path index, Analyzers analyzers, Synonyms synonyms, SearchLimits limits, SemanticIndex semantic)
       throws IOException {
-    SearchService s = new SearchService(new IndexLayout(index), analyzers, synonyms, limits);
+    SearchService s = new SearchService(new IndexLayout(index), analyzers, synonyms, limits, semantic);
     return new Engine(s, new PhraseService(s), new SimilarService(s, semantic), new ExportService(s), semantic);
   }
 

@@ -9,8 +9,10 @@ package org.policysearch.search;
  * @param page     1-based page
  * @param size     hits per page
  * @param passages best paragraphs to return per hit
+ * @param semantic also rank by meaning (paragraph embeddings) when the vectors are ready: unquoted queries
+ *                 ordered by relevance only; a quoted string keeps the query exact
  */
-public record SearchRequest(String query, Filters filters, SortOrder sort, int page, int size, int passages) {
+public record SearchRequest(String query, Filters filters, SortOrder sort, int page, int size, int passages, boolean semantic) {
   public static final int DEFAULT_SIZE = 10;
   public static final int DEFAULT_PASSAGES = 3;
 
@@ -18,6 +20,11 @@ public record SearchRequest(String query, Filters filters, SortOrder sort, int p
     query = query == null ? "" : query;
     filters = filters == null ? Filters.NONE : filters;
     sort = sort == null ? SortOrder.RELEVANCE : sort;
+  }
+
+  /** Lexical. */
+  public SearchRequest(String query, Filters filters, SortOrder sort, int page, int size, int passages) {
+    this(query, filters, sort, page, size, passages, false);
   }
 
   public static SearchRequest of(String query) {

@@ -18,6 +18,9 @@ import org.policysearch.search.query.Interpretation;
  * @param hits           this page's documents
  * @param facets         counts for region, year, theme, type
  * @param timedOut       true when the time limit cut the search short: counts may be incomplete
+ * @param byMeaning      documents that do not hold the words and were added because they are among the nearest
+ *                       by meaning ({@code semantic=true}); counted in {@code total}, not in the facets
+ * @param answeredBy     {@code lexical}, or {@code hybrid} when the ranking fused in the nearest by meaning
  */
 public record SearchResult(long total, long foldedReposts, int page, int size, long tookMs, Interpretation interpretation, Filters filters,
-                           SortOrder sort, List<Hit> hits, Facets facets, boolean timedOut) {}
+                           SortOrder sort, List<Hit> hits, Facets facets, boolean timedOut, long byMeaning, String answeredBy) {}

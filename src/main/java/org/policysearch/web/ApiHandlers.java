@@ -26,7 +26,7 @@ import org.policysearch.search.json.ResultJson;
  * are rendered in one place ({@link WebApp}).
  */
 final class ApiHandlers {
-  private static final Set<String> SEARCH = Params.with(Params.FILTER_NAMES, "q", "sort", "page", "size", "passages");
+  private static final Set<String> SEARCH = Params.with(Params.FILTER_NAMES, "q", "sort", "page", "size", "passages", "semantic");
   private static final Set<String> PHRASE = Params.with(Params.FILTER_NAMES, "q", "page", "size", "context", "format");
   private static final Set<String> EXPORT = Params.with(Params.FILTER_NAMES, "q", "sort", "format", "limit", "passages");
 
@@ -48,7 +48,7 @@ final class ApiHandlers {
   private SearchRequest searchRequest(Params p, int defaultSize) {
     return new SearchRequest(p.string("q", ""), p.filters(), sort(p), p.integer("page", 1, 1, Integer.MAX_VALUE),
         p.integer("size", defaultSize, 0, engine.search().limits().maxPageSize()),
-        p.integer("passages", SearchRequest.DEFAULT_PASSAGES, 0, engine.search().limits().maxPassages()));
+        p.integer("passages", SearchRequest.DEFAULT_PASSAGES, 0, engine.search().limits().maxPassages()), p.bool("semantic", false));
   }
 
   private static SortOrder sort(Params p) {

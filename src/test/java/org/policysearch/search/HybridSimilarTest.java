@@ -22,7 +22,8 @@ import org.policysearch.search.query.Synonyms;
 /**
  * Similar documents with the paragraph vectors, when asked for: lexical until the vectors are searchable,
  * then both sides fused, saying so; the same rules either way (one entry per document, never the source or its area).
- * The model is a deterministic stand-in ({@link FakeEmbedder}).
+ * Semantic search likewise adds documents near by meaning after the words' matches, under the filters, and
+ * never widens a quoted string. The model is a deterministic stand-in ({@link FakeEmbedder}).
  */
 class HybridSimilarTest {
   @TempDir Path dir;
@@ -60,6 +61,24 @@ class HybridSimilarTest {
       SimilarResult pasted = engine.similar().similarToText("犬只登记，接种狂犬病疫苗，出户束犬链", 3, SimilarService.Mode.DOCUMENTS, true);
       assertEquals("hybrid", pasted.answeredBy());
       assertTrue(pasted.items().stream().map(SimilarResult.Item::id).toList().subList(0, 2).stream().allMatch(id -> !id.equals("wh")));
+
+      // search: semantic=true adds documents near by meaning after the words', counted apart; never for a quoted string
+      SearchResult words = engine.search().search(new SearchRequest("狂犬病 疫苗", null, null, 1, 10, 1));
+      assertEquals("lexical", words.answeredBy());
+      assertEquals(0, words.byMeaning());
+      SearchResult meaning = engine.search().search(new SearchRequest("狂犬病 疫苗", null, null, 1, 10, 1, true));
+      assertEquals("hybrid", meaning.answeredBy());
+      List<String> all = meaning.hits().stream().map(h -> h.document().id()).toList();
+      assertTrue(all.containsAll(words.hits().stream().map(h -> h.document().id()).toList()), all::toString);
+      assertTrue(meaning.byMeaning() >= 1, "zz says 免疫狂犬病, not 疫苗: found by meaning");
+      assertEquals(words.total() + meaning.byMeaning(), meaning.total());
+      assertEquals(words.facets(), meaning.facets(), "the facets count the documents that hold the words");
+      SearchResult quoted = engine.search().search(new SearchRequest("\"狂犬病疫苗\"", null, null, 1, 10, 1, true));
+      assertEquals("lexical", quoted.answeredBy());
+      assertEquals(0, quoted.byMeaning());
+      Filters hubei = new Filters(List.of("湖北省"), List.of(), null, null, List.of(), List.of(), false);
+      SearchResult filtered = engine.search().search(new SearchRequest("狂犬病 疫苗", hubei, null, 1, 10, 1, true));
+      assertTrue(filtered.hits().stream().allMatch(h -> h.document().region().path().startsWith("湖北省")), "filters hold for what meaning adds");
     }
   }
 }

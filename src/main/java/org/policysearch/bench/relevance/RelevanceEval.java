@@ -247,6 +247,13 @@ public final class RelevanceEval {
       for (Hit h : engine.search().search(new SearchRequest(q, null, null, 1, size, 1)).hits()) ids.add(h.document().id());
       return ids;
     });
+    if (engine.semantic().vectors().searchable()) {
+      methods.put("product, semantic=true", q -> {
+        List<String> ids = new ArrayList<>();
+        for (Hit h : engine.search().search(new SearchRequest(q, null, null, 1, size, 1, true)).hits()) ids.add(h.document().id());
+        return ids;
+      });
+    }
     methods.put(f.smartcn.name(), q -> f.smartcn.rank(q, DEPTH));
     methods.put(f.bigrams.name(), q -> f.bigrams.rank(q, DEPTH));
     List<MethodResult> out = new ArrayList<>();

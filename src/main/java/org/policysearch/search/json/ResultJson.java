@@ -40,6 +40,8 @@ public final class ResultJson {
     JsonObject o = new JsonObject();
     o.addProperty("total", r.total());
     o.addProperty("folded_reposts", r.foldedReposts());
+    o.addProperty("by_meaning", r.byMeaning());
+    o.addProperty("answered_by", r.answeredBy());
     o.addProperty("page", r.page());
     o.addProperty("size", r.size());
     o.addProperty("took_ms", r.tookMs());

@@ -20,7 +20,6 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.search.join.BitSetProducer;
 import org.apache.lucene.search.join.ScoreMode;
 import org.apache.lucene.search.join.ToParentBlockJoinQuery;
@@ -283,20 +282,8 @@ public final class QueryCompiler {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     Query tokens = wordsQuery(wordsField, u.terms());
     if (tokens != null) b.add(tokens, Occur.SHOULD);
-    b.add(new WildcardQuery(new Term(wordsField, "*" + escapeWildcards(u.text()) + "*")), Occur.SHOULD);
+    b.add(new ContainingWordQuery(wordsField, u.text()), Occur.SHOULD);
     return b.setMinimumNumberShouldMatch(1).build();
-  }
-
-  private static String escapeWildcards(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == WildcardQuery.WILDCARD_STRING || c == WildcardQuery.WILDCARD_CHAR || c == WildcardQuery.WILDCARD_ESCAPE) {
-        sb.append(WildcardQuery.WILDCARD_ESCAPE);
-      }
-      sb.append(c);
-    }
-    return sb.toString();
   }
 
   private Query join(Query child) {

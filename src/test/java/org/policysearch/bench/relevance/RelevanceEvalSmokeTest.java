@@ -90,8 +90,8 @@ class RelevanceEvalSmokeTest {
       }
     }
     assertTrue(rows >= 8, md);
-    assertTrue(md.contains("- precedents-dev: nDCG@10 ") && md.contains("- precedents-dev-draft: nDCG@10 ")
-        && md.contains("- search-judged: nDCG@10 "), md);
+    assertTrue(md.contains("- precedents-dev, product /api/similar: nDCG@10 ") && md.contains("- precedents-dev-draft, product /api/similar: nDCG@10 ")
+        && md.contains("- search-judged, product /api/search: nDCG@10 "), md);
     assertTrue(md.contains("## Weakest subject groups: precedents-dev\n"), md);
     // the draft form is indexed from a corpus without its sources
     String draftCorpus = Files.readString(work.resolve("draft-corpus/laws.jsonl"), StandardCharsets.UTF_8);
