@@ -9,7 +9,8 @@ export const PAGE_SIZE = 10;
 const MAX_WINDOW = 10000; // page × size the API allows
 
 export function load(s, signal) {
-  return getJson('/api/search', { q: s.q, ...filterParams(s), sort: s.sort, page: s.page, size: PAGE_SIZE, passages: 3 }, signal);
+  return getJson('/api/search', { q: s.q, ...filterParams(s), sort: s.sort, page: s.page, size: PAGE_SIZE, passages: 3,
+    semantic: s.semantic ? 'true' : '' }, signal);
 }
 
 export function render(main, data, ctx) {
@@ -37,7 +38,9 @@ function toolbar(data, ctx) {
     ? [`，另有 ${num(data.folded_reposts)} 篇转载已合并 · `,
       el('a', { href: href(withChanges(s, { duplicates: true })), 'data-nav': '', class: 'show-reposts' }, '显示')]
     : [];
-  const total = el('p', { class: 'total', role: 'status' }, `共 ${num(data.total)} 篇`, ...folded,
+  // Documents found by meaning alone (语义) lack the words: say how many, so the total is not misread.
+  const byMeaning = data.by_meaning > 0 ? `，其中 ${num(data.by_meaning)} 篇按语义找到` : '';
+  const total = el('p', { class: 'total', role: 'status' }, `共 ${num(data.total)} 篇`, byMeaning, ...folded,
     el('span', { class: 'took' }, `（${data.took_ms} 毫秒）`));
   const sort = el('select', { id: 'sort', name: 'sort' },
     [['relevance', '相关度'], ['date_desc', '最新'], ['date_asc', '最早']].map(([v, t]) => {
@@ -46,12 +49,18 @@ function toolbar(data, ctx) {
       return o;
     }));
   sort.addEventListener('change', () => ctx.navigate(withChanges(s, { sort: sort.value })));
+  // 语义: also rank by meaning (unquoted queries by relevance, once the server's vectors are built).
+  const semantic = el('input', { type: 'checkbox', id: 'semantic', name: 'semantic' });
+  semantic.checked = s.semantic;
+  semantic.addEventListener('change', () => ctx.navigate(withChanges(s, { semantic: semantic.checked })));
+  const semanticLabel = el('label', { class: 'semantic-toggle', for: 'semantic',
+    title: '按意思补充相近的文件（仅对不带引号的检索、按相关度排序时有效）' }, semantic, ' 语义');
   const params = { q: s.q, ...filterParams(s), sort: s.sort };
   const exports = el('span', { class: 'exports' },
     el('a', { class: 'button-link', href: apiUrl('/api/export', { ...params, format: 'csv' }), download: 'policy-search-export.csv' }, '导出 CSV'),
     el('a', { class: 'button-link', href: apiUrl('/api/export', { ...params, format: 'jsonl' }), download: 'policy-search-export.jsonl' }, '导出 JSONL'));
   return el('div', { class: 'toolbar' }, total,
-    el('span', { class: 'sort' }, el('label', { for: 'sort' }, '排序'), sort), exports);
+    el('span', { class: 'sort' }, el('label', { for: 'sort' }, '排序'), sort), semanticLabel, exports);
 }
 
 function hitItem(h, ctx) {

@@ -9,7 +9,7 @@ const LISTS = ['region', 'year', 'theme', 'type'];
 export function empty() {
   return {
     view: 'results', q: '', region: [], year: [], from: '', to: '', theme: [], type: [], duplicates: false,
-    sort: 'relevance', page: 1, id: '', p: 0, simId: '', simP: 0,
+    semantic: false, sort: 'relevance', page: 1, id: '', p: 0, simId: '', simP: 0,
   };
 }
 
@@ -39,6 +39,7 @@ export function parse(search) {
   s.from = year(u.get('from'));
   s.to = year(u.get('to'));
   s.duplicates = u.get('duplicates') === 'true';
+  s.semantic = u.get('semantic') === 'true';
   s.sort = SORTS.includes(u.get('sort')) ? u.get('sort') : 'relevance';
   s.page = positive(u.get('page')) || 1;
   s.id = u.get('id') ?? '';
@@ -59,6 +60,7 @@ export function toQuery(s) {
   if (s.from) u.set('from', s.from);
   if (s.to) u.set('to', s.to);
   if (s.duplicates) u.set('duplicates', 'true');
+  if (s.semantic) u.set('semantic', 'true');
   if (s.sort !== 'relevance') u.set('sort', s.sort);
   if (s.page > 1) u.set('page', String(s.page));
   if (s.view === 'doc' && s.p) u.set('p', String(s.p));
@@ -69,7 +71,7 @@ export function toQuery(s) {
 /** A copy of the state with changes applied; changing what is searched resets the page. */
 export function withChanges(s, changes) {
   const next = { ...s, region: [...s.region], year: [...s.year], theme: [...s.theme], type: [...s.type], ...changes };
-  const resetsPage = ['q', 'region', 'year', 'from', 'to', 'theme', 'type', 'duplicates', 'sort', 'view'].some((k) => k in changes);
+  const resetsPage = ['q', 'region', 'year', 'from', 'to', 'theme', 'type', 'duplicates', 'semantic', 'sort', 'view'].some((k) => k in changes);
   if (resetsPage && !('page' in changes)) next.page = 1;
   if (next.view !== 'doc') { next.id = ''; next.p = 0; }
   return next;

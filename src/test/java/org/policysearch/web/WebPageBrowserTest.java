@@ -295,6 +295,22 @@ class WebPageBrowserTest {
   }
 
   @Test
+  void theSemanticToggleIsPartOfTheUrlAndSurvivesReload() {
+    open("?q=" + enc(EXACT));
+    assertFalse($("#semantic").isSelected());
+    $("#semantic").click();
+    wait.until(d -> url().contains("semantic=true"));
+    ready();
+    assertTrue($("#semantic").isSelected());
+    // the test server has no vectors: the search answers by the words, and says nothing of meaning
+    assertFalse(all(".hit").isEmpty());
+    assertFalse($(".total").getText().contains("按语义"), $(".total").getText());
+    driver.navigate().refresh();
+    ready();
+    assertTrue($("#semantic").isSelected());
+  }
+
+  @Test
   void theSimilarParagraphsPanelFills() {
     open("?view=doc&id=wuhan-2023&q=" + enc(EXACT));
     WebElement button = $("#p-5 button[data-action='similar']");
