@@ -149,7 +149,7 @@ public final class SearchService implements AutoCloseable {
       ScoreDoc[] ranked = td.scoreDocs;
       long byMeaning = 0;
       if (nearest.isPresent()) {
-        Fusion f = fuse(s, ranked, nearest.get(), filters);
+        Fusion f = fuse(s, ranked, nearest.get(), filters, base);
         ranked = f.ranked();
         byMeaning = f.added();
       }
@@ -202,20 +202,25 @@ public final class SearchService implements AutoCloseable {
     return Optional.of(List.copyOf(byDoc.values()));
   }
 
-  /** The fused order, and how many documents it holds that the words did not match. */
+  /** The fused order, and how many documents it holds that do not hold the words (not yet in the total). */
   private record Fusion(ScoreDoc[] ranked, long added) {}
 
   /**
    * The words' ranking and the nearest by meaning in one order (reciprocal rank fusion). A document found
    * by meaning alone must pass the filters like any other (reposts aside).
    */
-  private Fusion fuse(IndexSearcher s, ScoreDoc[] lexical, List<VectorSearcher.DocumentHit> nearest, Filters filters) throws IOException {
+  private Fusion fuse(IndexSearcher s, ScoreDoc[] lexical, List<VectorSearcher.DocumentHit> nearest, Filters filters, Query words)
+      throws IOException {
     java.util.Map<Integer, Double> score = new java.util.HashMap<>();
     for (int i = 0; i < lexical.length; i++) score.merge(lexical[i].doc, 1.0 / (RRF_K + i + 1), Double::sum);
     List<org.apache.lucene.util.BytesRef> ids = nearest.stream().map(h -> new org.apache.lucene.util.BytesRef(h.documentId())).toList();
     java.util.Set<Integer> passing = new java.util.HashSet<>();
     FacetHitCollector fc = new FacetHitCollector(new DocSetCollector(passing), filters, java.util.Set.of());
     searchWith(s, documentsQuery(new org.apache.lucene.search.TermInSetQuery(Fields.DOC_KEY, ids)), fc);
+    // Which of them hold the words: they are in the total already, even when ranked below the words' window.
+    java.util.Set<Integer> holdWords = new java.util.HashSet<>();
+    searchWith(s, new BooleanQuery.Builder().add(words, Occur.MUST)
+        .add(new org.apache.lucene.search.TermInSetQuery(Fields.DOC_KEY, ids), Occur.FILTER).build(), new DocSetCollector(holdWords));
     java.util.Map<String, Integer> docOf = new java.util.HashMap<>();
     for (int doc : passing) {
       LeafReaderContext ctx = DocumentReader.leaf(s, doc);
@@ -227,7 +232,7 @@ public final class SearchService implements AutoCloseable {
       Integer doc = docOf.get(h.documentId());
       if (doc == null) continue;
       rank++;
-      if (!score.containsKey(doc)) added++;
+      if (!holdWords.contains(doc)) added++;
       score.merge(doc, MEANING_WEIGHT / (RRF_K + rank), Double::sum);
     }
     ScoreDoc[] out = score.entrySet().stream().map(e -> new ScoreDoc(e.getKey(), e.getValue().floatValue()))
