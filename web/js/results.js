@@ -18,17 +18,41 @@ export function render(main, data, ctx) {
   append(main, chips(ctx));
   append(main, toolbar(data, ctx));
   if (data.timed_out) append(main, el('p', { class: 'warning' }, '检索超时，结果可能不完整。'));
-  if (!data.hits.length) {
+  const partial = data.partial && data.partial.hits.length ? data.partial : null;
+  if (!data.hits.length && !partial) {
     append(main, s.page > 1 && data.total > 0
       ? notice('这一页没有结果。', '请回到前面的页。')
       : notice('没有找到结果。', '试试更少或更宽的词，去掉引号，或移除部分筛选条件。'));
     return;
   }
-  const list = el('ol', { class: 'hits', start: String((data.page - 1) * PAGE_SIZE + 1) });
-  for (const h of data.hits) list.append(hitItem(h, ctx));
-  append(main, list);
-  const pages = Math.min(Math.ceil(data.total / PAGE_SIZE), Math.floor(MAX_WINDOW / PAGE_SIZE));
+  if (data.hits.length) {
+    const list = el('ol', { class: 'hits', start: String((data.page - 1) * PAGE_SIZE + 1) });
+    for (const h of data.hits) list.append(hitItem(h, ctx));
+    append(main, list);
+  } else if (data.total === 0) {
+    append(main, notice('没有文件含全部检索词。', '下面是只缺其中一个词的文件。'));
+  }
+  if (partial) append(main, partialSection(data, partial, ctx));
+  // The pages run on through the partial matches once the full matches end.
+  const shown = data.total + (partial ? data.partial.total : 0);
+  const pages = Math.min(Math.ceil(shown / PAGE_SIZE), Math.floor(MAX_WINDOW / PAGE_SIZE));
   append(main, pager(ctx, data.page, pages, '结果分页'));
+}
+
+// Documents that lack one of the words: apart from the matches, each saying which word it lacks, so that
+// nobody reads (or cites) one as a match; never counted in 共 N 篇.
+function partialSection(data, partial, ctx) {
+  const before = Math.max(0, (data.page - 1) * PAGE_SIZE + data.hits.length - data.total);
+  const list = el('ol', { class: 'hits partial-hits', start: String(before + 1) });
+  for (const p of partial.hits) {
+    const item = hitItem(p, ctx);
+    item.querySelector('h2').append(' ', el('span', { class: 'missing-badge' }, `缺：${p.missing.join('、')}`));
+    list.append(item);
+  }
+  return el('section', { class: 'partial', 'aria-label': '只含部分检索词的文件' },
+    el('h2', { class: 'partial-heading' },
+      `以下 ${num(partial.total)} 篇只含部分检索词（各缺一个词，不计入总数）`),
+    list);
 }
 
 function toolbar(data, ctx) {

@@ -6,6 +6,7 @@ import org.policysearch.Config;
 import org.policysearch.search.Engine;
 import org.policysearch.search.Hit;
 import org.policysearch.search.InvalidRequestException;
+import org.policysearch.search.PartialMatches;
 import org.policysearch.search.Passage;
 import org.policysearch.search.SearchRequest;
 import org.policysearch.search.SearchResult;
@@ -52,22 +53,31 @@ final class SearchCommand implements Main.Command {
           res.interpretation().explanation().isEmpty() ? "(全部)" : "查询: " + res.interpretation().explanation());
       Common.printFilterReadings(out, res.interpretation().filters());
       int n = (r.page() - 1) * r.size();
-      for (Hit h : res.hits()) {
-        var d = h.document();
-        StringBuilder flags = new StringBuilder();
-        if (d.flags().truncated()) flags.append(" [节选]");
-        if (d.flags().redacted()) flags.append(" [含隐去信息]");
-        if (d.flags().duplicate()) flags.append(" [转载，原文 ").append(d.flags().duplicateOf()).append("]");
-        out.printf("%n%d. %s%s%n   %s · %s · %s%s  id=%s%n", ++n, d.title().isEmpty() ? d.id() : d.title(), flags,
-            d.region().path().isEmpty() ? "地区不详" : d.region().path(), d.date().value().isEmpty() ? "日期不详" : d.date().value(),
-            d.type().isEmpty() ? "类型不详" : d.type(), d.themes().isEmpty() ? "" : " · " + String.join("、", d.themes()), d.id());
-        for (Passage p : h.passages()) out.printf("   第%d段: %s%n", p.paragraph(), Common.marked(p));
-      }
+      for (Hit h : res.hits()) printHit(out, ++n, h, "");
       if (res.total() == 0) Common.printEmptyAnswer(out, err, false, c, engine, "没有找到符合条件的文件");
+      PartialMatches partial = res.partial();
+      if (partial != null && !partial.hits().isEmpty()) {
+        // Not matches: said apart, with the word each one lacks, so nobody cites one as if it were.
+        out.printf("%n—— 以下 %d 篇只含部分检索词（每篇缺一个词，不计入上面的总数）——%n", partial.total());
+        int m = (int) Math.max(0, n - res.total());
+        for (PartialMatches.PartialHit p : partial.hits()) printHit(out, ++m, p.hit(), " [缺：" + String.join("、", p.missing()) + "]");
+      }
       return 0;
     } catch (InvalidRequestException e) {
       err.println("search: " + e.getMessage());
       return 2;
     }
+  }
+
+  private static void printHit(PrintStream out, int n, Hit h, String note) {
+    var d = h.document();
+    StringBuilder flags = new StringBuilder(note);
+    if (d.flags().truncated()) flags.append(" [节选]");
+    if (d.flags().redacted()) flags.append(" [含隐去信息]");
+    if (d.flags().duplicate()) flags.append(" [转载，原文 ").append(d.flags().duplicateOf()).append("]");
+    out.printf("%n%d. %s%s%n   %s · %s · %s%s  id=%s%n", n, d.title().isEmpty() ? d.id() : d.title(), flags,
+        d.region().path().isEmpty() ? "地区不详" : d.region().path(), d.date().value().isEmpty() ? "日期不详" : d.date().value(),
+        d.type().isEmpty() ? "类型不详" : d.type(), d.themes().isEmpty() ? "" : " · " + String.join("、", d.themes()), d.id());
+    for (Passage p : h.passages()) out.printf("   第%d段: %s%n", p.paragraph(), Common.marked(p));
   }
 }

@@ -21,6 +21,10 @@ import org.policysearch.search.query.Interpretation;
  * @param byMeaning      documents that do not hold the words and were added because they are among the nearest
  *                       by meaning ({@code semantic=true}); counted in {@code total}, not in the facets
  * @param answeredBy     {@code lexical}, or {@code hybrid} when the ranking fused in the nearest by meaning
+ * @param partial        documents that hold all the words but one, when the page reaches past the last full
+ *                       match of a query of two or more unquoted words ordered by relevance (lexical only);
+ *                       null otherwise
  */
 public record SearchResult(long total, long foldedReposts, int page, int size, long tookMs, Interpretation interpretation, Filters filters,
-                           SortOrder sort, List<Hit> hits, Facets facets, boolean timedOut, long byMeaning, String answeredBy) {}
+                           SortOrder sort, List<Hit> hits, Facets facets, boolean timedOut, long byMeaning, String answeredBy,
+                           PartialMatches partial) {}

@@ -38,6 +38,7 @@ import org.policysearch.search.query.CompiledQuery;
 import org.policysearch.search.query.QueryCompiler;
 import org.policysearch.search.query.QueryNode;
 import org.policysearch.search.query.QueryParser;
+import org.policysearch.search.query.Relaxed;
 import org.policysearch.search.query.QuerySyntaxException;
 import org.policysearch.search.query.Synonyms;
 
@@ -161,12 +162,51 @@ public final class SearchService implements AutoCloseable {
         ScoreDoc sd = ranked[i];
         hits.add(hit(s, sd.doc, Float.isNaN(sd.score) ? 0f : sd.score, pf, r.passages(), reads));
       }
+      PartialMatches partial = null;
+      if (cq.relaxed().isPresent() && nearest.isEmpty() && r.sort() == SortOrder.RELEVANCE && !timedOut
+          && (long) r.page() * r.size() > fc.hits()) {
+        partial = partial(s, cq, filters, Math.max(0, from - fc.hits()), r.size() - hits.size(), pf, r.passages(), reads);
+      }
       Facets facets = facets(fc, filters);
       long took = (System.nanoTime() - t0) / 1_000_000;
       return new SearchResult(fc.hits() + byMeaning, fc.folded(), r.page(), r.size(), took,
           cq.interpretation().withFilters(rf.readings()), filters, r.sort(), hits, facets, timedOut, byMeaning,
-          nearest.isPresent() ? "hybrid" : "lexical");
+          nearest.isPresent() ? "hybrid" : "lexical", partial);
     }
+  }
+
+  /**
+   * The documents that hold all of the words but one, ranked by the same scores, paged on from where the
+   * full matches end: {@code skip} of them lie on earlier pages, {@code want} fill this one.
+   */
+  private PartialMatches partial(IndexSearcher s, CompiledQuery cq, Filters filters, long skip, int want,
+                                 PassageFinder pf, int passages, DocumentReader.Reads reads) throws IOException {
+    Relaxed relaxed = cq.relaxed().orElseThrow();
+    Query q = documentsQuery(new BooleanQuery.Builder().add(relaxed.query(), Occur.MUST)
+        .add(cq.documentQuery(), Occur.MUST_NOT).build());
+    int window = (int) Math.min(limits.maxResultWindow(), skip + want);
+    org.apache.lucene.search.TopScoreDocCollector top =
+        new TopScoreDocCollectorManager(Math.max(1, window), null, Integer.MAX_VALUE).newCollector();
+    FacetHitCollector fc = new FacetHitCollector(top, filters, RepostFolding.folded(s, q, filters));
+    searchWith(s, q, fc);
+    ScoreDoc[] ranked = top.topDocs().scoreDocs;
+    List<org.apache.lucene.search.Weight> parts = new ArrayList<>();
+    for (Relaxed.Part p : relaxed.parts()) {
+      parts.add(s.createWeight(s.rewrite(p.scored()), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f));
+    }
+    List<PartialMatches.PartialHit> hits = new ArrayList<>();
+    for (long i = skip; i < ranked.length && hits.size() < want; i++) {
+      ScoreDoc sd = ranked[(int) i];
+      LeafReaderContext ctx = DocumentReader.leaf(s, sd.doc);
+      int local = sd.doc - ctx.docBase;
+      List<String> missing = new ArrayList<>();
+      for (int k = 0; k < parts.size(); k++) {
+        org.apache.lucene.search.Scorer sc = parts.get(k).scorer(ctx);
+        if (sc == null || sc.iterator().advance(local) != local) missing.add(relaxed.parts().get(k).text());
+      }
+      hits.add(new PartialMatches.PartialHit(hit(s, sd.doc, sd.score, pf, passages, reads), List.copyOf(missing)));
+    }
+    return new PartialMatches(fc.hits(), relaxed.parts().stream().map(Relaxed.Part::text).toList(), hits);
   }
 
   /** Documents each side brings to a semantic search's fusion. */

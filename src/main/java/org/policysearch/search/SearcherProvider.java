@@ -90,6 +90,7 @@ public final class SearcherProvider implements Closeable {
     MeasuredSearcher(IndexReader reader, long bytes) {
       super(reader);
       this.bytes = bytes;
+      setSimilarity(Ranking.SIMILARITY);
     }
   }
 

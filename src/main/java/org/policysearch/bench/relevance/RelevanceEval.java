@@ -34,6 +34,7 @@ import org.policysearch.search.Engine;
 import org.policysearch.search.Hit;
 import org.policysearch.search.InvalidRequestException;
 import org.policysearch.search.SearchRequest;
+import org.policysearch.search.SearchResult;
 import org.policysearch.search.SimilarResult;
 import org.policysearch.search.SimilarService;
 import org.policysearch.search.query.Synonyms;
@@ -242,11 +243,7 @@ public final class RelevanceEval {
     log.println("eval: " + set + ", " + qs.size() + " queries");
     int size = Math.min(DEPTH, config.limits().maxPageSize());
     Map<String, Ranker> methods = new LinkedHashMap<>();
-    methods.put("product /api/search", q -> {
-      List<String> ids = new ArrayList<>();
-      for (Hit h : engine.search().search(new SearchRequest(q, null, null, 1, size, 1)).hits()) ids.add(h.document().id());
-      return ids;
-    });
+    methods.put("product /api/search", q -> shown(engine.search().search(new SearchRequest(q, null, null, 1, size, 1))));
     if (engine.semantic().vectors().searchable()) {
       methods.put("product, semantic=true", q -> {
         List<String> ids = new ArrayList<>();
@@ -269,6 +266,14 @@ public final class RelevanceEval {
       out.add(result(set, m.getKey(), rs, nanos));
     }
     return out;
+  }
+
+  /** The documents of a result page in the order the page shows them: full matches, then those lacking one word. */
+  static List<String> shown(SearchResult r) {
+    List<String> ids = new ArrayList<>();
+    for (Hit h : r.hits()) ids.add(h.document().id());
+    if (r.partial() != null) r.partial().hits().forEach(p -> ids.add(p.hit().document().id()));
+    return ids;
   }
 
   private static List<String> run(Ranker r, String text) throws IOException {

@@ -17,6 +17,7 @@ import org.policysearch.search.Facets;
 import org.policysearch.search.Filters;
 import org.policysearch.search.Hit;
 import org.policysearch.search.IndexStats;
+import org.policysearch.search.PartialMatches;
 import org.policysearch.search.Passage;
 import org.policysearch.search.PhraseResult;
 import org.policysearch.search.SearchResult;
@@ -52,7 +53,24 @@ public final class ResultJson {
     JsonArray hits = new JsonArray();
     for (Hit h : r.hits()) hits.add(hit(h));
     o.add("hits", hits);
+    o.add("partial", partial(r.partial()));
     o.add("facets", facets(r.facets()));
+    return o;
+  }
+
+  /** Documents that hold all the words but one (null when not looked for): each hit as in {@code hits}, plus {@code missing}. */
+  public static JsonElement partial(PartialMatches p) {
+    if (p == null) return JsonNull.INSTANCE;
+    JsonObject o = new JsonObject();
+    o.addProperty("total", p.total());
+    o.add("words", strings(p.words()));
+    JsonArray hits = new JsonArray();
+    for (PartialMatches.PartialHit h : p.hits()) {
+      JsonObject ho = hit(h.hit());
+      ho.add("missing", strings(h.missing()));
+      hits.add(ho);
+    }
+    o.add("hits", hits);
     return o;
   }
 

@@ -1,6 +1,7 @@
 package org.policysearch.search.query;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.search.Query;
 
 /**
@@ -11,6 +12,8 @@ import org.apache.lucene.search.Query;
  *                       (null when the query has no positive body terms)
  * @param highlights     what to mark in passages
  * @param interpretation how the query was understood
+ * @param relaxed        the query with one of its unquoted words let go (documents that hold all but one),
+ *                       when it requires two or more
  */
 public record CompiledQuery(Query documentQuery, Query paragraphQuery, List<HighlightTerm> highlights,
-                            Interpretation interpretation) {}
+                            Interpretation interpretation, Optional<Relaxed> relaxed) {}

@@ -3,8 +3,11 @@ package org.policysearch.search.query;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -69,6 +72,10 @@ public final class QueryCompiler {
     final List<Interpretation.Clause> clauses = new ArrayList<>();
     final Set<HighlightTerm> highlights = new LinkedHashSet<>();
     final List<Query> paragraphScorers = new ArrayList<>();
+    /** The query built for each node (by identity): the relaxed form reuses them. */
+    final Map<QueryNode, Query> built = new IdentityHashMap<>();
+    /** For each positive body Words node: what the relaxed form may let go (the words as typed, whole). */
+    final Map<QueryNode, List<Relaxed.Part>> parts = new IdentityHashMap<>();
     int clauseCount;
 
     void count(int n) throws QuerySyntaxException {
@@ -83,7 +90,7 @@ public final class QueryCompiler {
 
   public CompiledQuery compile(String raw, QueryNode node) throws QuerySyntaxException {
     if (node == null) {
-      return new CompiledQuery(null, null, List.of(), new Interpretation(raw == null ? "" : raw, List.of(), ""));
+      return new CompiledQuery(null, null, List.of(), new Interpretation(raw == null ? "" : raw, List.of(), ""), Optional.empty());
     }
     Ctx ctx = new Ctx();
     Query q = build(node, ctx, false);
@@ -102,11 +109,48 @@ public final class QueryCompiler {
       para = pb.build();
     }
     return new CompiledQuery(q, para, List.copyOf(ctx.highlights),
-        new Interpretation(raw, List.copyOf(ctx.clauses), explain(node)));
+        new Interpretation(raw, List.copyOf(ctx.clauses), explain(node)), relaxed(node, ctx));
+  }
+
+  /**
+   * The query with one of its unquoted words let go, for documents that hold all but one of them: only
+   * for a query of words (and quoted strings, exclusions, OR groups, which stay as required) that
+   * requires at least two words, so that what is let go is a single word of several. Quoted strings and
+   * title-scoped words are never let go: the user insisted on them.
+   */
+  private Optional<Relaxed> relaxed(QueryNode node, Ctx ctx) {
+    List<QueryNode> children = switch (node) {
+      case QueryNode.And a -> a.children();
+      case QueryNode.Words w -> List.of(w);
+      default -> List.of();
+    };
+    List<Relaxed.Part> pooled = new ArrayList<>();
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (QueryNode c : children) {
+      List<Relaxed.Part> ps = ctx.parts.get(c);
+      if (ps != null) {
+        pooled.addAll(ps);
+        continue;
+      }
+      Query cq = ctx.built.get(c);
+      if (cq == null) continue; // nothing searchable in it
+      b.add(cq, c instanceof QueryNode.Not ? Occur.MUST_NOT : Occur.MUST);
+    }
+    if (pooled.size() < 2) return Optional.empty();
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    pooled.forEach(p -> any.add(p.scored(), Occur.SHOULD));
+    b.add(any.setMinimumNumberShouldMatch(pooled.size() - 1).build(), Occur.MUST);
+    return Optional.of(new Relaxed(b.build(), List.copyOf(pooled)));
   }
 
   /** Builds the parent-level query of a node; null when the node has nothing searchable. */
   private Query build(QueryNode node, Ctx ctx, boolean negated) throws QuerySyntaxException {
+    Query q = buildNode(node, ctx, negated);
+    if (q != null) ctx.built.put(node, q);
+    return q;
+  }
+
+  private Query buildNode(QueryNode node, Ctx ctx, boolean negated) throws QuerySyntaxException {
     return switch (node) {
       case QueryNode.Words w -> words(w, ctx, negated);
       case QueryNode.Exact e -> exact(e, ctx, negated);
@@ -227,6 +271,9 @@ public final class QueryCompiler {
       }
       unitsQuery = or.setMinimumNumberShouldMatch(1).build();
     }
+    // What the relaxed form may let go is a word as typed (between spaces), never a piece of one: a
+    // document lacking 人脸识别 may still answer 个人信息 人脸识别; one lacking only 人脸 is no nearer.
+    if (!negated && !title) ctx.parts.put(w, List.of(new Relaxed.Part(n, unitsQuery)));
     if (negated || units.size() == 1 && title) return unitsQuery;
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(unitsQuery, Occur.MUST);
     if (units.size() > 1) {
