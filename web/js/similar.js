@@ -58,6 +58,12 @@ export async function show(panel, ctx, title) {
     } else {
       body.append(el('ol', { class: 'similar-list' }, data.items.map((it) => item(it, ctx))));
     }
+    // National documents answer another question (what the law above says): apart, after the regions.
+    if (data.national && data.national.length) {
+      body.append(el('section', { class: 'similar-national', 'aria-label': '全国层面的相关文件' },
+        el('h3', { class: 'similar-national-title' }, '全国层面（法律、行政法规等，另列）'),
+        el('ol', { class: 'similar-list' }, data.national.map((it) => item(it, ctx)))));
+    }
   } catch (e) {
     if (e.name === 'AbortError') return;
     clear(body).append(el('p', { class: 'error-text', role: 'alert' }, `无法加载：${e.message}`));

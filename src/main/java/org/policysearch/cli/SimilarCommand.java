@@ -57,6 +57,15 @@ final class SimilarCommand implements Main.Command {
         if (!i.why().terms().isEmpty()) out.println("   共有：" + String.join("、", i.why().terms()));
       }
       if (r.items().isEmpty()) Common.printEmptyAnswer(out, err, false, c, engine, "没有找到其他地区的相似文件");
+      if (!r.national().isEmpty()) {
+        out.println();
+        out.println("全国层面（法律、行政法规等，另列）：");
+        int m = 0;
+        for (SimilarResult.Item i : r.national()) {
+          out.printf("%d. %s%n", ++m, i.citation());
+          for (Passage p : i.passages()) out.printf("   第%d段 %s%n", p.paragraph(), Common.marked(p));
+        }
+      }
       return 0;
     } catch (InvalidRequestException | NotFoundException e) {
       err.println("similar: " + e.getMessage());

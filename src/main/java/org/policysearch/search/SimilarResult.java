@@ -13,10 +13,15 @@ import org.policysearch.ingest.RegionInfo;
  * @param subject         what the ranking took the subject to be: the title (place names taken out) of the
  *                        source document, or of the best match for pasted text; "" when none was used
  * @param answeredBy      {@code lexical} (words and pairs) or {@code hybrid} (also paragraph embeddings)
- * @param items           best first
+ * @param items           best first: documents of other regions (national ones are in {@code national})
+ * @param national        in {@code documents} mode, the best national documents on the subject (laws, State
+ *                        Council regulations: what the regional ones implement), at most
+ *                        {@code SimilarService.NATIONAL_SHOWN}, apart from the precedents of other regions
+ *                        because they answer another question; empty in {@code paragraphs} mode and for a
+ *                        national source
  */
 public record SimilarResult(String sourceId, int sourceParagraph, RegionInfo sourceRegion, String mode, String subject,
-                            String answeredBy, List<Item> items, long tookMs) {
+                            String answeredBy, List<Item> items, List<Item> national, long tookMs) {
   /**
    * A similar document (or paragraph) with what is needed to cite it and to see why it came up.
    *

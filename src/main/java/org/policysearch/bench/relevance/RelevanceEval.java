@@ -215,6 +215,10 @@ public final class RelevanceEval {
       methods.put("product, semantic=true", text -> ids(engine.similar().similarToText(text, size, SimilarService.Mode.DOCUMENTS, true)));
     }
     methods.put(f.bigrams.name(), text -> f.bigrams.rank(text, DEPTH));
+    // The product lists national documents apart from the other regions (SimilarResult.national): the same
+    // done to the reference, so that what that choice alone is worth can be read off the table.
+    methods.put(RelevanceReport.BIGRAMS_NATIONAL_APART,
+        text -> f.bigrams.rank(text, DEPTH + 50).stream().filter(id -> !"全国".equals(f.province.get(id))).toList());
     methods.put(f.smartcn.name(), text -> f.smartcn.rank(text, DEPTH));
     List<MethodResult> out = new ArrayList<>();
     for (Map.Entry<String, Ranker> m : methods.entrySet()) {

@@ -215,30 +215,35 @@ public final class ResultJson {
     o.addProperty("answered_by", r.answeredBy());
     o.addProperty("took_ms", r.tookMs());
     JsonArray items = new JsonArray();
-    for (SimilarResult.Item i : r.items()) {
-      JsonObject x = new JsonObject();
-      x.addProperty("id", i.id());
-      x.addProperty("title", i.title());
-      x.addProperty("date", i.date());
-      x.add("region", region(i.region()));
-      x.addProperty("type", i.type());
-      x.addProperty("paragraph", i.paragraph());
-      x.addProperty("text", i.text());
-      x.addProperty("score", i.score());
-      x.addProperty("citation", i.citation());
-      JsonArray passages = new JsonArray();
-      for (Passage p : i.passages()) passages.add(passage(p));
-      x.add("passages", passages);
-      JsonObject why = new JsonObject();
-      why.add("terms", strings(i.why().terms()));
-      why.add("phrases", strings(i.why().phrases()));
-      why.addProperty("same_subject", i.why().sameSubject());
-      why.addProperty("semantic", i.why().semantic());
-      x.add("why", why);
-      items.add(x);
-    }
+    for (SimilarResult.Item i : r.items()) items.add(similarItem(i));
     o.add("items", items);
+    JsonArray national = new JsonArray();
+    for (SimilarResult.Item i : r.national()) national.add(similarItem(i));
+    o.add("national", national);
     return o;
+  }
+
+  static JsonObject similarItem(SimilarResult.Item i) {
+    JsonObject x = new JsonObject();
+    x.addProperty("id", i.id());
+    x.addProperty("title", i.title());
+    x.addProperty("date", i.date());
+    x.add("region", region(i.region()));
+    x.addProperty("type", i.type());
+    x.addProperty("paragraph", i.paragraph());
+    x.addProperty("text", i.text());
+    x.addProperty("score", i.score());
+    x.addProperty("citation", i.citation());
+    JsonArray passages = new JsonArray();
+    for (Passage p : i.passages()) passages.add(passage(p));
+    x.add("passages", passages);
+    JsonObject why = new JsonObject();
+    why.add("terms", strings(i.why().terms()));
+    why.add("phrases", strings(i.why().phrases()));
+    why.addProperty("same_subject", i.why().sameSubject());
+    why.addProperty("semantic", i.why().semantic());
+    x.add("why", why);
+    return x;
   }
 
   public static JsonObject phrase(PhraseResult r) {

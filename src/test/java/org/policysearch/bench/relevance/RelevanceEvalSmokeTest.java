@@ -74,7 +74,7 @@ class RelevanceEvalSmokeTest {
     assertTrue(md.contains("`bin/policy-search eval --corpus "), md);
     // every set with its product method and both references; 2 sampled dev queries, 1 draft, 1 judged
     for (String row : List.of("| precedents-dev | product /api/similar | 2 |", "| precedents-dev | bm25-bigrams | 2 |",
-        "| precedents-dev | bm25-smartcn | 2 |", "| precedents-dev-draft | product /api/similar | 1 |",
+        "| precedents-dev | bm25-bigrams, national apart | 2 |", "| precedents-dev | bm25-smartcn | 2 |", "| precedents-dev-draft | product /api/similar | 1 |",
         "| precedents-dev-draft | bm25-bigrams | 1 |", "| search-judged | product /api/search | 1 |",
         "| search-judged | bm25-smartcn | 1 |")) {
       assertTrue(md.contains(row), () -> "missing " + row + ":\n" + md);
