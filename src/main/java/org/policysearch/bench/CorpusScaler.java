@@ -14,9 +14,9 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.policysearch.ingest.Paragraph;
-import org.policysearch.ingest.PolicyDocument;
-import org.policysearch.ingest.RegionInfo;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
+import org.policysearch.doc.RegionInfo;
 
 /**
  * Generates a corpus of a given number of paragraphs from a real one, so that the benchmarks see a

@@ -105,7 +105,7 @@ public final class QueryMix {
     String province = null;
     String city = null;
     for (FacetValue v : f.region()) {
-      if (v.value().equals(org.policysearch.ingest.RegionInfo.NATIONAL)) continue;
+      if (v.value().equals(org.policysearch.doc.RegionInfo.NATIONAL)) continue;
       if (province == null) province = v.value();
       if (!v.children().isEmpty()) {
         city = v.children().get(0).value(); // the largest city of the largest province that has cities

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import org.policysearch.ingest.RegionInfo;
+import org.policysearch.doc.RegionInfo;
 
 /**
  * Real region paths to give generated documents, by level: 全国, provinces, cities and counties. From

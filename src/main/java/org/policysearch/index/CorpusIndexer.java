@@ -22,11 +22,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.store.AlreadyClosedException;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.ingest.CorpusListing;
 import org.policysearch.ingest.FileResult;
 import org.policysearch.ingest.Ingester;
-import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.Skip;
 import org.policysearch.ingest.SourceFile;
 

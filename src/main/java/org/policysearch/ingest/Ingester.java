@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.ingest.source.CorpusWalker;
 import org.policysearch.ingest.source.DocumentSink;
 import org.policysearch.ingest.source.Readers;

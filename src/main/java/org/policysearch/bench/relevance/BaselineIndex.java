@@ -26,7 +26,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.policysearch.ingest.PolicyDocument;
+import org.policysearch.doc.PolicyDocument;
 
 /**
  * A reference ranker kept apart from the product: plain BM25 (k1 1.2, b 0.75) over whole documents

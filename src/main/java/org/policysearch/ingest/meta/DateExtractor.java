@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.policysearch.ingest.DateInfo;
+import org.policysearch.doc.DateInfo;
 
 /**
  * Finds the date of a document: when the meeting was held or the text published or, for a regulation,

@@ -1,6 +1,6 @@
 /**
  * Turns a {@link org.policysearch.ingest.RawDocument} (decoded text with line breaks plus any given
- * metadata) into a {@link org.policysearch.ingest.PolicyDocument}: what enters is scraped or converted
+ * metadata) into a {@link org.policysearch.doc.PolicyDocument}: what enters is scraped or converted
  * text, what leaves is a cleaned, numbered, tagged document whose every metadata field carries its
  * evidence.
  *

@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.policysearch.ingest.Evidence;
+import org.policysearch.doc.Evidence;
+import org.policysearch.doc.PolicyDocument;
+import org.policysearch.doc.RegionInfo;
 import org.policysearch.ingest.GivenMetadata;
 import org.policysearch.ingest.IngestException;
-import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.RawDocument;
-import org.policysearch.ingest.RegionInfo;
 
 /**
  * Measures metadata extraction against the shared corpus: every JSONL document is built with

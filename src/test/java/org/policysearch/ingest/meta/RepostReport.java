@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.ingest.Builders;
 import org.policysearch.ingest.IngestConfig;
 import org.policysearch.ingest.IngestRun;
 import org.policysearch.ingest.Ingester;
-import org.policysearch.ingest.PolicyDocument;
 
 /**
  * Lists what the repost finder does on a corpus, for reading by a person: every pair the fingerprints

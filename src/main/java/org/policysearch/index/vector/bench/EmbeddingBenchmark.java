@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.index.vector.BgeEmbedder;
 import org.policysearch.index.vector.Windows;
 import org.policysearch.ingest.Builders;
 import org.policysearch.ingest.IngestException;
-import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.RawDocument;
 
 /**

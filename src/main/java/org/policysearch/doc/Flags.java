@@ -1,4 +1,4 @@
-package org.policysearch.ingest;
+package org.policysearch.doc;
 
 /**
  * What a reader citing the document must know.

@@ -1,4 +1,4 @@
-package org.policysearch.ingest;
+package org.policysearch.doc;
 
 /**
  * Where a document comes from, as province › city › county.

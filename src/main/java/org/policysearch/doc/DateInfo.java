@@ -1,4 +1,4 @@
-package org.policysearch.ingest;
+package org.policysearch.doc;
 
 /**
  * A date known to some precision.

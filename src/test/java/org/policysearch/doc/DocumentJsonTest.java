@@ -1,4 +1,4 @@
-package org.policysearch.ingest;
+package org.policysearch.doc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.policysearch.ingest;
+package org.policysearch.doc;
 
 /**
  * Why a metadata field has its value.

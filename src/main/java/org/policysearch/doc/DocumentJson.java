@@ -1,4 +1,4 @@
-package org.policysearch.ingest;
+package org.policysearch.doc;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
