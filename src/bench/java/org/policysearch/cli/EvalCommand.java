@@ -10,6 +10,7 @@ import org.policysearch.bench.relevance.RelevanceEval;
 /**
  * {@code eval [--corpus DIR] [--sets DIR] [--judgments FILE] [--out FILE] [--work DIR] [--sample N]}: the
  * relevance sets through the product's services beside reference rankers, written to RELEVANCE.md.
+ * Part of the bench source set, loaded by {@link Main} by name like {@link BenchCommand}.
  */
 final class EvalCommand implements Main.Command {
   static final Set<String> VALUED = Set.of("corpus", "sets", "judgments", "out", "work", "sample");

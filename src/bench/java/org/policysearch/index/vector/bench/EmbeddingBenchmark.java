@@ -19,7 +19,7 @@ import org.policysearch.ingest.RawDocument;
 /**
  * Throughput of {@link BgeEmbedder} on real paragraphs, and whether bge's query prefix helps.
  *
- * <pre>java -cp target/classes:$(cat target/runtime.classpath) org.policysearch.index.vector.bench.EmbeddingBenchmark \
+ * <pre>java -cp target/classes:target/bench-classes:$(cat target/runtime.classpath) org.policysearch.index.vector.bench.EmbeddingBenchmark \
  *     ../shared/data/corpus/laws_lawrefbook.jsonl 2000 1,2 [windows per document, 40]</pre>
  *
  * <p>Paragraphs: the windows the vector index would embed ({@link Windows}) of documents built by the

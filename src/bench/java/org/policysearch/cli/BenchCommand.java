@@ -18,6 +18,9 @@ import org.policysearch.index.vector.SemanticIndex;
 /**
  * {@code bench [--corpus DIR] [--scale PARAGRAPHS] [--out FILE] [--smoke] ...}: the benchmark harness
  * (package {@code org.policysearch.bench}) with the indexer and analyzers this program really uses.
+ *
+ * <p>Part of the bench source set ({@code src/bench/java}) in the package of the other commands, whose
+ * option parsing and wiring it shares; {@link Main} loads it by name when it was built.
  */
 final class BenchCommand implements Main.Command {
   static final Set<String> VALUED = Set.of("corpus", "scale", "out", "work", "iterations", "warmup", "http-seconds",

@@ -304,7 +304,7 @@ public final class AccuracyReport {
     StringBuilder sb = new StringBuilder();
     sb.append("# Metadata extraction accuracy on the shared corpus\n\n");
     sb.append("Produced by\n\n```sh\n")
-        .append("mvn -q -B test-compile && java -cp target/classes:target/test-classes:$(cat target/runtime.classpath) \\\n")
+        .append("mvn -q -B process-classes && java -cp target/classes:target/bench-classes:$(cat target/runtime.classpath) \\\n")
         .append("  org.policysearch.ingest.meta.AccuracyReport").append(args.isEmpty() ? "" : " " + args)
         .append("\n```\n\n");
     sb.append(String.format(Locale.ROOT, "%d documents of `../shared/data/corpus/*.jsonl`, each built from its `text` with the given "
