@@ -328,9 +328,8 @@ public final class SearchService implements AutoCloseable {
     return s;
   }
 
-  @SuppressWarnings("deprecation")
   static void searchWith(IndexSearcher s, Query q, Collector c) throws IOException {
-    s.search(q, c);
+    s.search(q, new SingleCollectorManager<>(c));
   }
 
   private static Sort dateSort(boolean descending) {
