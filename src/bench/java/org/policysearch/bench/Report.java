@@ -59,7 +59,26 @@ public final class Report {
     Files.writeString(out, render(r), StandardCharsets.UTF_8);
   }
 
+  /** The report, section by section. */
   private void write() {
+    boolean quiet = quiet(r);
+    Benchmark.Size big = r.sizes().get(r.sizes().size() - 1);
+    header(quiet);
+    machine(quiet);
+    corpora();
+    targets(big, quiet);
+    indexingThroughput();
+    segmenter();
+    latencyInProcess();
+    latencyOverHttp(big);
+    httpThroughput();
+    serverStartAndHeap(big);
+    howItIsMeasured(big);
+    everyRequest();
+  }
+
+  /** The title line (command, date, duration, commit), and warnings for a smoke run or a busy machine. */
+  private void header(boolean quiet) {
     BenchOptions o = r.options();
     line("# Benchmarks");
     line("");
@@ -70,14 +89,16 @@ public final class Report {
       line("**Smoke run**: tiny corpus and few iterations, so that CI knows the harness works. The timings below mean nothing.");
       line("");
     }
-    boolean quiet = quiet(r);
     if (!quiet) {
       line(String.format(Locale.ROOT, "**The machine was busy**: other processes used %.0f CPU-seconds (%.0f%% of its %d cores) during "
           + "the run, and the load average was %.2f at the start; times are longer and noisier than on a quiet machine.",
           r.othersCpuSeconds(), 100 * r.othersShare(), r.machine().cores(), r.loadStart()[0]));
       line("");
     }
+  }
 
+  /** What the figures were measured on. */
+  private void machine(boolean quiet) {
     line("## Machine");
     line("");
     line("| | |");
@@ -95,7 +116,11 @@ public final class Report {
         100 * r.othersShare(), quiet ? " (quiet)" : " (busy)"));
     line("| analyzer in use | `" + r.analyzer() + "` |");
     line("");
+  }
 
+  /** The corpora measured, and how the generated one is made. */
+  private void corpora() {
+    BenchOptions o = r.options();
     line("## Corpora");
     line("");
     line("| corpus | documents | paragraphs | characters | text (MB) | files | file size (MB) |");
@@ -113,8 +138,10 @@ public final class Report {
           + ", years 1990–2026 (recent years more often), dates and types, all given as JSONL fields (seed " + o.seed() + ").");
     }
     line("");
+  }
 
-    Benchmark.Size big = r.sizes().get(r.sizes().size() - 1);
+  /** Each target at the largest size, PASS or MISS. */
+  private void targets(Benchmark.Size big, boolean quiet) {
     line("## Targets");
     line("");
     line(String.format(Locale.ROOT, "At the largest size (%s: %,d paragraphs, %,d documents), on this %d-core machine%s.",
@@ -127,7 +154,10 @@ public final class Report {
       line("| " + t.what() + " | " + t.measured() + " | " + (t.pass() ? "PASS" : "**MISS** by " + t.by()) + " |");
     }
     line("");
+  }
 
+  /** Bulk import rates beside the analyzer's own rate. */
+  private void indexingThroughput() {
     line("## Indexing throughput");
     line("");
     Tokenisation.Rate s1 = r.single();
@@ -158,22 +188,30 @@ public final class Report {
         + "the files, reading and building the documents, analysing every field (smartcn words, exact pairs and units, for the "
         + "paragraphs and the title), writing, the corpus-wide duplicate pass and the commit.");
     line("");
+  }
 
-    segmenter();
-
+  /** Latency of the services called directly. */
+  private void latencyInProcess() {
     line("## Query latency in process");
     line("");
     line("The services called directly (no HTTP, no JSON), one request at a time. Milliseconds.");
     line("");
     latencyTables(true);
+  }
 
+  /** Latency of the same requests to the real server. */
+  private void latencyOverHttp(Benchmark.Size big) {
     line("## Query latency over HTTP");
     line("");
     line("The same requests to the real server (`serve`, a child JVM with -Xmx" + big.server().heapLimit() + ") on loopback, one client "
         + "with a keep-alive connection, each response read in full. Milliseconds.");
     line("");
     latencyTables(false);
+  }
 
+  /** Requests per second at each concurrency. */
+  private void httpThroughput() {
+    BenchOptions o = r.options();
     line("## HTTP throughput");
     line("");
     line(String.format(Locale.ROOT, "Closed loop on loopback: each of *c* clients sends the next search of the mix (word, exact and "
@@ -189,7 +227,10 @@ public final class Report {
       }
     }
     line("");
+  }
 
+  /** Start-up time, index size and heap of the server. */
+  private void serverStartAndHeap(Benchmark.Size big) {
     line("## Server start, index size, heap");
     line("");
     line("| corpus | start to first `/api/health` (median) | each start | printed by the server | index on disk | heap limit | peak heap used | most heap after a GC | live heap after a full GC | GCs | all answers 200, still running |");
@@ -209,7 +250,11 @@ public final class Report {
         + "child's GC log (`-Xlog:gc`), over the HTTP mix and the throughput runs; the live heap is measured after a full GC "
         + "forced with `jcmd GC.run` at the end.");
     line("");
+  }
 
+  /** The method, in words. */
+  private void howItIsMeasured(Benchmark.Size big) {
+    BenchOptions o = r.options();
     line("## How it is measured");
     line("");
     line(String.format(Locale.ROOT, "- Each class of the mix gets %d warm-up and %d measured requests; classes are interleaved (one "
@@ -227,6 +272,10 @@ public final class Report {
     line("- Benchmarks are not tests: CI runs `bin/policy-search bench --smoke` (through `BenchSmokeTest`) only to keep this "
         + "harness working.");
     line("");
+  }
+
+  /** Every request of the mix with its counts and medians. */
+  private void everyRequest() {
     line("### Every request");
     line("");
     StringBuilder head = new StringBuilder("| class | request |");
