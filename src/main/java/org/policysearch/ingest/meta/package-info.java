@@ -28,5 +28,9 @@
  *
  * <p>All data files are read once ({@link org.policysearch.ingest.meta.StandardDocumentBuilder#load()})
  * into immutable objects, so one builder serves many indexing threads. No Lucene here.
+ *
+ * <p>Imports {@code doc} (what it builds), {@code ingest} (what it builds from) and {@code text}; never
+ * {@code index}, {@code search}, {@code web} or {@code cli}. Its {@link org.policysearch.ingest.meta.Gazetteer}
+ * is also read by {@code search}, to resolve the regions users type.
  */
 package org.policysearch.ingest.meta;
