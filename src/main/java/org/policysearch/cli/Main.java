@@ -33,9 +33,28 @@ public final class Main {
     m.put("phrase", new PhraseCommand());
     m.put("stats", new StatsCommand());
     m.put("inspect", new InspectCommand());
-    m.put("bench", new BenchCommand());
-    m.put("eval", new EvalCommand());
+    addIfPresent(m, "bench", "org.policysearch.cli.BenchCommand");
+    addIfPresent(m, "eval", "org.policysearch.cli.EvalCommand");
     return m;
+  }
+
+  /**
+   * A command of the benchmark source set ({@code src/bench/java}, compiled to {@code target/bench-classes}),
+   * loaded by name so that the product never depends on the harnesses: present when they were built
+   * (the launcher puts them on the class path), simply absent otherwise.
+   */
+  private static void addIfPresent(Map<String, Command> m, String name, String className) {
+    Class<?> c;
+    try {
+      c = Class.forName(className);
+    } catch (ClassNotFoundException e) {
+      return;
+    }
+    try {
+      m.put(name, (Command) c.getDeclaredConstructor().newInstance());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("the " + name + " command (" + className + ") cannot be created", e);
+    }
   }
 
   public static void main(String[] argv) {

@@ -22,11 +22,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.store.AlreadyClosedException;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.ingest.CorpusListing;
+import org.policysearch.ingest.DuplicateIds;
 import org.policysearch.ingest.FileResult;
 import org.policysearch.ingest.Ingester;
-import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.Skip;
 import org.policysearch.ingest.SourceFile;
 
@@ -105,27 +106,59 @@ public final class CorpusIndexer {
       String recovered = recovered(marker, store.removedAbandoned());
       Files.writeString(marker, "started " + Instant.now() + ", pid " + ProcessHandle.current().pid(), StandardCharsets.UTF_8);
 
-      CorpusListing listing = ingester.list(corpus);
-      List<Skip> skipped = Collections.synchronizedList(new ArrayList<>(listing.skipped()));
-      Set<String> skippedAtListing = new HashSet<>();
-      listing.skipped().forEach(s -> skippedAtListing.add(s.file()));
+      Run run = new Run(corpus, store, progress, ingester.list(corpus));
+      run.compareWithLastCommit();
+      run.removeFilesGone();
+      run.readAndWrite();
 
-      // What the last commit holds.
-      Map<String, String> indexedHash = new HashMap<>();
-      Map<String, Long> indexedCount = new HashMap<>();
-      Map<String, String> idOwner = new HashMap<>();
+      int dupChanged = store.applyDuplicates();
+      store.commit();
+      long docs = store.documentCount();
+      Files.deleteIfExists(marker);
+      return new IndexSummary(run.added.get(), run.updated.get(), run.removed, run.unchanged, run.kept, run.skipped, docs,
+          dupChanged, store.rebuilding(), store.rebuildReason(), recovered, run.bytesRead, (System.nanoTime() - t0) / 1_000_000);
+    }
+  }
+
+  /** One indexing run, step by step: what the last commit holds, what left, what to read, and the reading. */
+  private final class Run {
+    final Path corpus;
+    final IndexStore store;
+    final Progress progress;
+    final CorpusListing listing;
+    final List<Skip> skipped;
+    final Set<String> skippedAtListing = new HashSet<>();
+    // What the last commit holds: each file's hash and document count, and which file owns each id.
+    final Map<String, String> indexedHash = new HashMap<>();
+    final Map<String, Long> indexedCount = new HashMap<>();
+    final DuplicateIds ids = new DuplicateIds();
+    final List<SourceFile> toRead = new ArrayList<>();
+    long unchanged;
+    long bytesTotal;
+    long removed;
+    final AtomicLong added = new AtomicLong();
+    final AtomicLong updated = new AtomicLong();
+    long kept;
+    long bytesRead;
+    long filesDone;
+
+    Run(Path corpus, IndexStore store, Progress progress, CorpusListing listing) {
+      this.corpus = corpus;
+      this.store = store;
+      this.progress = progress;
+      this.listing = listing;
+      this.skipped = Collections.synchronizedList(new ArrayList<>(listing.skipped()));
+      listing.skipped().forEach(s -> skippedAtListing.add(s.file()));
+    }
+
+    /** Reads what the last commit holds and keeps the files that are new or changed (by hash) to read. */
+    void compareWithLastCommit() throws IOException {
       for (IndexStore.IndexedDocument d : store.indexedDocuments()) {
         indexedHash.put(d.file(), d.fileHash());
         indexedCount.merge(d.file(), 1L, Long::sum);
-        idOwner.put(d.id(), d.file());
+        ids.hold(d.id(), d.file());
       }
-
-      List<SourceFile> toRead = new ArrayList<>();
-      Set<String> listed = new HashSet<>();
-      long unchanged = 0;
-      long bytesTotal = 0;
       for (SourceFile f : listing.files()) {
-        listed.add(f.relPath());
         String h = indexedHash.get(f.relPath());
         if (h != null && h.equals(f.hash())) {
           unchanged++;
@@ -134,22 +167,27 @@ public final class CorpusIndexer {
           bytesTotal += f.size();
         }
       }
-      // Files gone from the corpus leave the index (one listed but unreadable right now keeps its old version).
-      long removed = 0;
+    }
+
+    /** Files gone from the corpus leave the index (one listed but unreadable right now keeps its old version). */
+    void removeFilesGone() throws IOException {
+      Set<String> listed = new HashSet<>();
+      for (SourceFile f : listing.files()) listed.add(f.relPath());
       for (Map.Entry<String, String> e : indexedHash.entrySet()) {
         String file = e.getKey();
         if (!listed.contains(file) && !skippedAtListing.contains(file)) {
           store.deleteFile(file);
           removed += indexedCount.getOrDefault(file, 0L);
-          idOwner.values().removeIf(file::equals);
+          ids.release(file);
         }
       }
+    }
 
-      AtomicLong added = new AtomicLong();
-      AtomicLong updated = new AtomicLong();
-      long kept = 0;
-      long bytesRead = 0;
-      long filesDone = 0;
+    /**
+     * Reads the files to read on worker threads, in corpus order, and hands each document to the analysis
+     * pool; returns when every write is done (or throws the write failure that says why).
+     */
+    void readAndWrite() throws IOException {
       ExecutorService readers = Executors.newFixedThreadPool(threads, daemon("ingest"));
       ExecutorService analysers = Executors.newFixedThreadPool(threads, daemon("analyse"));
       Semaphore queued = new Semaphore(threads * QUEUED_DOCUMENTS_PER_THREAD);
@@ -163,40 +201,8 @@ public final class CorpusIndexer {
             reading.add(readers.submit(() -> ingester.read(corpus, f)));
           }
           FileResult r = get(reading.poll());
-          SourceFile f = r.file();
-          skipped.addAll(r.skipped());
-          boolean wasIndexed = indexedHash.containsKey(f.relPath());
-          if (r.documents().isEmpty() && wasIndexed) {
-            kept++; // could not be read now: keep what was indexed from it before
-          } else {
-            if (wasIndexed) {
-              store.deleteFile(f.relPath());
-              idOwner.values().removeIf(f.relPath()::equals);
-            }
-            int inFile = 0;
-            for (PolicyDocument d : r.documents()) {
-              // A bulk JSONL file holds thousands of documents: progress moves per document, not per file.
-              progress.update(filesDone, toRead.size(), bytesRead + f.size() * inFile++ / r.documents().size(), bytesTotal,
-                  added.get() + updated.get());
-              String owner = idOwner.putIfAbsent(d.id(), f.relPath());
-              if (owner != null && !owner.equals(f.relPath())) {
-                skipped.add(new Skip(f.relPath(), d.line(), "duplicate-id",
-                    "the id '" + d.id() + "' is already used by " + owner + "; this document was not indexed"));
-                continue;
-              }
-              (wasIndexed ? updated : added).incrementAndGet();
-              queued.acquireUninterruptibly();
-              puts.add(analysers.submit(() -> {
-                try {
-                  store.put(d, f.hash());
-                  return null;
-                } finally {
-                  queued.release();
-                }
-              }));
-            }
-          }
-          bytesRead += f.size();
+          write(r, analysers, queued, puts);
+          bytesRead += r.file().size();
           filesDone++;
           progress.update(filesDone, toRead.size(), bytesRead, bytesTotal, added.get() + updated.get());
           // A failed write stops the run now, with its cause (dropping a failed future would lose it).
@@ -208,12 +214,42 @@ public final class CorpusIndexer {
         readers.shutdownNow();
         analysers.shutdown();
       }
-      int dupChanged = store.applyDuplicates();
-      store.commit();
-      long docs = store.documentCount();
-      Files.deleteIfExists(marker);
-      return new IndexSummary(added.get(), updated.get(), removed, unchanged, kept, skipped, docs, dupChanged,
-          store.rebuilding(), store.rebuildReason(), recovered, bytesRead, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The documents of one file read: replace what the index held from it, skipping ids another file owns. */
+    private void write(FileResult r, ExecutorService analysers, Semaphore queued, List<Future<?>> puts) throws IOException {
+      SourceFile f = r.file();
+      skipped.addAll(r.skipped());
+      boolean wasIndexed = indexedHash.containsKey(f.relPath());
+      if (r.documents().isEmpty() && wasIndexed) {
+        kept++; // could not be read now: keep what was indexed from it before
+        return;
+      }
+      if (wasIndexed) {
+        store.deleteFile(f.relPath());
+        ids.release(f.relPath());
+      }
+      int inFile = 0;
+      for (PolicyDocument d : r.documents()) {
+        // A bulk JSONL file holds thousands of documents: progress moves per document, not per file.
+        progress.update(filesDone, toRead.size(), bytesRead + f.size() * inFile++ / r.documents().size(), bytesTotal,
+            added.get() + updated.get());
+        String owner = ids.claim(d.id(), f.relPath());
+        if (owner != null) {
+          skipped.add(DuplicateIds.repeatedInIndex(f.relPath(), d.line(), d.id(), owner));
+          continue;
+        }
+        (wasIndexed ? updated : added).incrementAndGet();
+        queued.acquireUninterruptibly();
+        puts.add(analysers.submit(() -> {
+          try {
+            store.put(d, f.hash());
+            return null;
+          } finally {
+            queued.release();
+          }
+        }));
+      }
     }
   }
 

@@ -17,12 +17,12 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.index.analysis.ExactStream;
 import org.policysearch.index.analysis.ExactTokenizer;
 import org.policysearch.index.analysis.WordTokens;
-import org.policysearch.ingest.Paragraph;
-import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.meta.Fingerprint;
 import org.policysearch.text.TextNormalizer;
 

@@ -3,8 +3,8 @@ package org.policysearch.index;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.util.List;
-import org.policysearch.ingest.Paragraph;
-import org.policysearch.ingest.PolicyDocument;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
 
 /**
  * The parent's stored metadata: the {@link PolicyDocument} without its paragraphs (which live on the

@@ -1,5 +1,7 @@
 package org.policysearch.ingest;
 
+import org.policysearch.doc.PolicyDocument;
+
 /**
  * Turns decoded text into a {@link PolicyDocument}: cleans web debris, extracts metadata (given
  * metadata wins), splits and numbers paragraphs, assigns themes and flags.

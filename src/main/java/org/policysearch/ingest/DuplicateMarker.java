@@ -2,6 +2,7 @@ package org.policysearch.ingest;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.policysearch.doc.PolicyDocument;
 
 /**
  * The corpus-wide pass {@link Ingester#ingestAll} runs after every file is read, where reposted copies

@@ -1,6 +1,7 @@
 package org.policysearch.ingest;
 
 import java.util.List;
+import org.policysearch.doc.PolicyDocument;
 
 /**
  * What reading one file gave: its documents (one for a whole file, one per good line of a JSONL file)

@@ -2,6 +2,7 @@ package org.policysearch.ingest;
 
 import java.time.Duration;
 import java.util.List;
+import org.policysearch.doc.PolicyDocument;
 
 /**
  * A whole-corpus ingest: the documents after the duplicate post-pass (in listing order, JSONL lines in

@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.ingest.source.CorpusWalker;
 import org.policysearch.ingest.source.DocumentSink;
 import org.policysearch.ingest.source.Readers;
@@ -129,18 +128,17 @@ public final class Ingester {
     CorpusListing listing = list(corpusRoot);
     List<Skip> skipped = new ArrayList<>(listing.skipped());
     List<PolicyDocument> docs = new ArrayList<>();
-    Map<String, String> firstUse = new HashMap<>();
+    DuplicateIds ids = new DuplicateIds();
     for (SourceFile f : listing.files()) {
       FileResult r = read(corpusRoot, f);
       skipped.addAll(r.skipped());
       for (PolicyDocument d : r.documents()) {
         String where = d.line() > 0 ? d.file() + ":" + d.line() : d.file();
-        String first = firstUse.putIfAbsent(d.id(), where);
+        String first = ids.claim(d.id(), where);
         if (first == null) {
           docs.add(d);
         } else {
-          skipped.add(new Skip(d.file(), d.line(), SkipReasons.DUPLICATE_ID, "the id '" + d.id()
-              + "' is already used by " + first + "; this document is skipped (give it another id)"));
+          skipped.add(DuplicateIds.repeatedInCorpus(d.file(), d.line(), d.id(), first));
         }
       }
     }

@@ -4,6 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.policysearch.doc.DateInfo;
+import org.policysearch.doc.Evidence;
+import org.policysearch.doc.Flags;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
+import org.policysearch.doc.RegionInfo;
 
 /**
  * The fallback builder WITHOUT metadata extraction: every non-empty line becomes a paragraph, and

@@ -1,5 +1,5 @@
 /**
- * Files of the corpus folder in, cleaned {@link org.policysearch.ingest.PolicyDocument}s out; no
+ * Files of the corpus folder in, cleaned {@link org.policysearch.doc.PolicyDocument}s out; no
  * Lucene here.
  *
  * <p>The pipeline: {@link org.policysearch.ingest.Ingester#list} walks the folder into
@@ -12,6 +12,9 @@
  * corpus-wide {@link org.policysearch.ingest.DuplicateMarker}. Whatever cannot be used becomes a
  * {@link org.policysearch.ingest.Skip} with a reason from {@link org.policysearch.ingest.SkipReasons}
  * and a detail a user can act on; nothing is dropped silently, nothing bad in the input throws.
- * {@link org.policysearch.ingest.DocumentJson} is the JSON form shared by the CLI and the HTTP API.
+ *
+ * <p>The document model it produces lives in {@code org.policysearch.doc}; this package keeps only the
+ * pipeline. It may import {@code doc} and {@code text} (normalisation), never {@code index},
+ * {@code search}, {@code web} or {@code cli}.
  */
 package org.policysearch.ingest;

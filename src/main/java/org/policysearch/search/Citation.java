@@ -1,7 +1,7 @@
 package org.policysearch.search;
 
-import org.policysearch.ingest.PolicyDocument;
-import org.policysearch.ingest.RegionInfo;
+import org.policysearch.doc.PolicyDocument;
+import org.policysearch.doc.RegionInfo;
 
 /** Citation strings. */
 public final class Citation {

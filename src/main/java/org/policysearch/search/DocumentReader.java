@@ -10,11 +10,11 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.BitSet;
+import org.policysearch.doc.Flags;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.index.Fields;
 import org.policysearch.index.StoredMeta;
-import org.policysearch.ingest.Flags;
-import org.policysearch.ingest.Paragraph;
-import org.policysearch.ingest.PolicyDocument;
 
 /** Reads documents and paragraphs back from a block: parent metadata, child paragraphs. */
 final class DocumentReader {

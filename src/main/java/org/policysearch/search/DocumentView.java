@@ -1,7 +1,7 @@
 package org.policysearch.search;
 
 import java.util.List;
-import org.policysearch.ingest.PolicyDocument;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.search.query.Interpretation;
 
 /**

@@ -3,7 +3,7 @@ package org.policysearch.search;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.function.Consumer;
-import org.policysearch.ingest.PolicyDocument;
+import org.policysearch.doc.PolicyDocument;
 
 /**
  * The rows of an export: for every document of the current result set (in result order), each of its

@@ -1,6 +1,8 @@
 package org.policysearch.search;
 
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,17 +31,27 @@ import org.policysearch.index.Fields;
  * already have, without a taxonomy index or a second reader state to keep in step with refreshes.
  */
 final class FacetHitCollector implements Collector {
-  static final int REGION = 0;
-  static final int YEAR = 1;
-  static final int THEME = 2;
-  static final int TYPE = 3;
-  static final String[] DIMS = {Fields.REGION, Fields.YEAR, Fields.THEME, Fields.TYPE};
+  /** The facet dimensions, each over the doc-values field of the same name. */
+  enum Dimension {
+    REGION(Fields.REGION), YEAR(Fields.YEAR), THEME(Fields.THEME), TYPE(Fields.TYPE);
+
+    final String field;
+
+    Dimension(String field) {
+      this.field = field;
+    }
+  }
+
+  // The callers' short names: fc.counts(FacetHitCollector.REGION).
+  static final Dimension REGION = Dimension.REGION;
+  static final Dimension YEAR = Dimension.YEAR;
+  static final Dimension THEME = Dimension.THEME;
+  static final Dimension TYPE = Dimension.TYPE;
 
   private final Collector top;
   private final Filters filters;
-  private final boolean[] selected = new boolean[4];
-  @SuppressWarnings("unchecked")
-  private final Map<String, Long>[] counts = new Map[] {new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()};
+  private final Set<Dimension> selected = EnumSet.noneOf(Dimension.class);
+  private final Map<Dimension, Map<String, Long>> counts = new EnumMap<>(Dimension.class);
   private final Set<Integer> foldedDocs;
   private long hits;
   private long folded;
@@ -52,10 +64,11 @@ final class FacetHitCollector implements Collector {
     this.top = top;
     this.filters = filters;
     this.foldedDocs = foldedDocs;
-    selected[REGION] = !filters.regions().isEmpty();
-    selected[YEAR] = filters.yearSelected();
-    selected[THEME] = !filters.themes().isEmpty();
-    selected[TYPE] = !filters.types().isEmpty();
+    for (Dimension d : Dimension.values()) counts.put(d, new HashMap<>());
+    if (!filters.regions().isEmpty()) selected.add(REGION);
+    if (filters.yearSelected()) selected.add(YEAR);
+    if (!filters.themes().isEmpty()) selected.add(THEME);
+    if (!filters.types().isEmpty()) selected.add(TYPE);
   }
 
   long hits() {
@@ -73,8 +86,8 @@ final class FacetHitCollector implements Collector {
   }
 
   /** Counts per value for one dimension (region counts are per path of every level). */
-  Map<String, Long> counts(int dim) {
-    return counts[dim];
+  Map<String, Long> counts(Dimension dim) {
+    return counts.get(dim);
   }
 
   @Override
@@ -86,10 +99,16 @@ final class FacetHitCollector implements Collector {
   public LeafCollector getLeafCollector(LeafReaderContext ctx) throws IOException {
     LeafCollector inner = top.getLeafCollector(ctx);
     var reader = ctx.reader();
-    SortedSetDocValues region = reader.getSortedSetDocValues(Fields.REGION);
-    SortedNumericDocValues year = reader.getSortedNumericDocValues(Fields.YEAR);
-    SortedSetDocValues theme = reader.getSortedSetDocValues(Fields.THEME);
-    SortedSetDocValues type = reader.getSortedSetDocValues(Fields.TYPE);
+    SortedSetDocValues region = reader.getSortedSetDocValues(REGION.field);
+    SortedNumericDocValues year = reader.getSortedNumericDocValues(YEAR.field);
+    SortedSetDocValues theme = reader.getSortedSetDocValues(THEME.field);
+    SortedSetDocValues type = reader.getSortedSetDocValues(TYPE.field);
+    // Read once per segment, not per document.
+    boolean regionSelected = selected.contains(REGION);
+    boolean yearSelected = selected.contains(YEAR);
+    boolean themeSelected = selected.contains(THEME);
+    boolean typeSelected = selected.contains(TYPE);
+    Map<String, Long> yearsOutOfRange = counts.get(YEAR);
     FixedBitSet fold = null;
     for (int g : foldedDocs) {
       if (g < ctx.docBase || g >= ctx.docBase + reader.maxDoc()) continue;
@@ -140,11 +159,11 @@ final class FacetHitCollector implements Collector {
         if (year != null && year.advanceExact(doc)) yearValue = (int) year.nextValue();
 
         int failed = 0;
-        int failedDim = -1;
-        if (selected[REGION] && !anyIn(rOrds, nRegion, regionOrds)) { failed++; failedDim = REGION; }
-        if (selected[YEAR] && (yearValue == Integer.MIN_VALUE || !filters.yearMatches(yearValue))) { failed++; failedDim = YEAR; }
-        if (selected[THEME] && !anyIn(thOrds, nTheme, themeOrds)) { failed++; failedDim = THEME; }
-        if (selected[TYPE] && !anyIn(tyOrds, nType, typeOrds)) { failed++; failedDim = TYPE; }
+        Dimension failedDim = null;
+        if (regionSelected && !anyIn(rOrds, nRegion, regionOrds)) { failed++; failedDim = REGION; }
+        if (yearSelected && (yearValue == Integer.MIN_VALUE || !filters.yearMatches(yearValue))) { failed++; failedDim = YEAR; }
+        if (themeSelected && !anyIn(thOrds, nTheme, themeOrds)) { failed++; failedDim = THEME; }
+        if (typeSelected && !anyIn(tyOrds, nType, typeOrds)) { failed++; failedDim = TYPE; }
         if (failed > 1) return;
         if (foldHere != null && foldHere.get(doc)) {
           if (failed == 0) folded++;
@@ -160,18 +179,18 @@ final class FacetHitCollector implements Collector {
         if ((failed == 0 || failedDim == YEAR) && yearValue == Integer.MIN_VALUE) yearUnknown++;
         if ((failed == 0 || failedDim == YEAR) && yearValue != Integer.MIN_VALUE) {
           if (yearValue >= MIN_YEAR && yearValue < MIN_YEAR + YEAR_SPAN) yearCounts[yearValue - MIN_YEAR]++;
-          else counts[YEAR].merge(Integer.toString(yearValue), 1L, Long::sum);
+          else yearsOutOfRange.merge(Integer.toString(yearValue), 1L, Long::sum);
         }
       }
 
       @Override
       public void finish() throws IOException {
         inner.finish();
-        flush(region, regionCounts, counts[REGION]);
-        flush(theme, themeCounts, counts[THEME]);
-        flush(type, typeCounts, counts[TYPE]);
+        flush(region, regionCounts, counts.get(REGION));
+        flush(theme, themeCounts, counts.get(THEME));
+        flush(type, typeCounts, counts.get(TYPE));
         for (int i = 0; i < YEAR_SPAN; i++) {
-          if (yearCounts[i] > 0) counts[YEAR].merge(Integer.toString(MIN_YEAR + i), yearCounts[i], Long::sum);
+          if (yearCounts[i] > 0) counts.get(YEAR).merge(Integer.toString(MIN_YEAR + i), yearCounts[i], Long::sum);
         }
       }
     };

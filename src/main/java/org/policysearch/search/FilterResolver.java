@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.policysearch.ingest.RegionInfo;
+import org.policysearch.doc.RegionInfo;
 import org.policysearch.ingest.meta.Gazetteer;
 import org.policysearch.search.query.Interpretation.FilterReading;
 

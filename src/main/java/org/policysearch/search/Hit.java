@@ -1,7 +1,7 @@
 package org.policysearch.search;
 
 import java.util.List;
-import org.policysearch.ingest.PolicyDocument;
+import org.policysearch.doc.PolicyDocument;
 
 /**
  * One document of a result list.

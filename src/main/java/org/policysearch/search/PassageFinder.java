@@ -14,7 +14,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.join.BitSetProducer;
 import org.apache.lucene.util.BitSet;
-import org.policysearch.ingest.Paragraph;
+import org.policysearch.doc.Paragraph;
 import org.policysearch.search.query.HighlightTerm;
 
 /**

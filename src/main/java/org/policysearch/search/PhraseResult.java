@@ -1,7 +1,7 @@
 package org.policysearch.search;
 
 import java.util.List;
-import org.policysearch.ingest.RegionInfo;
+import org.policysearch.doc.RegionInfo;
 import org.policysearch.search.query.Interpretation;
 
 /**

@@ -20,9 +20,9 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BitSet;
 import org.apache.lucene.util.FixedBitSet;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.index.Fields;
-import org.policysearch.ingest.Paragraph;
-import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.search.query.QueryCompiler;
 import org.policysearch.text.NormalizedText;
 import org.policysearch.text.TextNormalizer;
@@ -51,6 +51,39 @@ public final class PhraseService {
 
   public PhraseResult phrase(PhraseRequest r) throws InvalidRequestException, IOException {
     long t0 = System.nanoTime();
+    String phrase = validPhrase(r);
+    String n = TextNormalizer.normalizeToString(phrase);
+    Query child = QueryCompiler.exactQuery(n, Fields.BODY_PAIRS, Fields.BODY_UNITS);
+    if (child == null) {
+      throw new InvalidRequestException("q", "the phrase has nothing to match once quotation marks and spaces are removed",
+          "去掉引号和空格后短语里没有可匹配的内容");
+    }
+
+    try (SearcherProvider.Lease lease = service.provider().acquire()) {
+      FilterResolver.Resolved rf = service.resolveFilters(lease.searcher(), r.filters());
+      IndexSearcher s = service.timed(lease.searcher());
+      FixedBitSet allowed = matchingDocuments(s, n, rf.filters());
+      boolean timedOut = s.timedOut();
+      List<Found> found = paragraphsWithPhrase(s, child, n, allowed);
+      Tally t = new Tally(s, n, r);
+      for (Found f : found) {
+        if (s.getTimeout().shouldExit()) {
+          timedOut = true;
+          break;
+        }
+        t.add(f);
+      }
+      // The denominators: every document the search covered (the filters, no phrase), by year and region.
+      // Without the time limit: a denominator cut short would overstate every share, and this is one pass
+      // over the parents' doc values.
+      FacetHitCollector corpus = new FacetHitCollector(new SearchService.NoHits(), rf.filters(), Set.of());
+      SearchService.searchWith(lease.searcher(), service.documentsQuery(null), corpus);
+      return t.result(phrase, corpus, t0, timedOut, rf);
+    }
+  }
+
+  /** The phrase asked for, without the quotation marks around it, or the reason the request is refused. */
+  private String validPhrase(PhraseRequest r) throws InvalidRequestException {
     String phrase = r.phrase() == null ? "" : r.phrase().strip();
     if (phrase.length() >= 2 && (phrase.startsWith("\"") && phrase.endsWith("\"") || phrase.startsWith("“") && phrase.endsWith("”"))) {
       phrase = phrase.substring(1, phrase.length() - 1);
@@ -69,136 +102,151 @@ public final class PhraseService {
       throw new InvalidRequestException("context", "context must be between 0 and " + PhraseRequest.MAX_CONTEXT,
           "上下文长度须在 0 到 " + PhraseRequest.MAX_CONTEXT + " 个字符之间");
     }
-    String n = TextNormalizer.normalizeToString(phrase);
-    Query child = QueryCompiler.exactQuery(n, Fields.BODY_PAIRS, Fields.BODY_UNITS);
-    if (child == null) {
-      throw new InvalidRequestException("q", "the phrase has nothing to match once quotation marks and spaces are removed",
-          "去掉引号和空格后短语里没有可匹配的内容");
+    return phrase;
+  }
+
+  /** Step 1: the documents (global parent ids) that contain the normalised phrase and pass the filters. */
+  private FixedBitSet matchingDocuments(IndexSearcher s, String n, Filters filters) throws IOException {
+    FixedBitSet allowed = new FixedBitSet(Math.max(1, s.getIndexReader().maxDoc()));
+    Query matching = service.documentsQuery(QueryCompiler.exactQuery(n, Fields.DOC_PAIRS, Fields.DOC_UNITS));
+    FacetHitCollector fc = new FacetHitCollector(new BitSetCollector(allowed), filters, RepostFolding.folded(s, matching, filters));
+    SearchService.searchWith(s, matching, fc);
+    return allowed;
+  }
+
+  /**
+   * Step 2: the paragraphs of those documents that contain the phrase, in order: newest document first, then
+   * reading order, with each paragraph's count (from the index when the phrase cannot overlap itself, else
+   * -1: counted later from the text) and its document's year and regions (doc values: no stored fields
+   * read here).
+   */
+  private List<Found> paragraphsWithPhrase(IndexSearcher s, Query child, String n, FixedBitSet allowed) throws IOException {
+    boolean countFromIndex = PhraseCounter.cannotOverlap(n);
+    List<Found> found = new ArrayList<>();
+    Weight w = s.createWeight(s.rewrite(child), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+      Scorer sc = w.scorer(ctx);
+      if (sc == null) continue;
+      BitSet parents = service.parents().getBitSet(ctx);
+      SortedNumericDocValues dates = ctx.reader().getSortedNumericDocValues(Fields.DATE);
+      SortedNumericDocValues years = ctx.reader().getSortedNumericDocValues(Fields.YEAR);
+      SortedSetDocValues regions = ctx.reader().getSortedSetDocValues(Fields.REGION);
+      NumericDocValues paraNo = ctx.reader().getNumericDocValues(Fields.PARA_NUMBER);
+      PhraseCounter counter = countFromIndex ? PhraseCounter.open(ctx.reader(), child) : null;
+      Map<Long, String> regionNames = new HashMap<>();
+      int lastParent = -1;
+      long date = Long.MIN_VALUE;
+      String year = null;
+      List<String> regionPaths = List.of();
+      DocIdSetIterator it = sc.iterator();
+      for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+        int parent = parents.nextSetBit(d);
+        if (!allowed.get(ctx.docBase + parent)) continue;
+        if (parent != lastParent) {
+          lastParent = parent;
+          date = dates != null && dates.advanceExact(parent) ? dates.nextValue() : Long.MIN_VALUE;
+          year = years != null && years.advanceExact(parent) ? Long.toString(years.nextValue()) : null;
+          regionPaths = new ArrayList<>();
+          if (regions != null && regions.advanceExact(parent)) {
+            for (int i = 0; i < regions.docValueCount(); i++) {
+              long ord = regions.nextOrd();
+              String name = regionNames.get(ord);
+              if (name == null) {
+                name = regions.lookupOrd(ord).utf8ToString();
+                regionNames.put(ord, name);
+              }
+              regionPaths.add(name);
+            }
+          }
+        }
+        int no = paraNo != null && paraNo.advanceExact(d) ? (int) paraNo.longValue() : 0;
+        int count = counter == null ? -1 : counter.count(d);
+        found.add(new Found(ctx.docBase + parent, ctx.docBase + d, date, year, regionPaths, no, count));
+      }
+    }
+    found.sort(Comparator.comparingLong(Found::date).reversed().thenComparingInt(Found::parentGlobal).thenComparingInt(Found::paragraph));
+    return found;
+  }
+
+  /**
+   * Step 3: the counts by year, region and region × year, and the requested page of occurrences in context
+   * (the only paragraphs and documents read, unless the phrase can overlap itself and every paragraph's text
+   * is counted). Step 4, {@link #result}: the counts beside their denominators.
+   */
+  private static final class Tally {
+    private final IndexSearcher s;
+    private final String n;
+    private final PhraseRequest r;
+    private final long from;
+    private final long to;
+    private final DocumentReader.Reads reads = new DocumentReader.Reads();
+    private final Map<Integer, PolicyDocument> metaCache = new HashMap<>();
+    private final Map<String, long[]> byYear = new HashMap<>();
+    private final Map<String, long[]> byRegion = new HashMap<>();
+    private final Map<List<String>, long[]> byRegionYear = new HashMap<>();
+    private final List<PhraseResult.Occurrence> items = new ArrayList<>();
+    private long occurrences;
+    private long paragraphs;
+    private long documents;
+    private int lastParent = -1;
+
+    Tally(IndexSearcher s, String n, PhraseRequest r) {
+      this.s = s;
+      this.n = n;
+      this.r = r;
+      this.from = (long) (r.page() - 1) * r.size();
+      this.to = from + r.size();
     }
 
-    try (SearcherProvider.Lease lease = service.provider().acquire()) {
-      FilterResolver.Resolved rf = service.resolveFilters(lease.searcher(), r.filters());
-      IndexSearcher s = service.timed(lease.searcher());
-      // 1. The documents that contain the phrase and pass the filters.
-      FixedBitSet allowed = new FixedBitSet(Math.max(1, s.getIndexReader().maxDoc()));
-      Query matching = service.documentsQuery(QueryCompiler.exactQuery(n, Fields.DOC_PAIRS, Fields.DOC_UNITS));
-      FacetHitCollector fc = new FacetHitCollector(new BitSetCollector(allowed), rf.filters(),
-          RepostFolding.folded(s, matching, rf.filters()));
-      boolean timedOut = false;
-      SearchService.searchWith(s, matching, fc);
-      timedOut |= s.timedOut();
-      // 2. Their paragraphs that contain it, in order: newest document first, then reading order, with
-      //    each paragraph's count (from the index when the phrase cannot overlap itself, else later from
-      //    the text) and its document's year and regions (doc values: no stored fields read here).
-      boolean countFromIndex = PhraseCounter.cannotOverlap(n);
-      List<Found> found = new ArrayList<>();
-      Weight w = s.createWeight(s.rewrite(child), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
-        Scorer sc = w.scorer(ctx);
-        if (sc == null) continue;
-        BitSet parents = service.parents().getBitSet(ctx);
-        SortedNumericDocValues dates = ctx.reader().getSortedNumericDocValues(Fields.DATE);
-        SortedNumericDocValues years = ctx.reader().getSortedNumericDocValues(Fields.YEAR);
-        SortedSetDocValues regions = ctx.reader().getSortedSetDocValues(Fields.REGION);
-        NumericDocValues paraNo = ctx.reader().getNumericDocValues(Fields.PARA_NUMBER);
-        PhraseCounter counter = countFromIndex ? PhraseCounter.open(ctx.reader(), child) : null;
-        Map<Long, String> regionNames = new HashMap<>();
-        int lastParent = -1;
-        long date = Long.MIN_VALUE;
-        String year = null;
-        List<String> regionPaths = List.of();
-        DocIdSetIterator it = sc.iterator();
-        for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-          int parent = parents.nextSetBit(d);
-          if (!allowed.get(ctx.docBase + parent)) continue;
-          if (parent != lastParent) {
-            lastParent = parent;
-            date = dates != null && dates.advanceExact(parent) ? dates.nextValue() : Long.MIN_VALUE;
-            year = years != null && years.advanceExact(parent) ? Long.toString(years.nextValue()) : null;
-            regionPaths = new ArrayList<>();
-            if (regions != null && regions.advanceExact(parent)) {
-              for (int i = 0; i < regions.docValueCount(); i++) {
-                long ord = regions.nextOrd();
-                String name = regionNames.get(ord);
-                if (name == null) {
-                  name = regions.lookupOrd(ord).utf8ToString();
-                  regionNames.put(ord, name);
-                }
-                regionPaths.add(name);
-              }
-            }
-          }
-          int no = paraNo != null && paraNo.advanceExact(d) ? (int) paraNo.longValue() : 0;
-          int count = counter == null ? -1 : counter.count(d);
-          found.add(new Found(ctx.docBase + parent, ctx.docBase + d, date, year, regionPaths, no, count));
-        }
+    /** One paragraph that contains the phrase, in order. */
+    void add(Found f) throws IOException {
+      Paragraph p = null;
+      List<int[]> occ = null;
+      int count = f.count;
+      if (count < 0 || occurrences + count > from && occurrences < to) {
+        LeafReaderContext ctx = DocumentReader.leaf(s, f.child);
+        p = DocumentReader.paragraph(reads.of(ctx), f.child - ctx.docBase);
+        occ = occurrences(p.text(), n);
+        count = occ.size();
       }
-      found.sort(Comparator.comparingLong(Found::date).reversed().thenComparingInt(Found::parentGlobal).thenComparingInt(Found::paragraph));
-      // 3. Count; keep the requested page in context (the only paragraphs and documents read, unless the
-      //    phrase can overlap itself and every paragraph's text is counted).
-      Map<Integer, PolicyDocument> metaCache = new HashMap<>();
-      Map<String, long[]> byYear = new HashMap<>();
-      Map<String, long[]> byRegion = new HashMap<>();
-      Map<List<String>, long[]> byRegionYear = new HashMap<>();
-      List<PhraseResult.Occurrence> items = new ArrayList<>();
-      long occurrences = 0;
-      long paragraphs = 0;
-      long documents = 0;
-      int lastParent = -1;
-      DocumentReader.Reads reads = new DocumentReader.Reads();
-      long from = (long) (r.page() - 1) * r.size();
-      long to = from + r.size();
-      for (Found f : found) {
-        if (s.getTimeout().shouldExit()) {
-          timedOut = true;
-          break;
-        }
-        Paragraph p = null;
-        List<int[]> occ = null;
-        int count = f.count;
-        if (count < 0 || occurrences + count > from && occurrences < to) {
-          LeafReaderContext ctx = DocumentReader.leaf(s, f.child);
-          p = DocumentReader.paragraph(reads.of(ctx), f.child - ctx.docBase);
-          occ = occurrences(p.text(), n);
-          count = occ.size();
-        }
-        if (count == 0) continue; // cannot happen: the index and the text agree (tested)
-        boolean newDoc = f.parentGlobal != lastParent;
-        lastParent = f.parentGlobal;
-        paragraphs++;
-        if (newDoc) documents++;
-        if (f.year != null) add(byYear, f.year, newDoc, count);
-        else add(byYear, UNKNOWN_YEAR, newDoc, count);
-        for (String path : f.regions) {
-          add(byRegion, path, newDoc, count);
-          if (f.year != null) add(byRegionYear, List.of(path, f.year), newDoc, count);
-        }
-        if (occurrences + count > from && occurrences < to) {
-          PolicyDocument meta = metaCache.computeIfAbsent(f.parentGlobal, g -> {
-            try {
-              LeafReaderContext pc = DocumentReader.leaf(s, g);
-              return DocumentReader.metadata(pc, reads.of(pc), g - pc.docBase, List.of());
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          });
-          long at = occurrences;
-          for (int[] o : occ) {
-            if (at >= from && items.size() < r.size()) {
-              items.add(new PhraseResult.Occurrence(meta.id(), meta.title(), meta.date().value(), meta.region(),
-                  p.number(), p.text().substring(Math.max(0, o[0] - r.context()), o[0]), p.text().substring(o[0], o[1]),
-                  p.text().substring(o[1], Math.min(p.text().length(), o[1] + r.context())), o[0], o[1]));
-            }
-            at++;
-          }
-        }
-        occurrences += count;
+      if (count == 0) return; // cannot happen: the index and the text agree (tested)
+      boolean newDoc = f.parentGlobal != lastParent;
+      lastParent = f.parentGlobal;
+      paragraphs++;
+      if (newDoc) documents++;
+      if (f.year != null) PhraseService.add(byYear, f.year, newDoc, count);
+      else PhraseService.add(byYear, UNKNOWN_YEAR, newDoc, count);
+      for (String path : f.regions) {
+        PhraseService.add(byRegion, path, newDoc, count);
+        if (f.year != null) PhraseService.add(byRegionYear, List.of(path, f.year), newDoc, count);
       }
-      // 4. The denominators: every document the search covered (the filters, no phrase), by year and region.
-      //    Without the time limit: a denominator cut short would overstate every share, and this is one pass
-      //    over the parents' doc values.
-      FacetHitCollector corpus = new FacetHitCollector(new SearchService.NoHits(), rf.filters(), Set.of());
-      SearchService.searchWith(lease.searcher(), service.documentsQuery(null), corpus);
+      if (occurrences + count > from && occurrences < to) page(f, p, occ);
+      occurrences += count;
+    }
+
+    /** The occurrences of one paragraph that fall on the requested page, in context. */
+    private void page(Found f, Paragraph p, List<int[]> occ) {
+      PolicyDocument meta = metaCache.computeIfAbsent(f.parentGlobal, g -> {
+        try {
+          LeafReaderContext pc = DocumentReader.leaf(s, g);
+          return DocumentReader.metadata(pc, reads.of(pc), g - pc.docBase, List.of());
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      long at = occurrences;
+      for (int[] o : occ) {
+        if (at >= from && items.size() < r.size()) {
+          items.add(new PhraseResult.Occurrence(meta.id(), meta.title(), meta.date().value(), meta.region(),
+              p.number(), p.text().substring(Math.max(0, o[0] - r.context()), o[0]), p.text().substring(o[0], o[1]),
+              p.text().substring(o[1], Math.min(p.text().length(), o[1] + r.context())), o[0], o[1]));
+        }
+        at++;
+      }
+    }
+
+    /** The record, each count beside how many documents the covered corpus holds for its year or region. */
+    PhraseResult result(String phrase, FacetHitCollector corpus, long t0, boolean timedOut, FilterResolver.Resolved rf) {
       long[] unknown = byYear.remove(UNKNOWN_YEAR);
       PhraseResult.Count yearUnknown = new PhraseResult.Count(UNKNOWN_YEAR, unknown == null ? 0 : unknown[0],
           unknown == null ? 0 : unknown[1], corpus.yearUnknown());

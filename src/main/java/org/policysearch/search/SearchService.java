@@ -26,14 +26,14 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.join.BitSetProducer;
 import org.apache.lucene.search.join.QueryBitSetProducer;
 import org.apache.lucene.util.BitSet;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
+import org.policysearch.doc.RegionInfo;
 import org.policysearch.index.Fields;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.index.vector.SemanticIndex;
 import org.policysearch.index.vector.VectorSearcher;
-import org.policysearch.ingest.Paragraph;
-import org.policysearch.ingest.PolicyDocument;
-import org.policysearch.ingest.RegionInfo;
 import org.policysearch.search.query.CompiledQuery;
 import org.policysearch.search.query.QueryCompiler;
 import org.policysearch.search.query.QueryNode;
@@ -368,9 +368,8 @@ public final class SearchService implements AutoCloseable {
     return s;
   }
 
-  @SuppressWarnings("deprecation")
   static void searchWith(IndexSearcher s, Query q, Collector c) throws IOException {
-    s.search(q, c);
+    s.search(q, new SingleCollectorManager<>(c));
   }
 
   private static Sort dateSort(boolean descending) {

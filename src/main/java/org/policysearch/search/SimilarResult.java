@@ -1,7 +1,7 @@
 package org.policysearch.search;
 
 import java.util.List;
-import org.policysearch.ingest.RegionInfo;
+import org.policysearch.doc.RegionInfo;
 
 /**
  * Documents (or paragraphs) like a given paragraph or pasted text ("其他地区怎么说"), from other regions.

@@ -26,12 +26,12 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
+import org.policysearch.doc.RegionInfo;
 import org.policysearch.index.Fields;
 import org.policysearch.index.vector.SemanticIndex;
 import org.policysearch.index.vector.VectorSearcher;
-import org.policysearch.ingest.Paragraph;
-import org.policysearch.ingest.PolicyDocument;
-import org.policysearch.ingest.RegionInfo;
 import org.policysearch.ingest.meta.Gazetteer;
 import org.policysearch.search.query.HighlightTerm;
 

@@ -22,6 +22,8 @@ import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.ingest.IngestConfig;
 import org.policysearch.ingest.Ingester;
 import org.policysearch.ingest.PlainDocumentBuilder;
+import org.policysearch.ingest.Skip;
+import org.policysearch.ingest.SkipReasons;
 import org.policysearch.search.Filters;
 import org.policysearch.search.SearchLimits;
 import org.policysearch.search.SearchRequest;
@@ -59,6 +61,25 @@ class CorpusIndexerTest {
       return s.search(new SearchRequest(q, Filters.NONE, SortOrder.RELEVANCE, 1, 100, 0)).hits().stream()
           .map(h -> h.document().id()).sorted().toList();
     }
+  }
+
+  @Test
+  void anIdTheIndexHoldsFromAnotherFileIsSkippedAndItsOwnerKeepsIt() throws Exception {
+    write("a.jsonl", "{\"id\": \"x\", \"text\": \"鄂州市教育工作会议\\n推进教联体改革。\"}\n");
+    assertEquals(1, run().added());
+    write("b.jsonl", "{\"id\": \"x\", \"text\": \"潼南区开学工作会议\\n防溺水安全教育。\"}\n"
+        + "{\"id\": \"y\", \"text\": \"聊城教育\\n立德树人。\"}\n");
+    IndexSummary second = run();
+    assertEquals(1, second.added());
+    assertEquals(List.of(new Skip("b.jsonl", 1, SkipReasons.DUPLICATE_ID,
+        "the id 'x' is already used by a.jsonl; this document was not indexed")), second.skipped());
+    assertEquals(List.of("x"), ids("教联体"));
+    assertEquals(List.of(), ids("防溺水"));
+    // The owner's own file read again keeps its id.
+    write("a.jsonl", "{\"id\": \"x\", \"text\": \"鄂州市教育工作会议\\n推进集团化办学。\"}\n");
+    IndexSummary third = run();
+    assertEquals(1, third.updated());
+    assertEquals(List.of(), third.skipped());
   }
 
   @Test

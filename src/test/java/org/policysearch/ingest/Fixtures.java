@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.policysearch.doc.PolicyDocument;
 
 /** Small helpers for building corpus folders in tests. */
 public final class Fixtures {

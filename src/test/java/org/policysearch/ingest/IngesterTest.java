@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.doc.Flags;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.ingest.source.TextDecoder;
 
 class IngesterTest {

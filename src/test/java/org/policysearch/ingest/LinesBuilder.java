@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.policysearch.doc.DateInfo;
+import org.policysearch.doc.Flags;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
+import org.policysearch.doc.RegionInfo;
 
 /**
  * Test-only builder: one paragraph per non-empty line, the given title copied, nothing extracted.

@@ -1,7 +1,7 @@
 package org.policysearch.search;
 
 import java.util.List;
-import org.policysearch.ingest.PolicyDocument;
+import org.policysearch.doc.PolicyDocument;
 
 /** The small corpus of the search and HTTP tests: eight documents with known regions, years, types and themes. */
 public final class SearchCoreTestDocs {

@@ -6,14 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.policysearch.doc.DateInfo;
+import org.policysearch.doc.Flags;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
+import org.policysearch.doc.RegionInfo;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.IndexStore;
 import org.policysearch.index.analysis.Analyzers;
-import org.policysearch.ingest.DateInfo;
-import org.policysearch.ingest.Flags;
-import org.policysearch.ingest.Paragraph;
-import org.policysearch.ingest.PolicyDocument;
-import org.policysearch.ingest.RegionInfo;
 import org.policysearch.search.query.Synonyms;
 
 /** Builds small indexes from documents made in the test, and a service over them. */

@@ -33,7 +33,7 @@ final class PageServer implements AutoCloseable {
   }
 
   /** The same server over other documents. */
-  static PageServer start(Path dir, int port, List<org.policysearch.ingest.PolicyDocument> docs) throws IOException {
+  static PageServer start(Path dir, int port, List<org.policysearch.doc.PolicyDocument> docs) throws IOException {
     Path web = Path.of("web").toAbsolutePath();
     if (!Files.isRegularFile(web.resolve("index.html"))) {
       throw new IllegalStateException("run from the project folder: " + web + "/index.html is missing");

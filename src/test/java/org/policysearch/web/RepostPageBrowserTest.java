@@ -16,8 +16,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.policysearch.ingest.Flags;
-import org.policysearch.ingest.PolicyDocument;
+import org.policysearch.doc.Flags;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.search.TestIndex;
 
 /**

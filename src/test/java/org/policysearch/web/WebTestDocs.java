@@ -3,13 +3,13 @@ package org.policysearch.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.policysearch.ingest.DateInfo;
-import org.policysearch.ingest.Evidence;
-import org.policysearch.ingest.Flags;
-import org.policysearch.ingest.Official;
-import org.policysearch.ingest.Paragraph;
-import org.policysearch.ingest.PolicyDocument;
-import org.policysearch.ingest.RegionInfo;
+import org.policysearch.doc.DateInfo;
+import org.policysearch.doc.Evidence;
+import org.policysearch.doc.Flags;
+import org.policysearch.doc.Official;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
+import org.policysearch.doc.RegionInfo;
 import org.policysearch.search.SearchCoreTestDocs;
 
 /**

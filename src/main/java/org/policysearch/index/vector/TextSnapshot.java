@@ -16,9 +16,9 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.policysearch.doc.Paragraph;
 import org.policysearch.index.Fields;
 import org.policysearch.index.IndexLayout;
-import org.policysearch.ingest.Paragraph;
 
 /**
  * One commit of the text index, read for embedding: its documents (id, file hash) and, on demand, their

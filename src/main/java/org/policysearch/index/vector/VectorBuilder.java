@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import org.policysearch.doc.Paragraph;
 import org.policysearch.index.IndexLayout;
-import org.policysearch.ingest.Paragraph;
 
 /**
  * Embeds what the text index holds and the vector index lacks, incrementally: documents without vectors

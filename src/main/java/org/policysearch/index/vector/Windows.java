@@ -2,7 +2,7 @@ package org.policysearch.index.vector;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.policysearch.ingest.Paragraph;
+import org.policysearch.doc.Paragraph;
 
 /**
  * Which text of a document is embedded, and in what pieces. Every paragraph that is not a heading and has

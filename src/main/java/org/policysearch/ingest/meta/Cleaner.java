@@ -45,58 +45,96 @@ public final class Cleaner {
   static final int WHOLE_LINE_RULE_MAX_CHARS = 300;
 
   public CleanedText clean(String text) {
-    Map<String, Integer> removed = new LinkedHashMap<>();
-    Map<String, String> header = new LinkedHashMap<>();
-    List<String> sources = new ArrayList<>();
+    Pass pass = new Pass();
+    List<String> lines = pass.linesWithoutInlineDebris(text);
+    List<String> kept = pass.withoutWholeLineDebris(lines, bodyStart(lines), lines.size() - TAIL_ZONE_LINES);
+    return new CleanedText(kept, pass.header, pass.truncated, pass.truncationDetail, pass.sources, pass.removed);
+  }
+
+  /** 2. Zones: header lines sit before the body starts (footers in the last {@link #TAIL_ZONE_LINES} lines). */
+  private static int bodyStart(List<String> lines) {
+    int n = lines.size();
+    for (int i = 0; i < Math.min(HEAD_ZONE_MAX_LINES, n); i++) {
+      if (isBodyLine(lines.get(i))) return i;
+    }
+    return Math.min(HEAD_ZONE_MAX_LINES, n);
+  }
+
+  /** One call of {@link #clean}: what it removed, the header fields and sources it found, whether the text is cut. */
+  private final class Pass {
+    final Map<String, Integer> removed = new LinkedHashMap<>();
+    final Map<String, String> header = new LinkedHashMap<>();
+    final List<String> sources = new ArrayList<>();
     boolean truncated = false;
     String truncationDetail = "";
-
-    // 1. Lines, trimmed, with pieces removed inside them.
-    List<String> lines = new ArrayList<>();
-    for (String raw : text.split("\r\n|\r|\n")) {
-      String line = trim(removeInvisible(raw));
-      if (line.isEmpty()) continue;
-      for (CleaningRule r : inline) {
-        Matcher m = r.pattern().matcher(line);
-        if (!m.find()) continue;
-        count(removed, r.name());
-        if (r.kind() == Kind.TRUNCATION_MARKER && !truncated) {
-          truncated = true;
-          truncationDetail = m.group().strip();
-        }
-        line = trim(m.replaceAll(""));
-      }
-      if (!hasLetterOrDigit(line)) continue;
-      lines.add(line);
-    }
-
-    // 2. Zones: header lines sit before the body starts; footers in the last lines.
-    int n = lines.size();
-    int bodyStart = Math.min(HEAD_ZONE_MAX_LINES, n);
-    for (int i = 0; i < Math.min(HEAD_ZONE_MAX_LINES, n); i++) {
-      if (isBodyLine(lines.get(i))) {
-        bodyStart = i;
-        break;
-      }
-    }
-    int tailStart = n - TAIL_ZONE_LINES;
-
-    // 3. Whole-line rules, in file order within each kind, zone by zone.
-    List<String> kept = new ArrayList<>();
-    List<String> headSeen = new ArrayList<>();
+    /** After a truncation end ("阅读全文"): the short fragments that follow are debris too. */
     boolean afterEnd = false;
-    for (int i = 0; i < n; i++) {
-      String line = lines.get(i);
-      boolean head = i < bodyStart;
-      boolean tail = i >= tailStart;
-      if (afterEnd) {
-        if (line.length() <= TAIL_FRAGMENT_MAX_CHARS && !hasSentencePunctuation(line)) {
-          count(removed, "truncation-end fragment");
+
+    /** 1. Lines, trimmed, with pieces removed inside them. */
+    List<String> linesWithoutInlineDebris(String text) {
+      List<String> lines = new ArrayList<>();
+      for (String raw : text.split("\r\n|\r|\n")) {
+        String line = trim(removeInvisible(raw));
+        if (line.isEmpty()) continue;
+        for (CleaningRule r : inline) {
+          Matcher m = r.pattern().matcher(line);
+          if (!m.find()) continue;
+          count(removed, r.name());
+          if (r.kind() == Kind.TRUNCATION_MARKER && !truncated) {
+            truncated = true;
+            truncationDetail = m.group().strip();
+          }
+          line = trim(m.replaceAll(""));
+        }
+        if (!hasLetterOrDigit(line)) continue;
+        lines.add(line);
+      }
+      return lines;
+    }
+
+    /** 3. Whole-line rules, in file order within each kind, zone by zone; then header fields and a repeated title. */
+    List<String> withoutWholeLineDebris(List<String> lines, int bodyStart, int tailStart) {
+      List<String> kept = new ArrayList<>();
+      List<String> headSeen = new ArrayList<>();
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        boolean head = i < bodyStart;
+        boolean tail = i >= tailStart;
+        if (afterEnd) {
+          if (line.length() <= TAIL_FRAGMENT_MAX_CHARS && !hasSentencePunctuation(line)) {
+            count(removed, "truncation-end fragment");
+            continue;
+          }
+          afterEnd = false;
+        }
+        CleaningRule fired = applyWholeLineRule(line, head, tail);
+        if (fired != null) {
+          count(removed, fired.name());
           continue;
         }
-        afterEnd = false;
+        if (head || tail) {
+          int consumed = parseHeaderFields(lines, i, header, removed);
+          if (consumed > 0) {
+            i += consumed - 1;
+            continue;
+          }
+        }
+        if (head && line.length() >= DUPLICATE_TITLE_MIN_CHARS) {
+          // A page that prints its title above the article's own title: the same line twice at the top.
+          String key = line.replaceAll("\\s+", "");
+          if (headSeen.contains(key)) {
+            count(removed, "duplicate-title");
+            continue;
+          }
+          headSeen.add(key);
+        }
+        kept.add(line);
       }
-      CleaningRule fired = null;
+      return kept;
+    }
+
+    /** The first whole-line rule the line matches in its zone, with its effect applied; null when none does. */
+    private CleaningRule applyWholeLineRule(String line, boolean head, boolean tail) {
       // Whole-line debris (navigation, teasers, header and credit lines) is short; long lines are body text,
       // and matching every rule against every long line was the cleaner's main cost.
       for (CleaningRule r : line.length() > WHOLE_LINE_RULE_MAX_CHARS ? List.<CleaningRule>of() : wholeLine) {
@@ -104,7 +142,6 @@ public final class Cleaner {
         if (r.kind() == Kind.HEADER_LINE && !head && !tail) continue;
         Matcher m = r.pattern().matcher(line);
         if (!m.matches()) continue;
-        fired = r;
         switch (r.kind()) {
           case TRUNCATION_END -> {
             if (!truncated) {
@@ -118,31 +155,10 @@ public final class Cleaner {
             if (r.namesSource() && m.group("source") != null) sources.add(m.group("source").strip());
           }
         }
-        break;
+        return r;
       }
-      if (fired != null) {
-        count(removed, fired.name());
-        continue;
-      }
-      if (head || tail) {
-        int consumed = parseHeaderFields(lines, i, header, removed);
-        if (consumed > 0) {
-          i += consumed - 1;
-          continue;
-        }
-      }
-      if (head && line.length() >= DUPLICATE_TITLE_MIN_CHARS) {
-        // A page that prints its title above the article's own title: the same line twice at the top.
-        String key = line.replaceAll("\\s+", "");
-        if (headSeen.contains(key)) {
-          count(removed, "duplicate-title");
-          continue;
-        }
-        headSeen.add(key);
-      }
-      kept.add(line);
+      return null;
     }
-    return new CleanedText(kept, header, truncated, truncationDetail, sources, removed);
   }
 
   /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.policysearch.ingest.DateInfo;
+import org.policysearch.doc.DateInfo;
 
 /**
  * Finds the date of a document: when the meeting was held or the text published or, for a regulation,
@@ -103,16 +103,36 @@ public final class DateExtractor {
   private static final Pattern PLAN_AFTER = Pattern.compile("^\\s*(年?底前|年?前|年以前|年以后|远景|年远景|年目标)");
   private static final Pattern REVIEW = Pattern.compile("^\\s*(工作)?回顾|^\\s*年?工作回顾|^\\s*年?(国内)?工作的?回顾");
 
+  /**
+   * The document's date from the strongest evidence there is, in this order: a header field; the meeting
+   * sentence; the latest adoption or amendment line of a regulation, a dated header line, or a signature
+   * line; the date it takes effect; the year of its title; the year a work report's approving resolution
+   * names; the year after the one a work report reviews. Else unknown.
+   */
   public Result extract(String title, String subtitle, Map<String, String> header, List<Block> blocks) {
-    // 1. Header fields.
+    Integer titleYear = firstYear(title);
+    Result found = fromHeaderFields(header);
+    if (found == null) found = fromMeetingSentence(subtitle, blocks, titleYear);
+    if (found == null) found = fromPromulgationOrEffectiveDate(blocks);
+    if (found == null && titleYear != null && plausible(titleYear)) found = new Result(DateInfo.year(titleYear), Kind.TITLE_YEAR, title);
+    if (found == null) found = fromReportResolution(blocks);
+    if (found == null) found = fromReviewedYear(blocks);
+    // No evidence about the document's own date: unknown, not the first year its facts mention.
+    return found != null ? found : new Result(DateInfo.UNKNOWN, null, "");
+  }
+
+  /** 1. A header field that names a date (发布日期, 时间, ...). */
+  private static Result fromHeaderFields(Map<String, String> header) {
     for (Map.Entry<String, String> e : header.entrySet()) {
       if (!HEADER_DATE_KEY.matcher(e.getKey()).find()) continue;
       DateInfo d = DateMention.parse(e.getValue());
       if (d.known()) return new Result(d, Kind.HEADER, e.getKey() + ": " + e.getValue());
     }
-    Integer titleYear = firstYear(title);
+    return null;
+  }
 
-    // 2. Meeting sentence: the subtitle, then the first paragraphs.
+  /** 2. The meeting sentence: the subtitle, then the first paragraphs. */
+  private static Result fromMeetingSentence(String subtitle, List<Block> blocks, Integer titleYear) {
     List<String> meetingTexts = new ArrayList<>();
     if (!subtitle.isEmpty()) meetingTexts.add(subtitle);
     int seen = 0;
@@ -143,54 +163,82 @@ public final class DateExtractor {
         }
       }
     }
+    return null;
+  }
 
-    // 3. Regulation header lines (latest adoption or amendment) and a notice's signing date.
-    DateMention latest = null;
-    DateMention effective = null;
-    DateMention datedLine = null;
+  /** What the header lines of a regulation or notice say, read once for steps 3 and 4. */
+  private static final class HeaderLines {
+    DateMention latest;
+    DateMention effective;
+    DateMention datedLine;
     String datedLineText = "";
     String latestLine = "";
     String effectiveLine = "";
-    for (int i = 0; i < Math.min(PROMULGATION_SCAN_BLOCKS, blocks.size()); i++) {
-      String text = blocks.get(i).text();
-      if (ARTICLE_OR_CHAPTER.matcher(text).find() && (blocks.get(i).heading() || text.startsWith("第一条"))) break;
-      // A header line broken in two ("2019年3月15日 第十三届全国人民代表大会第二次" / "会议通过）").
-      if (i + 1 < blocks.size() && !PROMULGATION_WORDS.matcher(text).find()) {
-        String next = blocks.get(i + 1).text();
-        if (next.length() <= 20 && PROMULGATION_WORDS.matcher(next).find() && DateMention.findAll(next).isEmpty()) {
-          text = text + next;
-        }
-      }
-      List<DateMention> ds = DateMention.findAll(text);
-      if (datedLine == null && i > 0 && isDateLine(text)) {
-        datedLine = ds.get(0);
-        datedLineText = text;
-      }
-      if (ds.isEmpty() || !PROMULGATION_WORDS.matcher(text).find()) continue;
-      // Only header lines that state a date near their start ("2020年5月14日 …第一次修正", "（2023年3月13日…通过）"),
-      // or a whole header line in brackets ("（…会议通过 2002年8月16日…公告公布 自2002年8月23日起施行）").
-      boolean bracketed = text.startsWith("（") && text.endsWith("）") || text.startsWith("(") && text.endsWith(")");
-      // Not a sentence that merely starts near a date ("早在一九六七年一月十三日，…大会上…发布…"): a fact it recounts.
-      boolean opensWithDay = ds.get(0).day() != null && LEADING_BRACKETS.matcher(text.substring(0, ds.get(0).start())).matches();
-      if (!opensWithDay && !(bracketed && ds.stream().anyMatch(d -> d.day() != null))) continue;
-      boolean onlyEffective = !PROMULGATION_WORDS.matcher(EFFECTIVE_ONLY.matcher(text).replaceAll("")).find();
-      for (DateMention d : ds) {
-        if (d.year() == null || d.day() == null) continue;
-        // "自2002年8月23日起施行" inside an adoption line is when it takes effect, not when it was made.
-        if (!onlyEffective && text.substring(Math.max(0, d.start() - 1), d.start()).equals("自")) continue;
-        if (onlyEffective) {
-          if (effective == null || later(d, effective)) {
-            effective = d;
-            effectiveLine = text;
+
+    static HeaderLines scan(List<Block> blocks) {
+      HeaderLines h = new HeaderLines();
+      h.read(blocks);
+      return h;
+    }
+
+    private void read(List<Block> blocks) {
+      for (int i = 0; i < Math.min(PROMULGATION_SCAN_BLOCKS, blocks.size()); i++) {
+        String text = blocks.get(i).text();
+        if (ARTICLE_OR_CHAPTER.matcher(text).find() && (blocks.get(i).heading() || text.startsWith("第一条"))) break;
+        // A header line broken in two ("2019年3月15日 第十三届全国人民代表大会第二次" / "会议通过）").
+        if (i + 1 < blocks.size() && !PROMULGATION_WORDS.matcher(text).find()) {
+          String next = blocks.get(i + 1).text();
+          if (next.length() <= 20 && PROMULGATION_WORDS.matcher(next).find() && DateMention.findAll(next).isEmpty()) {
+            text = text + next;
           }
-        } else if (latest == null || later(d, latest)) {
-          latest = d;
-          latestLine = text;
+        }
+        List<DateMention> ds = DateMention.findAll(text);
+        if (datedLine == null && i > 0 && isDateLine(text)) {
+          datedLine = ds.get(0);
+          datedLineText = text;
+        }
+        if (ds.isEmpty() || !PROMULGATION_WORDS.matcher(text).find()) continue;
+        // Only header lines that state a date near their start ("2020年5月14日 …第一次修正", "（2023年3月13日…通过）"),
+        // or a whole header line in brackets ("（…会议通过 2002年8月16日…公告公布 自2002年8月23日起施行）").
+        boolean bracketed = text.startsWith("（") && text.endsWith("）") || text.startsWith("(") && text.endsWith(")");
+        // Not a sentence that merely starts near a date ("早在一九六七年一月十三日，…大会上…发布…"): a fact it recounts.
+        boolean opensWithDay = ds.get(0).day() != null && LEADING_BRACKETS.matcher(text.substring(0, ds.get(0).start())).matches();
+        if (!opensWithDay && !(bracketed && ds.stream().anyMatch(d -> d.day() != null))) continue;
+        boolean onlyEffective = !PROMULGATION_WORDS.matcher(EFFECTIVE_ONLY.matcher(text).replaceAll("")).find();
+        for (DateMention d : ds) {
+          if (d.year() == null || d.day() == null) continue;
+          // "自2002年8月23日起施行" inside an adoption line is when it takes effect, not when it was made.
+          if (!onlyEffective && text.substring(Math.max(0, d.start() - 1), d.start()).equals("自")) continue;
+          if (onlyEffective) {
+            if (effective == null || later(d, effective)) {
+              effective = d;
+              effectiveLine = text;
+            }
+          } else if (latest == null || later(d, latest)) {
+            latest = d;
+            latestLine = text;
+          }
         }
       }
     }
-    if (latest != null) return new Result(latest.toDateInfo(), Kind.PROMULGATION, clip(latestLine));
-    if (datedLine != null) return new Result(datedLine.toDateInfo(), Kind.PROMULGATION, "dated " + clip(datedLineText));
+  }
+
+  /**
+   * 3. Regulation header lines (latest adoption or amendment) and a notice's dated or signing line; then
+   * 4. the effective date, from a header line or "本条例自…起施行".
+   */
+  private static Result fromPromulgationOrEffectiveDate(List<Block> blocks) {
+    HeaderLines h = HeaderLines.scan(blocks);
+    if (h.latest != null) return new Result(h.latest.toDateInfo(), Kind.PROMULGATION, clip(h.latestLine));
+    if (h.datedLine != null) return new Result(h.datedLine.toDateInfo(), Kind.PROMULGATION, "dated " + clip(h.datedLineText));
+    Result signed = fromSignatureLine(blocks);
+    if (signed != null) return signed;
+    if (h.effective != null) return new Result(h.effective.toDateInfo(), Kind.EFFECTIVE, clip(h.effectiveLine));
+    return fromEffectiveSentence(blocks);
+  }
+
+  /** A line at the end that is a date and nothing else: the date a notice was signed. */
+  private static Result fromSignatureLine(List<Block> blocks) {
     for (int i = Math.max(0, blocks.size() - SIGNATURE_SCAN_BLOCKS); i < blocks.size(); i++) {
       String text = Cleaner.trim(blocks.get(i).text().replaceAll("^[(（]|[)）]$", ""));
       List<DateMention> ds = DateMention.findAll(text);
@@ -198,9 +246,11 @@ public final class DateExtractor {
         return new Result(ds.get(0).toDateInfo(), Kind.PROMULGATION, "signed " + text);
       }
     }
+    return null;
+  }
 
-    // 4. Effective date, from a header line or "本条例自…起施行".
-    if (effective != null) return new Result(effective.toDateInfo(), Kind.EFFECTIVE, clip(effectiveLine));
+  /** "本条例自2020年1月1日起施行" near the end. */
+  private static Result fromEffectiveSentence(List<Block> blocks) {
     for (int i = blocks.size() - 1; i >= Math.max(0, blocks.size() - 40); i--) {
       String text = blocks.get(i).text();
       int at = text.indexOf("起施行");
@@ -212,20 +262,25 @@ public final class DateExtractor {
         }
       }
     }
+    return null;
+  }
 
-    // 5. Year of the title.
-    if (titleYear != null && plausible(titleYear)) return new Result(DateInfo.year(titleYear), Kind.TITLE_YEAR, title);
-
-    // 6. The year whose tasks a work report sets out, as the resolution approving it says
-    //    ("会议…同意报告提出的2025年经济社会发展的总体要求…，决定批准这个报告"): a resolution is adopted that year.
+  /**
+   * 6. The year whose tasks a work report sets out, as the resolution approving it says
+   * ("会议…同意报告提出的2025年经济社会发展的总体要求…，决定批准这个报告"): a resolution is adopted that year.
+   */
+  private Result fromReportResolution(List<Block> blocks) {
     for (int i = 0; i < Math.min(REPORT_SCAN_BLOCKS, blocks.size()); i++) {
       Matcher m = REPORT_YEAR.matcher(DateMention.foldDigits(blocks.get(i).text()));
       if (m.find() && plausible(Integer.parseInt(m.group(1)))) {
         return new Result(DateInfo.year(Integer.parseInt(m.group(1))), Kind.REPORT_YEAR, clip(blocks.get(i).text()));
       }
     }
+    return null;
+  }
 
-    // 7. The year after the year a work report reviews.
+  /** 7. The year after the year a work report reviews. */
+  private Result fromReviewedYear(List<Block> blocks) {
     for (int i = 0; i < Math.min(40, blocks.size()); i++) {
       Block b = blocks.get(i);
       if (!b.heading()) continue;
@@ -236,9 +291,7 @@ public final class DateExtractor {
         }
       }
     }
-
-    // No evidence about the document's own date: unknown, not the first year its facts mention.
-    return new Result(DateInfo.UNKNOWN, null, "");
+    return null;
   }
 
   /** Whether a header line is a date alone, or a date followed by the order that made the text. */

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.policysearch.ingest.DateInfo;
+import org.policysearch.doc.DateInfo;
 
 /**
  * A date written in a text: 2023年2月12日, 二〇二三年一月十五日, 2023-06-16, 2021/3/4, 2月12日 (no year),

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.policysearch.ingest.Flags;
-import org.policysearch.ingest.PolicyDocument;
+import org.policysearch.doc.Flags;
+import org.policysearch.doc.PolicyDocument;
 
 /**
  * Finds reposts: the same text (after cleaning) published again, by another site or in another file.
@@ -45,7 +45,7 @@ public final class DuplicateResolver {
    * One document to compare.
    *
    * @param id   document id
-   * @param date ISO date as in {@link org.policysearch.ingest.DateInfo#value()}, or "" when unknown
+   * @param date ISO date as in {@link org.policysearch.doc.DateInfo#value()}, or "" when unknown
    * @param fp   its fingerprint
    */
   public record Candidate(String id, String date, Fingerprint fp) {

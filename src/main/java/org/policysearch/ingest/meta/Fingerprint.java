@@ -1,7 +1,7 @@
 package org.policysearch.ingest.meta;
 
 import java.util.Arrays;
-import org.policysearch.ingest.PolicyDocument;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.text.TextNormalizer;
 
 /**

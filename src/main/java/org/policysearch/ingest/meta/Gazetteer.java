@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.policysearch.ingest.RegionInfo;
+import org.policysearch.doc.RegionInfo;
 
 /**
  * China's administrative divisions (provinces, prefecture-level cities, county-level areas; 2023 codes)

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.policysearch.ingest.RegionInfo;
+import org.policysearch.doc.RegionInfo;
 
 /**
  * The issuing body (发文机关, the body that enacted a regulation, or the one that held the meeting) and the

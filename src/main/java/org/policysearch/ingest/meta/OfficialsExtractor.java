@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.policysearch.ingest.Official;
+import org.policysearch.doc.Official;
 
 /**
  * People named with their role: "市政府副市长邱实出席会议" → 副市长 邱实, "市教育局党组书记、局长范玉姣作了…"

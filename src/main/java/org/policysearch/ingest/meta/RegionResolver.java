@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.policysearch.ingest.RegionInfo;
+import org.policysearch.doc.RegionInfo;
 import org.policysearch.ingest.meta.Gazetteer.Level;
 import org.policysearch.ingest.meta.Gazetteer.Place;
 import org.policysearch.ingest.meta.RegionVotes.Vote;

@@ -3,8 +3,8 @@ package org.policysearch.ingest.meta;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.policysearch.ingest.Paragraph;
-import org.policysearch.ingest.PolicyDocument;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
 
 /**
  * Whether one document is a repost of another, decided on their full texts: a repost is the same text

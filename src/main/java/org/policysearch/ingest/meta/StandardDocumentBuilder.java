@@ -5,17 +5,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.policysearch.ingest.DateInfo;
+import org.policysearch.doc.DateInfo;
+import org.policysearch.doc.Evidence;
+import org.policysearch.doc.Flags;
+import org.policysearch.doc.Official;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
+import org.policysearch.doc.RegionInfo;
 import org.policysearch.ingest.DocumentBuilder;
-import org.policysearch.ingest.Evidence;
-import org.policysearch.ingest.Flags;
 import org.policysearch.ingest.GivenMetadata;
 import org.policysearch.ingest.IngestException;
-import org.policysearch.ingest.Official;
-import org.policysearch.ingest.Paragraph;
-import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.RawDocument;
-import org.policysearch.ingest.RegionInfo;
 
 /**
  * The {@link DocumentBuilder} of the project: cleaning, paragraphs, metadata with evidence, themes and

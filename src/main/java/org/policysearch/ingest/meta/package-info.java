@@ -1,6 +1,6 @@
 /**
  * Turns a {@link org.policysearch.ingest.RawDocument} (decoded text with line breaks plus any given
- * metadata) into a {@link org.policysearch.ingest.PolicyDocument}: what enters is scraped or converted
+ * metadata) into a {@link org.policysearch.doc.PolicyDocument}: what enters is scraped or converted
  * text, what leaves is a cleaned, numbered, tagged document whose every metadata field carries its
  * evidence.
  *
@@ -28,5 +28,9 @@
  *
  * <p>All data files are read once ({@link org.policysearch.ingest.meta.StandardDocumentBuilder#load()})
  * into immutable objects, so one builder serves many indexing threads. No Lucene here.
+ *
+ * <p>Imports {@code doc} (what it builds), {@code ingest} (what it builds from) and {@code text}; never
+ * {@code index}, {@code search}, {@code web} or {@code cli}. Its {@link org.policysearch.ingest.meta.Gazetteer}
+ * is also read by {@code search}, to resolve the regions users type.
  */
 package org.policysearch.ingest.meta;

@@ -11,9 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import org.policysearch.ingest.DocumentIds;
+import org.policysearch.ingest.DuplicateIds;
 import org.policysearch.ingest.GivenMetadata;
 import org.policysearch.ingest.IngestException;
 import org.policysearch.ingest.RawDocument;
@@ -39,7 +38,7 @@ public final class JsonlReader implements SourceReader {
     String file = content.relPath();
     InputStream in = content.openStream();
     LineSplitter lines = new LineSplitter(in, content.config().maxJsonlLineBytes());
-    Map<String, Integer> idLines = new HashMap<>();
+    DuplicateIds ids = new DuplicateIds();
     int lineNo = 0;
     while (lines.next()) {
       lineNo++;
@@ -55,10 +54,9 @@ public final class JsonlReader implements SourceReader {
       if (isBlank(b, off, len)) continue;
       try {
         RawDocument raw = parse(file, lineNo, b, off, len, content);
-        Integer first = idLines.putIfAbsent(raw.given().id(), lineNo);
+        String first = ids.claim(raw.given().id(), Integer.toString(lineNo));
         if (first != null) {
-          sink.skip(new Skip(file, lineNo, SkipReasons.DUPLICATE_ID, "the id '" + raw.given().id()
-              + "' was already used on line " + first + "; this line is skipped (give it another id)"));
+          sink.skip(DuplicateIds.repeatedOnLine(file, lineNo, raw.given().id(), first));
         } else {
           sink.accept(raw);
         }

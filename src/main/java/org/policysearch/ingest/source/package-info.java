@@ -9,5 +9,8 @@
  * {@link org.policysearch.ingest.SkipReasons} class for files they cannot use; they never return null
  * and hold no state between files. No cleaning or metadata extraction from the text happens here
  * (that is the {@link org.policysearch.ingest.DocumentBuilder}'s job), and no Lucene.
+ *
+ * <p>Imports {@code ingest} (the raw document, the skip reasons, the id rule) and {@code text}; never
+ * {@code doc}'s finished documents, {@code index}, {@code search}, {@code web} or {@code cli}.
  */
 package org.policysearch.ingest.source;

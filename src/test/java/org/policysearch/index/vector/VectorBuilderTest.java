@@ -19,17 +19,17 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.doc.DateInfo;
+import org.policysearch.doc.Flags;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
+import org.policysearch.doc.RegionInfo;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.IndexStore;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.index.vector.VectorSearcher.DocumentHit;
 import org.policysearch.index.vector.VectorSearcher.ParagraphHit;
 import org.policysearch.index.vector.VectorStatus.State;
-import org.policysearch.ingest.DateInfo;
-import org.policysearch.ingest.Flags;
-import org.policysearch.ingest.Paragraph;
-import org.policysearch.ingest.PolicyDocument;
-import org.policysearch.ingest.RegionInfo;
 
 /** The vector builder and searcher over a small text index, with the fake model. */
 class VectorBuilderTest {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.policysearch.ingest.DateInfo;
+import org.policysearch.doc.DateInfo;
 
 class DateExtractorTest {
   final DateExtractor dates = new DateExtractor();

@@ -3,10 +3,10 @@ package org.policysearch.ingest.meta;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.policysearch.ingest.Evidence;
+import org.policysearch.doc.Evidence;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.ingest.GivenMetadata;
-import org.policysearch.ingest.Paragraph;
-import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.RawDocument;
 
 /**

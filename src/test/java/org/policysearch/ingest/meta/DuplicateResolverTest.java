@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.ingest.GivenMetadata;
-import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.RawDocument;
 
 class DuplicateResolverTest {

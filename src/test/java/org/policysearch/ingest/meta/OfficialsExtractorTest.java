@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.policysearch.ingest.Official;
+import org.policysearch.doc.Official;
 
 class OfficialsExtractorTest {
   List<Official> extract(String... lines) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.policysearch.ingest.RegionInfo;
+import org.policysearch.doc.RegionInfo;
 
 class RegionResolverTest {
   static Gazetteer gazetteer;

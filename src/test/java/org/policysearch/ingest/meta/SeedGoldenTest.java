@@ -15,12 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.policysearch.ingest.DateInfo;
-import org.policysearch.ingest.Flags;
+import org.policysearch.doc.DateInfo;
+import org.policysearch.doc.Flags;
+import org.policysearch.doc.Official;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.ingest.GivenMetadata;
-import org.policysearch.ingest.Official;
-import org.policysearch.ingest.Paragraph;
-import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.RawDocument;
 
 /** Exact expectations on the five seed documents, debris intact (src/test/resources/seeds/). */

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.policysearch.ingest.DateInfo;
-import org.policysearch.ingest.Evidence;
+import org.policysearch.doc.DateInfo;
+import org.policysearch.doc.Evidence;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.ingest.GivenMetadata;
 import org.policysearch.ingest.IngestException;
-import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.RawDocument;
 
 class StandardDocumentBuilderTest {

@@ -13,12 +13,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.ingest.GivenMetadata;
 import org.policysearch.ingest.IngestConfig;
 import org.policysearch.ingest.IngestRun;
 import org.policysearch.ingest.Ingester;
 import org.policysearch.ingest.LinesBuilder;
-import org.policysearch.ingest.PolicyDocument;
 import org.policysearch.ingest.RawDocument;
 import org.policysearch.ingest.Skip;
 

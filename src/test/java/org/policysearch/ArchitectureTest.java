@@ -1,0 +1,83 @@
+package org.policysearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rules of docs/architecture.md, checked on the sources: a rule broken by a new import
+ * fails here with the file and the import, instead of surfacing later as a tangle.
+ */
+class ArchitectureTest {
+  static final Path MAIN = Path.of("src/main/java");
+  static final Pattern IMPORT = Pattern.compile("^import (?:static )?(org\\.policysearch\\.[\\w.]+);", Pattern.MULTILINE);
+  static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
+
+  record Import(Path file, String pkg, String target) {}
+
+  static List<Import> imports() throws IOException {
+    List<Import> out = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        String s = Files.readString(f, StandardCharsets.UTF_8);
+        Matcher pm = PACKAGE.matcher(s);
+        String pkg = pm.find() ? pm.group(1) : "";
+        Matcher m = IMPORT.matcher(s);
+        while (m.find()) out.add(new Import(MAIN.relativize(f), pkg, m.group(1)));
+      }
+    }
+    return out;
+  }
+
+  static List<String> violations(java.util.function.Predicate<Import> broken) throws IOException {
+    return imports().stream().filter(broken).map(i -> i.file() + " imports " + i.target()).toList();
+  }
+
+  static boolean in(String name, String pkg) {
+    return name.equals(pkg) || name.startsWith(pkg + ".");
+  }
+
+  @Test
+  void productNeverImportsTheBenchmarkHarnesses() throws IOException {
+    assertEquals(List.of(), violations(i -> i.target().matches("org\\.policysearch\\.(.*\\.)?bench\\..*")));
+  }
+
+  @Test
+  void theDocumentVocabularyImportsNothingOfOurs() throws IOException {
+    assertEquals(List.of(), violations(i -> i.pkg().equals("org.policysearch.doc")));
+  }
+
+  @Test
+  void textImportsNothingOfOurs() throws IOException {
+    assertEquals(List.of(), violations(i -> i.pkg().equals("org.policysearch.text")));
+  }
+
+  @Test
+  void searchAndWebReadTheDocumentModelFromDocNotFromIngest() throws IOException {
+    // The gazetteer is the one piece of ingest that search uses: the regions users type are resolved with it.
+    assertEquals(List.of(), violations(i -> (in(i.pkg(), "org.policysearch.search") || in(i.pkg(), "org.policysearch.web"))
+        && in(i.target(), "org.policysearch.ingest") && !i.target().equals("org.policysearch.ingest.meta.Gazetteer")));
+  }
+
+  @Test
+  void ingestKnowsNothingOfIndexSearchWebOrCli() throws IOException {
+    assertEquals(List.of(), violations(i -> in(i.pkg(), "org.policysearch.ingest")
+        && Stream.of("index", "search", "web", "cli").anyMatch(p -> in(i.target(), "org.policysearch." + p))));
+  }
+
+  @Test
+  void onlyTheFacesImportTheFaces() throws IOException {
+    assertEquals(List.of(), violations(i -> !in(i.pkg(), "org.policysearch.cli") && in(i.target(), "org.policysearch.cli")));
+    assertEquals(List.of(), violations(i -> !in(i.pkg(), "org.policysearch.cli") && !in(i.pkg(), "org.policysearch.web")
+        && in(i.target(), "org.policysearch.web")));
+  }
+}
