@@ -19,7 +19,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.policysearch.ingest.PolicyDocument;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.search.TestIndex;
 
 /**
