@@ -10,6 +10,7 @@ import org.policysearch.Config;
 import org.policysearch.bench.BenchOptions;
 import org.policysearch.bench.Benchmark;
 import org.policysearch.bench.Report;
+import org.policysearch.bench.SemanticBenchmark;
 import org.policysearch.bench.Wiring;
 import org.policysearch.index.CorpusIndexer;
 import org.policysearch.index.analysis.Analyzers;
@@ -24,14 +25,16 @@ import org.policysearch.index.vector.SemanticIndex;
  */
 final class BenchCommand implements Main.Command {
   static final Set<String> VALUED = Set.of("corpus", "scale", "out", "work", "iterations", "warmup", "http-seconds",
-      "concurrency", "starts", "heap", "seed", "gazetteer");
-  static final Set<String> FLAGS = Set.of("smoke", "keep");
+      "concurrency", "starts", "heap", "seed", "gazetteer", "vectors-from", "pastes");
+  static final Set<String> FLAGS = Set.of("smoke", "keep", "semantic");
 
   @Override
   public String summary() {
     return "measure indexing, query latency, HTTP throughput, start-up and heap; write BENCHMARKS.md: [--corpus DIR] "
         + "[--scale PARAGRAPHS] [--out FILE] [--smoke] [--work DIR] [--keep] [--iterations N] [--warmup N] "
-        + "[--http-seconds S] [--concurrency 1,4,16] [--starts N] [--heap 1g] [--seed N] [--gazetteer DIR]";
+        + "[--http-seconds S] [--concurrency 1,4,16] [--starts N] [--heap 1g] [--seed N] [--gazetteer DIR]; "
+        + "bench --semantic [--vectors-from INDEX] [--scale N] [--iterations N] [--warmup N] [--pastes N] [--out FILE]: what "
+        + "semantic search and similar documents cost, at the real size and at a million paragraphs (docs/benchmarks-semantic.md)";
   }
 
   @Override
@@ -44,6 +47,7 @@ final class BenchCommand implements Main.Command {
     Path corpus = a.get("corpus", null) == null ? BenchOptions.defaultCorpus(home, smoke) : absolute(a.get("corpus", null));
     Path gazetteer = a.get("gazetteer", null) == null ? BenchOptions.defaultGazetteer(corpus) : absolute(a.get("gazetteer", null));
     long scale = a.get("scale", null) == null ? (smoke ? 400 : BenchOptions.DEFAULT_SCALE) : longOpt(a, "scale");
+    if (a.flag("semantic")) return semantic(a, argv, base, corpus, gazetteer, scale, out, err);
     Path outFile = a.get("out", null) == null ? (smoke ? home.resolve("target/BENCHMARKS-smoke.md") : home.resolve("BENCHMARKS.md"))
         : absolute(a.get("out", null));
     boolean givenWork = a.get("work", null) != null;
@@ -78,6 +82,30 @@ final class BenchCommand implements Main.Command {
       out.println("wrote " + o.out());
     } finally {
       if (!o.keepWork()) org.policysearch.bench.Benchmark.deleteTree(work);
+    }
+    return 0;
+  }
+
+  /** {@code bench --semantic}: the semantic classes and the million-paragraph vector index ({@link SemanticBenchmark}). */
+  private static int semantic(Args a, String[] argv, Config base, Path corpus, Path gazetteer, long scale, PrintStream out,
+                              PrintStream err) throws Exception {
+    Path home = base.home();
+    Path seed = a.get("vectors-from", null) == null ? home.resolve("target/relevance-work/full-index") : absolute(a.get("vectors-from", null));
+    if (!java.nio.file.Files.isDirectory(seed.resolve(org.policysearch.index.vector.SemanticIndex.FOLDER))) {
+      throw new Args.UsageException("no vector index in " + seed + ": run 'bin/policy-search eval' once (it builds one for the "
+          + "shared corpus) or give --vectors-from INDEX with an index of the same corpus that has one");
+    }
+    Path outFile = a.get("out", null) == null ? home.resolve("docs/benchmarks-semantic.md") : absolute(a.get("out", null));
+    boolean givenWork = a.get("work", null) != null;
+    Path work = givenWork ? absolute(a.get("work", null)) : Files.createTempDirectory("policy-search-bench-semantic-");
+    SemanticBenchmark.Options o = new SemanticBenchmark.Options(home, corpus, seed, gazetteer, scale, longOpt(a, "seed", 42), outFile,
+        work, a.getInt("warmup", 10), a.getInt("iterations", 200), a.getInt("pastes", 50),
+        "bin/policy-search bench" + (argv.length == 0 ? "" : " " + String.join(" ", argv)));
+    try {
+      new SemanticBenchmark(o, base, wiring(err), err).run();
+      out.println("wrote " + outFile);
+    } finally {
+      if (!a.flag("keep") && !givenWork) org.policysearch.bench.Benchmark.deleteTree(work);
     }
     return 0;
   }
