@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import org.policysearch.search.SearchLimits;
+import org.policysearch.search.api.SearchLimits;
 
 /**
  * Settings of a running policy-search, immutable, with named defaults. Read from

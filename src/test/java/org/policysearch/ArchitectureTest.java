@@ -80,4 +80,28 @@ class ArchitectureTest {
     assertEquals(List.of(), violations(i -> !in(i.pkg(), "org.policysearch.cli") && !in(i.pkg(), "org.policysearch.web")
         && in(i.target(), "org.policysearch.web")));
   }
+
+  @Test
+  void theSearchApiIsPlainRecordsOverTheDocumentVocabulary() throws IOException {
+    // What a client sees, and what a second backend implements: nothing of Lucene, nothing of the engine.
+    assertEquals(List.of(), violations(i -> i.pkg().equals("org.policysearch.search.api")
+        && !in(i.target(), "org.policysearch.search.api") && !in(i.target(), "org.policysearch.doc")));
+    try (Stream<Path> files = Files.walk(MAIN.resolve("org/policysearch/search/api"))) {
+      List<String> lucene = new ArrayList<>();
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        if (Files.readString(f, StandardCharsets.UTF_8).contains("org.apache.lucene")) lucene.add(MAIN.relativize(f).toString());
+      }
+      assertEquals(List.of(), lucene);
+    }
+  }
+
+  @Test
+  void theFacesSeeOnlyTheBackendInterfaceAndItsRecords() throws IOException {
+    // web and cli ask a SearchBackend and write its records; cli/Backends.java alone chooses the implementation.
+    assertEquals(List.of(), violations(i -> (in(i.pkg(), "org.policysearch.web") || in(i.pkg(), "org.policysearch.cli"))
+        && in(i.target(), "org.policysearch.search") && !in(i.target(), "org.policysearch.search.api")
+        && !in(i.target(), "org.policysearch.search.json") && !i.file().equals(Path.of("org/policysearch/cli/Backends.java"))));
+    assertEquals(List.of(), violations(i -> i.pkg().equals("org.policysearch.search.json")
+        && in(i.target(), "org.policysearch.search") && !in(i.target(), "org.policysearch.search.api")));
+  }
 }

@@ -25,8 +25,8 @@ import org.policysearch.ingest.Builders;
 import org.policysearch.ingest.IngestConfig;
 import org.policysearch.ingest.IngestRun;
 import org.policysearch.ingest.Ingester;
-import org.policysearch.search.Engine;
-import org.policysearch.search.IndexStats;
+import org.policysearch.search.LuceneBackend;
+import org.policysearch.search.api.IndexStats;
 import org.policysearch.search.query.Synonyms;
 
 /**
@@ -217,8 +217,8 @@ public final class Benchmark {
     QueryMix mix;
     MixResult inProcess;
     CorpusSize measured;
-    try (Engine engine = Engine.open(index, analyzers, Synonyms.load(cfg.synonyms()), cfg.limits())) {
-      IndexStats stats = engine.search().stats();
+    try (LuceneBackend engine = LuceneBackend.open(index, analyzers, Synonyms.load(cfg.synonyms()), cfg.limits())) {
+      IndexStats stats = engine.stats();
       measured = new CorpusSize(corpus.name(), corpus.dir(), stats.documents(), stats.paragraphs(), corpus.chars(),
           corpus.textBytes(), corpus.files(), corpus.fileBytes());
       mix = QueryMix.build(engine);

@@ -1,7 +1,7 @@
 package org.policysearch.bench;
 
 import java.util.List;
-import org.policysearch.search.Engine;
+import org.policysearch.search.LuceneBackend;
 
 /**
  * Runs the query mix against the search services directly (no HTTP, no JSON): warm-up, then the
@@ -11,7 +11,7 @@ import org.policysearch.search.Engine;
 final class InProcessRunner {
   private InProcessRunner() {}
 
-  static MixResult run(Engine engine, QueryMix mix, int warmup, int iterations) {
+  static MixResult run(LuceneBackend engine, QueryMix mix, int warmup, int iterations) {
     MixResult result = new MixResult(mix.requests());
     for (int i = 0; i < warmup; i++) {
       for (QueryMix.Kind k : QueryMix.Kind.values()) {
@@ -28,7 +28,7 @@ final class InProcessRunner {
     return result;
   }
 
-  private static void once(Engine engine, QueryMix.Request r, MixResult into) {
+  private static void once(LuceneBackend engine, QueryMix.Request r, MixResult into) {
     long t0 = System.nanoTime();
     try {
       long found = r.run(engine);

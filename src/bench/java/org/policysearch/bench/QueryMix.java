@@ -5,16 +5,17 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.policysearch.search.Engine;
-import org.policysearch.search.FacetValue;
-import org.policysearch.search.Facets;
-import org.policysearch.search.Filters;
-import org.policysearch.search.Hit;
-import org.policysearch.search.InvalidRequestException;
-import org.policysearch.search.PhraseRequest;
-import org.policysearch.search.SearchRequest;
-import org.policysearch.search.SearchResult;
-import org.policysearch.search.SortOrder;
+import org.policysearch.search.LuceneBackend;
+import org.policysearch.search.api.FacetValue;
+import org.policysearch.search.api.Facets;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.Hit;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.PhraseRequest;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SearchResult;
+import org.policysearch.search.api.SimilarMode;
+import org.policysearch.search.api.SortOrder;
 
 /**
  * The fixed mix of requests the latency and throughput figures are measured on, the same at every
@@ -67,10 +68,10 @@ public final class QueryMix {
     }
 
     /** Runs it in process; returns what it found (hits, occurrences or similar paragraphs). */
-    long run(Engine engine) throws IOException, InvalidRequestException, org.policysearch.search.NotFoundException {
-      if (search != null) return engine.search().search(search).total();
-      if (phrase != null) return engine.phrases().phrase(phrase).occurrences();
-      return engine.similar().similarTo(similarId, similarParagraph, SIMILAR_SIZE).items().size();
+    long run(LuceneBackend engine) throws IOException, InvalidRequestException, org.policysearch.search.api.NotFoundException {
+      if (search != null) return engine.search(search).total();
+      if (phrase != null) return engine.phrase(phrase).occurrences();
+      return engine.similarTo(similarId, similarParagraph, SIMILAR_SIZE, SimilarMode.DOCUMENTS, false).items().size();
     }
   }
 
@@ -100,8 +101,8 @@ public final class QueryMix {
   }
 
   /** Builds the mix for the index behind {@code engine}. */
-  public static QueryMix build(Engine engine) throws IOException {
-    Facets f = engine.search().facets();
+  public static QueryMix build(LuceneBackend engine) throws IOException {
+    Facets f = engine.facets();
     String province = null;
     String city = null;
     for (FacetValue v : f.region()) {
@@ -143,7 +144,7 @@ public final class QueryMix {
 
     for (String seed : SIMILAR_SEEDS) {
       try {
-        SearchResult r = engine.search().search(new SearchRequest(seed, Filters.NONE, SortOrder.RELEVANCE, 1, 1, 1));
+        SearchResult r = engine.search(new SearchRequest(seed, Filters.NONE, SortOrder.RELEVANCE, 1, 1, 1));
         if (r.hits().isEmpty()) continue;
         Hit h = r.hits().get(0);
         int para = h.passages().isEmpty() ? 1 : h.passages().get(0).paragraph();

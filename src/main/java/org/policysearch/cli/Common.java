@@ -13,14 +13,13 @@ import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.index.vector.BgeEmbedder;
 import org.policysearch.index.vector.SemanticIndex;
 import org.policysearch.index.vector.VectorBuilder;
-import org.policysearch.search.Engine;
-import org.policysearch.search.Filters;
-import org.policysearch.search.Passage;
-import org.policysearch.search.Span;
-import org.policysearch.search.query.Interpretation;
-import org.policysearch.search.query.Synonyms;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.Interpretation;
+import org.policysearch.search.api.Passage;
+import org.policysearch.search.api.SearchBackend;
+import org.policysearch.search.api.Span;
 
-/** What the commands share: configuration from options, opening the engine, filters, printing passages. */
+/** What the commands share: configuration from options, analyzers and vectors as configured, filters, printing passages. */
 final class Common {
   private Common() {}
 
@@ -46,21 +45,6 @@ final class Common {
     return new Analyzers(c.stockAnalyzer());
   }
 
-  static Engine engine(Config c) throws IOException {
-    return engine(c, System.err);
-  }
-
-  /** The engine with semantic search as configured; {@code log} gets its progress lines and failures. */
-  static Engine engine(Config c, PrintStream log) throws IOException {
-    SemanticIndex semantic = semantic(c, log);
-    try {
-      return Engine.open(c.index(), analyzers(c), Synonyms.load(c.synonyms()), c.limits(), semantic);
-    } catch (IOException | RuntimeException e) {
-      semantic.close();
-      throw e;
-    }
-  }
-
   /** The vectors and their model as configured: off with {@code semantic=false} (nothing loaded or touched). */
   static SemanticIndex semantic(Config c, PrintStream log) throws IOException {
     if (!c.semantic()) return SemanticIndex.off();
@@ -84,9 +68,9 @@ final class Common {
    * can be told from "searched the wrong (or an empty) index". On stdout with the text, on stderr with
    * --json (stdout stays the API's record).
    */
-  static void printEmptyAnswer(PrintStream out, PrintStream err, boolean json, Config c, Engine engine, String what)
+  static void printEmptyAnswer(PrintStream out, PrintStream err, boolean json, Config c, SearchBackend backend, String what)
       throws IOException {
-    (json ? err : out).printf("%s（检索的索引：%s，共 %d 篇文件）%n", what, c.index(), engine.search().documentCount());
+    (json ? err : out).printf("%s（检索的索引：%s，共 %d 篇文件）%n", what, c.index(), backend.documentCount());
   }
 
   static Filters filters(Args a) throws Args.UsageException {

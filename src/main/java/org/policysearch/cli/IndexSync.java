@@ -3,7 +3,6 @@ package org.policysearch.cli;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.policysearch.Config;
@@ -11,7 +10,7 @@ import org.policysearch.index.CorpusIndexer;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.IndexSummary;
 import org.policysearch.index.IndexWriteException;
-import org.policysearch.search.Engine;
+import org.policysearch.search.api.SearchBackend;
 import org.policysearch.web.AdminActions;
 import org.policysearch.web.Problem;
 
@@ -24,14 +23,14 @@ import org.policysearch.web.Problem;
 final class IndexSync implements AdminActions {
   private final Config cfg;
   private final CorpusIndexer indexer;
-  private final Engine engine;
+  private final SearchBackend backend;
   private final PrintStream log;
   private final ReentrantLock running = new ReentrantLock();
 
-  IndexSync(Config cfg, CorpusIndexer indexer, Engine engine, PrintStream log) {
+  IndexSync(Config cfg, CorpusIndexer indexer, SearchBackend backend, PrintStream log) {
     this.cfg = cfg;
     this.indexer = indexer;
-    this.engine = engine;
+    this.backend = backend;
     this.log = log;
   }
 
@@ -42,11 +41,11 @@ final class IndexSync implements AdminActions {
       IndexSummary s;
       try {
         s = indexer.run(cfg.corpus(), new IndexLayout(cfg.index()), rebuild, progress);
-        engine.search().refresh();
+        backend.refresh();
       } finally {
         // Vectors catch up with whatever the text index now holds, in the background (a no-op with semantic=false);
         // after a failed run too, since the text index is then its last commit, which may still lack vectors.
-        engine.semantic().buildInBackground();
+        backend.catchUpInBackground();
       }
       return Optional.of(s);
     } finally {

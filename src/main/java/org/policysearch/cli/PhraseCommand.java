@@ -3,10 +3,10 @@ package org.policysearch.cli;
 import java.io.PrintStream;
 import java.util.Set;
 import org.policysearch.Config;
-import org.policysearch.search.Engine;
-import org.policysearch.search.InvalidRequestException;
-import org.policysearch.search.PhraseRequest;
-import org.policysearch.search.PhraseResult;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.PhraseRequest;
+import org.policysearch.search.api.PhraseResult;
+import org.policysearch.search.api.SearchBackend;
 import org.policysearch.search.json.ResultJson;
 
 /** {@code phrase PHRASE [filters] [--page N] [--size N] [--context N] [--json]}: counts and KWIC. */
@@ -38,16 +38,16 @@ final class PhraseCommand implements Main.Command {
     Args a = Args.parse(argv, Common.union(Common.LOCATION, Common.FILTERS, Set.of("page", "size", "context")), Set.of("json"));
     String phrase = String.join(" ", a.positional());
     Config cfg = Common.config(a);
-    try (Engine engine = Common.engine(cfg)) {
-      PhraseResult r = engine.phrases().phrase(new PhraseRequest(phrase, Common.filters(a), a.getInt("page", 1),
+    try (SearchBackend backend = Backends.open(cfg)) {
+      PhraseResult r = backend.phrase(new PhraseRequest(phrase, Common.filters(a), a.getInt("page", 1),
           a.getInt("size", PhraseRequest.DEFAULT_SIZE), a.getInt("context", PhraseRequest.DEFAULT_CONTEXT)));
       if (a.flag("json")) {
         Common.printJson(out, ResultJson.phrase(r));
-        if (r.occurrences() == 0) Common.printEmptyAnswer(out, err, true, cfg, engine, "没有找到这个短语");
+        if (r.occurrences() == 0) Common.printEmptyAnswer(out, err, true, cfg, backend, "没有找到这个短语");
         return 0;
       }
       if (r.occurrences() == 0) {
-        Common.printEmptyAnswer(out, err, false, cfg, engine, "没有找到“" + r.normalized() + "”");
+        Common.printEmptyAnswer(out, err, false, cfg, backend, "没有找到“" + r.normalized() + "”");
         Common.printFilterReadings(out, r.filters());
         return 0;
       }

@@ -3,14 +3,14 @@ package org.policysearch.cli;
 import java.io.PrintStream;
 import java.util.Set;
 import org.policysearch.Config;
-import org.policysearch.search.Engine;
-import org.policysearch.search.Hit;
-import org.policysearch.search.InvalidRequestException;
-import org.policysearch.search.PartialMatches;
-import org.policysearch.search.Passage;
-import org.policysearch.search.SearchRequest;
-import org.policysearch.search.SearchResult;
-import org.policysearch.search.SortOrder;
+import org.policysearch.search.api.Hit;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.PartialMatches;
+import org.policysearch.search.api.Passage;
+import org.policysearch.search.api.SearchBackend;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SearchResult;
+import org.policysearch.search.api.SortOrder;
 import org.policysearch.search.json.ResultJson;
 
 /** {@code search QUERY [filters] [--duplicates] [--sort S] [--page N] [--size N] [--json]}. */
@@ -37,14 +37,14 @@ final class SearchCommand implements Main.Command {
     Args a = Args.parse(argv, Common.union(Common.LOCATION, Common.FILTERS, Set.of("sort", "page", "size", "passages")), Set.of("json", "duplicates", "semantic"));
     String q = String.join(" ", a.positional());
     Config c = Common.config(a);
-    try (Engine engine = Common.engine(c)) {
+    try (SearchBackend backend = Backends.open(c)) {
       SearchRequest r = new SearchRequest(q, Common.filters(a, a.flag("duplicates")), SortOrder.parse(a.get("sort", "relevance")),
           a.getInt("page", 1), a.getInt("size", SearchRequest.DEFAULT_SIZE), a.getInt("passages", SearchRequest.DEFAULT_PASSAGES),
           a.flag("semantic"));
-      SearchResult res = engine.search().search(r);
+      SearchResult res = backend.search(r);
       if (a.flag("json")) {
         Common.printJson(out, ResultJson.search(res));
-        if (res.total() == 0) Common.printEmptyAnswer(out, err, true, c, engine, "没有找到符合条件的文件");
+        if (res.total() == 0) Common.printEmptyAnswer(out, err, true, c, backend, "没有找到符合条件的文件");
         return 0;
       }
       // Where the total stands, as on the page: the reposts left out and how to see them.
@@ -54,7 +54,7 @@ final class SearchCommand implements Main.Command {
       Common.printFilterReadings(out, res.interpretation().filters());
       int n = (r.page() - 1) * r.size();
       for (Hit h : res.hits()) printHit(out, ++n, h, "");
-      if (res.total() == 0) Common.printEmptyAnswer(out, err, false, c, engine, "没有找到符合条件的文件");
+      if (res.total() == 0) Common.printEmptyAnswer(out, err, false, c, backend, "没有找到符合条件的文件");
       PartialMatches partial = res.partial();
       if (partial != null && !partial.hits().isEmpty()) {
         // Not matches: said apart, with the word each one lacks, so nobody cites one as if it were.

@@ -9,7 +9,7 @@ import org.policysearch.Config;
 import org.policysearch.index.CorpusIndexer;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.IndexSummary;
-import org.policysearch.search.Engine;
+import org.policysearch.search.api.SearchBackend;
 import org.policysearch.web.WebApp;
 
 /**
@@ -49,17 +49,17 @@ final class ServeCommand implements Main.Command {
       bar.done();
       IndexCommand.print(s, out);
     }
-    Engine engine = Common.engine(cfg, err);
-    IndexSync sync = new IndexSync(cfg, indexer, engine, err);
-    Javalin app = WebApp.create(engine, cfg, sync);
+    SearchBackend backend = Backends.open(cfg, err);
+    IndexSync sync = new IndexSync(cfg, indexer, backend, err);
+    Javalin app = WebApp.create(backend, cfg, sync);
     app.start();
-    long docs = engine.search().documentCount();
+    long docs = backend.documentCount();
     out.printf("policy-search serving %d documents at http://%s:%d/ (started in %.2f s)%n", docs,
         cfg.host().contains(":") ? "[" + cfg.host() + "]" : cfg.host(), app.port(), (System.nanoTime() - t0) / 1e9);
     out.println(generated ? "admin token: in " + cfg.index().resolve(AdminToken.FILE) + " (owner-readable only)"
         : "admin token: from configuration");
     // Vectors follow the text index: after this first indexing now, after each catch-up in IndexSync.
-    if (!hadIndex && !a.flag("no-index")) engine.semantic().buildInBackground();
+    if (!hadIndex && !a.flag("no-index")) backend.catchUpInBackground();
     if (hadIndex && !a.flag("no-index")) {
       Thread bg = new Thread(() -> backgroundSync(sync, out, err), "index-sync");
       bg.setDaemon(true);
@@ -70,7 +70,7 @@ final class ServeCommand implements Main.Command {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
       try {
-        engine.close();
+        backend.close();
       } catch (IOException e) {
         err.println("closing the index: " + e.getMessage());
       }

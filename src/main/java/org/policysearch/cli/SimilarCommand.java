@@ -3,12 +3,12 @@ package org.policysearch.cli;
 import java.io.PrintStream;
 import java.util.Set;
 import org.policysearch.Config;
-import org.policysearch.search.Engine;
-import org.policysearch.search.InvalidRequestException;
-import org.policysearch.search.NotFoundException;
-import org.policysearch.search.Passage;
-import org.policysearch.search.SimilarResult;
-import org.policysearch.search.SimilarService;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.NotFoundException;
+import org.policysearch.search.api.Passage;
+import org.policysearch.search.api.SearchBackend;
+import org.policysearch.search.api.SimilarMode;
+import org.policysearch.search.api.SimilarResult;
 import org.policysearch.search.json.ResultJson;
 
 /** {@code similar --id ID --paragraph N | --text TEXT [--size N] [--mode documents|paragraphs] [--json]}. */
@@ -38,15 +38,15 @@ final class SimilarCommand implements Main.Command {
     String text = a.get("text", null);
     if ((id == null) == (text == null)) throw new Args.UsageException("give either --id ID --paragraph N, or --text TEXT");
     Config c = Common.config(a);
-    try (Engine engine = Common.engine(c)) {
+    try (SearchBackend backend = Backends.open(c)) {
       int size = a.getInt("size", 10);
-      SimilarService.Mode mode = SimilarService.Mode.parse(a.get("mode", null));
+      SimilarMode mode = SimilarMode.parse(a.get("mode", null));
       SimilarResult r = id != null
-          ? engine.similar().similarTo(id, a.getInt("paragraph", 1), size, mode, a.flag("semantic"))
-          : engine.similar().similarToText(text, size, mode, a.flag("semantic"));
+          ? backend.similarTo(id, a.getInt("paragraph", 1), size, mode, a.flag("semantic"))
+          : backend.similarToText(text, size, mode, a.flag("semantic"));
       if (a.flag("json")) {
         Common.printJson(out, ResultJson.similar(r));
-        if (r.items().isEmpty()) Common.printEmptyAnswer(out, err, true, c, engine, "没有找到其他地区的相似文件");
+        if (r.items().isEmpty()) Common.printEmptyAnswer(out, err, true, c, backend, "没有找到其他地区的相似文件");
         return 0;
       }
       if (!r.subject().isEmpty()) out.println("主题：" + r.subject());
@@ -56,7 +56,7 @@ final class SimilarCommand implements Main.Command {
         for (Passage p : i.passages()) out.printf("   第%d段 %s%n", p.paragraph(), Common.marked(p));
         if (!i.why().terms().isEmpty()) out.println("   共有：" + String.join("、", i.why().terms()));
       }
-      if (r.items().isEmpty()) Common.printEmptyAnswer(out, err, false, c, engine, "没有找到其他地区的相似文件");
+      if (r.items().isEmpty()) Common.printEmptyAnswer(out, err, false, c, backend, "没有找到其他地区的相似文件");
       if (!r.national().isEmpty()) {
         out.println();
         out.println("全国层面（法律、行政法规等，另列）：");

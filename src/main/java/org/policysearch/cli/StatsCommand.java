@@ -4,10 +4,10 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 import org.policysearch.Config;
-import org.policysearch.index.vector.VectorStatus;
-import org.policysearch.search.Engine;
-import org.policysearch.search.FacetValue;
-import org.policysearch.search.IndexStats;
+import org.policysearch.search.api.FacetValue;
+import org.policysearch.search.api.IndexStats;
+import org.policysearch.search.api.SearchBackend;
+import org.policysearch.search.api.SemanticStatus;
 import org.policysearch.search.json.ResultJson;
 
 /** {@code stats [--json]}: what the index holds. */
@@ -29,20 +29,20 @@ final class StatsCommand implements Main.Command {
   public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
     Args a = Args.parse(argv, Common.LOCATION, Set.of("json"));
     Config c = Common.config(a);
-    try (Engine engine = Common.engine(c)) {
-      IndexStats s = engine.search().stats();
-      VectorStatus semantic = engine.semantic().status();
+    try (SearchBackend backend = Backends.open(c)) {
+      IndexStats s = backend.stats();
+      SemanticStatus semantic = backend.semanticStatus();
       if (a.flag("json")) {
         var o = ResultJson.stats(s);
         o.add("semantic", ResultJson.semantic(semantic));
         Common.printJson(out, o);
-        if (s.documents() == 0) Common.printEmptyAnswer(out, err, true, c, engine, "索引是空的");
+        if (s.documents() == 0) Common.printEmptyAnswer(out, err, true, c, backend, "索引是空的");
         return 0;
       }
       out.println("index " + c.index());
       out.printf("documents %d (of which reposts %d), paragraphs %d, index %.1f MB, committed %s%n", s.documents(),
           s.duplicates(), s.paragraphs(), s.bytes() / 1048576.0, s.committedAt());
-      out.println("semantic search: " + semantic.describe());
+      out.println("semantic search: " + semantic.description());
       print(out, "region", s.facets().region(), "  ");
       print(out, "year", s.facets().year(), "  ");
       print(out, "theme", s.facets().theme(), "  ");

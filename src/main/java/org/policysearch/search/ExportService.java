@@ -4,33 +4,27 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 import org.policysearch.doc.PolicyDocument;
+import org.policysearch.search.api.Citation;
+import org.policysearch.search.api.ExportRow;
+import org.policysearch.search.api.Hit;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.Passage;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SearchResult;
 
 /**
  * The rows of an export: for every document of the current result set (in result order), each of its
  * best passages with the fields needed to cite it and a ready GB/T 7714 reference.
  */
-public final class ExportService {
+final class ExportService {
   /** Documents an export may contain. */
-  public static final int MAX_DOCUMENTS = 10_000;
+  static final int MAX_DOCUMENTS = ExportRow.MAX_DOCUMENTS;
   static final int PAGE = 100;
 
   private final SearchService service;
 
-  public ExportService(SearchService service) {
+  ExportService(SearchService service) {
     this.service = service;
-  }
-
-  /** One row of an export. */
-  public record Row(String id, String title, String issuer, String docNumber, String region, String date, int paragraph,
-                    String text, String source, String sourceUrl, String type, boolean truncated, boolean redacted,
-                    String citation, String reference) {
-    public static final String[] HEADER = {"id", "title", "issuer", "doc_number", "region", "date", "paragraph", "text",
-        "source", "source_url", "type", "truncated", "redacted", "citation", "reference"};
-
-    public String[] values() {
-      return new String[] {id, title, issuer, docNumber, region, date, Integer.toString(paragraph), text, source, sourceUrl,
-          type, Boolean.toString(truncated), Boolean.toString(redacted), citation, reference};
-    }
   }
 
   /**
@@ -39,7 +33,7 @@ public final class ExportService {
    *
    * @return the number of documents exported
    */
-  public long export(SearchRequest r, int limit, Consumer<Row> sink) throws InvalidRequestException, IOException {
+  long export(SearchRequest r, int limit, Consumer<ExportRow> sink) throws InvalidRequestException, IOException {
     if (limit < 1 || limit > MAX_DOCUMENTS) {
       throw new InvalidRequestException("limit", "limit must be between 1 and " + MAX_DOCUMENTS,
           "导出数量须在 1 到 " + MAX_DOCUMENTS + " 篇之间");
@@ -53,7 +47,7 @@ public final class ExportService {
         PolicyDocument d = h.document();
         String ref = Citation.gbt7714(d, today);
         for (Passage p : h.passages()) {
-          sink.accept(new Row(d.id(), d.title(), d.issuer(), d.docNumber(), d.region().path(), d.date().value(), p.paragraph(),
+          sink.accept(new ExportRow(d.id(), d.title(), d.issuer(), d.docNumber(), d.region().path(), d.date().value(), p.paragraph(),
               p.text(), d.source(), d.sourceUrl(), d.type(), d.flags().truncated(), d.flags().redacted(),
               Citation.paragraph(d, p.paragraph()), ref));
         }

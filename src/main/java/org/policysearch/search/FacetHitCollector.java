@@ -18,6 +18,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 import org.policysearch.index.Fields;
+import org.policysearch.search.api.Filters;
 
 /**
  * Collects the top documents and the facet counts in one pass, drill-sideways: the query runs without

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.policysearch.doc.RegionInfo;
 import org.policysearch.ingest.meta.Gazetteer;
-import org.policysearch.search.query.Interpretation.FilterReading;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.Interpretation.FilterReading;
+import org.policysearch.search.api.InvalidRequestException;
 
 /**
  * Reads facet filter values as people type them, against the values the index holds: a region as a

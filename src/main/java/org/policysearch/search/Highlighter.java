@@ -3,6 +3,7 @@ package org.policysearch.search;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.policysearch.search.api.Span;
 import org.policysearch.search.query.HighlightTerm;
 import org.policysearch.text.CharClass;
 import org.policysearch.text.NormalizedText;

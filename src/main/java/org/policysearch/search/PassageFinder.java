@@ -15,6 +15,8 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.join.BitSetProducer;
 import org.apache.lucene.util.BitSet;
 import org.policysearch.doc.Paragraph;
+import org.policysearch.search.api.Passage;
+import org.policysearch.search.api.Span;
 import org.policysearch.search.query.HighlightTerm;
 
 /**

@@ -11,7 +11,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -23,6 +22,10 @@ import org.apache.lucene.util.FixedBitSet;
 import org.policysearch.doc.Paragraph;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.index.Fields;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.PhraseRequest;
+import org.policysearch.search.api.PhraseResult;
 import org.policysearch.search.query.QueryCompiler;
 import org.policysearch.text.NormalizedText;
 import org.policysearch.text.TextNormalizer;
@@ -33,11 +36,16 @@ import org.policysearch.text.TextNormalizer;
  * agree with the highlighted matches one for one; they are read from the positions of the exact pairs
  * when the phrase cannot overlap itself (the same number, see {@link PhraseCounter}), else from the text.
  */
-public final class PhraseService {
-  private final SearchService service;
+final class PhraseService {
+  private final SearchContext context;
 
-  public PhraseService(SearchService service) {
-    this.service = service;
+  PhraseService(SearchContext context) {
+    this.context = context;
+  }
+
+  /** Over the context of {@code service} (tests). */
+  PhraseService(SearchService service) {
+    this(service.context());
   }
 
   /**
@@ -49,7 +57,7 @@ public final class PhraseService {
   /** The key of documents without a year while counting by year (no year is written with letters). */
   private static final String UNKNOWN_YEAR = "unknown";
 
-  public PhraseResult phrase(PhraseRequest r) throws InvalidRequestException, IOException {
+  PhraseResult phrase(PhraseRequest r) throws InvalidRequestException, IOException {
     long t0 = System.nanoTime();
     String phrase = validPhrase(r);
     String n = TextNormalizer.normalizeToString(phrase);
@@ -59,9 +67,9 @@ public final class PhraseService {
           "去掉引号和空格后短语里没有可匹配的内容");
     }
 
-    try (SearcherProvider.Lease lease = service.provider().acquire()) {
-      FilterResolver.Resolved rf = service.resolveFilters(lease.searcher(), r.filters());
-      IndexSearcher s = service.timed(lease.searcher());
+    try (SearcherProvider.Lease lease = context.provider().acquire()) {
+      FilterResolver.Resolved rf = context.resolveFilters(lease.searcher(), r.filters());
+      IndexSearcher s = context.timed(lease.searcher());
       FixedBitSet allowed = matchingDocuments(s, n, rf.filters());
       boolean timedOut = s.timedOut();
       List<Found> found = paragraphsWithPhrase(s, child, n, allowed);
@@ -76,8 +84,8 @@ public final class PhraseService {
       // The denominators: every document the search covered (the filters, no phrase), by year and region.
       // Without the time limit: a denominator cut short would overstate every share, and this is one pass
       // over the parents' doc values.
-      FacetHitCollector corpus = new FacetHitCollector(new SearchService.NoHits(), rf.filters(), Set.of());
-      SearchService.searchWith(lease.searcher(), service.documentsQuery(null), corpus);
+      FacetHitCollector corpus = new FacetHitCollector(new SearchContext.NoHits(), rf.filters(), Set.of());
+      SearchContext.searchWith(lease.searcher(), context.documentsQuery(null), corpus);
       return t.result(phrase, corpus, t0, timedOut, rf);
     }
   }
@@ -89,14 +97,14 @@ public final class PhraseService {
       phrase = phrase.substring(1, phrase.length() - 1);
     }
     if (phrase.isBlank()) throw new InvalidRequestException("q", "give the phrase to count, e.g. q=\"双减\"", "请输入要统计的短语，例如 “双减”");
-    if (phrase.length() > service.limits().maxQueryLength()) {
-      throw new InvalidRequestException("q", "the phrase is longer than " + service.limits().maxQueryLength() + " characters",
-          "短语超过 " + service.limits().maxQueryLength() + " 个字符，请缩短");
+    if (phrase.length() > context.limits().maxQueryLength()) {
+      throw new InvalidRequestException("q", "the phrase is longer than " + context.limits().maxQueryLength() + " characters",
+          "短语超过 " + context.limits().maxQueryLength() + " 个字符，请缩短");
     }
     if (r.page() < 1) throw new InvalidRequestException("page", "page starts at 1, got " + r.page(), "页码从 1 开始，收到的是 " + r.page());
-    if (r.size() < 0 || r.size() > service.limits().maxPageSize()) {
-      throw new InvalidRequestException("size", "size must be between 0 and " + service.limits().maxPageSize(),
-          "每页条数须在 0 到 " + service.limits().maxPageSize() + " 之间");
+    if (r.size() < 0 || r.size() > context.limits().maxPageSize()) {
+      throw new InvalidRequestException("size", "size must be between 0 and " + context.limits().maxPageSize(),
+          "每页条数须在 0 到 " + context.limits().maxPageSize() + " 之间");
     }
     if (r.context() < 0 || r.context() > PhraseRequest.MAX_CONTEXT) {
       throw new InvalidRequestException("context", "context must be between 0 and " + PhraseRequest.MAX_CONTEXT,
@@ -108,9 +116,9 @@ public final class PhraseService {
   /** Step 1: the documents (global parent ids) that contain the normalised phrase and pass the filters. */
   private FixedBitSet matchingDocuments(IndexSearcher s, String n, Filters filters) throws IOException {
     FixedBitSet allowed = new FixedBitSet(Math.max(1, s.getIndexReader().maxDoc()));
-    Query matching = service.documentsQuery(QueryCompiler.exactQuery(n, Fields.DOC_PAIRS, Fields.DOC_UNITS));
+    Query matching = context.documentsQuery(QueryCompiler.exactQuery(n, Fields.DOC_PAIRS, Fields.DOC_UNITS));
     FacetHitCollector fc = new FacetHitCollector(new BitSetCollector(allowed), filters, RepostFolding.folded(s, matching, filters));
-    SearchService.searchWith(s, matching, fc);
+    SearchContext.searchWith(s, matching, fc);
     return allowed;
   }
 
@@ -127,7 +135,7 @@ public final class PhraseService {
     for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
       Scorer sc = w.scorer(ctx);
       if (sc == null) continue;
-      BitSet parents = service.parents().getBitSet(ctx);
+      BitSet parents = context.parents().getBitSet(ctx);
       SortedNumericDocValues dates = ctx.reader().getSortedNumericDocValues(Fields.DATE);
       SortedNumericDocValues years = ctx.reader().getSortedNumericDocValues(Fields.YEAR);
       SortedSetDocValues regions = ctx.reader().getSortedSetDocValues(Fields.REGION);

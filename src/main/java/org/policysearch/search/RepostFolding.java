@@ -22,6 +22,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
 import org.policysearch.index.Fields;
+import org.policysearch.search.api.Filters;
 
 /**
  * Which reposts a search folds into their originals: a repost is left out of the hits only when its
@@ -59,7 +60,7 @@ final class RepostFolding {
     Filters all = new Filters(filters.regions(), filters.years(), filters.yearFrom(), filters.yearTo(),
         filters.themes(), filters.types(), true);
     List<Integer> hits = new ArrayList<>();
-    SearchService.searchWith(s, originalHits, new FacetHitCollector(new DocCollector(hits), all, Set.of()));
+    SearchContext.searchWith(s, originalHits, new FacetHitCollector(new DocCollector(hits), all, Set.of()));
     Set<Integer> out = new HashSet<>();
     var stored = s.storedFields();
     for (int doc : hits) {

@@ -13,7 +13,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -24,84 +23,81 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.join.BitSetProducer;
-import org.apache.lucene.search.join.QueryBitSetProducer;
 import org.apache.lucene.util.BitSet;
 import org.policysearch.doc.Paragraph;
 import org.policysearch.doc.PolicyDocument;
-import org.policysearch.doc.RegionInfo;
 import org.policysearch.index.Fields;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.index.vector.SemanticIndex;
 import org.policysearch.index.vector.VectorSearcher;
+import org.policysearch.search.api.DocumentView;
+import org.policysearch.search.api.FacetValue;
+import org.policysearch.search.api.Facets;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.Hit;
+import org.policysearch.search.api.IndexStats;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.NotFoundException;
+import org.policysearch.search.api.PartialMatches;
+import org.policysearch.search.api.Passage;
+import org.policysearch.search.api.SearchLimits;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SearchResult;
+import org.policysearch.search.api.SortOrder;
+import org.policysearch.search.api.Suggestion;
 import org.policysearch.search.query.CompiledQuery;
-import org.policysearch.search.query.QueryCompiler;
-import org.policysearch.search.query.QueryNode;
-import org.policysearch.search.query.QueryParser;
 import org.policysearch.search.query.Relaxed;
-import org.policysearch.search.query.QuerySyntaxException;
 import org.policysearch.search.query.Synonyms;
 
 /**
- * The search engine as the command line and the HTTP server use it: requests in, records out, no
- * knowledge of HTTP. Thread-safe; one instance per index.
+ * Search with facets, documents, suggestions, facet listings and statistics over the index of its
+ * {@link SearchContext}: requests in, records out, no knowledge of HTTP. Thread-safe; one instance per
+ * backend ({@link LuceneBackend}).
  */
-public final class SearchService implements AutoCloseable {
+final class SearchService {
+  private final SearchContext ctx;
   private final SearcherProvider provider;
-  private final QueryCompiler compiler;
   private final BitSetProducer parents;
   private final SearchLimits limits;
-  private final Analyzers analyzers;
   private final SemanticIndex semantic;
 
-  public SearchService(IndexLayout layout, Analyzers analyzers, Synonyms synonyms, SearchLimits limits) throws IOException {
-    this(layout, analyzers, synonyms, limits, SemanticIndex.off());
+  /** Its own context over {@code layout}, lexical only (tests). */
+  SearchService(IndexLayout layout, Analyzers analyzers, Synonyms synonyms, SearchLimits limits) throws IOException {
+    this(new SearchContext(layout, analyzers, synonyms, limits, SemanticIndex.off()));
   }
 
-  /** With {@code semantic}: searches that ask for it also rank by meaning once its vectors are ready. */
-  public SearchService(IndexLayout layout, Analyzers analyzers, Synonyms synonyms, SearchLimits limits, SemanticIndex semantic)
+  /** Its own context over {@code layout}, with {@code semantic} (tests). */
+  SearchService(IndexLayout layout, Analyzers analyzers, Synonyms synonyms, SearchLimits limits, SemanticIndex semantic)
       throws IOException {
-    this.semantic = semantic;
-    this.provider = new SearcherProvider(layout);
-    this.parents = new QueryBitSetProducer(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)));
-    this.compiler = new QueryCompiler(analyzers, synonyms, parents, limits.maxClauses());
-    this.limits = limits;
-    this.analyzers = analyzers;
+    this(new SearchContext(layout, analyzers, synonyms, limits, semantic));
   }
 
-  public SearchLimits limits() {
+  SearchService(SearchContext ctx) {
+    this.ctx = ctx;
+    this.provider = ctx.provider();
+    this.parents = ctx.parents();
+    this.limits = ctx.limits();
+    this.semantic = ctx.semantic();
+  }
+
+  /** The context this service answers from, shared with the other services of one backend. */
+  SearchContext context() {
+    return ctx;
+  }
+
+  SearchLimits limits() {
     return limits;
   }
 
-  Analyzers analyzers() {
-    return analyzers;
-  }
-
-  BitSetProducer parents() {
-    return parents;
-  }
-
-  SearcherProvider provider() {
-    return provider;
-  }
-
   /** Picks up index commits made since the last call (and a newly published rebuild). */
-  public void refresh() throws IOException {
+  void refresh() throws IOException {
     provider.refresh();
   }
 
-  /** Parses and compiles a query, translating syntax errors into request errors on {@code param}. */
-  CompiledQuery compile(String query, String param) throws InvalidRequestException {
-    if (query != null && query.length() > limits.maxQueryLength()) {
-      throw new InvalidRequestException(param, "the query is " + query.length() + " characters long; the limit is "
-          + limits.maxQueryLength(), "检索式长 " + query.length() + " 个字符，超过了 " + limits.maxQueryLength() + " 个字符的上限");
-    }
-    try {
-      QueryNode node = QueryParser.parse(query);
-      return compiler.compile(query, node);
-    } catch (QuerySyntaxException e) {
-      throw new InvalidRequestException(param, e.getMessage(), e.messageZh(), e.position());
-    }
+  /** Closes the context (for a service that made its own: tests). */
+  void close() throws IOException {
+    ctx.close();
   }
 
   void validate(SearchRequest r) throws InvalidRequestException {
@@ -126,15 +122,15 @@ public final class SearchService implements AutoCloseable {
     }
   }
 
-  public SearchResult search(SearchRequest r) throws InvalidRequestException, IOException {
+  SearchResult search(SearchRequest r) throws InvalidRequestException, IOException {
     long t0 = System.nanoTime();
     validate(r);
-    CompiledQuery cq = compile(r.query(), "q");
+    CompiledQuery cq = ctx.compile(r.query(), "q");
     try (SearcherProvider.Lease lease = provider.acquire()) {
-      FilterResolver.Resolved rf = resolveFilters(lease.searcher(), r.filters());
+      FilterResolver.Resolved rf = ctx.resolveFilters(lease.searcher(), r.filters());
       Filters filters = rf.filters();
-      IndexSearcher s = timed(lease.searcher());
-      Query base = documentsQuery(cq.documentQuery());
+      IndexSearcher s = ctx.timed(lease.searcher());
+      Query base = ctx.documentsQuery(cq.documentQuery());
       Optional<List<VectorSearcher.DocumentHit>> nearest = semanticAllowed(r, cq) ? nearest(r.query()) : Optional.empty();
       int window = Math.max(1, r.page() * r.size());
       if (nearest.isPresent()) window = Math.max(window, FUSION_DEPTH);
@@ -144,7 +140,7 @@ public final class SearchService implements AutoCloseable {
         case DATE_ASC -> new TopFieldCollectorManager(dateSort(false), window, null, Integer.MAX_VALUE).newCollector();
       };
       FacetHitCollector fc = new FacetHitCollector(top, filters, RepostFolding.folded(s, base, filters));
-      searchWith(s, base, fc);
+      SearchContext.searchWith(s, base, fc);
       boolean timedOut = s.timedOut(); // the searcher stops at the time limit and keeps what it has
       TopDocs td = top instanceof org.apache.lucene.search.TopScoreDocCollector tsc ? tsc.topDocs() : ((org.apache.lucene.search.TopFieldCollector) top).topDocs();
       ScoreDoc[] ranked = td.scoreDocs;
@@ -182,13 +178,13 @@ public final class SearchService implements AutoCloseable {
   private PartialMatches partial(IndexSearcher s, CompiledQuery cq, Filters filters, long skip, int want,
                                  PassageFinder pf, int passages, DocumentReader.Reads reads) throws IOException {
     Relaxed relaxed = cq.relaxed().orElseThrow();
-    Query q = documentsQuery(new BooleanQuery.Builder().add(relaxed.query(), Occur.MUST)
+    Query q = ctx.documentsQuery(new BooleanQuery.Builder().add(relaxed.query(), Occur.MUST)
         .add(cq.documentQuery(), Occur.MUST_NOT).build());
     int window = (int) Math.min(limits.maxResultWindow(), skip + want);
     org.apache.lucene.search.TopScoreDocCollector top =
         new TopScoreDocCollectorManager(Math.max(1, window), null, Integer.MAX_VALUE).newCollector();
     FacetHitCollector fc = new FacetHitCollector(top, filters, RepostFolding.folded(s, q, filters));
-    searchWith(s, q, fc);
+    SearchContext.searchWith(s, q, fc);
     ScoreDoc[] ranked = top.topDocs().scoreDocs;
     List<org.apache.lucene.search.Weight> parts = new ArrayList<>();
     for (Relaxed.Part p : relaxed.parts()) {
@@ -256,10 +252,10 @@ public final class SearchService implements AutoCloseable {
     List<org.apache.lucene.util.BytesRef> ids = nearest.stream().map(h -> new org.apache.lucene.util.BytesRef(h.documentId())).toList();
     java.util.Set<Integer> passing = new java.util.HashSet<>();
     FacetHitCollector fc = new FacetHitCollector(new DocSetCollector(passing), filters, java.util.Set.of());
-    searchWith(s, documentsQuery(new org.apache.lucene.search.TermInSetQuery(Fields.DOC_KEY, ids)), fc);
+    SearchContext.searchWith(s, ctx.documentsQuery(new org.apache.lucene.search.TermInSetQuery(Fields.DOC_KEY, ids)), fc);
     // Which of them hold the words: they are in the total already, even when ranked below the words' window.
     java.util.Set<Integer> holdWords = new java.util.HashSet<>();
-    searchWith(s, new BooleanQuery.Builder().add(words, Occur.MUST)
+    SearchContext.searchWith(s, new BooleanQuery.Builder().add(words, Occur.MUST)
         .add(new org.apache.lucene.search.TermInSetQuery(Fields.DOC_KEY, ids), Occur.FILTER).build(), new DocSetCollector(holdWords));
     java.util.Map<String, Integer> docOf = new java.util.HashMap<>();
     for (int doc : passing) {
@@ -305,71 +301,6 @@ public final class SearchService implements AutoCloseable {
     public org.apache.lucene.search.ScoreMode scoreMode() {
       return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
     }
-  }
-
-  private record ResolverForReader(Object readerKey, FilterResolver resolver) {}
-
-  private volatile ResolverForReader resolver;
-
-  /**
-   * The filters as typed, read against the values this reader holds ({@link FilterResolver}); refused
-   * when a value is ambiguous or names nothing. The values are counted once per reader (one pass over the
-   * documents' doc values), only when a region, theme or type filter is given.
-   */
-  FilterResolver.Resolved resolveFilters(IndexSearcher s, Filters f) throws InvalidRequestException, IOException {
-    if (f.regions().isEmpty() && f.themes().isEmpty() && f.types().isEmpty()) return new FilterResolver.Resolved(f, List.of());
-    Object key = s.getIndexReader().getReaderCacheHelper().getKey();
-    ResolverForReader cur = resolver;
-    if (cur == null || cur.readerKey() != key) {
-      // every document, reposts included: a value that only a repost holds is still one to filter by
-      FacetHitCollector fc = new FacetHitCollector(new NoHits(), Filters.NONE, java.util.Set.of());
-      searchWith(s, documentsQuery(null), fc);
-      cur = new ResolverForReader(key, new FilterResolver(fc.counts(FacetHitCollector.REGION), fc.counts(FacetHitCollector.THEME),
-          fc.counts(FacetHitCollector.TYPE)));
-      resolver = cur;
-    }
-    return cur.resolver().resolve(f);
-  }
-
-  /** Collects nothing: for passes that only count facet values. */
-  static final class NoHits implements Collector {
-    @Override
-    public org.apache.lucene.search.LeafCollector getLeafCollector(LeafReaderContext ctx) {
-      return new org.apache.lucene.search.LeafCollector() {
-        @Override
-        public void setScorer(org.apache.lucene.search.Scorable scorer) {}
-
-        @Override
-        public void collect(int doc) {}
-      };
-    }
-
-    @Override
-    public org.apache.lucene.search.ScoreMode scoreMode() {
-      return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
-    }
-  }
-
-  /** Parents only, matching the text query (or all). */
-  Query documentsQuery(Query textQuery) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)), Occur.FILTER);
-    b.add(textQuery == null ? new MatchAllDocsQuery() : textQuery, Occur.MUST);
-    return b.build();
-  }
-
-  /** A per-request searcher over the shared reader, so the time limit applies to this request only. */
-  IndexSearcher timed(IndexSearcher shared) {
-    IndexSearcher s = new IndexSearcher(shared.getIndexReader());
-    s.setQueryCache(shared.getQueryCache());
-    s.setSimilarity(shared.getSimilarity());
-    long deadline = System.nanoTime() + limits.timeout().toNanos();
-    s.setTimeout(() -> System.nanoTime() > deadline);
-    return s;
-  }
-
-  static void searchWith(IndexSearcher s, Query q, Collector c) throws IOException {
-    s.search(q, new SingleCollectorManager<>(c));
   }
 
   private static Sort dateSort(boolean descending) {
@@ -440,8 +371,8 @@ public final class SearchService implements AutoCloseable {
   }
 
   /** A document by id, with its paragraphs; with a query, every match in every paragraph is marked. */
-  public DocumentView document(String id, String query) throws NotFoundException, InvalidRequestException, IOException {
-    CompiledQuery cq = query == null || query.isBlank() ? null : compile(query, "q");
+  DocumentView document(String id, String query) throws NotFoundException, InvalidRequestException, IOException {
+    CompiledQuery cq = query == null || query.isBlank() ? null : ctx.compile(query, "q");
     try (SearcherProvider.Lease lease = provider.acquire()) {
       IndexSearcher s = lease.searcher();
       TopDocs td = s.search(new TermQuery(new Term(Fields.DOC_KEY, id)), 1);
@@ -464,7 +395,7 @@ public final class SearchService implements AutoCloseable {
   }
 
   /** Number of documents in the serving index. */
-  public long documentCount() throws IOException {
+  long documentCount() throws IOException {
     try (SearcherProvider.Lease lease = provider.acquire()) {
       return lease.searcher().count(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT)));
     }
@@ -473,7 +404,7 @@ public final class SearchService implements AutoCloseable {
   private volatile Suggester suggester;
 
   /** Completions for a typed prefix: regions, themes, types, frequent words and titles. */
-  public List<Suggestion> suggest(String prefix, int size) throws InvalidRequestException, IOException {
+  List<Suggestion> suggest(String prefix, int size) throws InvalidRequestException, IOException {
     if (size < 1 || size > limits.maxPageSize()) {
       throw new InvalidRequestException("size", "size must be between 1 and " + limits.maxPageSize(),
           "条数须在 1 到 " + limits.maxPageSize() + " 之间");
@@ -495,7 +426,7 @@ public final class SearchService implements AutoCloseable {
       if (cur != null && cur.isFor(s.getIndexReader())) return cur;
       var reader = s.getIndexReader();
       Map<String, Long> titles = new java.util.HashMap<>();
-      org.apache.lucene.search.Weight w = s.createWeight(s.rewrite(documentsQuery(null)),
+      org.apache.lucene.search.Weight w = s.createWeight(s.rewrite(ctx.documentsQuery(null)),
           org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
       for (LeafReaderContext ctx : reader.leaves()) {
         var sc = w.scorer(ctx);
@@ -516,7 +447,7 @@ public final class SearchService implements AutoCloseable {
   }
 
   /** Every facet value with its count over the whole index (duplicates excluded). */
-  public Facets facets() throws IOException {
+  Facets facets() throws IOException {
     try {
       return search(new SearchRequest("", Filters.NONE, SortOrder.RELEVANCE, 1, 0, 0)).facets();
     } catch (InvalidRequestException e) {
@@ -525,7 +456,7 @@ public final class SearchService implements AutoCloseable {
   }
 
   /** Size and make-up of the index. */
-  public IndexStats stats() throws IOException {
+  IndexStats stats() throws IOException {
     Facets f = facets();
     try (SearcherProvider.Lease lease = provider.acquire()) {
       IndexSearcher s = lease.searcher();
@@ -540,8 +471,4 @@ public final class SearchService implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() throws IOException {
-    provider.close();
-  }
 }

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +32,14 @@ import org.policysearch.index.Fields;
 import org.policysearch.index.vector.SemanticIndex;
 import org.policysearch.index.vector.VectorSearcher;
 import org.policysearch.ingest.meta.Gazetteer;
+import org.policysearch.search.api.Citation;
+import org.policysearch.search.api.DocumentView;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.NotFoundException;
+import org.policysearch.search.api.Passage;
+import org.policysearch.search.api.SimilarMode;
+import org.policysearch.search.api.SimilarResult;
+import org.policysearch.search.api.Span;
 import org.policysearch.search.query.HighlightTerm;
 
 /**
@@ -56,7 +63,7 @@ import org.policysearch.search.query.HighlightTerm;
  * Both BM25 passes run term at a time ({@link BagOfTermsRanker}).
  * The same area as the source, reposts and the source document are left out; one entry per document.
  */
-public final class SimilarService {
+final class SimilarService {
   public static final int MAX_TEXT = 5000;
   /** Documents whose titles give the subject, besides the source's own. */
   static final int FEEDBACK_DOCS = 3;
@@ -106,39 +113,35 @@ public final class SimilarService {
   static final double SAME_SUBJECT_SHARE = 0.7;
   static final int WHY_PHRASES = 5;
 
-  public enum Mode {
-    DOCUMENTS, PARAGRAPHS;
-
-    public String label() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Mode parse(String s) throws InvalidRequestException {
-      if (s == null || s.isBlank()) return DOCUMENTS;
-      for (Mode m : values()) if (m.label().equals(s.strip())) return m;
-      throw new InvalidRequestException("mode", "mode is 'documents' (one entry per document, the default) or 'paragraphs', got '" + s + "'",
-          "mode 须是 documents（每篇文件一条，默认）或 paragraphs（按段落列出）");
-    }
-  }
-
-  private final SearchService service;
+  private final SearchContext context;
+  private final SearchService search;
   private final SemanticIndex semantic;
   private volatile Gazetteer gazetteer;
 
-  /** Lexical only. */
-  public SimilarService(SearchService service) {
-    this(service, SemanticIndex.off());
+  /** Hybrid once the context's vectors are searchable; lexical until then (and with them off). */
+  SimilarService(SearchContext context, SearchService search) {
+    this(context, search, context.semantic());
   }
 
-  /** Hybrid once {@code semantic} has searchable vectors; lexical until then (and with it off). */
-  public SimilarService(SearchService service, SemanticIndex semantic) {
-    this.service = service;
+  /** Over the context of {@code service}, lexical only (tests). */
+  SimilarService(SearchService service) {
+    this(service.context(), service, SemanticIndex.off());
+  }
+
+  /** Over the context of {@code service}, hybrid with {@code semantic} (tests). */
+  SimilarService(SearchService service, SemanticIndex semantic) {
+    this(service.context(), service, semantic);
+  }
+
+  private SimilarService(SearchContext context, SearchService search, SemanticIndex semantic) {
+    this.context = context;
+    this.search = search;
     this.semantic = semantic;
   }
 
   /** Documents like a paragraph, lexically. */
-  public SimilarResult similarTo(String id, int paragraph, int size) throws InvalidRequestException, NotFoundException, IOException {
-    return similarTo(id, paragraph, size, Mode.DOCUMENTS, false);
+  SimilarResult similarTo(String id, int paragraph, int size) throws InvalidRequestException, NotFoundException, IOException {
+    return similarTo(id, paragraph, size, SimilarMode.DOCUMENTS, false);
   }
 
   /**
@@ -146,10 +149,10 @@ public final class SimilarService {
    *                 lexically and {@link SimilarResult#answeredBy()} says so); see {@link #VECTOR_WEIGHT}
    *                 for why it is asked for, not the default
    */
-  public SimilarResult similarTo(String id, int paragraph, int size, Mode mode, boolean semantic)
+  SimilarResult similarTo(String id, int paragraph, int size, SimilarMode mode, boolean semantic)
       throws InvalidRequestException, NotFoundException, IOException {
     checkSize(size);
-    DocumentView v = service.document(id, null);
+    DocumentView v = search.document(id, null);
     Paragraph p = v.document().paragraphs().stream().filter(x -> x.number() == paragraph).findFirst()
         .orElseThrow(() -> new NotFoundException("document '" + id + "' has no paragraph " + paragraph
             + " (it has " + v.document().paragraphs().size() + ")",
@@ -158,12 +161,12 @@ public final class SimilarService {
   }
 
   /** Documents like a pasted text, lexically. */
-  public SimilarResult similarToText(String text, int size) throws InvalidRequestException, IOException {
-    return similarToText(text, size, Mode.DOCUMENTS, false);
+  SimilarResult similarToText(String text, int size) throws InvalidRequestException, IOException {
+    return similarToText(text, size, SimilarMode.DOCUMENTS, false);
   }
 
-  /** As {@link #similarTo(String, int, int, Mode, boolean)}, for a pasted text. */
-  public SimilarResult similarToText(String text, int size, Mode mode, boolean semantic) throws InvalidRequestException, IOException {
+  /** As {@link #similarTo(String, int, int, SimilarMode, boolean)}, for a pasted text. */
+  SimilarResult similarToText(String text, int size, SimilarMode mode, boolean semantic) throws InvalidRequestException, IOException {
     checkSize(size);
     if (text == null || text.isBlank()) throw new InvalidRequestException("text", "give the text to compare with", "请输入要比较的文字");
     if (text.length() > MAX_TEXT) {
@@ -174,29 +177,29 @@ public final class SimilarService {
   }
 
   private void checkSize(int size) throws InvalidRequestException {
-    if (size < 1 || size > service.limits().maxPageSize()) {
-      throw new InvalidRequestException("size", "size must be between 1 and " + service.limits().maxPageSize(),
-          "条数须在 1 到 " + service.limits().maxPageSize() + " 之间");
+    if (size < 1 || size > context.limits().maxPageSize()) {
+      throw new InvalidRequestException("size", "size must be between 1 and " + context.limits().maxPageSize(),
+          "条数须在 1 到 " + context.limits().maxPageSize() + " 之间");
     }
   }
 
   /** What to compare with: a paragraph of a document (id, region and title known) or pasted text. */
   private record Source(String text, String id, int paragraph, RegionInfo region, String title) {}
 
-  private SimilarResult run(Source src, int size, Mode mode, boolean semanticAsked) throws IOException, InvalidRequestException {
+  private SimilarResult run(Source src, int size, SimilarMode mode, boolean semanticAsked) throws IOException, InvalidRequestException {
     long t0 = System.nanoTime();
-    try (SearcherProvider.Lease lease = service.provider().acquire()) {
-      IndexSearcher s = service.timed(lease.searcher());
+    try (SearcherProvider.Lease lease = context.provider().acquire()) {
+      IndexSearcher s = context.timed(lease.searcher());
       IndexReader reader = s.getIndexReader();
-      SimilarityQuery pairs = SimilarityQuery.of(src.text(), service.analyzers().exactPairs(), reader, Fields.DOC_PAIRS);
-      Map<String, Integer> words = SimilarityQuery.rarest(SimilarityQuery.counts(service.analyzers().words(), src.text()), reader,
+      SimilarityQuery pairs = SimilarityQuery.of(src.text(), context.analyzers().exactPairs(), reader, Fields.DOC_PAIRS);
+      Map<String, Integer> words = SimilarityQuery.rarest(SimilarityQuery.counts(context.analyzers().words(), src.text()), reader,
           Fields.DOC_WORDS, SimilarityQuery.MAX_TERMS);
       if (pairs.isEmpty() || src.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
         throw new InvalidRequestException("text", "the text holds nothing to compare: no characters, letters or digits, "
             + "only punctuation or spaces", "这段文字只有标点或空格，没有可比较的文字");
       }
       List<HighlightTerm> marks = informative(reader, words);
-      if (mode == Mode.PARAGRAPHS) {
+      if (mode == SimilarMode.PARAGRAPHS) {
         List<SimilarResult.Item> items = paragraphs(s, src, words, marks, size);
         return new SimilarResult(src.id(), src.paragraph(), src.region(), mode.label(), "", "lexical", items, List.of(), ms(t0));
       }
@@ -355,7 +358,7 @@ public final class SimilarService {
       String subject = gazetteer().withoutNames(titles.get(i)).strip();
       if (text.isEmpty()) text = subject;
       double w = weights.get(i);
-      SimilarityQuery.counts(service.analyzers().exactPairs(), subject).forEach((t, c) -> pairs.merge(t, w, Double::sum));
+      SimilarityQuery.counts(context.analyzers().exactPairs(), subject).forEach((t, c) -> pairs.merge(t, w, Double::sum));
     }
     if (pairs.size() > MAX_SUBJECT_TERMS) { // titles hundreds of characters long: keep the weightiest pairs
       Map<String, Double> kept = new LinkedHashMap<>();
@@ -382,7 +385,7 @@ public final class SimilarService {
    * its paragraph nearest by meaning, else its first.
    */
   private List<Paragraph> bestParagraphs(Weight w, LeafReaderContext ctx, int parent, Integer nearestByMeaning) throws IOException {
-    int first = DocumentReader.firstChild(service.parents().getBitSet(ctx), parent);
+    int first = DocumentReader.firstChild(context.parents().getBitSet(ctx), parent);
     List<float[]> scored = new ArrayList<>(); // {doc, score}
     Scorer sc = w.scorer(ctx);
     if (sc != null) {
@@ -458,11 +461,11 @@ public final class SimilarService {
    */
   private boolean sameSubject(IndexReader reader, String title, Subject subject) throws IOException {
     if (subject.text().isEmpty()) return false;
-    Set<String> have = new HashSet<>(SimilarityQuery.counts(service.analyzers().exactPairs(), title).keySet());
+    Set<String> have = new HashSet<>(SimilarityQuery.counts(context.analyzers().exactPairs(), title).keySet());
     int docs = Math.max(1, reader.getDocCount(Fields.TITLE_PAIRS));
     double all = 0;
     double shared = 0;
-    for (String pair : SimilarityQuery.counts(service.analyzers().exactPairs(), subject.text()).keySet()) {
+    for (String pair : SimilarityQuery.counts(context.analyzers().exactPairs(), subject.text()).keySet()) {
       double idf = Math.log(1 + (docs - reader.docFreq(new Term(Fields.TITLE_PAIRS, pair)) + 0.5) / (reader.docFreq(new Term(Fields.TITLE_PAIRS, pair)) + 0.5));
       all += idf;
       if (have.contains(pair)) shared += idf;
@@ -488,7 +491,7 @@ public final class SimilarService {
       if (items.size() >= size) break;
       LeafReaderContext ctx = DocumentReader.leaf(s, sd.doc);
       int local = sd.doc - ctx.docBase;
-      int parent = service.parents().getBitSet(ctx).nextSetBit(local);
+      int parent = context.parents().getBitSet(ctx).nextSetBit(local);
       NumericDocValues dup = ctx.reader().getNumericDocValues(Fields.DUPLICATE);
       if (dup != null && dup.advanceExact(parent) && dup.longValue() != 0) continue;
       int parentGlobal = ctx.docBase + parent;

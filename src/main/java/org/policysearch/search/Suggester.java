@@ -16,6 +16,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
 import org.policysearch.index.Fields;
+import org.policysearch.search.api.Suggestion;
 import org.policysearch.text.CharClass;
 import org.policysearch.text.TextNormalizer;
 

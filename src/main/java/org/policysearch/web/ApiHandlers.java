@@ -11,18 +11,18 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import org.policysearch.search.Engine;
-import org.policysearch.search.ExportService;
-import org.policysearch.search.InvalidRequestException;
-import org.policysearch.search.PhraseRequest;
-import org.policysearch.search.PhraseResult;
-import org.policysearch.search.SearchRequest;
-import org.policysearch.search.SimilarService;
-import org.policysearch.search.SortOrder;
+import org.policysearch.search.api.ExportRow;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.PhraseRequest;
+import org.policysearch.search.api.PhraseResult;
+import org.policysearch.search.api.SearchBackend;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SimilarMode;
+import org.policysearch.search.api.SortOrder;
 import org.policysearch.search.json.ResultJson;
 
 /**
- * Thin handlers: read and check parameters, call the engine, write JSON. Errors leave as exceptions and
+ * Thin handlers: read and check parameters, call the backend, write JSON. Errors leave as exceptions and
  * are rendered in one place ({@link WebApp}).
  */
 final class ApiHandlers {
@@ -30,13 +30,13 @@ final class ApiHandlers {
   private static final Set<String> PHRASE = Params.with(Params.FILTER_NAMES, "q", "page", "size", "context", "format");
   private static final Set<String> EXPORT = Params.with(Params.FILTER_NAMES, "q", "sort", "format", "limit", "passages");
 
-  private final Engine engine;
+  private final SearchBackend backend;
   private final AdminActions admin;
   private final byte[] adminToken;
   private final ReentrantLock reindexing = new ReentrantLock();
 
-  ApiHandlers(Engine engine, AdminActions admin, String adminToken) {
-    this.engine = engine;
+  ApiHandlers(SearchBackend backend, AdminActions admin, String adminToken) {
+    this.backend = backend;
     this.admin = admin;
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
   }
@@ -47,8 +47,8 @@ final class ApiHandlers {
 
   private SearchRequest searchRequest(Params p, int defaultSize) {
     return new SearchRequest(p.string("q", ""), p.filters(), sort(p), p.integer("page", 1, 1, Integer.MAX_VALUE),
-        p.integer("size", defaultSize, 0, engine.search().limits().maxPageSize()),
-        p.integer("passages", SearchRequest.DEFAULT_PASSAGES, 0, engine.search().limits().maxPassages()), p.bool("semantic", false));
+        p.integer("size", defaultSize, 0, backend.limits().maxPageSize()),
+        p.integer("passages", SearchRequest.DEFAULT_PASSAGES, 0, backend.limits().maxPassages()), p.bool("semantic", false));
   }
 
   private static SortOrder sort(Params p) {
@@ -61,13 +61,13 @@ final class ApiHandlers {
 
   void search(Context ctx) throws Exception {
     Params p = Params.of(ctx, SEARCH);
-    json(ctx, ResultJson.search(engine.search().search(searchRequest(p, SearchRequest.DEFAULT_SIZE))));
+    json(ctx, ResultJson.search(backend.search(searchRequest(p, SearchRequest.DEFAULT_SIZE))));
   }
 
   void document(Context ctx) throws Exception {
     Params p = Params.of(ctx, Set.of("q"));
     String id = ctx.pathParam("id");
-    json(ctx, ResultJson.documentView(engine.search().document(id, p.string("q", null))));
+    json(ctx, ResultJson.documentView(backend.document(id, p.string("q", null))));
   }
 
   void similarGet(Context ctx) throws Exception {
@@ -76,8 +76,8 @@ final class ApiHandlers {
     if (id == null || id.isBlank()) throw new Problem.Exception(Problem.badRequest("id", "give the document id: /api/similar?id=…&paragraph=N", "请给出文件编号：/api/similar?id=…&paragraph=N"));
     int para = p.integer("paragraph", 0, 1, Integer.MAX_VALUE);
     if (para == 0) throw new Problem.Exception(Problem.badRequest("paragraph", "give the paragraph number (from 1)", "请给出段落序号（从 1 开始）"));
-    SimilarService.Mode mode = SimilarService.Mode.parse(p.string("mode", null));
-    json(ctx, ResultJson.similar(engine.similar().similarTo(id, para, p.integer("size", 10, 1, engine.search().limits().maxPageSize()), mode,
+    SimilarMode mode = SimilarMode.parse(p.string("mode", null));
+    json(ctx, ResultJson.similar(backend.similarTo(id, para, p.integer("size", 10, 1, backend.limits().maxPageSize()), mode,
         p.bool("semantic", false))));
   }
 
@@ -111,12 +111,12 @@ final class ApiHandlers {
       throw new Problem.Exception(Problem.badRequest("mode", "\"mode\" must be \"documents\" or \"paragraphs\"",
           "\"mode\" 须是 \"documents\" 或 \"paragraphs\""));
     }
-    SimilarService.Mode mode = SimilarService.Mode.parse(m == null ? null : m.getAsString());
+    SimilarMode mode = SimilarMode.parse(m == null ? null : m.getAsString());
     JsonElement sem = body.get("semantic");
     if (sem != null && !(sem.isJsonPrimitive() && sem.getAsJsonPrimitive().isBoolean())) {
       throw new Problem.Exception(Problem.badRequest("semantic", "\"semantic\" must be true or false", "\"semantic\" 须是 true 或 false"));
     }
-    json(ctx, ResultJson.similar(engine.similar().similarToText(text.getAsString(), size, mode, sem != null && sem.getAsBoolean())));
+    json(ctx, ResultJson.similar(backend.similarToText(text.getAsString(), size, mode, sem != null && sem.getAsBoolean())));
   }
 
   void phrase(Context ctx) throws Exception {
@@ -127,8 +127,8 @@ final class ApiHandlers {
       sb.append(Csv.row("id", "title", "date", "region", "paragraph", "left", "match", "right"));
       int page = 1;
       long written = 0;
-      while (written < ExportService.MAX_DOCUMENTS * 10L) {
-        PhraseResult r = engine.phrases().phrase(new PhraseRequest(p.string("q", ""), p.filters(), page, engine.search().limits().maxPageSize(),
+      while (written < ExportRow.MAX_DOCUMENTS * 10L) {
+        PhraseResult r = backend.phrase(new PhraseRequest(p.string("q", ""), p.filters(), page, backend.limits().maxPageSize(),
             p.integer("context", PhraseRequest.DEFAULT_CONTEXT, 0, PhraseRequest.MAX_CONTEXT)));
         for (PhraseResult.Occurrence o : r.items()) {
           sb.append(Csv.row(o.id(), o.title(), o.date(), o.region().path(), Integer.toString(o.paragraph()), o.left(), o.match(), o.right()));
@@ -141,8 +141,8 @@ final class ApiHandlers {
       ctx.contentType("text/csv; charset=utf-8").result(sb.toString());
       return;
     }
-    json(ctx, ResultJson.phrase(engine.phrases().phrase(new PhraseRequest(p.string("q", ""), p.filters(),
-        p.integer("page", 1, 1, Integer.MAX_VALUE), p.integer("size", PhraseRequest.DEFAULT_SIZE, 0, engine.search().limits().maxPageSize()),
+    json(ctx, ResultJson.phrase(backend.phrase(new PhraseRequest(p.string("q", ""), p.filters(),
+        p.integer("page", 1, 1, Integer.MAX_VALUE), p.integer("size", PhraseRequest.DEFAULT_SIZE, 0, backend.limits().maxPageSize()),
         p.integer("context", PhraseRequest.DEFAULT_CONTEXT, 0, PhraseRequest.MAX_CONTEXT)))));
   }
 
@@ -150,18 +150,18 @@ final class ApiHandlers {
     Params p = Params.of(ctx, EXPORT);
     String format = format(p, "csv", "csv", "jsonl");
     SearchRequest r = searchRequest(p, 0);
-    int limit = p.integer("limit", 1000, 1, ExportService.MAX_DOCUMENTS);
+    int limit = p.integer("limit", 1000, 1, ExportRow.MAX_DOCUMENTS);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     if (format.equals("csv")) {
-      write(out, Csv.BOM + Csv.row(ExportService.Row.HEADER));
-      engine.export().export(r, limit, row -> write(out, Csv.row(row.values())));
+      write(out, Csv.BOM + Csv.row(ExportRow.HEADER));
+      backend.export(r, limit, row -> write(out, Csv.row(row.values())));
       ctx.header("Content-Disposition", "attachment; filename=\"policy-search-export.csv\"");
       ctx.contentType("text/csv; charset=utf-8");
     } else {
-      engine.export().export(r, limit, row -> {
+      backend.export(r, limit, row -> {
         JsonObject o = new JsonObject();
-        for (int i = 0; i < ExportService.Row.HEADER.length; i++) {
-          String k = ExportService.Row.HEADER[i];
+        for (int i = 0; i < ExportRow.HEADER.length; i++) {
+          String k = ExportRow.HEADER[i];
           String v = row.values()[i];
           switch (k) {
             case "paragraph" -> o.addProperty(k, Integer.parseInt(v));
@@ -191,18 +191,18 @@ final class ApiHandlers {
   void suggest(Context ctx) throws Exception {
     Params p = Params.of(ctx, Set.of("q", "size"));
     String q = p.string("q", "");
-    json(ctx, ResultJson.suggestions(q, engine.search().suggest(q, p.integer("size", 10, 1, 50))));
+    json(ctx, ResultJson.suggestions(q, backend.suggest(q, p.integer("size", 10, 1, 50))));
   }
 
   void facets(Context ctx) throws Exception {
     Params.of(ctx, Set.of());
-    json(ctx, ResultJson.facets(engine.search().facets()));
+    json(ctx, ResultJson.facets(backend.facets()));
   }
 
   void stats(Context ctx) throws Exception {
     Params.of(ctx, Set.of());
-    JsonObject o = ResultJson.stats(engine.search().stats());
-    o.add("semantic", ResultJson.semantic(engine.semantic().status()));
+    JsonObject o = ResultJson.stats(backend.stats());
+    o.add("semantic", ResultJson.semantic(backend.semanticStatus()));
     json(ctx, o);
   }
 
@@ -210,9 +210,9 @@ final class ApiHandlers {
     Params.of(ctx, Set.of());
     JsonObject o = new JsonObject();
     o.addProperty("status", "ok");
-    o.addProperty("documents", engine.search().documentCount());
+    o.addProperty("documents", backend.documentCount());
     // Semantic search failing (the model, the vector index) is reported, never a failed health check: searches are lexical then.
-    o.add("semantic", ResultJson.semantic(engine.semantic().status()));
+    o.add("semantic", ResultJson.semantic(backend.semanticStatus()));
     json(ctx, o);
   }
 

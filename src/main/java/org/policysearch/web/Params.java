@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.policysearch.search.Filters;
+import org.policysearch.search.api.Filters;
 
 /**
  * Strict reading of query parameters: unknown names and malformed values are refused with a message

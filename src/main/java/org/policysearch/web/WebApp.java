@@ -12,9 +12,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
 import org.policysearch.Config;
-import org.policysearch.search.Engine;
-import org.policysearch.search.InvalidRequestException;
-import org.policysearch.search.NotFoundException;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.NotFoundException;
+import org.policysearch.search.api.SearchBackend;
 import org.policysearch.search.json.ResultJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +60,8 @@ public final class WebApp {
 
   private WebApp() {}
 
-  public static Javalin create(Engine engine, Config cfg, AdminActions admin) {
-    ApiHandlers h = new ApiHandlers(engine, admin, cfg.adminToken());
+  public static Javalin create(SearchBackend backend, Config cfg, AdminActions admin) {
+    ApiHandlers h = new ApiHandlers(backend, admin, cfg.adminToken());
     byte[] openApi = openApi();
     return Javalin.create(config -> {
       config.jetty.host = cfg.host();

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.Config;
 import org.policysearch.index.CorpusIndexer;
 import org.policysearch.index.IndexLayout;
-import org.policysearch.search.Filters;
-import org.policysearch.search.SearchLimits;
-import org.policysearch.search.SearchRequest;
-import org.policysearch.search.SearchService;
-import org.policysearch.search.SortOrder;
+import org.policysearch.search.LuceneBackend;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.SearchLimits;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SortOrder;
 import org.policysearch.search.query.Synonyms;
 
 /**
@@ -187,14 +187,14 @@ class KilledIndexerTest {
 
   // ---- what the index holds
 
-  SearchService searcher() throws IOException {
-    return new SearchService(new IndexLayout(index), Common.analyzers(Config.defaults(dir)), Synonyms.NONE, SearchLimits.DEFAULTS);
+  LuceneBackend searcher() throws IOException {
+    return LuceneBackend.open(index, Common.analyzers(Config.defaults(dir)), Synonyms.NONE, SearchLimits.DEFAULTS);
   }
 
   /** Which of {@code candidate}'s documents the serving index finds by their tokens; empty without an index. */
   Optional<Map<String, String>> indexed(Map<String, String> candidate) throws Exception {
     if (new IndexLayout(index).current().isEmpty()) return Optional.empty();
-    try (SearchService s = searcher()) {
+    try (LuceneBackend s = searcher()) {
       Map<String, String> found = new TreeMap<>();
       for (Map.Entry<String, String> e : candidate.entrySet()) {
         List<String> ids = s.search(new SearchRequest("\"" + e.getValue() + "\"", WITH_REPOSTS, SortOrder.RELEVANCE, 1, 10, 0))
@@ -209,7 +209,7 @@ class KilledIndexerTest {
   }
 
   long documentCount() throws Exception {
-    try (SearchService s = searcher()) {
+    try (LuceneBackend s = searcher()) {
       return s.documentCount();
     }
   }

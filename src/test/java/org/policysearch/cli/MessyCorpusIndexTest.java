@@ -27,11 +27,11 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.Config;
-import org.policysearch.search.Filters;
-import org.policysearch.search.SearchLimits;
-import org.policysearch.search.SearchRequest;
-import org.policysearch.search.SearchService;
-import org.policysearch.search.SortOrder;
+import org.policysearch.search.LuceneBackend;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.SearchLimits;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SortOrder;
 import org.policysearch.search.query.Synonyms;
 
 /**
@@ -153,7 +153,7 @@ class MessyCorpusIndexTest {
     assertEquals(expectedSkips, skips);
     assertEquals(good.size(), summary.get("documents").getAsInt());
 
-    try (SearchService s = new SearchService(new org.policysearch.index.IndexLayout(index), Common.analyzers(Config.defaults(dir)),
+    try (LuceneBackend s = LuceneBackend.open(index, Common.analyzers(Config.defaults(dir)),
         Synonyms.NONE, SearchLimits.DEFAULTS)) {
       for (Map.Entry<String, String> g : good.entrySet()) {
         List<String> ids = s.search(new SearchRequest("\"" + g.getValue() + "\"", WITH_REPOSTS, SortOrder.RELEVANCE, 1, 10, 0))

@@ -39,8 +39,8 @@ import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.ingest.IngestConfig;
 import org.policysearch.ingest.Ingester;
 import org.policysearch.ingest.PlainDocumentBuilder;
-import org.policysearch.search.Engine;
-import org.policysearch.search.SearchLimits;
+import org.policysearch.search.LuceneBackend;
+import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.query.Synonyms;
 import org.policysearch.web.WebApp;
 
@@ -56,7 +56,7 @@ class ReindexUnderLoadTest {
   @TempDir Path dir;
   Path corpus;
   Path index;
-  Engine engine;
+  LuceneBackend engine;
   Javalin app;
   String base;
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -75,7 +75,7 @@ class ReindexUnderLoadTest {
         SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES, false, 1);
     CorpusIndexer indexer = new CorpusIndexer(new Ingester(IngestConfig.DEFAULTS, new PlainDocumentBuilder()), ANALYZERS, 2, 16);
     indexer.run(corpus, new IndexLayout(index), false, CorpusIndexer.Progress.NONE);
-    engine = Engine.open(index, ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
+    engine = LuceneBackend.open(index, ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
     IndexSync sync = new IndexSync(cfg, indexer, engine, new PrintStream(serverLog, true, StandardCharsets.UTF_8));
     app = WebApp.create(engine, cfg, sync).start();
     base = "http://127.0.0.1:" + app.port();

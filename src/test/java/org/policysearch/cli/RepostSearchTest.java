@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policysearch.search.SearchLimits;
+import org.policysearch.search.api.SearchLimits;
 import org.policysearch.web.TestServer;
 
 /**

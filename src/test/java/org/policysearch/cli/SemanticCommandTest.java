@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.Config;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.vector.SemanticIndex;
-import org.policysearch.search.Engine;
+import org.policysearch.search.LuceneBackend;
 
 /**
  * The commands with semantic search: {@code index --semantic} builds the vectors with the real model (a few
@@ -85,10 +85,10 @@ class SemanticCommandTest {
     assertEquals(0, main("index", "--corpus", corpus.toString(), "--index", index.toString(), "--quiet"));
     Config c = Common.config(Args.parse(new String[] {"--index", index.toString()}, Common.LOCATION, java.util.Set.of()));
     assertFalse(c.semantic());
-    try (Engine e = Common.engine(c)) {
+    try (LuceneBackend e = (LuceneBackend) Backends.open(c)) {
       assertFalse(e.semantic().enabled(), "no embedder was made, so no model can load");
-      e.semantic().buildInBackground();
-      assertEquals("off", e.semantic().status().state().label());
+      e.catchUpInBackground();
+      assertEquals("off", e.semanticStatus().state());
       assertTrue(e.semantic().embedQuery("作业").isEmpty());
     }
     assertEquals(0, main("stats", "--index", index.toString()));

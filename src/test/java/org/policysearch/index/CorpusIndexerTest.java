@@ -24,11 +24,11 @@ import org.policysearch.ingest.Ingester;
 import org.policysearch.ingest.PlainDocumentBuilder;
 import org.policysearch.ingest.Skip;
 import org.policysearch.ingest.SkipReasons;
-import org.policysearch.search.Filters;
-import org.policysearch.search.SearchLimits;
-import org.policysearch.search.SearchRequest;
-import org.policysearch.search.SearchService;
-import org.policysearch.search.SortOrder;
+import org.policysearch.search.LuceneBackend;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.SearchLimits;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SortOrder;
 import org.policysearch.search.query.Synonyms;
 
 /** Incremental indexing: add, change, delete, nothing changed, a version change, the lock, a dead run. */
@@ -57,7 +57,7 @@ class CorpusIndexerTest {
   }
 
   List<String> ids(String q) throws Exception {
-    try (SearchService s = new SearchService(new IndexLayout(index), ANALYZERS, Synonyms.NONE, SearchLimits.DEFAULTS)) {
+    try (LuceneBackend s = LuceneBackend.open(index, ANALYZERS, Synonyms.NONE, SearchLimits.DEFAULTS)) {
       return s.search(new SearchRequest(q, Filters.NONE, SortOrder.RELEVANCE, 1, 100, 0)).hits().stream()
           .map(h -> h.document().id()).sorted().toList();
     }

@@ -26,11 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.ingest.IngestConfig;
 import org.policysearch.ingest.Ingester;
 import org.policysearch.ingest.PlainDocumentBuilder;
-import org.policysearch.search.Filters;
-import org.policysearch.search.SearchLimits;
-import org.policysearch.search.SearchRequest;
-import org.policysearch.search.SearchService;
-import org.policysearch.search.SortOrder;
+import org.policysearch.search.LuceneBackend;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.SearchLimits;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SortOrder;
 import org.policysearch.search.query.Synonyms;
 
 /**
@@ -51,7 +51,7 @@ class IndexFaultTest {
   Path index;
   CorpusIndexer indexer;
   /** Opened on the first good commit, like a running server: it must keep answering through every failure. */
-  SearchService serving;
+  LuceneBackend serving;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -61,7 +61,7 @@ class IndexFaultTest {
     write("a.txt", "鄂州市教育工作会议\n推进教联体改革。");
     write("b.txt", "潼南区开学工作会议\n防溺水安全教育。");
     run(indexer, false);
-    serving = new SearchService(new IndexLayout(index), CorpusIndexerTest.ANALYZERS, Synonyms.NONE, SearchLimits.DEFAULTS);
+    serving = LuceneBackend.open(index, CorpusIndexerTest.ANALYZERS, Synonyms.NONE, SearchLimits.DEFAULTS);
     // What the next runs try to add.
     for (int i = 0; i < 40; i++) write("new/n" + i + ".txt", "新增文件" + i + "\n" + "全面推进义务教育优质均衡发展。".repeat(50) + "编号xq" + i + "。");
   }
@@ -81,7 +81,7 @@ class IndexFaultTest {
     return ix.run(corpus, new IndexLayout(index), rebuild, CorpusIndexer.Progress.NONE);
   }
 
-  List<String> ids(SearchService s, String q) throws Exception {
+  List<String> ids(LuceneBackend s, String q) throws Exception {
     return s.search(new SearchRequest(q, WITH_REPOSTS, SortOrder.RELEVANCE, 1, 100, 0)).hits().stream()
         .map(h -> h.document().id()).sorted().toList();
   }
@@ -89,8 +89,8 @@ class IndexFaultTest {
   /** The serving searcher, refreshed, and a fresh one from disk both see exactly the first commit. */
   void assertFirstCommitServes() throws Exception {
     serving.refresh();
-    for (SearchService s : List.of(serving,
-        new SearchService(new IndexLayout(index), CorpusIndexerTest.ANALYZERS, Synonyms.NONE, SearchLimits.DEFAULTS))) {
+    for (LuceneBackend s : List.of(serving,
+        LuceneBackend.open(index, CorpusIndexerTest.ANALYZERS, Synonyms.NONE, SearchLimits.DEFAULTS))) {
       assertEquals(2, s.documentCount());
       assertEquals(List.of("a.txt"), ids(s, "教联体"));
       assertEquals(List.of("b.txt"), ids(s, "防溺水"));

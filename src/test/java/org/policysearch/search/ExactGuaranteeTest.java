@@ -17,6 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.doc.Paragraph;
 import org.policysearch.doc.PolicyDocument;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.PhraseRequest;
+import org.policysearch.search.api.PhraseResult;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SearchResult;
+import org.policysearch.search.api.SortOrder;
 import org.policysearch.text.CharClass;
 import org.policysearch.text.TextNormalizer;
 

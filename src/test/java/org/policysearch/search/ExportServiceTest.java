@@ -13,6 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.doc.PolicyDocument;
+import org.policysearch.search.api.ExportRow;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SortOrder;
 
 /** The rows an export writes: every document of the result set once, in result order, each passage citable. */
 class ExportServiceTest {
@@ -49,12 +54,12 @@ class ExportServiceTest {
 
   @Test
   void aRowPerPassageWithItsCitation() throws Exception {
-    List<ExportService.Row> rows = new ArrayList<>();
+    List<ExportRow> rows = new ArrayList<>();
     Filters hubei = new Filters(List.of("湖北省"), List.of(), null, null, List.of(), List.of(), false);
     long docs = export.export(request("双减 OR 教联体", hubei, SortOrder.RELEVANCE, 3), 10, rows::add);
     assertEquals(1, docs);
     assertEquals(2, rows.size());
-    ExportService.Row r = rows.stream().filter(x -> x.paragraph() == 2).findFirst().orElseThrow();
+    ExportRow r = rows.stream().filter(x -> x.paragraph() == 2).findFirst().orElseThrow();
     assertEquals("ezhou", r.id());
     assertEquals("鄂州市教育工作会议讲话", r.title());
     assertEquals("湖北省/鄂州市", r.region());
@@ -62,22 +67,22 @@ class ExportServiceTest {
     assertEquals("落实双减政策，办好人民满意的教育。", r.text());
     assertEquals("讲话", r.type());
     assertEquals("《鄂州市教育工作会议讲话》（湖北省鄂州市，2023-02-12），第2段", r.citation());
-    assertEquals(Set.of(2, 3), Set.copyOf(rows.stream().map(ExportService.Row::paragraph).toList()));
-    assertEquals(ExportService.Row.HEADER.length, r.values().length);
+    assertEquals(Set.of(2, 3), Set.copyOf(rows.stream().map(ExportRow::paragraph).toList()));
+    assertEquals(ExportRow.HEADER.length, r.values().length);
     assertEquals("2", r.values()[6]);
   }
 
   @Test
   void everyDocumentOnceAcrossPagesInResultOrder() throws Exception {
     List<String> ids = new ArrayList<>();
-    long docs = export.export(request("防溺水", Filters.NONE, SortOrder.DATE_DESC, 1), ExportService.MAX_DOCUMENTS,
+    long docs = export.export(request("防溺水", Filters.NONE, SortOrder.DATE_DESC, 1), ExportRow.MAX_DOCUMENTS,
         r -> ids.add(r.id()));
     assertEquals(MANY, docs);
     assertEquals(MANY, ids.size());
     assertEquals(MANY, new LinkedHashSet<>(ids).size());
     // Newest first, as the result list shows them: the December documents lead.
     List<String> dates = new ArrayList<>();
-    export.export(request("防溺水", Filters.NONE, SortOrder.DATE_DESC, 1), ExportService.MAX_DOCUMENTS, r -> dates.add(r.date()));
+    export.export(request("防溺水", Filters.NONE, SortOrder.DATE_DESC, 1), ExportRow.MAX_DOCUMENTS, r -> dates.add(r.date()));
     assertEquals(dates.stream().sorted(java.util.Comparator.reverseOrder()).toList(), dates);
   }
 
@@ -94,6 +99,6 @@ class ExportServiceTest {
         () -> export.export(request("教育", Filters.NONE, SortOrder.RELEVANCE, 1), 0, r -> {}));
     assertEquals("limit", e.parameter());
     assertThrows(InvalidRequestException.class,
-        () -> export.export(request("教育", Filters.NONE, SortOrder.RELEVANCE, 1), ExportService.MAX_DOCUMENTS + 1, r -> {}));
+        () -> export.export(request("教育", Filters.NONE, SortOrder.RELEVANCE, 1), ExportRow.MAX_DOCUMENTS + 1, r -> {}));
   }
 }

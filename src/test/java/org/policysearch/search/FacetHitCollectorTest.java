@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.index.Fields;
+import org.policysearch.search.api.Filters;
 
 /**
  * Facet counts drill-sideways on a five-document index: values of a selected dimension keep their counts
@@ -45,14 +46,14 @@ class FacetHitCollectorTest {
 
   /** Runs every document through a collector with these filters; {@code folded} are the ids left out as reposts. */
   static FacetHitCollector collect(Filters f, Set<String> folded) throws Exception {
-    try (SearcherProvider.Lease lease = service.provider().acquire()) {
+    try (SearcherProvider.Lease lease = service.context().provider().acquire()) {
       IndexSearcher s = lease.searcher();
       Set<Integer> foldedDocs = new java.util.HashSet<>();
       for (String id : folded) {
-        foldedDocs.add(s.search(service.documentsQuery(new TermQuery(new Term(Fields.ID, id))), 1).scoreDocs[0].doc);
+        foldedDocs.add(s.search(service.context().documentsQuery(new TermQuery(new Term(Fields.ID, id))), 1).scoreDocs[0].doc);
       }
-      FacetHitCollector fc = new FacetHitCollector(new SearchService.NoHits(), f, foldedDocs);
-      SearchService.searchWith(s, service.documentsQuery(null), fc);
+      FacetHitCollector fc = new FacetHitCollector(new SearchContext.NoHits(), f, foldedDocs);
+      SearchContext.searchWith(s, service.context().documentsQuery(null), fc);
       return fc;
     }
   }

@@ -10,7 +10,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policysearch.search.query.Interpretation.FilterReading;
+import org.policysearch.search.api.FacetValue;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.Interpretation.FilterReading;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.PhraseRequest;
+import org.policysearch.search.api.PhraseResult;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SearchResult;
+import org.policysearch.search.api.SortOrder;
 
 /**
  * Filter values as people type them: a region by full path, name, short form, a province's abbreviation

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.policysearch.search.api.Span;
 import org.policysearch.search.query.HighlightTerm;
 
 /** Where the marks land in a paragraph: offsets into the text as written (JavaScript string indices). */

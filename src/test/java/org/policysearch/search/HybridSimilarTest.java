@@ -17,6 +17,12 @@ import org.policysearch.index.IndexLayout;
 import org.policysearch.index.vector.FakeEmbedder;
 import org.policysearch.index.vector.SemanticIndex;
 import org.policysearch.index.vector.VectorBuilder;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.SearchLimits;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SearchResult;
+import org.policysearch.search.api.SimilarMode;
+import org.policysearch.search.api.SimilarResult;
 import org.policysearch.search.query.Synonyms;
 
 /**
@@ -43,13 +49,13 @@ class HybridSimilarTest {
     PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     SemanticIndex semantic = SemanticIndex.open(new IndexLayout(dir), new FakeEmbedder("fake-1"),
         new VectorBuilder.Settings(1, Duration.ofHours(1), 1, Duration.ofHours(1)), 1, log);
-    try (Engine engine = Engine.open(dir, TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS, semantic)) {
-      SimilarResult before = engine.similar().similarTo("hz", 1, 5, SimilarService.Mode.DOCUMENTS, true);
+    try (LuceneBackend engine = LuceneBackend.open(dir, TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS, semantic)) {
+      SimilarResult before = engine.similarTo("hz", 1, 5, SimilarMode.DOCUMENTS, true);
       assertEquals("lexical", before.answeredBy(), "no vectors yet");
 
       semantic.buildNow(s -> {});
-      assertEquals("lexical", engine.similar().similarTo("hz", 1, 5).answeredBy(), "not asked for");
-      SimilarResult r = engine.similar().similarTo("hz", 1, 5, SimilarService.Mode.DOCUMENTS, true);
+      assertEquals("lexical", engine.similarTo("hz", 1, 5, SimilarMode.DOCUMENTS, false).answeredBy(), "not asked for");
+      SimilarResult r = engine.similarTo("hz", 1, 5, SimilarMode.DOCUMENTS, true);
       assertEquals("hybrid", r.answeredBy());
       List<String> ids = r.items().stream().map(SimilarResult.Item::id).toList();
       assertEquals(new HashSet<>(ids).size(), ids.size(), "one entry per document: " + ids);
@@ -58,26 +64,26 @@ class HybridSimilarTest {
       assertEquals(new HashSet<>(List.of("jn", "zz")), new HashSet<>(ids.subList(0, 2)), ids::toString);
       assertTrue(r.items().stream().anyMatch(i -> i.why().semantic()), "the vectors ranked some of them too");
 
-      SimilarResult pasted = engine.similar().similarToText("犬只登记，接种狂犬病疫苗，出户束犬链", 3, SimilarService.Mode.DOCUMENTS, true);
+      SimilarResult pasted = engine.similarToText("犬只登记，接种狂犬病疫苗，出户束犬链", 3, SimilarMode.DOCUMENTS, true);
       assertEquals("hybrid", pasted.answeredBy());
       assertTrue(pasted.items().stream().map(SimilarResult.Item::id).toList().subList(0, 2).stream().allMatch(id -> !id.equals("wh")));
 
       // search: semantic=true adds documents near by meaning after the words', counted apart; never for a quoted string
-      SearchResult words = engine.search().search(new SearchRequest("狂犬病 疫苗", null, null, 1, 10, 1));
+      SearchResult words = engine.search(new SearchRequest("狂犬病 疫苗", null, null, 1, 10, 1));
       assertEquals("lexical", words.answeredBy());
       assertEquals(0, words.byMeaning());
-      SearchResult meaning = engine.search().search(new SearchRequest("狂犬病 疫苗", null, null, 1, 10, 1, true));
+      SearchResult meaning = engine.search(new SearchRequest("狂犬病 疫苗", null, null, 1, 10, 1, true));
       assertEquals("hybrid", meaning.answeredBy());
       List<String> all = meaning.hits().stream().map(h -> h.document().id()).toList();
       assertTrue(all.containsAll(words.hits().stream().map(h -> h.document().id()).toList()), all::toString);
       assertTrue(meaning.byMeaning() >= 1, "zz says 免疫狂犬病, not 疫苗: found by meaning");
       assertEquals(words.total() + meaning.byMeaning(), meaning.total());
       assertEquals(words.facets(), meaning.facets(), "the facets count the documents that hold the words");
-      SearchResult quoted = engine.search().search(new SearchRequest("\"狂犬病疫苗\"", null, null, 1, 10, 1, true));
+      SearchResult quoted = engine.search(new SearchRequest("\"狂犬病疫苗\"", null, null, 1, 10, 1, true));
       assertEquals("lexical", quoted.answeredBy());
       assertEquals(0, quoted.byMeaning());
       Filters hubei = new Filters(List.of("湖北省"), List.of(), null, null, List.of(), List.of(), false);
-      SearchResult filtered = engine.search().search(new SearchRequest("狂犬病 疫苗", hubei, null, 1, 10, 1, true));
+      SearchResult filtered = engine.search(new SearchRequest("狂犬病 疫苗", hubei, null, 1, 10, 1, true));
       assertTrue(filtered.hits().stream().allMatch(h -> h.document().region().path().startsWith("湖北省")), "filters hold for what meaning adds");
     }
   }

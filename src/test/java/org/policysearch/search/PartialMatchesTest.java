@@ -14,6 +14,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.search.api.FacetValue;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SearchResult;
+import org.policysearch.search.api.SortOrder;
 
 /**
  * When the documents that hold every word run out, the page goes on with those that lack exactly one of

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.index.Fields;
+import org.policysearch.search.api.Passage;
+import org.policysearch.search.api.Span;
 import org.policysearch.search.query.CompiledQuery;
 
 /** Which paragraphs a hit shows, in which order, with which marks. */
@@ -43,10 +45,10 @@ class PassageFinderTest {
 
   /** The passages of document {@code id} for query {@code q}, best first. */
   static List<Passage> passages(String id, String q, int k) throws Exception {
-    try (SearcherProvider.Lease lease = service.provider().acquire()) {
+    try (SearcherProvider.Lease lease = service.context().provider().acquire()) {
       IndexSearcher s = lease.searcher();
-      CompiledQuery cq = service.compile(q, "q");
-      PassageFinder pf = new PassageFinder(s, cq.paragraphQuery(), service.parents(), cq.highlights(), new DocumentReader.Reads());
+      CompiledQuery cq = service.context().compile(q, "q");
+      PassageFinder pf = new PassageFinder(s, cq.paragraphQuery(), service.context().parents(), cq.highlights(), new DocumentReader.Reads());
       return pf.best(parent(s, id), k);
     }
   }

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.PhraseRequest;
+import org.policysearch.search.api.PhraseResult;
 import org.policysearch.search.json.ResultJson;
 
 /** The region × year cells of phrase statistics, which the web page draws as a table. */

@@ -13,6 +13,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.doc.PolicyDocument;
+import org.policysearch.search.api.DocumentView;
+import org.policysearch.search.api.FacetValue;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.Hit;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.NotFoundException;
+import org.policysearch.search.api.Passage;
+import org.policysearch.search.api.PhraseRequest;
+import org.policysearch.search.api.PhraseResult;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SearchResult;
+import org.policysearch.search.api.SimilarResult;
+import org.policysearch.search.api.SortOrder;
+import org.policysearch.search.api.Span;
+import org.policysearch.search.api.Suggestion;
 
 /** What users check on a small corpus: which documents a query finds, why, and how they are shown. */
 class SearchCoreTest {

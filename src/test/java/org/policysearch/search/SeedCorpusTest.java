@@ -20,6 +20,20 @@ import org.policysearch.index.IndexSummary;
 import org.policysearch.ingest.Builders;
 import org.policysearch.ingest.IngestConfig;
 import org.policysearch.ingest.Ingester;
+import org.policysearch.search.api.DocumentView;
+import org.policysearch.search.api.FacetValue;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.Hit;
+import org.policysearch.search.api.Passage;
+import org.policysearch.search.api.PhraseRequest;
+import org.policysearch.search.api.PhraseResult;
+import org.policysearch.search.api.SearchLimits;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SearchResult;
+import org.policysearch.search.api.SimilarMode;
+import org.policysearch.search.api.SimilarResult;
+import org.policysearch.search.api.SortOrder;
+import org.policysearch.search.api.Span;
 import org.policysearch.search.query.Synonyms;
 
 /**
@@ -29,7 +43,7 @@ import org.policysearch.search.query.Synonyms;
  */
 class SeedCorpusTest {
   @TempDir static Path dir;
-  static Engine engine;
+  static LuceneBackend engine;
   static IndexSummary summary;
 
   static final String EZHOU = "000_64eeac01db686175.txt";
@@ -46,7 +60,7 @@ class SeedCorpusTest {
     }
     CorpusIndexer indexer = new CorpusIndexer(new Ingester(IngestConfig.DEFAULTS, Builders.standard()), TestIndex.ANALYZERS, 2, 32);
     summary = indexer.run(corpus, new IndexLayout(dir.resolve("index")), false, CorpusIndexer.Progress.NONE);
-    engine = Engine.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
+    engine = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
   }
 
   @AfterAll
@@ -55,7 +69,7 @@ class SeedCorpusTest {
   }
 
   static SearchResult search(String q, Filters f) throws Exception {
-    return engine.search().search(new SearchRequest(q, f, SortOrder.RELEVANCE, 1, 10, 3));
+    return engine.search(new SearchRequest(q, f, SortOrder.RELEVANCE, 1, 10, 3));
   }
 
   static List<String> ids(SearchResult r) {
@@ -97,7 +111,7 @@ class SeedCorpusTest {
   @Test
   void passagesPointToTheParagraphAndMarkThePhraseOnce() throws Exception {
     SearchResult r = search("教联体", Filters.NONE);
-    DocumentView doc = engine.search().document(EZHOU, null);
+    DocumentView doc = engine.document(EZHOU, null);
     int expected = doc.document().paragraphs().stream().filter(p -> p.text().contains("实施教联体扩面提质行动"))
         .findFirst().orElseThrow().number();
     Passage best = r.hits().get(0).passages().get(0);
@@ -129,7 +143,7 @@ class SeedCorpusTest {
 
   @Test
   void phraseStatisticsOnTheSeeds() throws Exception {
-    PhraseResult r = engine.phrases().phrase(new PhraseRequest("防溺水", Filters.NONE, 1, 10, 6));
+    PhraseResult r = engine.phrase(new PhraseRequest("防溺水", Filters.NONE, 1, 10, 6));
     assertEquals(2, r.documents());
     // every occurrence is in the cleaned text of 000 (防欺凌防溺水) and 001 (防溺水 twice in one paragraph)
     assertEquals(List.of(new PhraseResult.Count("2023", 2, r.occurrences(), 4)), r.byYear(), "four of the seeds are from 2023");
@@ -139,9 +153,9 @@ class SeedCorpusTest {
 
   @Test
   void similarParagraphsOfTheEzhouSpeechComeFromOtherCities() throws Exception {
-    DocumentView doc = engine.search().document(EZHOU, null);
+    DocumentView doc = engine.document(EZHOU, null);
     int para = doc.document().paragraphs().stream().filter(p -> p.text().contains("立德树人")).findFirst().orElseThrow().number();
-    SimilarResult r = engine.similar().similarTo(EZHOU, para, 5);
+    SimilarResult r = engine.similarTo(EZHOU, para, 5, SimilarMode.DOCUMENTS, false);
     assertFalse(r.items().isEmpty());
     assertTrue(r.items().stream().noneMatch(i -> i.region().path().startsWith("湖北省/鄂州市")));
   }

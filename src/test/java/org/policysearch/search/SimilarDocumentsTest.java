@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.doc.PolicyDocument;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.SimilarMode;
+import org.policysearch.search.api.SimilarResult;
 
 /**
  * "How did other regions regulate this?": documents ranked as a whole against the whole source text,
@@ -110,7 +113,7 @@ class SimilarDocumentsTest {
 
   @Test
   void paragraphsModeListsParagraphsAtMostTwoPerDocument() throws Exception {
-    SimilarResult r = similar.similarTo("estate0", 3, 8, SimilarService.Mode.PARAGRAPHS, false);
+    SimilarResult r = similar.similarTo("estate0", 3, 8, SimilarMode.PARAGRAPHS, false);
     assertEquals("paragraphs", r.mode());
     assertFalse(r.items().isEmpty());
     Map<String, Integer> perDoc = new HashMap<>();
@@ -127,7 +130,7 @@ class SimilarDocumentsTest {
     assertTrue(e.getMessage().contains("only punctuation"), e.getMessage());
     assertThrows(InvalidRequestException.class, () -> similar.similarToText("   ", 5));
     assertThrows(InvalidRequestException.class, () -> similar.similarToText("犬".repeat(SimilarService.MAX_TEXT + 1), 5));
-    assertThrows(InvalidRequestException.class, () -> SimilarService.Mode.parse("docs"));
+    assertThrows(InvalidRequestException.class, () -> SimilarMode.parse("docs"));
   }
 
   @Test

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.search.api.SimilarMode;
+import org.policysearch.search.api.SimilarResult;
 
 /**
  * National documents on the subject of a pasted regulation are listed apart from the other regions'
@@ -58,7 +60,7 @@ class SimilarNationalTest {
 
   @Test
   void paragraphsModeKeepsOneList() throws Exception {
-    SimilarResult r = similar.similarToText(A + "\n" + B, 5, SimilarService.Mode.PARAGRAPHS, false);
+    SimilarResult r = similar.similarToText(A + "\n" + B, 5, SimilarMode.PARAGRAPHS, false);
     assertTrue(r.national().isEmpty());
     assertTrue(r.items().stream().anyMatch(i -> i.id().equals("law")));
   }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.search.api.Suggestion;
 
 /** What the search box offers for a typed prefix, and in which order. */
 class SuggesterTest {

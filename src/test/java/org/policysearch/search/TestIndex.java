@@ -14,6 +14,7 @@ import org.policysearch.doc.RegionInfo;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.IndexStore;
 import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.query.Synonyms;
 
 /** Builds small indexes from documents made in the test, and a service over them. */

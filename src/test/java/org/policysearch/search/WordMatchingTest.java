@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.search.api.Hit;
+import org.policysearch.search.api.SearchRequest;
 
 /**
  * An unquoted word matches as a word: the tokens it is made of, or inside one longer word, never as a

@@ -23,15 +23,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.Config;
-import org.policysearch.search.Engine;
-import org.policysearch.search.SearchLimits;
+import org.policysearch.search.LuceneBackend;
 import org.policysearch.search.TestIndex;
+import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.query.Synonyms;
 
 /** Every endpoint and every error class over real HTTP on a random port. */
 class HttpApiTest {
   @TempDir static Path dir;
-  static Engine engine;
+  static LuceneBackend engine;
   static Javalin app;
   static String base;
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -40,7 +40,7 @@ class HttpApiTest {
   @BeforeAll
   static void start() throws Exception {
     TestIndex.write(dir.resolve("index"), org.policysearch.search.SearchCoreTestDocs.DOCS);
-    engine = Engine.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
+    engine = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
     Config cfg = Config.defaults(dir);
     cfg = new Config(dir, dir.resolve("corpus"), dir.resolve("index"), Path.of("web"), "127.0.0.1", 0, TOKEN, List.of(), false,
         false, null, false, SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES, false, 1);

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.policysearch.Config;
-import org.policysearch.search.Engine;
-import org.policysearch.search.SearchLimits;
+import org.policysearch.search.LuceneBackend;
 import org.policysearch.search.TestIndex;
+import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.query.Synonyms;
 
 /**
@@ -18,11 +18,11 @@ import org.policysearch.search.query.Synonyms;
  * look at the page: {@code java -cp target/test-classes:target/classes:<test classpath> org.policysearch.web.PageServer 7071}.
  */
 final class PageServer implements AutoCloseable {
-  final Engine engine;
+  final LuceneBackend engine;
   final Javalin app;
   final String base;
 
-  private PageServer(Engine engine, Javalin app) {
+  private PageServer(LuceneBackend engine, Javalin app) {
     this.engine = engine;
     this.app = app;
     this.base = "http://127.0.0.1:" + app.port();
@@ -39,7 +39,7 @@ final class PageServer implements AutoCloseable {
       throw new IllegalStateException("run from the project folder: " + web + "/index.html is missing");
     }
     TestIndex.write(dir.resolve("index"), docs);
-    Engine engine = Engine.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
+    LuceneBackend engine = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
     Config cfg = new Config(dir, dir.resolve("corpus"), dir.resolve("index"), web, "127.0.0.1", port, "unused-token", List.of(),
         false, false, null, false, SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES, false, 1);
     AdminActions admin = JsonObject::new;

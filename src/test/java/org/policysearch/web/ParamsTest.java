@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.policysearch.search.Filters;
+import org.policysearch.search.api.Filters;
 
 /** The query parameters a script sends, read strictly: what is accepted, and what each refusal says. */
 class ParamsTest {

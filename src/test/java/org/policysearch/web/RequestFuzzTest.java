@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.search.SearchCoreTestDocs;
-import org.policysearch.search.SearchLimits;
 import org.policysearch.search.TestIndex;
+import org.policysearch.search.api.SearchLimits;
 
 /**
  * Thousands of random and hostile requests (seeded: {@code -Dfuzz.seed=N} replays a run, {@code

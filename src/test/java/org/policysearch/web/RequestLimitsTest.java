@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.search.SearchCoreTestDocs;
-import org.policysearch.search.SearchLimits;
 import org.policysearch.search.TestIndex;
+import org.policysearch.search.api.SearchLimits;
 
 /**
  * The documented bounds on one request (README "Guarantees"): body size, URI length, query length and

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.Config;
-import org.policysearch.search.Engine;
+import org.policysearch.search.LuceneBackend;
 import org.policysearch.search.SearchCoreTestDocs;
-import org.policysearch.search.SearchLimits;
 import org.policysearch.search.TestIndex;
+import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.query.Synonyms;
 
 /**
@@ -187,7 +187,7 @@ class SecurityTest {
     Config c = TestServer.config(dir, dir.resolve("index"), dir.resolve("web"), SearchLimits.DEFAULTS);
     c = new Config(c.home(), c.corpus(), c.index(), c.web(), c.host(), 0, "", c.corsOrigins(), false, false, null, false,
         c.limits(), c.maxBodyBytes(), false, 1);
-    try (Engine e = Engine.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS)) {
+    try (LuceneBackend e = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS)) {
       Javalin app = WebApp.create(e, c, () -> fail("reindex ran without a token")).start();
       try {
         TestServer.RawResponse r = rawPost(app.port(), "/api/admin/reindex", "Authorization: Bearer \r\n");
@@ -213,7 +213,7 @@ class SecurityTest {
     assertEquals("127.0.0.1", Config.load(dir).host(), "no properties file: still loopback");
     Config c = new Config(dir, dir.resolve("corpus"), dir.resolve("index"), dir.resolve("web"), d.host(), 0, "t", List.of(),
         false, false, null, false, SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES, false, 1);
-    try (Engine e = Engine.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS)) {
+    try (LuceneBackend e = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS)) {
       Javalin app = WebApp.create(e, c, AdminActions.NONE).start();
       try {
         var connectors = app.jettyServer().server().getConnectors();

@@ -21,9 +21,9 @@ import org.policysearch.index.IndexLayout;
 import org.policysearch.index.vector.FakeEmbedder;
 import org.policysearch.index.vector.SemanticIndex;
 import org.policysearch.index.vector.VectorBuilder;
-import org.policysearch.search.Engine;
-import org.policysearch.search.SearchLimits;
+import org.policysearch.search.LuceneBackend;
 import org.policysearch.search.TestIndex;
+import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.query.Synonyms;
 
 /** What {@code /api/health} and {@code /api/stats} say about semantic search, with a fake model. */
@@ -42,7 +42,7 @@ class SemanticStatusHttpTest {
     Path index = dir.resolve("index");
     TestIndex.write(index, org.policysearch.search.SearchCoreTestDocs.DOCS);
     SemanticIndex semantic = SemanticIndex.open(new IndexLayout(index), model, VectorBuilder.Settings.DEFAULTS, 1, log);
-    try (Engine engine = Engine.open(index, TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS, semantic)) {
+    try (LuceneBackend engine = LuceneBackend.open(index, TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS, semantic)) {
       Javalin app = WebApp.create(engine, TestServer.config(dir, index, Path.of("web"), SearchLimits.DEFAULTS), JsonObject::new).start();
       try {
         engine.semantic().buildInBackground();

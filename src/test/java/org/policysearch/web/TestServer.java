@@ -15,22 +15,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.policysearch.Config;
-import org.policysearch.search.Engine;
-import org.policysearch.search.SearchLimits;
+import org.policysearch.search.LuceneBackend;
 import org.policysearch.search.TestIndex;
+import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.query.Synonyms;
 
 /** A server over an index folder on a random loopback port, and the ways the reliability tests talk to it. */
 public final class TestServer implements AutoCloseable {
   public static final String TOKEN = "test-admin-token-0123456789";
 
-  public final Engine engine;
+  public final LuceneBackend engine;
   public final Javalin app;
   public final String base;
   public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   public TestServer(Path index, Path web, SearchLimits limits, AdminActions admin) throws IOException {
-    engine = Engine.open(index, TestIndex.ANALYZERS, Synonyms.load(null), limits);
+    engine = LuceneBackend.open(index, TestIndex.ANALYZERS, Synonyms.load(null), limits);
     app = WebApp.create(engine, config(index.getParent(), index, web, limits), admin).start();
     base = "http://127.0.0.1:" + app.port();
   }

@@ -30,13 +30,13 @@ import org.policysearch.index.vector.VectorBuilder;
 import org.policysearch.ingest.Builders;
 import org.policysearch.ingest.IngestConfig;
 import org.policysearch.ingest.Ingester;
-import org.policysearch.search.Engine;
-import org.policysearch.search.Hit;
-import org.policysearch.search.InvalidRequestException;
-import org.policysearch.search.SearchRequest;
-import org.policysearch.search.SearchResult;
-import org.policysearch.search.SimilarResult;
-import org.policysearch.search.SimilarService;
+import org.policysearch.search.LuceneBackend;
+import org.policysearch.search.api.Hit;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SearchResult;
+import org.policysearch.search.api.SimilarMode;
+import org.policysearch.search.api.SimilarResult;
 import org.policysearch.search.query.Synonyms;
 
 /**
@@ -101,7 +101,7 @@ public final class RelevanceEval {
     Form full = prepare("full", o.corpus(), null);
     sizes.put("as given", full.docs.size());
     full.docs.forEach(d -> titles.put(d.id(), d.title()));
-    try (Engine engine = open(full)) {
+    try (LuceneBackend engine = open(full)) {
       List<PrecedentQuery> dev = sample(PrecedentQuery.load(devFile));
       results.addAll(precedents("precedents-dev", dev, full, engine));
       if (o.judgments() != null && Files.exists(o.judgments())) {
@@ -119,7 +119,7 @@ public final class RelevanceEval {
       writeWithout(o.corpus(), draftCorpus, removed);
       Form draft = prepare("draft", draftCorpus, SemanticIndex.folder(new IndexLayout(full.index)));
       sizes.put("draft (sources removed)", draft.docs.size());
-      try (Engine engine = open(draft)) {
+      try (LuceneBackend engine = open(draft)) {
         results.addAll(precedents("precedents-dev-draft", sample(PrecedentQuery.load(draftFile)), draft, engine));
       } finally {
         draft.close();
@@ -200,19 +200,19 @@ public final class RelevanceEval {
     }
   }
 
-  private Engine open(Form f) throws IOException {
+  private LuceneBackend open(Form f) throws IOException {
     SemanticIndex semantic = wiring.semantic(f.config);
-    return Engine.open(f.index, wiring.analyzers(config), Synonyms.load(config.synonyms()), config.limits(), semantic);
+    return LuceneBackend.open(f.index, wiring.analyzers(config), Synonyms.load(config.synonyms()), config.limits(), semantic);
   }
 
-  private List<MethodResult> precedents(String set, List<PrecedentQuery> qs, Form f, Engine engine) throws IOException {
+  private List<MethodResult> precedents(String set, List<PrecedentQuery> qs, Form f, LuceneBackend engine) throws IOException {
     log.println("eval: " + set + ", " + qs.size() + " queries");
     int size = Math.min(DEPTH, config.limits().maxPageSize());
     Map<String, Ranker> methods = new LinkedHashMap<>();
-    methods.put("product /api/similar", text -> ids(engine.similar().similarToText(text, size)));
+    methods.put("product /api/similar", text -> ids(engine.similarToText(text, size, SimilarMode.DOCUMENTS, false)));
     if (engine.semantic().vectors().searchable()) {
       // what the paragraph embeddings add, when asked for
-      methods.put("product, semantic=true", text -> ids(engine.similar().similarToText(text, size, SimilarService.Mode.DOCUMENTS, true)));
+      methods.put("product, semantic=true", text -> ids(engine.similarToText(text, size, SimilarMode.DOCUMENTS, true)));
     }
     methods.put(f.bigrams.name(), text -> f.bigrams.rank(text, DEPTH));
     // The product lists national documents apart from the other regions (SimilarResult.national): the same
@@ -243,15 +243,15 @@ public final class RelevanceEval {
     return out;
   }
 
-  private List<MethodResult> judged(String set, List<JudgedQuery> qs, Form f, Engine engine) throws IOException {
+  private List<MethodResult> judged(String set, List<JudgedQuery> qs, Form f, LuceneBackend engine) throws IOException {
     log.println("eval: " + set + ", " + qs.size() + " queries");
     int size = Math.min(DEPTH, config.limits().maxPageSize());
     Map<String, Ranker> methods = new LinkedHashMap<>();
-    methods.put("product /api/search", q -> shown(engine.search().search(new SearchRequest(q, null, null, 1, size, 1))));
+    methods.put("product /api/search", q -> shown(engine.search(new SearchRequest(q, null, null, 1, size, 1))));
     if (engine.semantic().vectors().searchable()) {
       methods.put("product, semantic=true", q -> {
         List<String> ids = new ArrayList<>();
-        for (Hit h : engine.search().search(new SearchRequest(q, null, null, 1, size, 1, true)).hits()) ids.add(h.document().id());
+        for (Hit h : engine.search(new SearchRequest(q, null, null, 1, size, 1, true)).hits()) ids.add(h.document().id());
         return ids;
       });
     }

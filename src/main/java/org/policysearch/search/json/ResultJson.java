@@ -10,21 +10,21 @@ import java.util.List;
 import org.policysearch.doc.DocumentJson;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.doc.RegionInfo;
-import org.policysearch.index.vector.VectorStatus;
-import org.policysearch.search.DocumentView;
-import org.policysearch.search.FacetValue;
-import org.policysearch.search.Facets;
-import org.policysearch.search.Filters;
-import org.policysearch.search.Hit;
-import org.policysearch.search.IndexStats;
-import org.policysearch.search.PartialMatches;
-import org.policysearch.search.Passage;
-import org.policysearch.search.PhraseResult;
-import org.policysearch.search.SearchResult;
-import org.policysearch.search.SimilarResult;
-import org.policysearch.search.Span;
-import org.policysearch.search.Suggestion;
-import org.policysearch.search.query.Interpretation;
+import org.policysearch.search.api.DocumentView;
+import org.policysearch.search.api.FacetValue;
+import org.policysearch.search.api.Facets;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.Hit;
+import org.policysearch.search.api.IndexStats;
+import org.policysearch.search.api.Interpretation;
+import org.policysearch.search.api.PartialMatches;
+import org.policysearch.search.api.Passage;
+import org.policysearch.search.api.PhraseResult;
+import org.policysearch.search.api.SearchResult;
+import org.policysearch.search.api.SemanticStatus;
+import org.policysearch.search.api.SimilarResult;
+import org.policysearch.search.api.Span;
+import org.policysearch.search.api.Suggestion;
 
 /**
  * The JSON of every result, written once and used by both the HTTP API and the command line's
@@ -339,9 +339,9 @@ public final class ResultJson {
   }
 
   /** How far semantic search is: the {@code semantic} object of {@code /api/stats} and {@code /api/health}. */
-  public static JsonObject semantic(VectorStatus s) {
+  public static JsonObject semantic(SemanticStatus s) {
     JsonObject o = new JsonObject();
-    o.addProperty("state", s.state().label());
+    o.addProperty("state", s.state());
     o.addProperty("searchable", s.searchable());
     o.addProperty("embedded_paragraphs", s.embedded());
     o.addProperty("total_paragraphs", s.total());

@@ -3,6 +3,7 @@ package org.policysearch.search.query;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.search.Query;
+import org.policysearch.search.api.Interpretation;
 
 /**
  * A query ready to run.

@@ -29,6 +29,7 @@ import org.apache.lucene.search.join.ToParentBlockJoinQuery;
 import org.policysearch.index.Fields;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.index.analysis.ExactUnits;
+import org.policysearch.search.api.Interpretation;
 import org.policysearch.text.CharClass;
 import org.policysearch.text.TextNormalizer;
 

@@ -8,6 +8,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.join.QueryBitSetProducer;
 import org.junit.jupiter.api.Test;
 import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.search.api.Interpretation;
 
 /** What an unquoted word group must match, as the interpretation shows it. */
 class QueryCompilerTest {

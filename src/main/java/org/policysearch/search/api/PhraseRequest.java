@@ -1,4 +1,4 @@
-package org.policysearch.search;
+package org.policysearch.search.api;
 
 /**
  * Statistics and occurrences in context of one exact phrase.

@@ -1,4 +1,4 @@
-package org.policysearch.search;
+package org.policysearch.search.api;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.policysearch.search;
+package org.policysearch.search.api;
 
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.doc.RegionInfo;

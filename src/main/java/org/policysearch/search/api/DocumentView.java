@@ -1,8 +1,8 @@
-package org.policysearch.search;
+package org.policysearch.search.api;
 
 import java.util.List;
 import org.policysearch.doc.PolicyDocument;
-import org.policysearch.search.query.Interpretation;
+import org.policysearch.search.api.Interpretation;
 
 /**
  * A whole document for reading.

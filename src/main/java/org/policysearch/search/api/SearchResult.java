@@ -1,7 +1,7 @@
-package org.policysearch.search;
+package org.policysearch.search.api;
 
 import java.util.List;
-import org.policysearch.search.query.Interpretation;
+import org.policysearch.search.api.Interpretation;
 
 /**
  * A page of results.

@@ -1,8 +1,8 @@
-package org.policysearch.search;
+package org.policysearch.search.api;
 
 import java.util.List;
 import org.policysearch.doc.RegionInfo;
-import org.policysearch.search.query.Interpretation;
+import org.policysearch.search.api.Interpretation;
 
 /**
  * Where and how often a phrase occurs.

@@ -1,4 +1,4 @@
-package org.policysearch.search;
+package org.policysearch.search.api;
 
 /** The document (or paragraph) asked for does not exist; the message in English and in Chinese. */
 public class NotFoundException extends Exception {

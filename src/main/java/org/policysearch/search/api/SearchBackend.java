@@ -1,0 +1,70 @@
+package org.policysearch.search.api;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What the HTTP server and the command line ask of a search backend: requests and answers are the
+ * records of this package, so a face never sees how the index is kept. The Lucene index
+ * ({@code org.policysearch.search.LuceneBackend}) is one implementation; a remote search server would be
+ * another. Implementations are thread-safe: one instance serves every request.
+ */
+public interface SearchBackend extends AutoCloseable {
+  /** The limits requests are held to (page size, passages, query length, result window, timeout). */
+  SearchLimits limits();
+
+  /** One page of documents matching a query and filters, with passages, facets and partial matches. */
+  SearchResult search(SearchRequest request) throws InvalidRequestException, IOException;
+
+  /** A document by id, with its paragraphs; with a query, every match in every paragraph is marked. */
+  DocumentView document(String id, String query) throws NotFoundException, InvalidRequestException, IOException;
+
+  /** Documents from other regions like a paragraph of a document. */
+  SimilarResult similarTo(String id, int paragraph, int size, SimilarMode mode, boolean semantic)
+      throws InvalidRequestException, NotFoundException, IOException;
+
+  /** Documents like a pasted text. */
+  SimilarResult similarToText(String text, int size, SimilarMode mode, boolean semantic) throws InvalidRequestException, IOException;
+
+  /** Occurrences of an exact phrase, counted by year and region, in context. */
+  PhraseResult phrase(PhraseRequest request) throws InvalidRequestException, IOException;
+
+  /** Completions for a typed prefix: regions, themes, types, frequent words and titles. */
+  List<Suggestion> suggest(String prefix, int size) throws InvalidRequestException, IOException;
+
+  /** Every facet value with its count over the whole index (reposts excluded). */
+  Facets facets() throws IOException;
+
+  /** Size and make-up of the index. */
+  IndexStats stats() throws IOException;
+
+  /** Number of documents served now. */
+  long documentCount() throws IOException;
+
+  /**
+   * Streams the export rows of a search (the request's page and size are ignored: every document up to
+   * {@code limit}, at most {@link ExportRow#MAX_DOCUMENTS}) to {@code sink}, in result order.
+   *
+   * @return the number of documents exported
+   */
+  long export(SearchRequest request, int limit, Consumer<ExportRow> sink) throws InvalidRequestException, IOException;
+
+  /** How far semantic search is; searches are lexical until it is searchable. */
+  SemanticStatus semanticStatus();
+
+  /**
+   * Serves what indexing has written since the last call (new commits, a published rebuild): called after
+   * an indexing run.
+   */
+  void refresh() throws IOException;
+
+  /**
+   * Brings what the backend derives from its index (the paragraph vectors) up to date, in the
+   * background; a no-op when it derives nothing.
+   */
+  void catchUpInBackground();
+
+  @Override
+  void close() throws IOException;
+}
