@@ -24,9 +24,9 @@ import org.policysearch.ingest.Builders;
 import org.policysearch.ingest.IngestConfig;
 import org.policysearch.ingest.IngestRun;
 import org.policysearch.ingest.Ingester;
-import org.policysearch.search.Engine;
-import org.policysearch.search.SearchRequest;
-import org.policysearch.search.SimilarService;
+import org.policysearch.search.LuceneBackend;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SimilarMode;
 import org.policysearch.search.query.Synonyms;
 
 /**
@@ -126,9 +126,9 @@ public final class SemanticBenchmark {
   /** Interleaved classes (one request of each in turn) after a warm-up, as the main bench does. */
   /** Measures the four classes on one index; the engine closes {@code semantic} (and its model) with itself. */
   private void measure(String corpus, Path index, SemanticIndex semantic, List<String> pastes, List<Row> rows) throws Exception {
-    try (Engine engine = Engine.open(index, wiring.analyzers(base), Synonyms.load(base.synonyms()), base.limits(), semantic)) {
+    try (LuceneBackend engine = LuceneBackend.open(index, wiring.analyzers(base), Synonyms.load(base.synonyms()), base.limits(), semantic)) {
       if (!semantic.vectors().searchable()) throw new IOException("the vectors of " + index + " are not searchable");
-      long paragraphs = engine.search().stats().paragraphs();
+      long paragraphs = engine.stats().paragraphs();
       Map<String, Latencies> lat = new LinkedHashMap<>();
       List<String> kinds = List.of("search, lexical", "search, semantic=true", "similar documents (pasted text), lexical",
           "similar documents (pasted text), semantic=true");
@@ -136,16 +136,16 @@ public final class SemanticBenchmark {
       int similarEvery = 2; // similar requests cost ten times a search: half as many keep the run short
       for (int i = -o.warmup(); i < o.iterations(); i++) {
         String w = WORDS.get(Math.floorMod(i, WORDS.size()));
-        time(i < 0 ? null : lat.get(kinds.get(0)), () -> engine.search().search(new SearchRequest(w, null, null, 1, 10, 3, false)));
+        time(i < 0 ? null : lat.get(kinds.get(0)), () -> engine.search(new SearchRequest(w, null, null, 1, 10, 3, false)));
         time(i < 0 ? null : lat.get(kinds.get(1)), () -> {
-          var r = engine.search().search(new SearchRequest(w, null, null, 1, 10, 3, true));
+          var r = engine.search(new SearchRequest(w, null, null, 1, 10, 3, true));
           if (!"hybrid".equals(r.answeredBy())) throw new IllegalStateException("semantic search answered " + r.answeredBy());
         });
         if (Math.floorMod(i, similarEvery) != 0) continue;
         String p = pastes.get(Math.floorMod(i / similarEvery, pastes.size()));
-        time(i < 0 ? null : lat.get(kinds.get(2)), () -> engine.similar().similarToText(p, 10, SimilarService.Mode.DOCUMENTS, false));
+        time(i < 0 ? null : lat.get(kinds.get(2)), () -> engine.similarToText(p, 10, SimilarMode.DOCUMENTS, false));
         time(i < 0 ? null : lat.get(kinds.get(3)), () -> {
-          var r = engine.similar().similarToText(p, 10, SimilarService.Mode.DOCUMENTS, true);
+          var r = engine.similarToText(p, 10, SimilarMode.DOCUMENTS, true);
           if (!"hybrid".equals(r.answeredBy())) throw new IllegalStateException("similar answered " + r.answeredBy());
         });
       }
