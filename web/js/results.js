@@ -2,20 +2,53 @@
 import { getJson, apiUrl } from './api.js';
 import { append, el, num } from './dom.js';
 import { chips } from './facets.js';
-import { filterParams, href, withChanges } from './state.js';
+import { empty, filterParams, hasFilters, href, withChanges } from './state.js';
 import { docHref, metaLine, notice, pager, passageItem } from './widgets.js';
 
 export const PAGE_SIZE = 10;
 const MAX_WINDOW = 10000; // page × size the API allows
 
-export function load(s, signal) {
-  return getJson('/api/search', { q: s.q, ...filterParams(s), sort: s.sort, page: s.page, size: PAGE_SIZE, passages: 3,
+export async function load(s, signal) {
+  const search = getJson('/api/search', { q: s.q, ...filterParams(s), sort: s.sort, page: s.page, size: PAGE_SIZE, passages: 3,
     semantic: s.semantic ? 'true' : '' }, signal);
+  if (s.q.trim() || hasFilters(s) || s.page > 1) return search;
+  const [data, examples] = await Promise.all([search, loadExamples(signal)]);
+  return { ...data, examples };
+}
+
+/**
+ * The example searches the empty page offers (web/examples.json, written for the bundled corpus; edit it
+ * for another): [{view, q, kind, note}]. None when the file is missing or malformed.
+ */
+async function loadExamples(signal) {
+  try {
+    const r = await fetch('examples.json', { signal, headers: { Accept: 'application/json' } });
+    const list = r.ok ? await r.json() : [];
+    return Array.isArray(list) ? list.filter((x) => x && typeof x.q === 'string' && ['results', 'compare', 'phrase'].includes(x.view)) : [];
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    return [];
+  }
+}
+
+function examplesBlock(examples) {
+  const list = el('ul', { class: 'example-list' });
+  for (const x of examples) {
+    const target = href(withChanges(empty(), { view: x.view, q: x.q }));
+    list.append(el('li', {},
+      el('a', { href: target, 'data-nav': '', class: 'example' }, el('span', { class: 'example-kind' }, String(x.kind || '')),
+        el('span', { class: 'example-q' }, x.q)),
+      x.note ? el('span', { class: 'example-note' }, String(x.note)) : null));
+  }
+  return el('section', { class: 'examples', 'aria-labelledby': 'examples-title' },
+    el('h2', { id: 'examples-title' }, '试试这些检索'), list,
+    el('p', { class: 'example-hint' }, '或在上方输入检索词；下面列出库中全部文件。'));
 }
 
 export function render(main, data, ctx) {
   const s = ctx.state;
   append(main, chips(ctx));
+  if (data.examples && data.examples.length) append(main, examplesBlock(data.examples));
   append(main, toolbar(data, ctx));
   if (data.timed_out) append(main, el('p', { class: 'warning' }, '检索超时，结果可能不完整。'));
   const partial = data.partial && data.partial.hits.length ? data.partial : null;

@@ -64,11 +64,20 @@ public record Config(Path home, Path corpus, Path index, Path web, String host, 
         DEFAULT_SEMANTIC_THREADS);
   }
 
-  /** Defaults, overridden by {@code home/policy-search.properties} when it exists. */
+  /**
+   * Defaults, overridden by {@code home/policy-search.properties} when it exists, or by the file the
+   * system property {@code policysearch.config} names (a release's launcher sets it from
+   * {@code POLICY_SEARCH_CONFIG}, so that a read-only installation can keep its settings in /etc). Relative
+   * folders in either resolve against the home.
+   */
   public static Config load(Path home) throws IOException {
     Config c = defaults(home);
-    Path f = home.resolve(FILE);
-    if (!Files.exists(f)) return c;
+    String named = System.getProperty("policysearch.config");
+    Path f = named == null || named.isBlank() ? home.resolve(FILE) : Path.of(named);
+    if (!Files.exists(f)) {
+      if (f.equals(home.resolve(FILE))) return c;
+      throw new IllegalArgumentException("the settings file " + f + " (POLICY_SEARCH_CONFIG) does not exist");
+    }
     Properties p = new Properties();
     try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
       p.load(r);

@@ -35,6 +35,7 @@ public final class Main {
     m.put("inspect", new InspectCommand());
     addIfPresent(m, "bench", "org.policysearch.cli.BenchCommand");
     addIfPresent(m, "eval", "org.policysearch.cli.EvalCommand");
+    addIfPresent(m, "package", "org.policysearch.cli.PackageCommand");
     return m;
   }
 
@@ -78,7 +79,12 @@ public final class Main {
       out.println("usage: bin/policy-search <command> [options]");
       commands.forEach((name, c) -> out.printf("  %-10s %s%n", name, c.summary()));
       out.printf("  %-10s %s%n", "test", "run every test");
+      out.printf("  %-10s %s%n", "--version", "the version, the commit it was built from and the Lucene version");
       return argv.length == 0 ? 2 : 0;
+    }
+    if (argv[0].equals("--version") || argv[0].equals("version")) {
+      out.println(org.policysearch.BuildInfo.current().line());
+      return 0;
     }
     Command c = commands.get(argv[0]);
     if (c == null) {

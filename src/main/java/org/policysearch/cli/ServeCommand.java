@@ -3,12 +3,15 @@ package org.policysearch.cli;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.policysearch.Config;
 import org.policysearch.index.CorpusIndexer;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.IndexSummary;
+import org.policysearch.index.IndexWriteException;
 import org.policysearch.search.api.SearchBackend;
 import org.policysearch.web.WebApp;
 
@@ -29,6 +32,7 @@ final class ServeCommand implements Main.Command {
     long t0 = System.nanoTime();
     Args a = Args.parse(argv, Common.union(Common.LOCATION, Set.of("host", "port")), Set.of("watch", "no-index"));
     Config c = Common.config(a);
+    if (!a.flag("no-index")) requireWritable(c.index());
     String token = c.adminToken().isEmpty() ? System.getenv().getOrDefault("POLICY_SEARCH_ADMIN_TOKEN", "") : c.adminToken();
     boolean generated = token.isEmpty();
     if (generated) token = AdminToken.generate(c.index());
@@ -78,6 +82,19 @@ final class ServeCommand implements Main.Command {
     }));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * An index folder the server cannot write (read-only, not ours, a file in the way) stops it before anything
+   * else, in one line with exit code 3, rather than after it has printed its settings and started to index.
+   */
+  private static void requireWritable(Path index) throws IOException {
+    try {
+      Files.createDirectories(index);
+      Files.delete(Files.createTempFile(index, ".write-check-", ""));
+    } catch (IOException e) {
+      throw new IndexWriteException(index, e);
+    }
   }
 
   /** A catch-up run in the background: reported when it changed something, never fatal to the server. */

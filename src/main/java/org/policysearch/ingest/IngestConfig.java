@@ -8,8 +8,10 @@ import java.util.Objects;
  * {@link #DEFAULTS} and change one value with the {@code with...} methods.
  *
  * @param maxFileBytes      largest .txt/.md/.html/.docx/.doc/.pdf file read; checked from the file size
- *                          before anything is read, because these formats are parsed in memory
- * @param maxJsonlFileBytes largest .jsonl file; larger because JSONL is streamed line by line
+ *                          before anything is read, because these formats are parsed in memory; for a
+ *                          compressed one (.txt.gz, an entry of a .zip), the most it may unpack to
+ * @param maxJsonlFileBytes largest .jsonl file, .zip archive, or .jsonl.gz unpacked; larger because these
+ *                          are streamed (a line, an entry at a time)
  * @param maxJsonlLineBytes largest single JSONL line (one document), which is held in memory
  * @param maxTextChars      most characters of text one document may have after extraction
  * @param maxParseTime      how long a file may go without progress (a whole file, or one JSONL line)
@@ -48,9 +50,9 @@ public record IngestConfig(
     if (v <= 0) throw new IllegalArgumentException(name + " must be positive, got " + v);
   }
 
-  /** The size limit for a file with this (lower-case, dot-less) extension. */
+  /** The size limit for a file with this (lower-case, dot-less) extension: bulk formats are streamed. */
   public long maxBytesFor(String extension) {
-    return "jsonl".equals(extension) ? maxJsonlFileBytes : maxFileBytes;
+    return "jsonl".equals(extension) || "zip".equals(extension) ? maxJsonlFileBytes : maxFileBytes;
   }
 
   public IngestConfig withMaxFileBytes(long v) {

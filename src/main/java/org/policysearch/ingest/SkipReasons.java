@@ -17,7 +17,7 @@ public final class SkipReasons {
   public static final String UNKNOWN_EXTENSION = "unknown-extension";
   /** Neither strict UTF-8 nor GB18030 decodes the bytes. */
   public static final String UNDECODABLE = "undecodable";
-  /** A docx/doc/pdf that its parser rejects: damaged, encrypted, or a zip bomb. */
+  /** A docx/doc/pdf that its parser rejects, or a .gz/.zip that cannot be unpacked: damaged, encrypted, or a bomb. */
   public static final String CORRUPT = "corrupt";
   /** Over a size limit of {@link IngestConfig}: file bytes, JSONL line bytes, or extracted characters. */
   public static final String TOO_LARGE = "too-large";
@@ -25,6 +25,10 @@ public final class SkipReasons {
   public static final String BAD_JSON = "bad-json";
   /** A JSONL line without a non-empty string {@code text}. */
   public static final String MISSING_TEXT = "missing-text";
+  /** An archive inside an archive (a .zip or .gz in a .zip, a .zip.gz): not opened. */
+  public static final String NESTED_ARCHIVE = "nested-archive";
+  /** A zip entry whose path leaves the archive ('../', an absolute path or a drive letter): not read. */
+  public static final String UNSAFE_PATH = "unsafe-path";
   /** A document id already used earlier in the run (the later one is skipped). */
   public static final String DUPLICATE_ID = "duplicate-id";
   /** Nothing readable: a scanned PDF without a text layer, or a page whose body is empty. */

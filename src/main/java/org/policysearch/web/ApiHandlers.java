@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.policysearch.BuildInfo;
 import org.policysearch.search.api.ExportRow;
 import org.policysearch.search.api.InvalidRequestException;
 import org.policysearch.search.api.PhraseRequest;
@@ -211,6 +212,10 @@ final class ApiHandlers {
     JsonObject o = new JsonObject();
     o.addProperty("status", "ok");
     o.addProperty("documents", backend.documentCount());
+    BuildInfo build = BuildInfo.current();
+    o.addProperty("version", build.version());
+    o.addProperty("commit", build.commit());
+    o.addProperty("lucene", build.lucene());
     // Semantic search failing (the model, the vector index) is reported, never a failed health check: searches are lexical then.
     o.add("semantic", ResultJson.semantic(backend.semanticStatus()));
     json(ctx, o);

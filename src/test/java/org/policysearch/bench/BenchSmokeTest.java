@@ -27,7 +27,7 @@ class BenchSmokeTest {
     Path out = tmp.resolve("BENCHMARKS.md");
     ByteArrayOutputStream so = new ByteArrayOutputStream();
     ByteArrayOutputStream se = new ByteArrayOutputStream();
-    int code = Main.run(new String[] {"bench", "--smoke", "--corpus", "corpus", "--scale", "300", "--work", tmp.resolve("work").toString(),
+    int code = Main.run(new String[] {"bench", "--smoke", "--corpus", "src/test/resources/seeds", "--scale", "300", "--work", tmp.resolve("work").toString(),
         "--out", out.toString(), "--http-seconds", "0.2", "--concurrency", "1,4"}, new PrintStream(so, true, StandardCharsets.UTF_8),
         new PrintStream(se, true, StandardCharsets.UTF_8));
     String err = se.toString(StandardCharsets.UTF_8);
@@ -37,10 +37,10 @@ class BenchSmokeTest {
 
     String md = Files.readString(out, StandardCharsets.UTF_8);
     for (String section : Report.SECTIONS) assertTrue(md.contains("\n" + section + "\n"), () -> "missing " + section + ":\n" + md);
-    assertTrue(md.contains("`bin/policy-search bench --smoke --corpus corpus --scale 300"), md);
+    assertTrue(md.contains("`bin/policy-search bench --smoke --corpus src/test/resources/seeds --scale 300"), md);
     assertTrue(md.contains("**Smoke run**"), md);
     // both sizes in the corpus table, the indexing table and both latency tables
-    assertTrue(md.contains("| real corpus (`corpus`) | 5 |"), md);
+    assertTrue(md.contains("| real corpus (`src/test/resources/seeds`) | 5 |"), md);
     assertTrue(md.contains("| generated, 300 paragraphs (`<work>/scaled-corpus`) |"), md);
     for (QueryMix.Kind k : QueryMix.Kind.values()) {
       assertEquals(4, count(md, "| " + k.label + " | 5 |") + count(md, "| " + k.label + " | 4 |"), () -> k.label + ":\n" + md);

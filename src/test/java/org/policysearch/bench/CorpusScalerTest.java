@@ -27,7 +27,7 @@ class CorpusScalerTest {
   @Test
   void reshufflesRealParagraphsIntoTheAskedSizeDeterministically() throws Exception {
     Ingester ingester = new Ingester(IngestConfig.DEFAULTS, Builders.standard());
-    List<PolicyDocument> source = ingester.ingestAll(Path.of("corpus")).documents();
+    List<PolicyDocument> source = ingester.ingestAll(Path.of("src/test/resources/seeds")).documents();
     Set<String> real = new HashSet<>();
     source.forEach(d -> d.paragraphs().forEach(p -> real.add(p.text())));
     Regions regions = CorpusScaler.regionsOf(source);

@@ -112,6 +112,54 @@ class CorpusIndexerTest {
     assertEquals(3, third.unchangedFiles());
   }
 
+  /** A zip is one file to the index: read again when it changes, its documents gone when it goes. */
+  @Test
+  void aZipIsFollowedAsOneFile() throws Exception {
+    Files.write(corpus.resolve("docs.zip"), zip("a.txt", "鄂州市教育工作会议\n推进教联体改革。", "sub/b.txt", "潼南区开学工作会议\n防溺水安全教育。"));
+    Files.write(corpus.resolve("reports.jsonl.gz"), gzip("{\"id\": \"r1\", \"text\": \"聊城教育\\n立德树人。\"}\n"));
+    IndexSummary first = run();
+    assertEquals(List.of(), first.skipped());
+    assertEquals(3, first.added());
+    assertEquals(List.of("docs.zip/a.txt"), ids("教联体"));
+    assertEquals(List.of("r1"), ids("立德树人"));
+
+    IndexSummary unchanged = run();
+    assertEquals(0, unchanged.added() + unchanged.updated() + unchanged.removed());
+    assertEquals(2, unchanged.unchangedFiles());
+
+    Files.write(corpus.resolve("docs.zip"), zip("a.txt", "鄂州市教育工作会议\n推进集团化办学。", "c.txt", "台州教育\n五育并举。"));
+    IndexSummary changed = run();
+    assertEquals(List.of(), ids("教联体"));
+    assertEquals(List.of(), ids("防溺水"));
+    assertEquals(List.of("docs.zip/a.txt"), ids("集团化办学"));
+    assertEquals(List.of("docs.zip/c.txt"), ids("五育并举"));
+    assertEquals(3, changed.documents());
+
+    Files.delete(corpus.resolve("docs.zip"));
+    IndexSummary gone = run();
+    assertEquals(2, gone.removed());
+    assertEquals(1, gone.documents());
+  }
+
+  static byte[] zip(String... nameThenText) throws java.io.IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+      for (int i = 0; i < nameThenText.length; i += 2) {
+        z.putNextEntry(new java.util.zip.ZipEntry(nameThenText[i]));
+        z.write(nameThenText[i + 1].getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return out.toByteArray();
+  }
+
+  static byte[] gzip(String text) throws java.io.IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+      z.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return out.toByteArray();
+  }
+
   @Test
   void repostsAreMarkedAndListedOnce() throws Exception {
     write("a.txt", "防溺水工作会议\n全面做好防溺水工作。");

@@ -39,7 +39,7 @@ class ExactGuaranteeTest {
 
   @BeforeAll
   static void build() throws Exception {
-    try (Stream<Path> files = Files.list(Path.of("corpus"))) {
+    try (Stream<Path> files = Files.list(Path.of("src/test/resources/seeds"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
         docs.add(TestIndex.fromLines(f, f.getFileName().toString(), "2023-01-01", "湖北省/鄂州市"));
       }

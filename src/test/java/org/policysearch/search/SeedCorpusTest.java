@@ -55,7 +55,7 @@ class SeedCorpusTest {
   @BeforeAll
   static void build() throws Exception {
     Path corpus = Files.createDirectories(dir.resolve("corpus"));
-    try (Stream<Path> seeds = Files.list(Path.of("corpus"))) {
+    try (Stream<Path> seeds = Files.list(Path.of("src/test/resources/seeds"))) {
       for (Path s : seeds.filter(p -> p.toString().endsWith(".txt")).toList()) Files.copy(s, corpus.resolve(s.getFileName()));
     }
     CorpusIndexer indexer = new CorpusIndexer(new Ingester(IngestConfig.DEFAULTS, Builders.standard()), TestIndex.ANALYZERS, 2, 32);

@@ -151,6 +151,21 @@ class WebPageBrowserTest {
   // ---- tests ----
 
   @Test
+  void theEmptyPageOffersTheExampleSearchesOfWebExamplesJsonAndEachOpensItsView() {
+    open("");
+    List<WebElement> links = all(".examples a.example");
+    assertEquals(List.of("精确短语\"新质生产力\"", "地区对比低空经济", "短语趋势改革开放"),
+        links.stream().map(a -> a.getText().replace("\n", "").replace(" ", "")).toList());
+    links.get(1).click();
+    ready();
+    assertTrue(url().contains("view=compare") && url().contains("q=低空经济"), url());
+    assertEquals("低空经济", $("#q").getDomProperty("value"));
+    // a query or a filter and the examples give way to the results
+    open("?q=" + enc("义务教育"));
+    assertEquals(List.of(), all(".examples"));
+  }
+
+  @Test
   void aSearchShowsMarkedResults() {
     open("");
     search(EXACT);

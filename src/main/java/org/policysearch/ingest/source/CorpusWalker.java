@@ -33,7 +33,8 @@ import org.policysearch.ingest.SourceFile;
  * {@link Skip} for every file it refuses. Reads nothing but what hashing needs, never throws for a bad
  * file, and never holds a whole file in memory.
  *
- * <p>Rules: names starting with '.' (files and folders) are ignored silently, as hidden by convention;
+ * <p>Rules: names starting with '.' (files and folders) are ignored silently, as hidden by convention, and
+ * so is the corpus folder's own {@code README.md} ({@link #isFolderReadme});
  * {@code *.meta.json} files are sidecars, not documents ({@link Sidecars}); links are followed, but a
  * folder is entered once (a link back to an ancestor is a "symlink-loop", another link to a folder or
  * file already listed is a "duplicate-path"); size limits are checked from the file size before any
@@ -98,6 +99,7 @@ public final class CorpusWalker {
       Set<String> sidecars = new TreeSet<>();
       for (String name : names) {
         if (name.startsWith(".")) continue;
+        if (d.rel.isEmpty() && isFolderReadme(name)) continue;
         Path p = d.path.resolve(name);
         String rel = d.rel.isEmpty() ? name : d.rel + "/" + name;
         BasicFileAttributes a;
@@ -200,9 +202,11 @@ public final class CorpusWalker {
     String ext = SourceFile.extensionOf(c.name);
     if (!extensions.contains(ext)) {
       skipped.add(new Skip(c.rel, 0, SkipReasons.UNKNOWN_EXTENSION, (ext.isEmpty() ? "the name has no extension"
-          : "'." + ext + "' is not a supported format") + "; supported: ." + String.join(" .", new TreeSet<>(extensions))));
+          : "'." + ext + "' is not a supported format") + "; supported: " + supported()));
       return;
     }
+    // A .gz is limited as the file it holds (a .jsonl.gz as JSONL); what it holds is checked when it is read.
+    String limitExt = ext.equals("gz") ? GzipReader.innerExtension(c.name) : ext;
     try {
       Path real = c.path.toRealPath();
       String first = filesSeen.putIfAbsent(real, c.rel);
@@ -219,10 +223,10 @@ public final class CorpusWalker {
       skipped.add(new Skip(c.rel, 0, SkipReasons.EMPTY, "the file has 0 bytes"));
       return;
     }
-    long limit = config.maxBytesFor(ext);
+    long limit = config.maxBytesFor(limitExt);
     if (c.size > limit) {
       skipped.add(new Skip(c.rel, 0, SkipReasons.TOO_LARGE, "the file has " + c.size + " bytes, more than the "
-          + limit + " allowed for ." + ext + (ext.equals("jsonl") ? "; split it into several files"
+          + limit + " allowed for ." + ext + (limit == config.maxJsonlFileBytes() ? "; split it into several files"
           : "; split it, or convert it to text") + " (not read)"));
       return;
     }
@@ -244,6 +248,24 @@ public final class CorpusWalker {
     } catch (IOException e) {
       skipped.add(new Skip(c.rel, 0, SkipReasons.IO_ERROR, "the file cannot be read (" + describe(e) + ")"));
     }
+  }
+
+  /**
+   * The corpus folder's own description ({@code README.md}, {@code README.txt} or {@code README}, any case,
+   * directly in the corpus folder: where its files came from, their licence) is not a document.
+   */
+  static boolean isFolderReadme(String name) {
+    String n = name.toLowerCase(java.util.Locale.ROOT);
+    return n.equals("readme.md") || n.equals("readme.txt") || n.equals("readme");
+  }
+
+  /** ".doc .docx ... .txt, each also gzip-compressed (.txt.gz), and .zip archives of them". */
+  private String supported() {
+    TreeSet<String> formats = new TreeSet<>(extensions);
+    boolean gz = formats.remove("gz");
+    boolean zip = formats.remove("zip");
+    return "." + String.join(" .", formats) + (gz ? ", each also gzip-compressed (.txt.gz)" : "")
+        + (zip ? ", and .zip archives of them" : "");
   }
 
   private static List<String> names(Path dir) throws IOException {

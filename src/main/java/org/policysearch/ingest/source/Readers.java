@@ -1,5 +1,6 @@
 package org.policysearch.ingest.source;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,10 +13,13 @@ public final class Readers {
     this.byExtension = Map.copyOf(byExtension);
   }
 
-  /** Every format the corpus folder accepts. */
+  /**
+   * Every format the corpus folder accepts: the document formats, and the same gzip-compressed
+   * ({@code .jsonl.gz}, {@code .txt.gz}, ...) or collected in a {@code .zip}, read as if it were a folder.
+   */
   public static Readers standard() {
     TextReader text = new TextReader();
-    return new Readers(Map.of(
+    Map<String, SourceReader> documents = Map.of(
         "txt", text,
         "md", text,
         "jsonl", new JsonlReader(),
@@ -23,7 +27,11 @@ public final class Readers {
         "htm", new HtmlReader(),
         "docx", new DocxReader(),
         "doc", new DocReader(),
-        "pdf", new PdfReader()));
+        "pdf", new PdfReader());
+    Map<String, SourceReader> all = new HashMap<>(documents);
+    all.put("gz", new GzipReader(documents));
+    all.put("zip", new ZipReader(documents));
+    return new Readers(all);
   }
 
   public Optional<SourceReader> forExtension(String extension) {

@@ -46,7 +46,7 @@ class ReplayedTokensTest {
 
   static List<String> paragraphs() throws IOException {
     List<String> out = new ArrayList<>();
-    try (Stream<Path> files = Files.list(Path.of("corpus"))) {
+    try (Stream<Path> files = Files.list(Path.of("src/test/resources/seeds"))) {
       for (Path f : files.sorted().toList()) {
         for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) if (!line.isBlank()) out.add(line.strip());
       }

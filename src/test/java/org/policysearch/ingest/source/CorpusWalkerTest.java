@@ -37,9 +37,9 @@ class CorpusWalkerTest {
     write(root, "b.txt", "乙");
     write(root, "a.md", "甲");
     write(root, "sub/dir/c.txt", "丙");
-    write(root, "README.md", "说明");
+    write(root, "NOTES.md", "说明");
     CorpusListing l = list();
-    assertEquals(List.of("README.md", "a.md", "b.txt", "sub/dir/c.txt"), relPaths(l));
+    assertEquals(List.of("NOTES.md", "a.md", "b.txt", "sub/dir/c.txt"), relPaths(l));
     assertEquals(List.of(), l.skipped());
     SourceFile c = l.files().get(3);
     assertEquals(3, c.size());
@@ -58,6 +58,17 @@ class CorpusWalkerTest {
   }
 
   @Test
+  void theCorpusFolderOwnReadmeIsNotADocumentButOneInASubfolderIs() throws Exception {
+    write(root, "README.md", "# 语料说明");
+    write(root, "readme.txt", "说明");
+    write(root, "sub/README.md", "# 一篇文件");
+    write(root, "kept.txt", "保留");
+    CorpusListing l = list();
+    assertEquals(List.of("kept.txt", "sub/README.md"), relPaths(l));
+    assertEquals(List.of(), l.skipped());
+  }
+
+  @Test
   void unknownExtensionsAndEmptyFilesAreSkippedWithReasons() throws Exception {
     write(root, "photo.jpg", new byte[] {1, 2, 3});
     write(root, "noext", "文字");
@@ -67,7 +78,8 @@ class CorpusWalkerTest {
     assertEquals(List.of("ok.txt"), relPaths(l));
     assertEquals(List.of("empty.txt empty", "noext unknown-extension", "photo.jpg unknown-extension"),
         reasons(l.skipped()));
-    assertTrue(skipFor(l.skipped(), "photo.jpg").detail().contains("'.jpg' is not a supported format; supported: .doc .docx .htm .html .jsonl .md .pdf .txt"),
+    assertTrue(skipFor(l.skipped(), "photo.jpg").detail().contains("'.jpg' is not a supported format; supported: .doc .docx .htm .html .jsonl .md .pdf .txt,"
+        + " each also gzip-compressed (.txt.gz), and .zip archives of them"),
         skipFor(l.skipped(), "photo.jpg").detail());
   }
 

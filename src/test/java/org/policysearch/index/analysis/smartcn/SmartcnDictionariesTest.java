@@ -194,7 +194,7 @@ class SmartcnDictionariesTest {
   void bigramFrequenciesMatchStock() throws IOException {
     List<String> keys = new ArrayList<>();
     List<String> tokens = new ArrayList<>();
-    for (Path p : Files.newDirectoryStream(Path.of("corpus"), "*.txt")) {
+    for (Path p : Files.newDirectoryStream(Path.of("src/test/resources/seeds"), "*.txt")) {
       Tokenizer tokenizer = new HMMChineseTokenizer();
       tokenizer.setReader(new StringReader(Files.readString(p)));
       CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);

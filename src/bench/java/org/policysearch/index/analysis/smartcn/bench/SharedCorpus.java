@@ -22,7 +22,7 @@ public final class SharedCorpus {
   public static final Path DEFAULT_DIR = Path.of("..", "shared", "data", "corpus");
 
   /** The seed documents checked in with the project. */
-  public static final Path SEED_DIR = Path.of("corpus");
+  public static final Path SEED_DIR = Path.of("src/test/resources/seeds");
 
   /**
    * The texts of every {@code every}-th line of each {@code *.jsonl} file of {@code dir} (files in
