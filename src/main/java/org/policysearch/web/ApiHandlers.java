@@ -50,8 +50,7 @@ final class ApiHandlers {
   }
 
   private SearchRequest searchRequest(Params p, int defaultSize) {
-    return new SearchRequest(p.string("q", ""), p.filters(), sort(p), p.integer("page", 1, 1, Integer.MAX_VALUE),
-        p.integer("size", defaultSize, 0, backend.limits().maxPageSize()),
+    return new SearchRequest(p.string("q", ""), p.filters(), sort(p), p.page(), p.size(defaultSize, backend.limits().maxPageSize()),
         p.integer("passages", SearchRequest.DEFAULT_PASSAGES, 0, backend.limits().maxPassages()), p.bool("semantic", false));
   }
 
@@ -134,8 +133,7 @@ final class ApiHandlers {
       return;
     }
     json(ctx, ResultJson.phrase(backend.phrase(new PhraseRequest(p.string("q", ""), p.filters(),
-        p.integer("page", 1, 1, Integer.MAX_VALUE), p.integer("size", PhraseRequest.DEFAULT_SIZE, 0, backend.limits().maxPageSize()),
-        context(p)))));
+        p.page(), p.size(PhraseRequest.DEFAULT_SIZE, backend.limits().maxPageSize()), context(p)))));
   }
 
   private static int context(Params p) {
