@@ -100,8 +100,17 @@ class ArchitectureTest {
     // web and cli ask a SearchBackend and write its records; cli/Backends.java alone chooses the implementation.
     assertEquals(List.of(), violations(i -> (in(i.pkg(), "org.policysearch.web") || in(i.pkg(), "org.policysearch.cli"))
         && in(i.target(), "org.policysearch.search") && !in(i.target(), "org.policysearch.search.api")
-        && !in(i.target(), "org.policysearch.search.json") && !i.file().equals(Path.of("org/policysearch/cli/Backends.java"))));
+        && !in(i.target(), "org.policysearch.search.json") && !in(i.target(), "org.policysearch.search.download")
+        && !i.file().equals(Path.of("org/policysearch/cli/Backends.java"))));
     assertEquals(List.of(), violations(i -> i.pkg().equals("org.policysearch.search.json")
         && in(i.target(), "org.policysearch.search") && !in(i.target(), "org.policysearch.search.api")));
+  }
+
+  @Test
+  void theDownloadsAreWrittenThroughTheBackendInterface() throws IOException {
+    // CSV and JSON Lines files are written from the records of any backend, knowing nothing of HTTP.
+    assertEquals(List.of(), violations(i -> i.pkg().equals("org.policysearch.search.download")
+        && !in(i.target(), "org.policysearch.search.api") && !in(i.target(), "org.policysearch.search.json")
+        && !in(i.target(), "org.policysearch.search.download")));
   }
 }

@@ -88,9 +88,7 @@ final class Common {
 
   private static int year(String opt, String v) throws Args.UsageException {
     try {
-      int y = Integer.parseInt(v.strip());
-      if (y < 1000 || y > 2999) throw new NumberFormatException();
-      return y;
+      return Filters.parseYear(v);
     } catch (NumberFormatException e) {
       throw new Args.UsageException("--" + opt + " needs a four-digit year, got '" + v + "'");
     }

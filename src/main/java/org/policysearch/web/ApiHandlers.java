@@ -15,11 +15,11 @@ import org.policysearch.BuildInfo;
 import org.policysearch.search.api.ExportRow;
 import org.policysearch.search.api.InvalidRequestException;
 import org.policysearch.search.api.PhraseRequest;
-import org.policysearch.search.api.PhraseResult;
 import org.policysearch.search.api.SearchBackend;
 import org.policysearch.search.api.SearchRequest;
 import org.policysearch.search.api.SimilarMode;
 import org.policysearch.search.api.SortOrder;
+import org.policysearch.search.download.Downloads;
 import org.policysearch.search.json.ResultJson;
 
 /**
@@ -32,14 +32,18 @@ final class ApiHandlers {
   private static final Set<String> EXPORT = Params.with(Params.FILTER_NAMES, "q", "sort", "format", "limit", "passages");
 
   private final SearchBackend backend;
+  private final Downloads downloads;
   private final AdminActions admin;
   private final byte[] adminToken;
+  private final byte[] openApi;
   private final ReentrantLock reindexing = new ReentrantLock();
 
-  ApiHandlers(SearchBackend backend, AdminActions admin, String adminToken) {
+  ApiHandlers(SearchBackend backend, AdminActions admin, String adminToken, byte[] openApi) {
     this.backend = backend;
+    this.downloads = new Downloads(backend);
     this.admin = admin;
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+    this.openApi = openApi;
   }
 
   static void json(Context ctx, JsonElement body) {
@@ -47,8 +51,7 @@ final class ApiHandlers {
   }
 
   private SearchRequest searchRequest(Params p, int defaultSize) {
-    return new SearchRequest(p.string("q", ""), p.filters(), sort(p), p.integer("page", 1, 1, Integer.MAX_VALUE),
-        p.integer("size", defaultSize, 0, backend.limits().maxPageSize()),
+    return new SearchRequest(p.string("q", ""), p.filters(), sort(p), p.page(), p.size(defaultSize, backend.limits().maxPageSize()),
         p.integer("passages", SearchRequest.DEFAULT_PASSAGES, 0, backend.limits().maxPassages()), p.bool("semantic", false));
   }
 
@@ -124,27 +127,18 @@ final class ApiHandlers {
     Params p = Params.of(ctx, PHRASE);
     String format = format(p, "json", "json", "csv");
     if (format.equals("csv")) {
-      StringBuilder sb = new StringBuilder(Csv.BOM);
-      sb.append(Csv.row("id", "title", "date", "region", "paragraph", "left", "match", "right"));
-      int page = 1;
-      long written = 0;
-      while (written < ExportRow.MAX_DOCUMENTS * 10L) {
-        PhraseResult r = backend.phrase(new PhraseRequest(p.string("q", ""), p.filters(), page, backend.limits().maxPageSize(),
-            p.integer("context", PhraseRequest.DEFAULT_CONTEXT, 0, PhraseRequest.MAX_CONTEXT)));
-        for (PhraseResult.Occurrence o : r.items()) {
-          sb.append(Csv.row(o.id(), o.title(), o.date(), o.region().path(), Integer.toString(o.paragraph()), o.left(), o.match(), o.right()));
-          written++;
-        }
-        if (r.items().size() < r.size() || r.timedOut()) break;
-        page++;
-      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      downloads.phraseCsv(p.string("q", ""), p.filters(), context(p), out);
       ctx.header("Content-Disposition", "attachment; filename=\"phrase.csv\"");
-      ctx.contentType("text/csv; charset=utf-8").result(sb.toString());
+      ctx.contentType("text/csv; charset=utf-8").result(out.toByteArray());
       return;
     }
     json(ctx, ResultJson.phrase(backend.phrase(new PhraseRequest(p.string("q", ""), p.filters(),
-        p.integer("page", 1, 1, Integer.MAX_VALUE), p.integer("size", PhraseRequest.DEFAULT_SIZE, 0, backend.limits().maxPageSize()),
-        p.integer("context", PhraseRequest.DEFAULT_CONTEXT, 0, PhraseRequest.MAX_CONTEXT)))));
+        p.page(), p.size(PhraseRequest.DEFAULT_SIZE, backend.limits().maxPageSize()), context(p)))));
+  }
+
+  private static int context(Params p) {
+    return p.integer("context", PhraseRequest.DEFAULT_CONTEXT, 0, PhraseRequest.MAX_CONTEXT);
   }
 
   void export(Context ctx) throws Exception {
@@ -154,32 +148,15 @@ final class ApiHandlers {
     int limit = p.integer("limit", 1000, 1, ExportRow.MAX_DOCUMENTS);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     if (format.equals("csv")) {
-      write(out, Csv.BOM + Csv.row(ExportRow.HEADER));
-      backend.export(r, limit, row -> write(out, Csv.row(row.values())));
+      downloads.exportCsv(r, limit, out);
       ctx.header("Content-Disposition", "attachment; filename=\"policy-search-export.csv\"");
       ctx.contentType("text/csv; charset=utf-8");
     } else {
-      backend.export(r, limit, row -> {
-        JsonObject o = new JsonObject();
-        for (int i = 0; i < ExportRow.HEADER.length; i++) {
-          String k = ExportRow.HEADER[i];
-          String v = row.values()[i];
-          switch (k) {
-            case "paragraph" -> o.addProperty(k, Integer.parseInt(v));
-            case "truncated", "redacted" -> o.addProperty(k, Boolean.parseBoolean(v));
-            default -> o.addProperty(k, v);
-          }
-        }
-        write(out, ResultJson.toJson(o) + "\n");
-      });
+      downloads.exportJsonl(r, limit, out);
       ctx.header("Content-Disposition", "attachment; filename=\"policy-search-export.jsonl\"");
       ctx.contentType("application/x-ndjson; charset=utf-8");
     }
     ctx.result(out.toByteArray());
-  }
-
-  private static void write(ByteArrayOutputStream out, String s) {
-    out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String format(Params p, String def, String... valid) {
@@ -241,5 +218,10 @@ final class ApiHandlers {
     } finally {
       reindexing.unlock();
     }
+  }
+
+  /** The OpenAPI document, as written (src/main/resources/org/policysearch/web/openapi.json). */
+  void openApi(Context ctx) {
+    ctx.contentType("application/json; charset=utf-8").result(openApi);
   }
 }

@@ -57,6 +57,16 @@ final class Params {
     }
   }
 
+  /** {@code page}: the page of results, from 1 (the first when absent). */
+  int page() {
+    return integer("page", 1, 1, Integer.MAX_VALUE);
+  }
+
+  /** {@code size}: results a page, from 0 (facets and counts only) to {@code max}. */
+  int size(int def, int max) {
+    return integer("size", def, 0, max);
+  }
+
   Integer optionalYear(String name) {
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) return null;
@@ -65,9 +75,7 @@ final class Params {
 
   static int year(String name, String v) {
     try {
-      int y = Integer.parseInt(v.strip());
-      if (y < 1000 || y > 2999) throw new NumberFormatException();
-      return y;
+      return Filters.parseYear(v);
     } catch (NumberFormatException e) {
       throw new Problem.Exception(Problem.badRequest(name, "'" + name + "' must be a four-digit year, got '" + abbreviate(v) + "'",
           "参数 " + name + " 须是四位数的年份，收到的是“" + abbreviate(v) + "”"));

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.function.Function;
 import org.policysearch.Config;
 import org.policysearch.search.api.InvalidRequestException;
 import org.policysearch.search.api.NotFoundException;
@@ -20,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server, built without being started (tests start it on port 0). Routes are listed once in
- * {@link #ROUTES}; the OpenAPI document is tested against that list. Errors of every kind are rendered
+ * The HTTP server, built without being started (tests start it on port 0). Routes are declared once, each
+ * with its handler, in {@link #ROUTES}; the OpenAPI document is tested against that list. Errors of every kind are rendered
  * here as problem details; a stack trace never reaches a client.
  */
 public final class WebApp {
@@ -41,28 +42,35 @@ public final class WebApp {
       "Referrer-Policy", "no-referrer",
       "X-Frame-Options", "DENY");
 
-  /** An API route. */
-  public record Route(HandlerType method, String path, String openApiPath) {}
+  /**
+   * An API route: its method and path as Javalin writes them, the path as the OpenAPI document writes it,
+   * and the handler that answers it.
+   */
+  record Route(HandlerType method, String path, String openApiPath, Function<ApiHandlers, Handler> handler) {
+    Route(HandlerType method, String path, Function<ApiHandlers, Handler> handler) {
+      this(method, path, path, handler);
+    }
+  }
 
-  public static final List<Route> ROUTES = List.of(
-      new Route(HandlerType.GET, "/api/search", "/api/search"),
-      new Route(HandlerType.GET, "/api/documents/<id>", "/api/documents/{id}"),
-      new Route(HandlerType.GET, "/api/similar", "/api/similar"),
-      new Route(HandlerType.POST, "/api/similar", "/api/similar"),
-      new Route(HandlerType.GET, "/api/phrase", "/api/phrase"),
-      new Route(HandlerType.GET, "/api/export", "/api/export"),
-      new Route(HandlerType.GET, "/api/suggest", "/api/suggest"),
-      new Route(HandlerType.GET, "/api/facets", "/api/facets"),
-      new Route(HandlerType.GET, "/api/stats", "/api/stats"),
-      new Route(HandlerType.GET, "/api/health", "/api/health"),
-      new Route(HandlerType.POST, "/api/admin/reindex", "/api/admin/reindex"),
-      new Route(HandlerType.GET, "/openapi.json", "/openapi.json"));
+  /** Every API route, declared once: registered from this list, and tested against {@code openapi.json}. */
+  static final List<Route> ROUTES = List.of(
+      new Route(HandlerType.GET, "/api/search", h -> h::search),
+      new Route(HandlerType.GET, "/api/documents/<id>", "/api/documents/{id}", h -> h::document),
+      new Route(HandlerType.GET, "/api/similar", h -> h::similarGet),
+      new Route(HandlerType.POST, "/api/similar", h -> h::similarPost),
+      new Route(HandlerType.GET, "/api/phrase", h -> h::phrase),
+      new Route(HandlerType.GET, "/api/export", h -> h::export),
+      new Route(HandlerType.GET, "/api/suggest", h -> h::suggest),
+      new Route(HandlerType.GET, "/api/facets", h -> h::facets),
+      new Route(HandlerType.GET, "/api/stats", h -> h::stats),
+      new Route(HandlerType.GET, "/api/health", h -> h::health),
+      new Route(HandlerType.POST, "/api/admin/reindex", h -> h::reindex),
+      new Route(HandlerType.GET, "/openapi.json", h -> h::openApi));
 
   private WebApp() {}
 
   public static Javalin create(SearchBackend backend, Config cfg, AdminActions admin) {
-    ApiHandlers h = new ApiHandlers(backend, admin, cfg.adminToken());
-    byte[] openApi = openApi();
+    ApiHandlers h = new ApiHandlers(backend, admin, cfg.adminToken(), openApi());
     return Javalin.create(config -> {
       config.jetty.host = cfg.host();
       config.jetty.port = cfg.port();
@@ -96,20 +104,7 @@ public final class WebApp {
         if (cfg.logQueries()) LOG.info("{} {}?{}", ctx.method(), ctx.path(), ctx.queryString());
       });
       for (Route r : ROUTES) {
-        Handler handler = switch (r.path()) {
-          case "/api/search" -> h::search;
-          case "/api/documents/<id>" -> h::document;
-          case "/api/similar" -> r.method() == HandlerType.GET ? h::similarGet : h::similarPost;
-          case "/api/phrase" -> h::phrase;
-          case "/api/export" -> h::export;
-          case "/api/suggest" -> h::suggest;
-          case "/api/facets" -> h::facets;
-          case "/api/stats" -> h::stats;
-          case "/api/health" -> h::health;
-          case "/api/admin/reindex" -> h::reindex;
-          case "/openapi.json" -> ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi);
-          default -> throw new IllegalStateException("no handler for " + r.path());
-        };
+        Handler handler = r.handler().apply(h);
         if (r.method() == HandlerType.GET) config.routes.get(r.path(), handler);
         else config.routes.post(r.path(), handler);
       }

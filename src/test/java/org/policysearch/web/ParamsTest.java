@@ -105,4 +105,28 @@ class ParamsTest {
     assertEquals("一".repeat(40) + "…", Params.abbreviate(v));
     assertEquals(Set.of("a", "b", "c"), Params.with(Set.of("a"), "b", "c"));
   }
+
+  @Test
+  void pageFromOneAndSizeFromZeroToTheLimit() {
+    Params p = Params.of(query("page", "2", "size", "0"), Set.of("page", "size"));
+    assertEquals(2, p.page());
+    assertEquals(0, p.size(10, 100));
+    Params none = Params.of(query(), Set.of("page", "size"));
+    assertEquals(1, none.page());
+    assertEquals(10, none.size(10, 100));
+    Problem page = refusal(() -> Params.of(query("page", "0"), Set.of("page")).page());
+    assertEquals("'page' must be a whole number from 1 to 2147483647, got '0'", page.detail());
+    Problem size = refusal(() -> Params.of(query("size", "101"), Set.of("size")).size(10, 100));
+    assertEquals("'size' must be a whole number from 0 to 100, got '101'", size.detail());
+  }
+
+  @Test
+  void yearsAreFourDigitsTheSameAsOnTheCommandLine() {
+    assertEquals(2024, Filters.parseYear(" 2024 "));
+    assertEquals(Filters.MIN_YEAR, Filters.parseYear("1000"));
+    assertEquals(Filters.MAX_YEAR, Filters.parseYear("2999"));
+    for (String bad : List.of("999", "3000", "20x", "", "二〇二四")) {
+      assertThrows(NumberFormatException.class, () -> Filters.parseYear(bad), bad);
+    }
+  }
 }

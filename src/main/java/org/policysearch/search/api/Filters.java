@@ -17,6 +17,23 @@ public record Filters(List<String> regions, List<Integer> years, Integer yearFro
                       List<String> themes, List<String> types, boolean includeDuplicates) {
   public static final Filters NONE = new Filters(List.of(), List.of(), null, null, List.of(), List.of(), false);
 
+  /** The years a filter accepts: four digits, from this one ... */
+  public static final int MIN_YEAR = 1000;
+  /** ... to this one. */
+  public static final int MAX_YEAR = 2999;
+
+  /**
+   * A year as typed (surrounding spaces allowed), the one check the HTTP parameters and the command-line
+   * options share; each face words its own message.
+   *
+   * @throws NumberFormatException when it is not a whole number from {@link #MIN_YEAR} to {@link #MAX_YEAR}
+   */
+  public static int parseYear(String typed) {
+    int y = Integer.parseInt(typed.strip());
+    if (y < MIN_YEAR || y > MAX_YEAR) throw new NumberFormatException("not a four-digit year: " + y);
+    return y;
+  }
+
   public Filters {
     regions = List.copyOf(regions == null ? List.of() : regions);
     years = List.copyOf(years == null ? List.of() : years);

@@ -11,6 +11,7 @@ import org.policysearch.doc.DocumentJson;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.doc.RegionInfo;
 import org.policysearch.search.api.DocumentView;
+import org.policysearch.search.api.ExportRow;
 import org.policysearch.search.api.FacetValue;
 import org.policysearch.search.api.Facets;
 import org.policysearch.search.api.Filters;
@@ -335,6 +336,30 @@ public final class ResultJson {
     o.addProperty("schema", s.schema());
     o.addProperty("analyzer", s.analyzer());
     o.add("facets", facets(s.facets()));
+    return o;
+  }
+
+  /**
+   * One export row as a JSON Lines record: the columns of {@link ExportRow#HEADER} in that order, the
+   * paragraph a number and the flags booleans.
+   */
+  public static JsonObject exportRow(ExportRow r) {
+    JsonObject o = new JsonObject();
+    o.addProperty("id", r.id());
+    o.addProperty("title", r.title());
+    o.addProperty("issuer", r.issuer());
+    o.addProperty("doc_number", r.docNumber());
+    o.addProperty("region", r.region());
+    o.addProperty("date", r.date());
+    o.addProperty("paragraph", r.paragraph());
+    o.addProperty("text", r.text());
+    o.addProperty("source", r.source());
+    o.addProperty("source_url", r.sourceUrl());
+    o.addProperty("type", r.type());
+    o.addProperty("truncated", r.truncated());
+    o.addProperty("redacted", r.redacted());
+    o.addProperty("citation", r.citation());
+    o.addProperty("reference", r.reference());
     return o;
   }
 

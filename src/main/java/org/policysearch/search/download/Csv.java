@@ -1,13 +1,13 @@
-package org.policysearch.web;
+package org.policysearch.search.download;
 
 /** CSV cells for spreadsheets: RFC 4180 quoting, and formula characters defused. */
-final class Csv {
+public final class Csv {
   /** UTF-8 byte-order mark: Excel only reads a CSV file as UTF-8 (and shows Chinese) when it starts with one. */
-  static final String BOM = "\uFEFF";
+  public static final String BOM = "\uFEFF";
 
   private Csv() {}
 
-  static String row(String... cells) {
+  public static String row(String... cells) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {
       if (i > 0) sb.append(',');
@@ -16,7 +16,7 @@ final class Csv {
     return sb.append("\r\n").toString();
   }
 
-  static String cell(String v) {
+  public static String cell(String v) {
     String s = v == null ? "" : v;
     // A cell starting with = + - @ would run as a formula in a spreadsheet: prefix it so it stays text.
     if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) s = "'" + s;
