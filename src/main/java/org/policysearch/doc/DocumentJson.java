@@ -17,8 +17,10 @@ import java.util.TreeMap;
  *
  * <pre>
  * {file, line, id, title, subtitle, date, date_precision (day|month|year|unknown), year,
+ *  dates: [{kind (delivered|adopted|approved|published|effective|amended|repealed), value, precision, evidence}],
  *  region: {province, city, county, path, code, confidence}, type, source, source_url, issuer,
- *  doc_number, officials: [{role, name}], themes, truncated, redacted, duplicate_of,
+ *  doc_number, officials: [{role, name}], themes, theme_scores: [{theme, score, evidence}],
+ *  truncated, redacted, duplicate_of,
  *  paragraphs (count in summary; [{number, text, heading, themes}] in full), encoding,
  *  evidence: [{field, value, origin, detail}], header: {name: value}}
  * </pre>
@@ -67,6 +69,16 @@ public final class DocumentJson {
     o.addProperty("date_precision", d.date().precision().name().toLowerCase(Locale.ROOT));
     if (d.year() != null) o.addProperty("year", d.year());
     else o.add("year", JsonNull.INSTANCE);
+    JsonArray dates = new JsonArray();
+    for (DatedEvent e : d.dates()) {
+      JsonObject eo = new JsonObject();
+      eo.addProperty("kind", e.kind().label());
+      eo.addProperty("value", e.date().value());
+      eo.addProperty("precision", e.date().precision().name().toLowerCase(Locale.ROOT));
+      eo.addProperty("evidence", e.evidence());
+      dates.add(eo);
+    }
+    o.add("dates", dates);
     o.add("region", region(d.region()));
     o.addProperty("type", d.type());
     o.addProperty("source", d.source());
@@ -82,6 +94,15 @@ public final class DocumentJson {
     }
     o.add("officials", officials);
     o.add("themes", strings(d.themes()));
+    JsonArray scores = new JsonArray();
+    for (ThemeScore t : d.themeScores()) {
+      JsonObject to = new JsonObject();
+      to.addProperty("theme", t.theme());
+      to.addProperty("score", t.score());
+      to.addProperty("evidence", t.evidence());
+      scores.add(to);
+    }
+    o.add("theme_scores", scores);
     o.addProperty("truncated", d.flags().truncated());
     o.addProperty("redacted", d.flags().redacted());
     if (d.flags().duplicate()) o.addProperty("duplicate_of", d.flags().duplicateOf());

@@ -30,6 +30,9 @@ import java.util.Objects;
  * @param evidence    how each metadata field was decided
  * @param encoding    the character encoding the file was decoded with (UTF-8, GB18030, ...) or the format
  * @param contentHash hex SHA-256 of the source bytes (file, or the JSONL line) for incremental indexing
+ * @param dates       every dated event the document states about itself (delivered, adopted, published, …),
+ *                    in the order found; {@link #date} is the one its type is dated by
+ * @param themeScores the document's themes with their scores and evidence, in the order of {@link #themes}
  */
 public record PolicyDocument(
     String id,
@@ -51,7 +54,9 @@ public record PolicyDocument(
     Map<String, String> header,
     List<Evidence> evidence,
     String encoding,
-    String contentHash) {
+    String contentHash,
+    List<DatedEvent> dates,
+    List<ThemeScore> themeScores) {
 
   public PolicyDocument {
     Objects.requireNonNull(id, "id");
@@ -73,6 +78,23 @@ public record PolicyDocument(
     evidence = List.copyOf(Objects.requireNonNullElse(evidence, List.of()));
     encoding = Objects.requireNonNullElse(encoding, "");
     contentHash = Objects.requireNonNullElse(contentHash, "");
+    dates = List.copyOf(Objects.requireNonNullElse(dates, List.of()));
+    themeScores = List.copyOf(Objects.requireNonNullElse(themeScores, List.of()));
+  }
+
+  /** A document without dated events or theme scores (built from given metadata, or in tests). */
+  public PolicyDocument(String id, String file, int line, String title, String subtitle, DateInfo date, RegionInfo region,
+      String type, String source, String sourceUrl, String issuer, String docNumber, List<Official> officials,
+      List<String> themes, Flags flags, List<Paragraph> paragraphs, Map<String, String> header, List<Evidence> evidence,
+      String encoding, String contentHash) {
+    this(id, file, line, title, subtitle, date, region, type, source, sourceUrl, issuer, docNumber, officials, themes,
+        flags, paragraphs, header, evidence, encoding, contentHash, List.of(), List.of());
+  }
+
+  /** The same document with other paragraphs (the index stores them apart from the metadata). */
+  public PolicyDocument withParagraphs(List<Paragraph> newParagraphs) {
+    return new PolicyDocument(id, file, line, title, subtitle, date, region, type, source, sourceUrl,
+        issuer, docNumber, officials, themes, flags, newParagraphs, header, evidence, encoding, contentHash, dates, themeScores);
   }
 
   /** The year of {@link #date}, or null when the date is unknown. */
@@ -83,7 +105,7 @@ public record PolicyDocument(
   /** The same document with another flags value (used when duplicates are resolved corpus-wide). */
   public PolicyDocument withFlags(Flags newFlags) {
     return new PolicyDocument(id, file, line, title, subtitle, date, region, type, source, sourceUrl,
-        issuer, docNumber, officials, themes, newFlags, paragraphs, header, evidence, encoding, contentHash);
+        issuer, docNumber, officials, themes, newFlags, paragraphs, header, evidence, encoding, contentHash, dates, themeScores);
   }
 
   /** Plain text of the body: paragraphs joined with newlines. */

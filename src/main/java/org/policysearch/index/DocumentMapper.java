@@ -109,7 +109,10 @@ public final class DocumentMapper {
     if (d.year() != null) {
       doc.add(new IntField(Fields.YEAR, d.year(), Field.Store.NO));
     }
-    for (String theme : d.themes()) {
+    // Theme paths of every level, like regions: a filter on 科技、教育 finds 科技、教育/学前教育, and the facet folds into a tree.
+    java.util.Set<String> themePaths = new java.util.LinkedHashSet<>();
+    for (String theme : d.themes()) themePaths.addAll(regionPaths(theme));
+    for (String theme : themePaths) {
       doc.add(new StringField(Fields.THEME, theme, Field.Store.NO));
       doc.add(new SortedSetDocValuesField(Fields.THEME, new BytesRef(theme)));
     }

@@ -39,7 +39,7 @@ public final class Fields {
   public static final String REGION = "region";
   /** Year: points for ranges and sets, doc values for facet counts. */
   public static final String YEAR = "year";
-  /** Themes and type: filter terms and facet doc values. */
+  /** Theme paths of every level ("科技、教育", "科技、教育/学前教育") and type: filter terms and facet doc values. */
   public static final String THEME = "theme";
   public static final String TYPE = "type";
   /** Date as epoch day: range filters and sorting; missing dates sort last. */

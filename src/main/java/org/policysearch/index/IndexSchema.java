@@ -13,9 +13,10 @@ public final class IndexSchema {
    * Bump when fields or their options change. 2: document-level words, exact pairs and units on the
    * parent. 3: the fingerprint is a MinHash sketch (reposts decided on the text), and dates are only taken
    * from evidence about the document, so every document is read again. 4: length norms on the
-   * document-level and title exact pairs (similar documents).
+   * document-level and title exact pairs (similar documents). 5: themes are paths of a two-level taxonomy
+   * indexed at every level, and the stored document carries its dated events and theme scores.
    */
-  public static final int VERSION = 4;
+  public static final int VERSION = 5;
 
   static final String KEY_SCHEMA = "schema";
   static final String KEY_ANALYZER = "analyzer";

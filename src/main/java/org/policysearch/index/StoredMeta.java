@@ -16,17 +16,15 @@ public final class StoredMeta {
   private StoredMeta() {}
 
   public static String encode(PolicyDocument d) {
-    PolicyDocument withoutBody = new PolicyDocument(d.id(), d.file(), d.line(), d.title(), d.subtitle(),
-        d.date(), d.region(), d.type(), d.source(), d.sourceUrl(), d.issuer(), d.docNumber(), d.officials(),
-        d.themes(), d.flags(), List.of(), d.header(), d.evidence(), d.encoding(), d.contentHash());
-    return GSON.toJson(withoutBody);
+    return GSON.toJson(d.withParagraphs(List.of()));
   }
 
   /** The stored document with the given paragraphs put back. */
   public static PolicyDocument decode(String json, List<Paragraph> paragraphs) {
     PolicyDocument d = GSON.fromJson(json, PolicyDocument.class);
+    // Through the canonical constructor again: lists absent from JSON written before a field existed become empty.
     return new PolicyDocument(d.id(), d.file(), d.line(), d.title(), d.subtitle(), d.date(), d.region(),
         d.type(), d.source(), d.sourceUrl(), d.issuer(), d.docNumber(), d.officials(), d.themes(), d.flags(),
-        paragraphs, d.header(), d.evidence(), d.encoding(), d.contentHash());
+        paragraphs, d.header(), d.evidence(), d.encoding(), d.contentHash(), d.dates(), d.themeScores());
   }
 }

@@ -77,13 +77,21 @@ final class FilterResolver {
     List<String> out = new ArrayList<>();
     for (String g : given) {
       String v = g.strip();
+      String how = "exact";
+      // A theme's second level alone (学前教育) stands for its path (科技、教育/学前教育) when only one path ends so.
+      String leaf = "/" + v;
+      List<String> byLeaf = values.keySet().stream().filter(p -> p.endsWith(leaf)).toList();
+      if (!values.containsKey(v) && byLeaf.size() == 1) {
+        v = byLeaf.get(0);
+        how = "name";
+      }
       if (!values.containsKey(v)) {
         List<String> valid = byCount(values.keySet(), values);
         throw new InvalidRequestException(facet, "no document has the " + facet + " '" + abbreviate(g) + "'; valid values: "
             + String.join(", ", valid),
             "没有" + facetZh + "为“" + abbreviate(g) + "”的文件，可选的" + facetZh + "：" + String.join("、", valid), valid);
       }
-      readings.add(new FilterReading(facet, g, v, "exact", values.get(v)));
+      readings.add(new FilterReading(facet, g, v, how, values.get(v)));
       if (!out.contains(v)) out.add(v);
     }
     return out;

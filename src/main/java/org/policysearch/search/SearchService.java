@@ -325,7 +325,7 @@ final class SearchService {
     return new Facets(
         regionTree(fc.counts(FacetHitCollector.REGION), f.regions()),
         flat(fc.counts(FacetHitCollector.YEAR), f.years().stream().map(String::valueOf).toList(), true),
-        flat(fc.counts(FacetHitCollector.THEME), f.themes(), false),
+        regionTree(fc.counts(FacetHitCollector.THEME), f.themes()), // theme paths fold like regions
         flat(fc.counts(FacetHitCollector.TYPE), f.types(), false),
         fc.yearUnknown());
   }

@@ -59,8 +59,8 @@ class InspectCommandTest {
     assertEquals(List.of("a.txt", "law-1", "sub/b.txt"), ids);
 
     JsonObject a = docs.get(0).getAsJsonObject();
-    assertEquals(List.of("file", "line", "id", "title", "subtitle", "date", "date_precision", "year", "region", "type",
-        "source", "source_url", "issuer", "doc_number", "officials", "themes", "truncated", "redacted", "duplicate_of",
+    assertEquals(List.of("file", "line", "id", "title", "subtitle", "date", "date_precision", "year", "dates", "region", "type",
+        "source", "source_url", "issuer", "doc_number", "officials", "themes", "theme_scores", "truncated", "redacted", "duplicate_of",
         "paragraphs", "encoding", "evidence", "header"), new ArrayList<>(a.keySet()));
     assertEquals("a.txt", a.get("file").getAsString());
     assertEquals(0, a.get("line").getAsInt());

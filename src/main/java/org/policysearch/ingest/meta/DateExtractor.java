@@ -2,11 +2,14 @@ package org.policysearch.ingest.meta;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.policysearch.doc.DateInfo;
+import org.policysearch.doc.DatedEvent;
 
 /**
  * Finds the date of a document: when the meeting was held or the text published or, for a regulation,
@@ -79,12 +82,41 @@ public final class DateExtractor {
     this.lastPlausibleYear = today.getYear();
   }
 
-  /** The date decided, the kind of candidate it came from and the words that gave it. */
-  public record Result(DateInfo date, Kind kind, String detail) {}
+  /**
+   * The date decided, the kind of candidate it came from, the words that gave it, and every dated event
+   * the document states about itself.
+   */
+  public record Result(DateInfo date, Kind kind, String detail, List<DatedEvent> events) {
+    public Result {
+      events = List.copyOf(events);
+    }
+
+    Result(DateInfo date, Kind kind, String detail) {
+      this(date, kind, detail, List.of());
+    }
+
+    Result withEvents(List<DatedEvent> all) {
+      return new Result(date, kind, detail, all);
+    }
+  }
+
+  /**
+   * Types dated by when they were delivered (the meeting, else the year of the title): reports, speeches
+   * and the news of a meeting. A work report is dated by the year it is delivered ("安新县2024年政府工作报告",
+   * "——2008年1月在…会议上"), never by the year it reviews ("一、2023年工作回顾").
+   */
+  static final Set<String> DELIVERED_TYPES = Set.of("讲话", "工作报告", "政府工作报告", "会议报道");
+
+  /** Which verb of a regulation's header line says what happened on the date before it. */
+  private static final Pattern EVENT_VERB = Pattern.compile("(通过)|(批准)|(公布|发布|颁布|印发)|(施行|生效)|(修正|修订|修改)|(废止)");
+  private static final DatedEvent.Kind[] EVENT_KINDS = {DatedEvent.Kind.ADOPTED, DatedEvent.Kind.APPROVED,
+      DatedEvent.Kind.PUBLISHED, DatedEvent.Kind.EFFECTIVE, DatedEvent.Kind.AMENDED, DatedEvent.Kind.REPEALED};
 
   private static final Pattern HEADER_DATE_KEY = Pattern.compile("日期|时间");
   /** A sentence that holds a meeting: "…会议召开", "潼南区召开…推进会", "——2025年1月14日在…人民代表大会…上". */
   private static final Pattern MEETING_HELD = Pattern.compile("召开|举行|开幕|闭幕|(?<!选)举办|在.{0,40}(会议|大会)上");
+  /** Right after the date of a delivery line: "在…会议上", "于…大会". */
+  private static final Pattern DELIVERED_AT = Pattern.compile("^\\s*[,，]?\\s*[在于].{0,40}(会议|大会)");
   private static final Pattern PROMULGATION_WORDS =
       Pattern.compile("通过|修正|修订|修改|批准|公布|发布|颁布|印发|施行|生效|废止");
   private static final Pattern EFFECTIVE_ONLY = Pattern.compile("施行|生效");
@@ -110,6 +142,29 @@ public final class DateExtractor {
    * names; the year after the one a work report reviews. Else unknown.
    */
   public Result extract(String title, String subtitle, Map<String, String> header, List<Block> blocks) {
+    return extract(title, subtitle, header, blocks, "");
+  }
+
+  /**
+   * The document's date by its type, with every dated event it states. Reports, speeches and meeting news
+   * ({@link #DELIVERED_TYPES}) are dated by when they were delivered: a dated meeting line
+   * ("——2008年1月在…会议上"), else the year of the title, else a meeting sentence of the same year, else
+   * the year after the one reviewed; a header date of the same year only makes it more precise. Every
+   * other type by {@link #extract(String, String, Map, List) the order above}: for regulations and rules
+   * that is the version's publication (the latest adoption, approval, publication or amendment of its
+   * header lines), never the date it takes effect while another is stated.
+   */
+  public Result extract(String title, String subtitle, Map<String, String> header, List<Block> blocks, String type) {
+    List<DatedEvent> events = events(title, subtitle, header, blocks, type);
+    Result generic = generic(title, subtitle, header, blocks);
+    if (DELIVERED_TYPES.contains(type)) {
+      Result delivered = delivered(title, subtitle, header, blocks);
+      if (delivered != null) return delivered.withEvents(events);
+    }
+    return generic.withEvents(events);
+  }
+
+  private Result generic(String title, String subtitle, Map<String, String> header, List<Block> blocks) {
     Integer titleYear = firstYear(title);
     Result found = fromHeaderFields(header);
     if (found == null) found = fromMeetingSentence(subtitle, blocks, titleYear);
@@ -119,6 +174,73 @@ public final class DateExtractor {
     if (found == null) found = fromReviewedYear(blocks);
     // No evidence about the document's own date: unknown, not the first year its facts mention.
     return found != null ? found : new Result(DateInfo.UNKNOWN, null, "");
+  }
+
+  /** When a report, speech or meeting was delivered, by the order of {@link #extract(String, String, Map, List, String)}. */
+  private Result delivered(String title, String subtitle, Map<String, String> header, List<Block> blocks) {
+    Integer titleYear = firstYear(title);
+    if (titleYear != null && !plausible(titleYear)) titleYear = null;
+    Meeting m = meeting(subtitle, blocks, titleYear);
+    Result found;
+    if (m != null && (m.stated() || titleYear == null || m.result().date().year().equals(titleYear))) {
+      found = m.result();
+    } else if (titleYear != null) {
+      found = new Result(DateInfo.year(titleYear), Kind.TITLE_YEAR, title);
+    } else {
+      found = fromReviewedYear(blocks);
+    }
+    if (found == null) return null;
+    if (found.date().precision() == DateInfo.Precision.YEAR) {
+      // A page's 发布日期 in the same year says more than the year alone (a speech posted after the meeting).
+      Result posted = fromHeaderFields(header);
+      if (posted != null && found.date().year().equals(posted.date().year())
+          && posted.date().precision() != DateInfo.Precision.YEAR) {
+        return new Result(posted.date(), found.kind(), found.detail() + "; day from " + posted.detail());
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Every dated event the document states about itself: a header date (published), the meeting (delivered;
+   * for a report or speech without one, the year of its title or after the one it reviews), each date of a
+   * regulation's header lines by the verb after it (通过 adopted, 批准 approved, 公布 published, 施行
+   * effective, 修正 amended, 废止 repealed), a dated line under the title or a signing line (published), the
+   * date it takes effect ("本条例自…起施行"), the year of the report a resolution adopts (adopted).
+   */
+  List<DatedEvent> events(String title, String subtitle, Map<String, String> header, List<Block> blocks, String type) {
+    Set<DatedEvent> out = new LinkedHashSet<>();
+    Result h = fromHeaderFields(header);
+    if (h != null) out.add(new DatedEvent(DatedEvent.Kind.PUBLISHED, h.date(), h.detail()));
+    Integer titleYear = firstYear(title);
+    if (titleYear != null && !plausible(titleYear)) titleYear = null;
+    Meeting m = meeting(subtitle, blocks, titleYear);
+    if (DELIVERED_TYPES.contains(type)) {
+      Result d = delivered(title, subtitle, Map.of(), blocks);
+      if (d != null) out.add(new DatedEvent(DatedEvent.Kind.DELIVERED, d.date(), d.detail()));
+    } else if (m != null) {
+      out.add(new DatedEvent(DatedEvent.Kind.DELIVERED, m.result().date(), m.result().detail()));
+    }
+    HeaderLines lines = HeaderLines.scan(blocks);
+    out.addAll(lines.events);
+    if (lines.datedLine != null) {
+      out.add(new DatedEvent(DatedEvent.Kind.PUBLISHED, lines.datedLine.toDateInfo(), clip(lines.datedLineText)));
+    }
+    Result signed = fromSignatureLine(blocks);
+    if (signed != null) out.add(new DatedEvent(DatedEvent.Kind.PUBLISHED, signed.date(), signed.detail()));
+    Result effective = fromEffectiveSentence(blocks);
+    if (effective != null) out.add(new DatedEvent(DatedEvent.Kind.EFFECTIVE, effective.date(), effective.detail()));
+    Result resolution = fromReportResolution(blocks);
+    if (resolution != null && !DELIVERED_TYPES.contains(type)) {
+      out.add(new DatedEvent(DatedEvent.Kind.ADOPTED, resolution.date(), resolution.detail()));
+    }
+    // One event a kind and date: the same date stated twice (a header line and the sentence at the end) is one.
+    List<DatedEvent> unique = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (DatedEvent e : out) {
+      if (seen.add(e.kind() + " " + e.date().value())) unique.add(e);
+    }
+    return unique;
   }
 
   /** 1. A header field that names a date (发布日期, 时间, ...). */
@@ -133,8 +255,24 @@ public final class DateExtractor {
 
   /** 2. The meeting sentence: the subtitle, then the first paragraphs. */
   private static Result fromMeetingSentence(String subtitle, List<Block> blocks, Integer titleYear) {
+    Meeting m = meeting(subtitle, blocks, titleYear);
+    return m == null ? null : m.result();
+  }
+
+  /**
+   * A meeting found near the top. {@code stated}: from the line that says where the text was delivered
+   * (the subtitle, a line opening with a dash, "——2008年1月在…会议上"), which may give a month without a day;
+   * otherwise from a sentence of the first paragraphs that holds a meeting, which must give month and day.
+   */
+  private record Meeting(Result result, boolean stated) {}
+
+  private static Meeting meeting(String subtitle, List<Block> blocks, Integer titleYear) {
     List<String> meetingTexts = new ArrayList<>();
-    if (!subtitle.isEmpty()) meetingTexts.add(subtitle);
+    List<Boolean> stated = new ArrayList<>();
+    if (!subtitle.isEmpty()) {
+      meetingTexts.add(subtitle);
+      stated.add(true);
+    }
     int seen = 0;
     for (int i = 0; i < blocks.size() && seen < MEETING_SCAN_PARAGRAPHS; i++) {
       Block b = blocks.get(i);
@@ -146,20 +284,26 @@ public final class DateExtractor {
         text = text + blocks.get(i + 1).text();
       }
       meetingTexts.add(text);
+      stated.add(text.startsWith("—") || text.startsWith("——"));
       seen++;
     }
-    for (String text : meetingTexts) {
+    for (int t = 0; t < meetingTexts.size(); t++) {
+      String text = meetingTexts.get(t);
       for (String sentence : sentences(text)) {
         // "…会议通过" without anyone holding a meeting is a regulation's header line, handled below.
         if (!MEETING_HELD.matcher(sentence).find()) continue;
         List<DateMention> ds = DateMention.findAll(sentence);
         for (DateMention d : ds) {
-          if (d.month() == null || d.day() == null || isPlan(sentence, d)) continue;
+          if (d.month() == null || isPlan(sentence, d)) continue;
+          // A month without a day only on the line that states where the text was delivered, next to its year.
+          if (d.day() == null && !(stated.get(t) && d.year() != null && DELIVERED_AT.matcher(sentence.substring(d.end())).find())) {
+            continue;
+          }
           Integer y = d.year();
           if (y == null) y = yearIn(sentence, ds);
           if (y == null) y = titleYear;
           if (y == null) continue;
-          return new Result(d.withYear(y).toDateInfo(), Kind.MEETING, clip(sentence));
+          return new Meeting(new Result(d.withYear(y).toDateInfo(), Kind.MEETING, clip(sentence)), stated.get(t));
         }
       }
     }
@@ -174,6 +318,7 @@ public final class DateExtractor {
     String datedLineText = "";
     String latestLine = "";
     String effectiveLine = "";
+    final List<DatedEvent> events = new ArrayList<>();
 
     static HeaderLines scan(List<Block> blocks) {
       HeaderLines h = new HeaderLines();
@@ -205,8 +350,11 @@ public final class DateExtractor {
         boolean opensWithDay = ds.get(0).day() != null && LEADING_BRACKETS.matcher(text.substring(0, ds.get(0).start())).matches();
         if (!opensWithDay && !(bracketed && ds.stream().anyMatch(d -> d.day() != null))) continue;
         boolean onlyEffective = !PROMULGATION_WORDS.matcher(EFFECTIVE_ONLY.matcher(text).replaceAll("")).find();
-        for (DateMention d : ds) {
+        for (int k = 0; k < ds.size(); k++) {
+          DateMention d = ds.get(k);
           if (d.year() == null || d.day() == null) continue;
+          DatedEvent.Kind kind = eventKind(text, d, k + 1 < ds.size() ? ds.get(k + 1).start() : text.length());
+          if (kind != null) events.add(new DatedEvent(kind, d.toDateInfo(), clip(text)));
           // "自2002年8月23日起施行" inside an adoption line is when it takes effect, not when it was made.
           if (!onlyEffective && text.substring(Math.max(0, d.start() - 1), d.start()).equals("自")) continue;
           if (onlyEffective) {
@@ -235,6 +383,21 @@ public final class DateExtractor {
     if (signed != null) return signed;
     if (h.effective != null) return new Result(h.effective.toDateInfo(), Kind.EFFECTIVE, clip(h.effectiveLine));
     return fromEffectiveSentence(blocks);
+  }
+
+  /**
+   * What happened on a date of a header line: the first verb between it and the next date ("2003年9月26日
+   * 福建省…会议批准" → approved, "根据2010年…《关于修改…的决定》修正" → amended); "自…起施行" is the date it
+   * takes effect. Null when no verb follows.
+   */
+  static DatedEvent.Kind eventKind(String line, DateMention d, int until) {
+    if (line.substring(Math.max(0, d.start() - 1), d.start()).equals("自")) return DatedEvent.Kind.EFFECTIVE;
+    Matcher m = EVENT_VERB.matcher(line.substring(d.end(), Math.max(d.end(), until)));
+    if (!m.find()) return null;
+    for (int g = 1; g <= EVENT_KINDS.length; g++) {
+      if (m.group(g) != null) return EVENT_KINDS[g - 1];
+    }
+    return null;
   }
 
   /** A line at the end that is a date and nothing else: the date a notice was signed. */

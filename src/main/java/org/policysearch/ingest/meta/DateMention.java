@@ -23,7 +23,8 @@ public record DateMention(int start, int end, Integer year, Integer month, Integ
   static final int MAX_YEAR = 2100;
 
   private static final String CN_DIGIT = "〇○零Ｏ一二三四五六七八九";
-  private static final String YEAR = "((?:1[89]|20)\\d{2}|[" + CN_DIGIT + "]{4})";
+  /** Digit by digit (2003, 二〇〇三: the other hands are folded first, see {@link ChineseNumerals}) or as a number (两千零三). */
+  private static final String YEAR = "((?:1[89]|20)\\d{2}|[" + CN_DIGIT + "]{4}|[两二一]千[零〇○一二三四五六七八九十百]{0,6})";
   private static final String MONTH = "(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
   private static final String DAY = "(3[01]|[12]\\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])";
   /** Alternatives, in priority order at one position: full Chinese date, ISO-like date, month-day, year-month, year. */
@@ -96,6 +97,7 @@ public record DateMention(int start, int end, Integer year, Integer month, Integ
 
   private static Integer year(String s) {
     if (Character.isDigit(s.charAt(0))) return Integer.valueOf(s);
+    if (s.indexOf('千') >= 0) return ChineseNumerals.value(s);
     int y = 0;
     for (int i = 0; i < s.length(); i++) {
       int v = digit(s.charAt(i));
@@ -131,16 +133,11 @@ public record DateMention(int start, int end, Integer year, Integer month, Integ
     return tens * 10 + ones;
   }
 
-  /** Full-width digits to ASCII, one char for one, so indexes stay valid. */
+  /**
+   * Full-width digits to ASCII, and a year written digit by digit in any hand (二OO三年, 二00三年) to ASCII
+   * digits, one char for one, so indexes stay valid.
+   */
   static String foldDigits(String s) {
-    char[] c = null;
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch >= '０' && ch <= '９') {
-        if (c == null) c = s.toCharArray();
-        c[i] = (char) ('0' + (ch - '０'));
-      }
-    }
-    return c == null ? s : new String(c);
+    return ChineseNumerals.foldYearDigits(s);
   }
 }

@@ -143,8 +143,10 @@ public final class DuplicateResolver {
       copiesOf.computeIfAbsent(p.a(), k -> new ArrayList<>()).add(p.b());
       copiesOf.computeIfAbsent(p.b(), k -> new ArrayList<>()).add(p.a());
     }
+    // A date known to the year or month sorts after the days it could be: a speech "2023" and its page posted
+    // 2023-11-29 reposted under "2023": the one with the day is the original.
     Comparator<Candidate> order = Comparator
-        .comparing((Candidate c) -> c.date().isEmpty() ? "\uFFFF" : c.date())
+        .comparing((Candidate c) -> c.date().isEmpty() ? "\uFFFF" : c.date().length() < 10 ? c.date() + "\uFFFF" : c.date())
         .thenComparing(Candidate::id);
     List<Candidate> involved = new ArrayList<>();
     for (Candidate c : candidates) if (copiesOf.containsKey(c.id())) involved.add(c);

@@ -12,6 +12,7 @@ import org.policysearch.doc.Official;
 import org.policysearch.doc.Paragraph;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.doc.RegionInfo;
+import org.policysearch.doc.ThemeScore;
 import org.policysearch.ingest.DocumentBuilder;
 import org.policysearch.ingest.GivenMetadata;
 import org.policysearch.ingest.IngestException;
@@ -104,7 +105,6 @@ public final class StandardDocumentBuilder implements DocumentBuilder {
       source = sourceFromText(header, cleaned.sources(), evidence);
     }
 
-    DateInfo date = date(given, givenOrigin, title, subtitle, header, blocks, evidence);
     // Document number first: its prefix (鄂政发) is evidence for the region.
     IssuerExtractor.Found docNo = !given.docNumber().isEmpty()
         ? new IssuerExtractor.Found(given.docNumber(), "given")
@@ -114,6 +114,9 @@ public final class StandardDocumentBuilder implements DocumentBuilder {
     }
     RegionInfo region = region(given, givenOrigin, title, subtitle, blocks, tr.titleBlock(), docNo.value(), evidence);
     String type = type(given, givenOrigin, title, subtitle, blocks, tr.titleBlock(), source, evidence);
+    // The date after the type: a report is dated by its delivery, a regulation by its publication.
+    DateExtractor.Result dr = dates.extract(title, subtitle, header, blocks, type);
+    DateInfo date = date(given, givenOrigin, dr, evidence);
     String issuer = given.issuer();
     if (!issuer.isEmpty()) {
       evidence.add(new Evidence("issuer", issuer, givenOrigin, "given issuer"));
@@ -133,29 +136,32 @@ public final class StandardDocumentBuilder implements DocumentBuilder {
 
     // Paragraphs and themes.
     List<String> texts = blocks.stream().map(Block::text).toList();
-    ThemeTagger.Result th = themes.tag(title, texts);
+    // The title's place names say nothing of its subject (恩施土家族苗族自治州… is not about 民族事务).
+    ThemeTagger.Result th = themes.tag(gazetteer.withoutNames(title), texts);
     List<Paragraph> paragraphs = new ArrayList<>(blocks.size());
     for (int i = 0; i < blocks.size(); i++) {
       paragraphs.add(new Paragraph(i + 1, blocks.get(i).text(), blocks.get(i).heading(), th.paragraphThemes().get(i)));
     }
     List<String> docThemes;
+    List<ThemeScore> themeScores;
     if (given.themes() != null) {
       docThemes = given.themes();
+      themeScores = List.of();
       evidence.add(new Evidence("themes", String.join(",", docThemes), givenOrigin, "given themes"));
     } else {
       docThemes = th.documentThemes();
-      if (!docThemes.isEmpty()) evidence.add(new Evidence("themes", String.join(",", docThemes), TEXT, th.detail()));
+      themeScores = th.scores();
+      for (ThemeScore t : themeScores) evidence.add(new Evidence("themes", t.theme(), TEXT, t.score() + " " + t.evidence()));
     }
 
     String id = given.id().isEmpty() ? raw.file() : given.id();
     return new PolicyDocument(id, raw.file(), raw.line(), title, subtitle, date, region, type, source,
         given.sourceUrl(), issuer, docNo.value(), people, docThemes, flags, paragraphs, header, evidence,
-        raw.encoding(), raw.contentHash());
+        raw.encoding(), raw.contentHash(), dr.events(), themeScores);
   }
 
   /** The given date when it is one, else the extracted date. */
-  private DateInfo date(GivenMetadata given, String givenOrigin, String title, String subtitle, Map<String, String> header,
-      List<Block> blocks, List<Evidence> evidence) {
+  private static DateInfo date(GivenMetadata given, String givenOrigin, DateExtractor.Result dr, List<Evidence> evidence) {
     if (!given.date().isEmpty()) {
       DateInfo d = DateMention.parse(given.date());
       if (d.known()) {
@@ -164,7 +170,6 @@ public final class StandardDocumentBuilder implements DocumentBuilder {
       }
       evidence.add(new Evidence("date", "", givenOrigin, "given date '" + given.date() + "' is not a date: ignored"));
     }
-    DateExtractor.Result dr = dates.extract(title, subtitle, header, blocks);
     if (dr.date().known()) {
       evidence.add(new Evidence("date", dr.date().value(), TEXT, dr.kind().name().toLowerCase(Locale.ROOT) + ": " + dr.detail()));
     }

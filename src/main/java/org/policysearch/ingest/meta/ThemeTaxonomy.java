@@ -45,6 +45,10 @@ public final class ThemeTaxonomy {
       if (row.cell(0).isEmpty() || row.cell(1).isEmpty()) throw row.error("expected theme <TAB> keywords|…");
       List<String> keywords = words(row.cell(1));
       if (keywords.isEmpty()) throw row.error("theme '" + row.cell(0) + "' has no keywords");
+      String[] levels = row.cell(0).split("/", -1);
+      if (levels.length > 2 || java.util.Arrays.stream(levels).anyMatch(String::isBlank)) {
+        throw row.error("theme '" + row.cell(0) + "': write a top level, or top level/second level (科技、教育/学前教育)");
+      }
       out.add(new Theme(row.cell(0), keywords, words(row.cell(2)), row.cell(3)));
     }
     return new ThemeTaxonomy(out);
@@ -57,6 +61,11 @@ public final class ThemeTaxonomy {
       if (!n.isEmpty()) out.add(n);
     }
     return out;
+  }
+
+  /** The top levels, in the order of the file ("科技、教育" of "科技、教育/学前教育"). */
+  public List<String> topLevels() {
+    return themes.stream().map(t -> t.name().split("/")[0]).distinct().toList();
   }
 
   public List<Theme> themes() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.policysearch.doc.DateInfo;
+import org.policysearch.doc.DatedEvent;
 
 class DateExtractorTest {
   final DateExtractor dates = new DateExtractor();
@@ -160,5 +161,82 @@ class DateExtractorTest {
   @Test
   void noDateAtAll() {
     assertEquals(DateInfo.UNKNOWN, extract("标题", Map.of(), "同志们，要把工作做好。").date());
+  }
+
+  @Test
+  void yearsInEveryWrittenFormOfChineseNumerals() {
+    assertEquals(DateInfo.year(1998), DateMention.parse("一九九八年"));
+    assertEquals(DateInfo.day(2003, 3, 5), DateMention.parse("二〇〇三年三月五日")); // U+3007
+    assertEquals(DateInfo.day(2003, 3, 5), DateMention.parse("二OO三年三月五日")); // Latin letter O
+    assertEquals(DateInfo.day(2003, 3, 5), DateMention.parse("二oo三年三月五日")); // lower-case o
+    assertEquals(DateInfo.day(2003, 3, 5), DateMention.parse("二ＯＯ三年三月五日")); // full-width O
+    assertEquals(DateInfo.day(2003, 3, 5), DateMention.parse("二00三年三月五日")); // ASCII zeros among Chinese digits
+    assertEquals(DateInfo.day(2003, 3, 5), DateMention.parse("二零零三年三月五日"));
+    assertEquals(DateInfo.month(2003, 12), DateMention.parse("两千零三年十二月"));
+    assertEquals(DateInfo.year(2015), DateMention.parse("二千零一十五年"));
+    assertEquals(DateInfo.year(1998), DateMention.parse("一千九百九十八年"));
+    assertEquals(DateInfo.day(2015, 10, 31), DateMention.parse("二○一五年十月三十一日")); // U+25CB
+    assertEquals(DateInfo.day(2015, 1, 27), DateMention.parse("2O15年1月27日")); // a letter O among ASCII digits
+    // Not years: 二十三年 (twenty-three years), a word that starts with O, a number of three digits.
+    assertEquals(DateInfo.UNKNOWN, DateMention.parse("二十三年来"));
+    assertEquals(DateInfo.UNKNOWN, DateMention.parse("OO三年"));
+    assertEquals(DateInfo.UNKNOWN, DateMention.parse("二〇三年"));
+  }
+
+  @Test
+  void numeralsAreFoldedOneCharForOneSoPositionsStay() {
+    assertEquals("2003年三月, 1998年", ChineseNumerals.foldYearDigits("二OO三年三月, 一九九八年"));
+    assertEquals("OECD 2003", ChineseNumerals.foldYearDigits("OECD ２００３"));
+    assertEquals(2003, ChineseNumerals.value("两千零三"));
+    assertEquals(27, ChineseNumerals.value("二十七"));
+    assertEquals(null, ChineseNumerals.value("二三"));
+  }
+
+  @Test
+  void aWorkReportIsDatedByTheYearDeliveredNotTheYearReviewed() {
+    // The delivery line gives year and month only.
+    DateExtractor.Result r = dates.extract("政府工作报告", "2008年1月在河北省第十一届人民代表大会第一次会议上", Map.of(),
+        splitter.split(List.of("各位代表：", "一、2007年工作回顾", "2007年，全省经济平稳较快发展。")), "政府工作报告");
+    assertEquals(DateInfo.month(2008, 1), r.date());
+    assertEquals(List.of(new DatedEvent(DatedEvent.Kind.DELIVERED, DateInfo.month(2008, 1), "2008年1月在河北省第十一届人民代表大会第一次会议上")),
+        r.events());
+    // The title's year, though a body sentence near the top dates a meeting of the year reviewed.
+    DateExtractor.Result county = dates.extract("安新县2024年政府工作报告", "", Map.of(), splitter.split(List.of(
+        "各位代表：", "2023年3月5日，县委召开全县经济工作会议，部署全年工作。", "一、2023年工作回顾", "2023年，全县生产总值增长6%。")),
+        "政府工作报告");
+    assertEquals(DateInfo.year(2024), county.date());
+    assertEquals(DateExtractor.Kind.TITLE_YEAR, county.kind());
+    // No year in the title, no delivery line: the year after the one reviewed.
+    DateExtractor.Result reviewed = dates.extract("政府工作报告", "", Map.of(), splitter.split(List.of(
+        "各位代表：", "一、二〇二三年工作回顾", "过去一年，我们坚持稳中求进。")), "政府工作报告");
+    assertEquals(DateInfo.year(2024), reviewed.date());
+    // A page posted in the same year makes the year of the title precise; one posted later does not change it.
+    DateExtractor.Result posted = dates.extract("在2023年全县教育工作会议上的讲话", "", Map.of("发布时间", "2023-03-02"),
+        splitter.split(List.of("同志们：")), "讲话");
+    assertEquals(DateInfo.day(2023, 3, 2), posted.date());
+    DateExtractor.Result later = dates.extract("在2023年全县教育工作会议上的讲话", "", Map.of("发布时间", "2024-01-05"),
+        splitter.split(List.of("同志们：")), "讲话");
+    assertEquals(DateInfo.year(2023), later.date());
+    assertEquals(List.of(new DatedEvent(DatedEvent.Kind.PUBLISHED, DateInfo.day(2024, 1, 5), "发布时间: 2024-01-05"),
+        new DatedEvent(DatedEvent.Kind.DELIVERED, DateInfo.year(2023), "在2023年全县教育工作会议上的讲话")), later.events());
+  }
+
+  @Test
+  void everyDatedEventOfARegulationWithItsKind() {
+    DateExtractor.Result r = dates.extract("福州市城市绿化条例", "", Map.of(), splitter.split(List.of("福州市城市绿化条例",
+        "（2003年8月28日福州市第十二届人民代表大会常务委员会第六次会议通过 2003年9月26日福建省第十届人民代表大会常务委员会第五次会议批准"
+            + " 2003年10月15日福州市人民代表大会常务委员会公告第7号公布 自2004年1月1日起施行 根据2016年6月30日福州市第十五届人民代表大会"
+            + "常务委员会第三十八次会议《关于修改部分地方性法规的决定》修正）",
+        "第一条 为了促进城市绿化事业的发展，制定本条例。", "第五十条 本条例自2004年1月1日起施行。1995年发布的《福州市城市绿化管理办法》同时废止。")),
+        "法规");
+    String line = r.events().get(0).evidence();
+    assertEquals(List.of(
+        new DatedEvent(DatedEvent.Kind.ADOPTED, DateInfo.day(2003, 8, 28), line),
+        new DatedEvent(DatedEvent.Kind.APPROVED, DateInfo.day(2003, 9, 26), line),
+        new DatedEvent(DatedEvent.Kind.PUBLISHED, DateInfo.day(2003, 10, 15), line),
+        new DatedEvent(DatedEvent.Kind.EFFECTIVE, DateInfo.day(2004, 1, 1), line),
+        new DatedEvent(DatedEvent.Kind.AMENDED, DateInfo.day(2016, 6, 30), line)), r.events());
+    // The version in the file: its latest amendment, not the date it first took effect.
+    assertEquals(DateInfo.day(2016, 6, 30), r.date());
   }
 }

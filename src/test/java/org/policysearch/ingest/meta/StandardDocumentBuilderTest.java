@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.policysearch.doc.DateInfo;
+import org.policysearch.doc.DatedEvent;
 import org.policysearch.doc.Evidence;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.ingest.GivenMetadata;
@@ -48,6 +49,14 @@ class StandardDocumentBuilderTest {
     assertEquals(List.of(1, 4), d.paragraphs().stream().filter(p -> p.heading()).map(p -> p.number()).toList());
     assertEquals("第一章  总则", d.paragraphs().get(3).text());
     assertEquals(7, d.paragraphs().size());
+    // Every dated event, with its kind and the line that states it; the date is the version's (the amendment).
+    assertEquals(List.of(
+        new DatedEvent(DatedEvent.Kind.ADOPTED, DateInfo.day(2011, 11, 17), "2011年11月17日 上海市第十三届人民代表大会常务委员会第三十次会议通过"),
+        new DatedEvent(DatedEvent.Kind.AMENDED, DateInfo.day(2020, 5, 14),
+            "2020年5月14日 上海市第十五届人民代表大会常务委员会第二十一次会议《关于修改本市部分地方性法规的决定》第一次修正")), d.dates());
+    // Its theme from the title (口岸), with score and evidence.
+    assertEquals(List.of("商贸、海关、旅游/海关口岸"), d.themes());
+    assertEquals("商贸、海关、旅游/海关口岸", d.themeScores().get(0).theme());
   }
 
   @Test
