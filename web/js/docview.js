@@ -86,6 +86,9 @@ export function step(dir) {
   updateCounter();
 }
 
+const DATE_KINDS = { delivered: '发表', adopted: '通过', approved: '批准', published: '公布', effective: '施行',
+  amended: '修正', repealed: '废止' };
+
 function metadata(doc) {
   const rows = [];
   const row = (name, ...value) => rows.push(el('dt', {}, name), el('dd', {}, value));
@@ -93,8 +96,14 @@ function metadata(doc) {
   if (doc.doc_number) row('文号', doc.doc_number);
   row('地区', regionLabel(doc.region));
   row('日期', doc.date || '日期不详');
+  // Every dated event the document states about itself (通过, 公布, 施行 …), each with its evidence on hover.
+  const events = (doc.dates || []).filter((d) => d.value);
+  if (events.length > 1 || (events.length === 1 && events[0].value !== doc.date)) {
+    row('各项日期', events.map((d, i) => [i ? '；' : '',
+      el('span', { title: d.evidence || '' }, `${DATE_KINDS[d.kind] || d.kind} ${d.value}`)]));
+  }
   if (doc.type) row('类型', doc.type);
-  if (doc.themes && doc.themes.length) row('主题', doc.themes.join('、'));
+  if (doc.themes && doc.themes.length) row('主题', doc.themes.map((t) => t.split('/').join(' › ')).join('、'));
   const url = safeUrl(doc.source_url || '');
   if (doc.source || url) {
     row('来源', doc.source || '', doc.source && url ? ' ' : '',

@@ -7,7 +7,7 @@ import { hasFilters, toggle, withChanges } from './state.js';
 const NAMES = { region: '地区', year: '年份', theme: '主题', type: '类型' };
 const SHORT_LIST = 8;
 
-const openRegions = new Set();   // region paths whose children are shown
+const openNodes = new Set();   // facet + path of the tree nodes whose children are shown
 const longLists = new Set();     // facets showing every value
 let refocus = null;              // the control to focus again after the sidebar is redrawn
 let last = null;                 // what was drawn last, to redraw after opening a branch
@@ -36,20 +36,22 @@ export function renderFacets(container, facets, ctx, readings = []) {
     const key = `${r.facet}\u0000${r.value}`;
     typed.set(key, [...(typed.get(key) || []), r.given]);
   }
-  const applied = [...s.region, ...(readings || []).filter((r) => r.facet === 'region').map((r) => r.value)];
-  if (fresh) for (const r of applied) { // open the way down to every selected region
-    const parts = r.split('/');
-    for (let i = 1; i < parts.length; i++) openRegions.add(parts.slice(0, i).join('/'));
+  for (const facet of ['region', 'theme']) {
+    const applied = [...s[facet], ...(readings || []).filter((r) => r.facet === facet).map((r) => r.value)];
+    if (fresh) for (const r of applied) { // open the way down to every selected value
+      const parts = r.split('/');
+      for (let i = 1; i < parts.length; i++) openNodes.add(`${facet}\u0000${parts.slice(0, i).join('/')}`);
+    }
   }
   clear(container);
   container.append(el('h2', { class: 'facets-title' }, '筛选'));
-  container.append(section('region', regionTree(facets.region || [], ctx, 0)));
+  container.append(section('region', tree('region', facets.region || [], ctx, 0)));
   // Documents without a date are counted apart: never under an invented year, not a value to filter by.
   const unknown = facets.year_unknown > 0
     ? el('p', { class: 'facet-unknown muted' }, '日期不详 ', el('span', { class: 'count', 'aria-label': `${facets.year_unknown} 篇` }, num(facets.year_unknown)))
     : null;
   container.append(section('year', valueList('year', facets.year || [], ctx), unknown, yearRange(ctx)));
-  container.append(section('theme', valueList('theme', facets.theme || [], ctx)));
+  container.append(section('theme', tree('theme', facets.theme || [], ctx, 0)));
   container.append(section('type', valueList('type', facets.type || [], ctx)));
   if (refocus) {
     const again = container.querySelector(refocus);
@@ -97,25 +99,27 @@ function valueList(facet, values, ctx) {
   return [ul, more];
 }
 
-function regionTree(values, ctx, depth) {
+// A facet whose values are paths (region: province › city › county; theme: 主题分类 › subject), drawn as a tree.
+function tree(facet, values, ctx, depth) {
   if (!values.length) return depth === 0 ? el('p', { class: 'facet-empty' }, '无') : null;
   return el('ul', { class: depth === 0 ? 'facet-values tree' : 'tree-children' }, values.map((v) => {
     const kids = v.children || [];
-    const open = openRegions.has(v.value);
+    const key = `${facet}\u0000${v.value}`;
+    const open = openNodes.has(key);
     let twisty;
     if (kids.length) {
       twisty = el('button', { type: 'button', class: 'twisty', 'aria-expanded': String(open),
-        'aria-label': `${open ? '收起' : '展开'} ${v.label}`, 'data-region': v.value }, open ? '▾' : '▸');
+        'aria-label': `${open ? '收起' : '展开'} ${v.label}`, [`data-${facet}`]: v.value }, open ? '▾' : '▸');
       twisty.addEventListener('click', () => {
-        if (openRegions.has(v.value)) openRegions.delete(v.value); else openRegions.add(v.value);
-        refocus = `button.twisty[data-region="${CSS.escape(v.value)}"]`;
+        if (openNodes.has(key)) openNodes.delete(key); else openNodes.add(key);
+        refocus = `button.twisty[data-${facet}="${CSS.escape(v.value)}"]`;
         redraw();
       });
     } else {
       twisty = el('span', { class: 'twisty-space', 'aria-hidden': 'true' });
     }
-    return el('li', { class: 'tree-node' }, el('div', { class: 'tree-row' }, twisty, checkbox('region', v, ctx)),
-      open ? regionTree(kids, ctx, depth + 1) : null);
+    return el('li', { class: 'tree-node' }, el('div', { class: 'tree-row' }, twisty, checkbox(facet, v, ctx)),
+      open ? tree(facet, kids, ctx, depth + 1) : null);
   }));
 }
 
@@ -145,7 +149,7 @@ export function chips(ctx) {
     list.push(el('li', {}, b));
   };
   for (const k of ['region', 'year', 'theme', 'type']) {
-    for (const v of s[k]) chip(NAMES[k], k === 'region' ? v.split('/').join(' › ') : v, toggle(s, k, v));
+    for (const v of s[k]) chip(NAMES[k], k === 'region' || k === 'theme' ? v.split('/').join(' › ') : v, toggle(s, k, v));
   }
   if (s.from || s.to) chip('年份', `${s.from || '…'} – ${s.to || '…'}`, withChanges(s, { from: '', to: '' }));
   if (s.duplicates) chip('转载', '逐篇显示', withChanges(s, { duplicates: false }));

@@ -22,7 +22,8 @@ export function metaLine(doc) {
   const parts = [el('span', { class: 'meta-region' }, regionLabel(doc.region))];
   parts.push(el('span', { class: 'meta-date' }, doc.date || '日期不详'));
   if (doc.type) parts.push(el('span', { class: 'meta-type' }, doc.type));
-  const themes = (doc.themes || []).map((t) => el('span', { class: 'tag' }, t));
+  // themes are paths (科技、教育/学前教育): the subject is shown, the full path on hover
+  const themes = (doc.themes || []).map((t) => el('span', { class: 'tag', title: t.split('/').join(' › ') }, t.split('/').pop()));
   return el('div', { class: 'meta' }, parts, themes.length ? el('span', { class: 'tags', 'aria-label': '主题' }, themes) : null, flagBadges(doc));
 }
 

@@ -8,7 +8,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policysearch.search.query.Interpretation.FilterReading;
+import org.policysearch.search.api.FacetValue;
+import org.policysearch.search.api.Interpretation.FilterReading;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SearchResult;
+import org.policysearch.search.api.SortOrder;
 
 /**
  * Themes are paths of a two-level taxonomy and work like regions: the facet is a tree (top level › second
