@@ -52,6 +52,21 @@ public record Config(Path home, Path corpus, Path index, Path web, String host, 
     if (semanticThreads < 1) throw new IllegalArgumentException("semantic.threads must be 1 or more, got " + semanticThreads);
   }
 
+  /** These settings over another corpus and index (the --corpus and --index options). */
+  public Config withLocation(Path corpus, Path index) {
+    return new Config(home, corpus, index, web, host, port, adminToken, corsOrigins, logQueries, watchCorpus, synonyms,
+        stockAnalyzer, limits, maxBodyBytes, semantic, semanticThreads);
+  }
+
+  /**
+   * These settings for a one-off job over another corpus and index (a benchmark, the relevance evaluation):
+   * no query log, no corpus watcher; the analyzer and semantic search as the job asks.
+   */
+  public Config forJob(Path corpus, Path index, boolean stockAnalyzer, boolean semantic) {
+    return new Config(home, corpus, index, web, host, port, adminToken, corsOrigins, false, false, synonyms,
+        stockAnalyzer, limits, maxBodyBytes, semantic, semanticThreads);
+  }
+
   /** The project home: the launcher's {@code policysearch.home}, else the working directory. */
   public static Path defaultHome() {
     String h = System.getProperty("policysearch.home");

@@ -176,9 +176,7 @@ public final class Benchmark {
   private Indexing importOnly(CorpusSize corpus, String name, boolean stock) throws IOException {
     Path index = o.work().resolve("index-" + name);
     deleteTree(index);
-    Config cfg = new Config(base.home(), corpus.dir(), index, base.web(), base.host(), base.port(), base.adminToken(),
-        base.corsOrigins(), false, false, base.synonyms(), stock, base.limits(), base.maxBodyBytes(), false,
-        base.semanticThreads());
+    Config cfg = base.forJob(corpus.dir(), index, stock, false);
     Wiring.Display bar = wiring.progress();
     double cpu0 = Tokenisation.processCpuSeconds();
     long t0 = System.nanoTime();
@@ -196,9 +194,7 @@ public final class Benchmark {
   private Size size(String name, CorpusSize corpus, Analyzers analyzers) throws IOException {
     Path index = o.work().resolve("index-" + name);
     deleteTree(index);
-    Config cfg = new Config(base.home(), corpus.dir(), index, base.web(), base.host(), base.port(), base.adminToken(),
-        base.corsOrigins(), false, false, base.synonyms(), base.stockAnalyzer(), base.limits(), base.maxBodyBytes(), false,
-        base.semanticThreads());
+    Config cfg = base.forJob(corpus.dir(), index, base.stockAnalyzer(), false);
     CorpusIndexer indexer = wiring.indexer(cfg);
     log.printf("bench: bulk import of the %s (%,d documents, %.1f MB of text) into %s%n", corpus.name(), corpus.documents(),
         corpus.textBytes() / 1048576.0, index);

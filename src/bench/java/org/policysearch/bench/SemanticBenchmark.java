@@ -77,49 +77,46 @@ public final class SemanticBenchmark {
 
     List<Row> rows = new ArrayList<>();
     Map<String, String> notes = new LinkedHashMap<>();
-    {
-      // Each vector index gets its own model: the engine closes both with itself.
-      log.println("bench: the real corpus (" + o.seedIndex() + ", vectors as the model made them) ...");
-      measure("real corpus", o.seedIndex(), SemanticIndex.open(new IndexLayout(o.seedIndex()), new BgeEmbedder(base.semanticThreads()),
-          VectorBuilder.Settings.DEFAULTS, base.semanticThreads(), log), pastes, rows);
+    // Each vector index gets its own model: the engine closes both with itself.
+    log.println("bench: the real corpus (" + o.seedIndex() + ", vectors as the model made them) ...");
+    measure("real corpus", o.seedIndex(), SemanticIndex.open(new IndexLayout(o.seedIndex()), new BgeEmbedder(base.semanticThreads()),
+        VectorBuilder.Settings.DEFAULTS, base.semanticThreads(), log), pastes, rows);
 
-      log.println("bench: replaying the real corpus's vectors by text ...");
-      ReplayEmbedder replay = ReplayEmbedder.fromIndex(o.seedIndex(), docs, new BgeEmbedder(base.semanticThreads()));
-      log.printf("bench: %,d windows known%n", replay.known());
-      Regions regions = o.gazetteer() != null ? Regions.fromGazetteer(o.gazetteer()) : CorpusScaler.regionsOf(docs);
-      Path dir = o.work().resolve("scaled-corpus");
-      Benchmark.deleteTree(dir);
-      log.printf("bench: generating about %,d paragraphs (seed %d) ...%n", o.scale(), o.seed());
-      CorpusScaler.Result g = CorpusScaler.of(docs, regions).write(o.scale(), o.seed(), dir, Benchmark.SCALED_FILE_BYTES);
-      docs = null;
-      ingest = null;
-      Path index = o.work().resolve("index-scaled");
-      Benchmark.deleteTree(index);
-      Config cfg = new Config(base.home(), dir, index, base.web(), base.host(), base.port(), base.adminToken(), base.corsOrigins(),
-          false, false, base.synonyms(), base.stockAnalyzer(), base.limits(), base.maxBodyBytes(), false, base.semanticThreads());
-      log.printf("bench: lexical bulk import (semantic=false) of %,d paragraphs ...%n", g.paragraphs());
-      double cpu0 = Tokenisation.processCpuSeconds();
-      long ti = System.nanoTime();
-      Wiring.Display bar = wiring.progress();
-      IndexSummary summary = wiring.indexer(cfg).run(dir, new IndexLayout(index), true, bar);
-      bar.done();
-      double importSecs = (System.nanoTime() - ti) / 1e9;
-      double importCpu = Tokenisation.processCpuSeconds() - cpu0;
-      notes.put("lexical bulk import, semantic=false", String.format(Locale.ROOT,
-          "%,d documents, %,d paragraphs, %.1f MB of text in %.1f s: %.2f MB/s, %.0f documents/s (%.0f CPU-s)", summary.added(),
-          g.paragraphs(), g.textBytes() / 1048576.0, importSecs, g.textBytes() / 1048576.0 / importSecs, summary.added() / importSecs,
-          importCpu));
-      log.println("bench: " + notes.get("lexical bulk import, semantic=false"));
-      SemanticIndex scaled = SemanticIndex.open(new IndexLayout(index), replay, VectorBuilder.Settings.DEFAULTS, base.semanticThreads(), log);
-      long tv = System.nanoTime();
-      VectorBuilder.Summary vs = scaled.buildNow(st -> log.println("bench:   " + st.describe()));
-      double vecSecs = (System.nanoTime() - tv) / 1e9;
-      notes.put("vector index of the generated corpus (model replayed)", String.format(Locale.ROOT,
-          "%,d paragraphs with vectors (%,d windows replayed, %,d embedded by the model) in %.1f s: %.0f windows/s into the "
-              + "int8 HNSW index", vs.total(), replay.replayed(), replay.embedded(), vecSecs, replay.replayed() / vecSecs));
-      log.println("bench: " + notes.get("vector index of the generated corpus (model replayed)"));
-      measure(String.format("generated, %,d paragraphs", g.paragraphs()), index, scaled, pastes, rows);
-    }
+    log.println("bench: replaying the real corpus's vectors by text ...");
+    ReplayEmbedder replay = ReplayEmbedder.fromIndex(o.seedIndex(), docs, new BgeEmbedder(base.semanticThreads()));
+    log.printf("bench: %,d windows known%n", replay.known());
+    Regions regions = o.gazetteer() != null ? Regions.fromGazetteer(o.gazetteer()) : CorpusScaler.regionsOf(docs);
+    Path dir = o.work().resolve("scaled-corpus");
+    Benchmark.deleteTree(dir);
+    log.printf("bench: generating about %,d paragraphs (seed %d) ...%n", o.scale(), o.seed());
+    CorpusScaler.Result g = CorpusScaler.of(docs, regions).write(o.scale(), o.seed(), dir, Benchmark.SCALED_FILE_BYTES);
+    docs = null;
+    ingest = null;
+    Path index = o.work().resolve("index-scaled");
+    Benchmark.deleteTree(index);
+    Config cfg = base.forJob(dir, index, base.stockAnalyzer(), false);
+    log.printf("bench: lexical bulk import (semantic=false) of %,d paragraphs ...%n", g.paragraphs());
+    double cpu0 = Tokenisation.processCpuSeconds();
+    long ti = System.nanoTime();
+    Wiring.Display bar = wiring.progress();
+    IndexSummary summary = wiring.indexer(cfg).run(dir, new IndexLayout(index), true, bar);
+    bar.done();
+    double importSecs = (System.nanoTime() - ti) / 1e9;
+    double importCpu = Tokenisation.processCpuSeconds() - cpu0;
+    notes.put("lexical bulk import, semantic=false", String.format(Locale.ROOT,
+        "%,d documents, %,d paragraphs, %.1f MB of text in %.1f s: %.2f MB/s, %.0f documents/s (%.0f CPU-s)", summary.added(),
+        g.paragraphs(), g.textBytes() / 1048576.0, importSecs, g.textBytes() / 1048576.0 / importSecs, summary.added() / importSecs,
+        importCpu));
+    log.println("bench: " + notes.get("lexical bulk import, semantic=false"));
+    SemanticIndex scaled = SemanticIndex.open(new IndexLayout(index), replay, VectorBuilder.Settings.DEFAULTS, base.semanticThreads(), log);
+    long tv = System.nanoTime();
+    VectorBuilder.Summary vs = scaled.buildNow(st -> log.println("bench:   " + st.describe()));
+    double vecSecs = (System.nanoTime() - tv) / 1e9;
+    notes.put("vector index of the generated corpus (model replayed)", String.format(Locale.ROOT,
+        "%,d paragraphs with vectors (%,d windows replayed, %,d embedded by the model) in %.1f s: %.0f windows/s into the "
+            + "int8 HNSW index", vs.total(), replay.replayed(), replay.embedded(), vecSecs, replay.replayed() / vecSecs));
+    log.println("bench: " + notes.get("vector index of the generated corpus (model replayed)"));
+    measure(String.format("generated, %,d paragraphs", g.paragraphs()), index, scaled, pastes, rows);
     write(rows, notes, started, Duration.ofNanos(System.nanoTime() - t0), loadStart, MachineInfo.loadAverage());
   }
 

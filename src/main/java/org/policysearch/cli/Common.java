@@ -37,8 +37,7 @@ final class Common {
     Config c = Config.load(Config.defaultHome());
     Path corpus = a.get("corpus", null) == null ? c.corpus() : Path.of(a.get("corpus", null)).toAbsolutePath().normalize();
     Path index = a.get("index", null) == null ? c.index() : Path.of(a.get("index", null)).toAbsolutePath().normalize();
-    return new Config(c.home(), corpus, index, c.web(), c.host(), c.port(), c.adminToken(), c.corsOrigins(), c.logQueries(),
-        c.watchCorpus(), c.synonyms(), c.stockAnalyzer(), c.limits(), c.maxBodyBytes(), c.semantic(), c.semanticThreads());
+    return c.withLocation(corpus, index);
   }
 
   static Analyzers analyzers(Config c) {

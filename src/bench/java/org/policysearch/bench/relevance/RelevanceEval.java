@@ -166,9 +166,7 @@ public final class RelevanceEval {
   private Form prepare(String name, Path corpus, Path seedVectors) throws IOException {
     Path index = o.work().resolve(name + "-index");
     log.println("eval: indexing " + corpus + " into " + index + " (incremental)...");
-    Config c = new Config(config.home(), corpus, index, config.web(), config.host(), config.port(), config.adminToken(),
-        config.corsOrigins(), false, false, config.synonyms(), config.stockAnalyzer(), config.limits(), config.maxBodyBytes(),
-        config.semantic(), config.semanticThreads());
+    Config c = config.forJob(corpus, index, config.stockAnalyzer(), config.semantic());
     Wiring.Display bar = wiring.progress();
     try {
       wiring.indexer(c).run(corpus, new IndexLayout(index), false, bar);
