@@ -3,8 +3,12 @@ package org.policysearch.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import org.policysearch.Config;
+import org.policysearch.index.CorpusIndexer;
+import org.policysearch.index.IndexSummary;
 import org.policysearch.index.vector.SemanticIndex;
+import org.policysearch.search.IndexRuns;
 import org.policysearch.search.LuceneBackend;
+import org.policysearch.search.api.IndexRun;
 import org.policysearch.search.api.SearchBackend;
 import org.policysearch.search.query.Synonyms;
 
@@ -22,9 +26,26 @@ final class Backends {
 
   /** The backend with semantic search as configured; {@code log} gets its progress lines and failures. */
   static SearchBackend open(Config c, PrintStream log) throws IOException {
+    return open(c, null, log);
+  }
+
+  /**
+   * The backend a server runs on: as {@link #open(Config, PrintStream)}, and able to reindex from the
+   * corpus with {@code indexer}; {@code log} gets failed runs in full.
+   */
+  static SearchBackend serving(Config c, CorpusIndexer indexer, PrintStream log) throws IOException {
+    return open(c, new LuceneBackend.Corpus(c.corpus(), indexer, log), log);
+  }
+
+  /** What an indexing run of the index command (or a server's first run) did, as the backend would report it. */
+  static IndexRun summary(IndexSummary s) {
+    return IndexRuns.of(s);
+  }
+
+  private static SearchBackend open(Config c, LuceneBackend.Corpus corpus, PrintStream log) throws IOException {
     SemanticIndex semantic = Common.semantic(c, log);
     try {
-      return LuceneBackend.open(c.index(), Common.analyzers(c), Synonyms.load(c.synonyms()), c.limits(), semantic);
+      return LuceneBackend.open(c.index(), Common.analyzers(c), Synonyms.load(c.synonyms()), c.limits(), semantic, corpus);
     } catch (IOException | RuntimeException e) {
       semantic.close();
       throw e;

@@ -11,7 +11,8 @@ import org.policysearch.index.IndexSummary;
 import org.policysearch.index.vector.EmbedderException;
 import org.policysearch.index.vector.SemanticIndex;
 import org.policysearch.index.vector.VectorBuilder;
-import org.policysearch.ingest.Skip;
+import org.policysearch.search.api.IndexRun;
+import org.policysearch.search.json.ResultJson;
 
 /**
  * {@code index [--corpus DIR] [--index DIR] [--rebuild] [--json] [--semantic]}: brings the index up to date;
@@ -36,9 +37,9 @@ final class IndexCommand implements Main.Command {
     IndexSummary s = Pipeline.indexer(c).run(c.corpus(), new IndexLayout(c.index()), a.flag("rebuild"), bar);
     bar.done();
     if (a.flag("json")) {
-      Common.printJson(out, SummaryJson.of(s));
+      Common.printJson(out, ResultJson.indexRun(Backends.summary(s)));
     } else {
-      print(s, out);
+      print(Backends.summary(s), out);
     }
     if (a.flag("semantic")) {
       int code = embed(c, a.flag("json") ? err : out, err);
@@ -64,7 +65,7 @@ final class IndexCommand implements Main.Command {
     }
   }
 
-  static void print(IndexSummary s, PrintStream out) {
+  static void print(IndexRun s, PrintStream out) {
     if (s.recovered() != null) out.println("note: " + s.recovered());
     if (s.rebuilt()) out.println("built a new index (" + s.rebuildReason() + ")");
     double secs = s.tookMs() / 1000.0;
@@ -79,7 +80,7 @@ final class IndexCommand implements Main.Command {
       Map<String, Integer> byReason = new TreeMap<>();
       s.skipped().forEach(k -> byReason.merge(k.reason(), 1, Integer::sum));
       out.println("skipped " + s.skipped().size() + ": " + byReason);
-      for (Skip k : s.skipped()) out.println("  " + k);
+      for (IndexRun.SkippedInput k : s.skipped()) out.println("  " + k);
     }
   }
 }

@@ -12,6 +12,8 @@ import org.policysearch.index.CorpusIndexer;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.IndexSummary;
 import org.policysearch.index.IndexWriteException;
+import org.policysearch.search.api.IndexRun;
+import org.policysearch.search.api.ReindexException;
 import org.policysearch.search.api.SearchBackend;
 import org.policysearch.web.WebApp;
 
@@ -51,25 +53,24 @@ final class ServeCommand implements Main.Command {
       ProgressBar bar = new ProgressBar(err, System.console() != null);
       IndexSummary s = indexer.run(cfg.corpus(), layout, false, bar);
       bar.done();
-      IndexCommand.print(s, out);
+      IndexCommand.print(Backends.summary(s), out);
     }
-    SearchBackend backend = Backends.open(cfg, err);
-    IndexSync sync = new IndexSync(cfg, indexer, backend, err);
-    Javalin app = WebApp.create(backend, cfg, sync);
+    SearchBackend backend = Backends.serving(cfg, indexer, err);
+    Javalin app = WebApp.create(backend, cfg);
     app.start();
     long docs = backend.documentCount();
     out.printf("policy-search serving %d documents at http://%s:%d/ (started in %.2f s)%n", docs,
         cfg.host().contains(":") ? "[" + cfg.host() + "]" : cfg.host(), app.port(), (System.nanoTime() - t0) / 1e9);
     out.println(generated ? "admin token: in " + cfg.index().resolve(AdminToken.FILE) + " (owner-readable only)"
         : "admin token: from configuration");
-    // Vectors follow the text index: after this first indexing now, after each catch-up in IndexSync.
+    // Vectors follow the text index: after this first indexing now, after each reindex by the backend itself.
     if (!hadIndex && !a.flag("no-index")) backend.catchUpInBackground();
     if (hadIndex && !a.flag("no-index")) {
-      Thread bg = new Thread(() -> backgroundSync(sync, out, err), "index-sync");
+      Thread bg = new Thread(() -> backgroundSync(backend, out, err), "index-sync");
       bg.setDaemon(true);
       bg.start();
     }
-    if (cfg.watchCorpus()) CorpusWatcher.start(cfg.corpus(), () -> backgroundSync(sync, out, err), err);
+    if (cfg.watchCorpus()) CorpusWatcher.start(cfg.corpus(), () -> backgroundSync(backend, out, err), err);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       app.stop();
@@ -98,15 +99,17 @@ final class ServeCommand implements Main.Command {
   }
 
   /** A catch-up run in the background: reported when it changed something, never fatal to the server. */
-  private static void backgroundSync(IndexSync sync, PrintStream out, PrintStream err) {
+  private static void backgroundSync(SearchBackend backend, PrintStream out, PrintStream err) {
     try {
-      sync.tryRun(false, CorpusIndexer.Progress.NONE).ifPresent(s -> {
-        if (s.added() + s.updated() + s.removed() > 0 || s.rebuilt() || !s.skipped().isEmpty() || s.recovered() != null) {
-          out.print("index brought up to date: ");
-          IndexCommand.print(s, out);
-        }
-      });
-    } catch (IOException | RuntimeException e) {
+      IndexRun s = backend.reindex(false);
+      if (s.added() + s.updated() + s.removed() > 0 || s.rebuilt() || !s.skipped().isEmpty() || s.recovered() != null) {
+        out.print("index brought up to date: ");
+        IndexCommand.print(s, out);
+      }
+    } catch (ReindexException e) {
+      // A run already going (the admin endpoint, the watcher) will see the same corpus: nothing to say.
+      if (e.reason() != ReindexException.Reason.BUSY) err.println("indexing failed, still serving the previous index: " + e.getMessage());
+    } catch (RuntimeException e) {
       err.println("indexing failed, still serving the previous index: " + e.getMessage());
     }
   }

@@ -1,9 +1,11 @@
 package org.policysearch.search;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import org.policysearch.index.CorpusIndexer;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.index.vector.SemanticIndex;
@@ -11,11 +13,13 @@ import org.policysearch.index.vector.VectorStatus;
 import org.policysearch.search.api.DocumentView;
 import org.policysearch.search.api.ExportRow;
 import org.policysearch.search.api.Facets;
+import org.policysearch.search.api.IndexRun;
 import org.policysearch.search.api.IndexStats;
 import org.policysearch.search.api.InvalidRequestException;
 import org.policysearch.search.api.NotFoundException;
 import org.policysearch.search.api.PhraseRequest;
 import org.policysearch.search.api.PhraseResult;
+import org.policysearch.search.api.ReindexException;
 import org.policysearch.search.api.SearchBackend;
 import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.api.SearchRequest;
@@ -36,9 +40,12 @@ public final class LuceneBackend implements SearchBackend {
   private final PhraseService phrases;
   private final SimilarService similar;
   private final ExportService export;
+  /** Null when the backend was opened without its corpus: reindex is then refused. */
+  private final CorpusSync sync;
 
-  private LuceneBackend(SearchContext ctx) {
+  private LuceneBackend(IndexLayout layout, SearchContext ctx, Corpus corpus) {
     this.ctx = ctx;
+    this.sync = corpus == null ? null : new CorpusSync(corpus.folder(), layout, corpus.indexer(), this, corpus.log());
     this.search = new SearchService(ctx);
     this.phrases = new PhraseService(ctx);
     this.similar = new SimilarService(ctx, search);
@@ -53,8 +60,27 @@ public final class LuceneBackend implements SearchBackend {
   /** With {@code semantic} (the vectors beside the index and their model), which the backend closes with itself. */
   public static LuceneBackend open(Path index, Analyzers analyzers, Synonyms synonyms, SearchLimits limits, SemanticIndex semantic)
       throws IOException {
-    return new LuceneBackend(new SearchContext(new IndexLayout(index), analyzers, synonyms, limits, semantic));
+    return open(index, analyzers, synonyms, limits, semantic, null);
   }
+
+  /**
+   * As {@link #open(Path, Analyzers, Synonyms, SearchLimits, SemanticIndex)}, and able to reindex from
+   * {@code corpus} (null: reindex is refused).
+   */
+  public static LuceneBackend open(Path index, Analyzers analyzers, Synonyms synonyms, SearchLimits limits, SemanticIndex semantic,
+                                   Corpus corpus) throws IOException {
+    IndexLayout layout = new IndexLayout(index);
+    return new LuceneBackend(layout, new SearchContext(layout, analyzers, synonyms, limits, semantic), corpus);
+  }
+
+  /**
+   * The corpus a served index is kept up to date with.
+   *
+   * @param folder  the corpus folder
+   * @param indexer the indexer (its ingest pipeline and analyzers must be those the index was built with)
+   * @param log     where failed runs are logged in full (with paths)
+   */
+  public record Corpus(Path folder, CorpusIndexer indexer, PrintStream log) {}
 
   /** The vectors and their model, for the harnesses that measure them. */
   public SemanticIndex semantic() {
@@ -122,6 +148,12 @@ public final class LuceneBackend implements SearchBackend {
   public SemanticStatus semanticStatus() {
     VectorStatus s = ctx.semantic().status();
     return new SemanticStatus(s.state().label(), s.embedded(), s.total(), s.model(), s.searchable(), s.detail(), s.describe());
+  }
+
+  @Override
+  public IndexRun reindex(boolean rebuild) throws ReindexException {
+    if (sync == null) throw ReindexException.noCorpus();
+    return sync.run(rebuild);
   }
 
   @Override

@@ -33,15 +33,13 @@ final class ApiHandlers {
 
   private final SearchBackend backend;
   private final Downloads downloads;
-  private final AdminActions admin;
   private final byte[] adminToken;
   private final byte[] openApi;
   private final ReentrantLock reindexing = new ReentrantLock();
 
-  ApiHandlers(SearchBackend backend, AdminActions admin, String adminToken, byte[] openApi) {
+  ApiHandlers(SearchBackend backend, String adminToken, byte[] openApi) {
     this.backend = backend;
     this.downloads = new Downloads(backend);
-    this.admin = admin;
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
     this.openApi = openApi;
   }
@@ -214,7 +212,7 @@ final class ApiHandlers {
           "重新索引正在进行，请等它结束后再试"));
     }
     try {
-      json(ctx, admin.reindex(p.bool("rebuild", false)));
+      json(ctx, ResultJson.indexRun(backend.reindex(p.bool("rebuild", false))));
     } finally {
       reindexing.unlock();
     }

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.policysearch.Config;
 import org.policysearch.search.api.InvalidRequestException;
 import org.policysearch.search.api.NotFoundException;
+import org.policysearch.search.api.ReindexException;
 import org.policysearch.search.api.SearchBackend;
 import org.policysearch.search.json.ResultJson;
 import org.slf4j.Logger;
@@ -69,8 +70,8 @@ public final class WebApp {
 
   private WebApp() {}
 
-  public static Javalin create(SearchBackend backend, Config cfg, AdminActions admin) {
-    ApiHandlers h = new ApiHandlers(backend, admin, cfg.adminToken(), openApi());
+  public static Javalin create(SearchBackend backend, Config cfg) {
+    ApiHandlers h = new ApiHandlers(backend, cfg.adminToken(), openApi());
     return Javalin.create(config -> {
       config.jetty.host = cfg.host();
       config.jetty.port = cfg.port();
@@ -119,6 +120,7 @@ public final class WebApp {
           (e, ctx) -> problem(ctx, Problem.badRequest(e.parameter(), e.getMessage(), e.messageZh(), e.validValues())));
       config.routes.exception(NotFoundException.class,
           (e, ctx) -> problem(ctx, Problem.of(404, "Not found", e.getMessage(), e.messageZh())));
+      config.routes.exception(ReindexException.class, (e, ctx) -> problem(ctx, reindexProblem(e)));
       config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromStatus(e.getStatus(), e.getMessage())));
       config.routes.exception(Exception.class, (e, ctx) -> {
         // Logged with the class and path only: no query text (journalists' searches are confidential).
@@ -150,6 +152,16 @@ public final class WebApp {
       // Jetty's and Javalin's own messages are English only: the Chinese says what a person can do.
       default -> Problem.of(status, "Bad request", message == null || message.isBlank() ? "the request could not be read" : message,
           "请求无法读取，请检查地址和参数");
+    };
+  }
+
+  /** 409 while another run holds the index (try again later), 503 when this server cannot or could not reindex. */
+  static Problem reindexProblem(ReindexException e) {
+    return switch (e.reason()) {
+      case BUSY, LOCKED -> Problem.of(409, "Conflict", e.getMessage(), e.messageZh());
+      case UNSUPPORTED -> Problem.of(503, "Unavailable", e.getMessage(), e.messageZh());
+      case NOT_WRITABLE -> Problem.of(503, "Index not writable", e.getMessage(), e.messageZh());
+      case FAILED -> Problem.of(503, "Reindex failed", e.getMessage(), e.messageZh());
     };
   }
 

@@ -9,7 +9,7 @@
  *
  * <p>Imports {@link org.policysearch.Config}, {@code search.api}, {@code search.json} and
  * {@code search.download} only (tested): it serves whatever backend it is given, never the Lucene engine
- * itself. The indexing it can trigger comes in through {@link org.policysearch.web.AdminActions}, supplied
- * by whoever runs the server. Never {@code cli}, {@code ingest} or {@code index}.
+ * itself; the admin reindex is an operation of that backend too. Never {@code cli}, {@code ingest} or
+ * {@code index}.
  */
 package org.policysearch.web;

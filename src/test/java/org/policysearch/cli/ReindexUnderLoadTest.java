@@ -36,6 +36,7 @@ import org.policysearch.Config;
 import org.policysearch.index.CorpusIndexer;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.index.vector.SemanticIndex;
 import org.policysearch.ingest.IngestConfig;
 import org.policysearch.ingest.Ingester;
 import org.policysearch.ingest.PlainDocumentBuilder;
@@ -75,9 +76,9 @@ class ReindexUnderLoadTest {
         SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES, false, 1);
     CorpusIndexer indexer = new CorpusIndexer(new Ingester(IngestConfig.DEFAULTS, new PlainDocumentBuilder()), ANALYZERS, 2, 16);
     indexer.run(corpus, new IndexLayout(index), false, CorpusIndexer.Progress.NONE);
-    engine = LuceneBackend.open(index, ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
-    IndexSync sync = new IndexSync(cfg, indexer, engine, new PrintStream(serverLog, true, StandardCharsets.UTF_8));
-    app = WebApp.create(engine, cfg, sync).start();
+    engine = LuceneBackend.open(index, ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS, SemanticIndex.off(),
+        new LuceneBackend.Corpus(corpus, indexer, new PrintStream(serverLog, true, StandardCharsets.UTF_8)));
+    app = WebApp.create(engine, cfg).start();
     base = "http://127.0.0.1:" + app.port();
   }
 

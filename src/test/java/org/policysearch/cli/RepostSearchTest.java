@@ -115,7 +115,7 @@ class RepostSearchTest {
 
   @Test
   void theApiGivesTheFoldedCountBesideTheTotal() throws Exception {
-    try (TestServer server = new TestServer(index, Path.of("web"), SearchLimits.DEFAULTS, () -> new JsonObject())) {
+    try (TestServer server = new TestServer(index, Path.of("web"), SearchLimits.DEFAULTS, org.policysearch.web.StubReindex.NOOP)) {
       String q = URLEncoder.encode("\"推进集团化办学\"", StandardCharsets.UTF_8);
       JsonObject folded = JsonParser.parseString(server.get("/api/search?q=" + q).body()).getAsJsonObject();
       assertEquals(1, folded.get("total").getAsLong());

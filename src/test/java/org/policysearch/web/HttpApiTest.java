@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.Config;
 import org.policysearch.search.LuceneBackend;
 import org.policysearch.search.TestIndex;
+import org.policysearch.search.api.ReindexException;
 import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.query.Synonyms;
 
@@ -44,12 +46,7 @@ class HttpApiTest {
     Config cfg = Config.defaults(dir);
     cfg = new Config(dir, dir.resolve("corpus"), dir.resolve("index"), Path.of("web"), "127.0.0.1", 0, TOKEN, List.of(), false,
         false, null, false, SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES, false, 1);
-    AdminActions admin = () -> {
-      JsonObject o = new JsonObject();
-      o.addProperty("added", 0);
-      return o;
-    };
-    app = WebApp.create(engine, cfg, admin).start();
+    app = WebApp.create(new StubReindex(engine, StubReindex.NOOP), cfg).start();
     base = "http://127.0.0.1:" + app.port();
   }
 
@@ -233,6 +230,27 @@ class HttpApiTest {
     assertProblem(post("/api/admin/reindex", "", "Authorization", "Bearer wrong"), 401, null);
     HttpResponse<String> ok = post("/api/admin/reindex", "", "Authorization", "Bearer " + TOKEN);
     assertEquals(200, ok.statusCode(), ok.body());
+  }
+
+  @Test
+  void eachReasonAReindexFailsForHasItsStatus() throws Exception {
+    // A backend opened without its corpus (a server over a copied index) cannot reindex: 503, saying why.
+    Javalin bare = WebApp.create(engine, TestServer.config(dir, dir.resolve("index"), Path.of("web"), SearchLimits.DEFAULTS)).start();
+    try {
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bare.port() + "/api/admin/reindex"))
+          .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + TestServer.TOKEN).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertProblem(r, 503, null);
+      assertEquals("this server has no corpus to reindex", json(r).get("detail").getAsString());
+    } finally {
+      bare.stop();
+    }
+    // Busy and locked are worth trying again later (409); an index that cannot be written is the server's to fix (503).
+    Map<ReindexException.Reason, Integer> expected = Map.of(ReindexException.Reason.BUSY, 409, ReindexException.Reason.LOCKED, 409,
+        ReindexException.Reason.NOT_WRITABLE, 503, ReindexException.Reason.FAILED, 503, ReindexException.Reason.UNSUPPORTED, 503);
+    for (ReindexException.Reason reason : ReindexException.Reason.values()) {
+      assertEquals(expected.get(reason), WebApp.reindexProblem(new ReindexException(reason, "m", "中")).status(), reason.name());
+    }
   }
 
   @Test

@@ -42,8 +42,7 @@ final class PageServer implements AutoCloseable {
     LuceneBackend engine = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
     Config cfg = new Config(dir, dir.resolve("corpus"), dir.resolve("index"), web, "127.0.0.1", port, "unused-token", List.of(),
         false, false, null, false, SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES, false, 1);
-    AdminActions admin = JsonObject::new;
-    return new PageServer(engine, WebApp.create(engine, cfg, admin).start());
+    return new PageServer(engine, WebApp.create(new StubReindex(engine, StubReindex.NOOP), cfg).start());
   }
 
   @Override

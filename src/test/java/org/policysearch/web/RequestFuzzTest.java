@@ -48,7 +48,7 @@ class RequestFuzzTest {
     TestIndex.write(dir.resolve("index"), SearchCoreTestDocs.DOCS);
     Path web = Files.createDirectories(dir.resolve("web"));
     Files.writeString(web.resolve("index.html"), "<!doctype html><title>policy-search</title>");
-    server = new TestServer(dir.resolve("index"), web, SearchLimits.DEFAULTS, () -> new JsonObject());
+    server = new TestServer(dir.resolve("index"), web, SearchLimits.DEFAULTS, StubReindex.NOOP);
     serverPaths = List.of(dir.toString(), System.getProperty("user.dir"), System.getProperty("java.home"));
   }
 

@@ -32,10 +32,10 @@ class RequestLimitsTest {
   @BeforeAll
   static void start() throws Exception {
     TestIndex.write(dir.resolve("index"), SearchCoreTestDocs.DOCS);
-    server = new TestServer(dir.resolve("index"), dir.resolve("no-web"), SearchLimits.DEFAULTS, AdminActions.NONE);
+    server = new TestServer(dir.resolve("index"), dir.resolve("no-web"), SearchLimits.DEFAULTS, StubReindex.NOOP);
     SearchLimits d = SearchLimits.DEFAULTS;
     noTime = new TestServer(dir.resolve("index"), dir.resolve("no-web"), new SearchLimits(d.maxQueryLength(), d.maxClauses(),
-        d.maxPageSize(), d.maxResultWindow(), d.maxPassages(), Duration.ZERO), AdminActions.NONE);
+        d.maxPageSize(), d.maxResultWindow(), d.maxPassages(), Duration.ZERO), StubReindex.NOOP);
   }
 
   @AfterAll

@@ -60,11 +60,9 @@ class SecurityTest {
     // Links inside the web folder that lead out of it: whoever made them, they must not serve what is outside.
     Files.createSymbolicLink(web.resolve("link.txt"), dir.resolve("secret.txt"));
     Files.createSymbolicLink(web.resolve("up"), dir);
-    server = new TestServer(index, web, SearchLimits.DEFAULTS, () -> {
+    server = new TestServer(index, web, SearchLimits.DEFAULTS, rebuild -> {
       reindexCalls++;
-      JsonObject o = new JsonObject();
-      o.addProperty("added", 0);
-      return o;
+      return StubReindex.NOTHING_TO_DO;
     });
   }
 
@@ -188,7 +186,7 @@ class SecurityTest {
     c = new Config(c.home(), c.corpus(), c.index(), c.web(), c.host(), 0, "", c.corsOrigins(), false, false, null, false,
         c.limits(), c.maxBodyBytes(), false, 1);
     try (LuceneBackend e = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS)) {
-      Javalin app = WebApp.create(e, c, () -> fail("reindex ran without a token")).start();
+      Javalin app = WebApp.create(new StubReindex(e, rebuild -> fail("reindex ran without a token")), c).start();
       try {
         TestServer.RawResponse r = rawPost(app.port(), "/api/admin/reindex", "Authorization: Bearer \r\n");
         assertEquals(401, r.status(), r.head());
@@ -214,7 +212,7 @@ class SecurityTest {
     Config c = new Config(dir, dir.resolve("corpus"), dir.resolve("index"), dir.resolve("web"), d.host(), 0, "t", List.of(),
         false, false, null, false, SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES, false, 1);
     try (LuceneBackend e = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS)) {
-      Javalin app = WebApp.create(e, c, AdminActions.NONE).start();
+      Javalin app = WebApp.create(e, c).start();
       try {
         var connectors = app.jettyServer().server().getConnectors();
         assertEquals(1, connectors.length);

@@ -43,7 +43,7 @@ class SemanticStatusHttpTest {
     TestIndex.write(index, org.policysearch.search.SearchCoreTestDocs.DOCS);
     SemanticIndex semantic = SemanticIndex.open(new IndexLayout(index), model, VectorBuilder.Settings.DEFAULTS, 1, log);
     try (LuceneBackend engine = LuceneBackend.open(index, TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS, semantic)) {
-      Javalin app = WebApp.create(engine, TestServer.config(dir, index, Path.of("web"), SearchLimits.DEFAULTS), JsonObject::new).start();
+      Javalin app = WebApp.create(engine, TestServer.config(dir, index, Path.of("web"), SearchLimits.DEFAULTS)).start();
       try {
         engine.semantic().buildInBackground();
         check.run("http://127.0.0.1:" + app.port());

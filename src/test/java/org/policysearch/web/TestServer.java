@@ -29,9 +29,9 @@ public final class TestServer implements AutoCloseable {
   public final String base;
   public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  public TestServer(Path index, Path web, SearchLimits limits, AdminActions admin) throws IOException {
+  public TestServer(Path index, Path web, SearchLimits limits, StubReindex.Action admin) throws IOException {
     engine = LuceneBackend.open(index, TestIndex.ANALYZERS, Synonyms.load(null), limits);
-    app = WebApp.create(engine, config(index.getParent(), index, web, limits), admin).start();
+    app = WebApp.create(new StubReindex(engine, admin), config(index.getParent(), index, web, limits)).start();
     base = "http://127.0.0.1:" + app.port();
   }
 

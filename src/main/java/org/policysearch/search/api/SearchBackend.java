@@ -54,6 +54,17 @@ public interface SearchBackend extends AutoCloseable {
   SemanticStatus semanticStatus();
 
   /**
+   * Brings the index up to date with the corpus it was built from and serves the result; with
+   * {@code rebuild}, writes a whole new index beside the serving one and swaps it in when complete.
+   * Searches go on with the previous index while it runs and after it fails. One run at a time.
+   *
+   * @throws ReindexException when it did not run or did not finish, saying why ({@link ReindexException#reason()})
+   */
+  default IndexRun reindex(boolean rebuild) throws ReindexException {
+    throw ReindexException.noCorpus();
+  }
+
+  /**
    * Serves what indexing has written since the last call (new commits, a published rebuild): called after
    * an indexing run.
    */

@@ -16,6 +16,7 @@ import org.policysearch.search.api.FacetValue;
 import org.policysearch.search.api.Facets;
 import org.policysearch.search.api.Filters;
 import org.policysearch.search.api.Hit;
+import org.policysearch.search.api.IndexRun;
 import org.policysearch.search.api.IndexStats;
 import org.policysearch.search.api.Interpretation;
 import org.policysearch.search.api.PartialMatches;
@@ -364,6 +365,33 @@ public final class ResultJson {
   }
 
   /** How far semantic search is: the {@code semantic} object of {@code /api/stats} and {@code /api/health}. */
+  /** A reindex's summary: the admin endpoint's answer and the index command's {@code --json}. */
+  public static JsonObject indexRun(IndexRun s) {
+    JsonObject o = new JsonObject();
+    o.addProperty("added", s.added());
+    o.addProperty("updated", s.updated());
+    o.addProperty("removed", s.removed());
+    o.addProperty("unchanged", s.unchangedFiles());
+    o.addProperty("kept", s.keptFiles());
+    JsonArray sk = new JsonArray();
+    for (IndexRun.SkippedInput k : s.skipped()) {
+      JsonObject x = new JsonObject();
+      x.addProperty("file", k.file());
+      x.addProperty("line", k.line());
+      x.addProperty("reason", k.reason());
+      x.addProperty("detail", k.detail());
+      sk.add(x);
+    }
+    o.add("skipped", sk);
+    o.addProperty("documents", s.documents());
+    o.addProperty("duplicates_changed", s.duplicatesChanged());
+    o.addProperty("rebuilt", s.rebuilt());
+    o.addProperty("rebuild_reason", s.rebuildReason());
+    o.addProperty("recovered", s.recovered());
+    o.addProperty("took_ms", s.tookMs());
+    return o;
+  }
+
   public static JsonObject semantic(SemanticStatus s) {
     JsonObject o = new JsonObject();
     o.addProperty("state", s.state());
