@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * BAAI bge-small-zh-v1.5, int8-quantised ONNX (the weights ship inside the langchain4j jar, about 24 MB),
@@ -52,6 +54,14 @@ public final class BgeEmbedder implements Embedder {
   private ExecutorService pool; // guarded by this
   private OrtSession session; // guarded by this
   private boolean closed; // guarded by this
+  /**
+   * Held (shared) by every call into the ONNX session, and exclusively by {@link #close()} before it frees
+   * the session: freeing it under a thread still inside {@code OrtSession.run} crashed the whole JVM in
+   * native code (SIGSEGV in libonnxruntime) when a server was stopped while the vector builder embedded.
+   */
+  private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
+  /** How long close waits for embeddings in flight; past it the session is left to the process's exit rather than freed under them. */
+  private static final long CLOSE_WAIT_SECONDS = 30;
 
   /** @param threads worker threads for batches of passages (1 or more) */
   public BgeEmbedder(int threads) {
@@ -138,7 +148,15 @@ public final class BgeEmbedder implements Embedder {
   @Override
   public List<float[]> embedPassages(List<String> texts) throws EmbedderException {
     if (texts.isEmpty()) return List.of();
-    Model m = model();
+    inUse.readLock().lock();
+    try {
+      return embed(model(), texts);
+    } finally {
+      inUse.readLock().unlock();
+    }
+  }
+
+  private static List<float[]> embed(Model m, List<String> texts) throws EmbedderException {
     List<TextSegment> segments = new ArrayList<>(texts.size());
     for (String t : texts) {
       // The tokenizer cannot encode an empty or blank string into anything but [CLS][SEP]; give it one space's worth.
@@ -159,20 +177,54 @@ public final class BgeEmbedder implements Embedder {
     return model().estimateTokenCount(text);
   }
 
+  /**
+   * Refuses new embeddings at once, waits for those in flight ({@value #CLOSE_WAIT_SECONDS} s at most),
+   * then frees the session. If they do not end in time the session is not freed (the process is usually
+   * exiting then): a leak is better than a crash.
+   */
   @Override
-  public synchronized void close() {
-    closed = true;
-    if (pool != null) pool.shutdownNow();
-    if (session != null) {
-      try {
-        session.close();
-      } catch (OrtException e) {
-        throw new IllegalStateException("closing the embedding model's ONNX session failed", e);
-      }
+  public void close() {
+    synchronized (this) {
+      if (closed) return;
+      closed = true;
     }
-    model = null;
-    pool = null;
-    session = null;
+    boolean idle;
+    try {
+      idle = inUse.writeLock().tryLock(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      idle = false;
+    }
+    try {
+      synchronized (this) {
+        if (pool != null) {
+          pool.shutdownNow();
+          // A batch whose caller gave up (an interrupt, one failed part) may leave pool threads inside the session.
+          idle &= awaitPool(pool);
+        }
+        if (session != null && idle) {
+          try {
+            session.close();
+          } catch (OrtException e) {
+            throw new IllegalStateException("closing the embedding model's ONNX session failed", e);
+          }
+        }
+        model = null;
+        pool = null;
+        session = null;
+      }
+    } finally {
+      if (idle) inUse.writeLock().unlock();
+    }
+  }
+
+  private static boolean awaitPool(ExecutorService p) {
+    try {
+      return p.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** langchain4j's in-process model around our own session (its stock class fixes the threads and loads eagerly). */

@@ -2,6 +2,7 @@ package org.policysearch.index.vector;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -59,6 +60,34 @@ class BgeEmbedderTest {
         int tokens = model.tokens(w);
         assertTrue(tokens <= 512, tokens + " tokens in a window of " + w.length() + " characters");
       }
+    }
+  }
+
+  @Test
+  void closingWhileAnotherThreadEmbedsNeitherCrashesNorHangs() throws Exception {
+    // A server stopped (SIGTERM) while the vector builder embeds: the ONNX session must not be freed under a
+    // thread still inside it (that was a SIGSEGV in libonnxruntime that took the whole JVM down).
+    for (int round = 0; round < 3; round++) {
+      BgeEmbedder m = new BgeEmbedder(2);
+      m.load();
+      List<String> batch = java.util.Collections.nCopies(64, "各地要推进义务教育优质均衡发展，落实双减政策，做好防溺水安全教育工作。".repeat(8));
+      java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+      Thread worker = new Thread(() -> {
+        try {
+          while (true) m.embedPassages(batch);
+        } catch (EmbedderException expected) {
+          // the model was closed under it: said in words, not a crash
+        } catch (Throwable t) {
+          failure.set(t);
+        }
+      });
+      worker.start();
+      Thread.sleep(150 + 100 * round);
+      m.close();
+      worker.join(60_000);
+      assertTrue(!worker.isAlive(), "the embedding thread ended after close");
+      assertEquals(null, failure.get());
+      assertThrows(EmbedderException.class, () -> m.embedPassage("关闭之后"));
     }
   }
 }
