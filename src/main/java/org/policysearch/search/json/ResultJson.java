@@ -163,6 +163,7 @@ public final class ResultJson {
     o.add("theme", strings(f.themes()));
     o.add("type", strings(f.types()));
     o.addProperty("include_duplicates", f.includeDuplicates());
+    o.addProperty("effective_on", f.effectiveOn() == null ? null : f.effectiveOn().toString());
     return o;
   }
 
