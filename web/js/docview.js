@@ -94,7 +94,8 @@ function metadata(doc) {
   const row = (name, ...value) => rows.push(el('dt', {}, name), el('dd', {}, value));
   if (doc.issuer) row('发文机关', doc.issuer);
   if (doc.doc_number) row('文号', doc.doc_number);
-  row('地区', regionLabel(doc.region));
+  // a former name (徐水县) is shown beside today's unit, as the document wrote it
+  row('地区', regionLabel(doc.region) + (doc.region && doc.region.as_written ? `（文中作：${doc.region.as_written}）` : ''));
   row('日期', doc.date || '日期不详');
   // Every dated event the document states about itself (通过, 公布, 施行 …), each with its evidence on hover.
   const events = (doc.dates || []).filter((d) => d.value);

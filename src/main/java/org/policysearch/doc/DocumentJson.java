@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * <pre>
  * {file, line, id, title, subtitle, date, date_precision (day|month|year|unknown), year,
  *  dates: [{kind (delivered|adopted|approved|published|effective|amended|repealed), value, precision, evidence}],
- *  region: {province, city, county, path, code, confidence}, type, source, source_url, issuer,
+ *  region: {province, city, county, path, code, confidence, as_written}, type, source, source_url, issuer,
  *  doc_number, officials: [{role, name}], themes, theme_scores: [{theme, score, evidence}],
  *  truncated, redacted, duplicate_of,
  *  paragraphs (count in summary; [{number, text, heading, themes}] in full), encoding,
@@ -110,7 +110,7 @@ public final class DocumentJson {
     return o;
   }
 
-  /** {province, city, county, path, code, confidence}. */
+  /** {province, city, county, path, code, confidence, as_written}. */
   public static JsonObject region(RegionInfo r) {
     JsonObject ro = new JsonObject();
     ro.addProperty("province", r.province());
@@ -119,6 +119,7 @@ public final class DocumentJson {
     ro.addProperty("path", r.path());
     ro.addProperty("code", r.code());
     ro.addProperty("confidence", r.confidence());
+    ro.addProperty("as_written", r.asWritten());
     return ro;
   }
 

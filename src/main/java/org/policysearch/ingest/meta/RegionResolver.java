@@ -87,7 +87,31 @@ public final class RegionResolver {
           "no place named" + (v.national > 0 ? String.format(Locale.ROOT, "; national %.1f", v.national) : ""));
     }
     Place chosen = chooseWithin(gazetteer.byCode(bestProvince).orElseThrow(), v);
-    return new Result(gazetteer.region(chosen, confidence(bestScore, total + v.national)), detail(v));
+    RegionInfo region = gazetteer.region(chosen, confidence(bestScore, total + v.national)).withAsWritten(formerName(chosen, v));
+    return new Result(region, detail(v) + (region.asWritten().isEmpty() ? "" : "; written " + region.asWritten()));
+  }
+
+  /**
+   * The former name the text calls the chosen place by (徐水县 for 徐水区), when its votes under former names
+   * weigh at least those under today's names; "" otherwise.
+   */
+  private static String formerName(Place chosen, RegionVotes v) {
+    Map<String, Double> former = new LinkedHashMap<>();
+    double current = 0;
+    for (Vote vote : v.votes) {
+      if (!vote.place().equals(chosen)) continue;
+      if (vote.former().isEmpty()) current += vote.weight();
+      else former.merge(vote.former(), vote.weight(), Double::sum);
+    }
+    String best = "";
+    double bestWeight = 0;
+    for (Map.Entry<String, Double> e : former.entrySet()) {
+      if (e.getValue() > bestWeight) {
+        best = e.getKey();
+        bestWeight = e.getValue();
+      }
+    }
+    return bestWeight > 0 && bestWeight >= current ? best : "";
   }
 
   /** The province itself, or the city or county the votes and the text's level point to. */

@@ -63,7 +63,12 @@ final class RegionVotes {
    * holds 资中, "金融安全" 融安, "公路桥梁" 路桥), so such a vote counts only when its city or province is
    * named too, or another county of the same city is (椒江 and 三门 name 台州 together).
    */
-  record Vote(Place place, double weight, boolean tentative, boolean title) {}
+  record Vote(Place place, double weight, boolean tentative, boolean title, String former) {
+    /** A vote for a place named by today's name, a short form or an alias. */
+    Vote(Place place, double weight, boolean tentative, boolean title) {
+      this(place, weight, tentative, title, "");
+    }
+  }
 
   /** A name several places bear (鼓楼区, 朝阳区), decided after the unambiguous names are counted. */
   private record Ambiguous(List<NameHit> hits, double weight, boolean title) {}
@@ -128,7 +133,8 @@ final class RegionVotes {
         if (before >= BODY_CAP) w /= 10;
       }
       boolean tentative = p.level() == Level.COUNTY && zone != Zone.TITLE && (zone == Zone.BODY || shortForm);
-      votes.add(new Vote(p, w, tentative, zone == Zone.TITLE));
+      String former = hits.get(0).form() == Gazetteer.Form.FORMER ? m.phrase() : "";
+      votes.add(new Vote(p, w, tentative, zone == Zone.TITLE, former));
     }
     int[] hints = Hints.count(text);
     if (zone == Zone.BODY) {
