@@ -3,6 +3,7 @@ package org.policysearch.doc;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public final class DocumentJson {
     return o;
   }
 
-  /** Everything, with {@code paragraphs} as [{number, text, heading, themes}]. */
+  /** Everything, with {@code paragraphs} as [{number, text, heading, themes, article}]. */
   public static JsonObject full(PolicyDocument d) {
     JsonObject o = head(d);
     JsonArray ps = new JsonArray();
@@ -50,6 +51,7 @@ public final class DocumentJson {
       po.addProperty("text", p.text());
       po.addProperty("heading", p.heading());
       po.add("themes", strings(p.themes()));
+      po.add("article", article(p.article()));
       ps.add(po);
     }
     o.add("paragraphs", ps);
@@ -107,6 +109,23 @@ public final class DocumentJson {
     o.addProperty("redacted", d.flags().redacted());
     if (d.flags().duplicate()) o.addProperty("duplicate_of", d.flags().duplicateOf());
     else o.add("duplicate_of", JsonNull.INSTANCE);
+    return o;
+  }
+
+  /**
+   * A paragraph's place among articles: {chapter, section, article, number, clause, item, cite}, or null for a
+   * paragraph outside articles (a document without them, or its preamble).
+   */
+  public static JsonElement article(ArticlePosition a) {
+    if (a.chapter().isEmpty() && a.section().isEmpty() && a.article().isEmpty()) return JsonNull.INSTANCE;
+    JsonObject o = new JsonObject();
+    o.addProperty("chapter", a.chapter());
+    o.addProperty("section", a.section());
+    o.addProperty("article", a.article());
+    o.addProperty("number", a.number());
+    o.addProperty("clause", a.clause());
+    o.addProperty("item", a.item());
+    o.addProperty("cite", a.cite());
     return o;
   }
 

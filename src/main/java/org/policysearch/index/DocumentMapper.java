@@ -87,6 +87,9 @@ public final class DocumentMapper {
       c.add(new StoredField(Fields.PARA_TEXT, p.text()));
       c.add(new StoredField(Fields.PARA_HEADING, p.heading() ? 1 : 0));
       c.add(new StoredField(Fields.PARA_THEMES, String.join("|", p.themes())));
+      if (!p.article().equals(org.policysearch.doc.ArticlePosition.NONE)) {
+        c.add(new StoredField(Fields.PARA_ARTICLE, StoredMeta.encodeArticle(p.article())));
+      }
       block.add(c);
     }
     Document doc = new Document();

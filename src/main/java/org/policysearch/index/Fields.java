@@ -89,4 +89,9 @@ public final class Fields {
   public static final String PARA_HEADING = "para_heading";
   /** Paragraph themes, stored ("|" separated). */
   public static final String PARA_THEMES = "para_themes";
+  /**
+   * Where the paragraph stands among 章/节/条/款/项 ({@link StoredMeta#encodeArticle}), stored when it has a
+   * place: a hit's passage and an exported row are cited 第十二条第二款 without reading the whole document.
+   */
+  public static final String PARA_ARTICLE = "para_article";
 }

@@ -112,6 +112,7 @@ public final class ResultJson {
     }
     o.add("highlights", hl);
     o.addProperty("html", p.html());
+    o.add("article", org.policysearch.doc.DocumentJson.article(p.article()));
     return o;
   }
 
@@ -203,6 +204,17 @@ public final class ResultJson {
       ps.add(p);
     }
     o.add("paragraphs", ps);
+    JsonArray toc = new JsonArray();
+    for (org.policysearch.doc.Articles.Entry e : v.contents()) {
+      JsonObject c = new JsonObject();
+      c.addProperty("level", e.level());
+      c.addProperty("label", e.label());
+      if (e.level().equals("article")) c.addProperty("number", e.number());
+      c.addProperty("paragraph", e.paragraph());
+      toc.add(c);
+    }
+    o.add("contents", toc);
+    o.addProperty("article_paragraph", v.articleParagraph() == 0 ? null : v.articleParagraph());
     return o;
   }
 
