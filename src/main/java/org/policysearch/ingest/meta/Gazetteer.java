@@ -151,7 +151,8 @@ public final class Gazetteer {
       if ("stop".equals(kind)) continue;
       Place target = resolveTarget(byCode, r);
       switch (kind) {
-        case "alias", "historical" -> add(byName, r.cell(0), new NameHit(target, Form.ALIAS));
+        case "alias" -> add(byName, r.cell(0), new NameHit(target, Form.ALIAS));
+        case "historical" -> add(byName, r.cell(0), new NameHit(target, Form.FORMER));
         case "docno-prefix" -> {
           if (r.cell(0).length() != 1) throw r.error("a docno-prefix is one character: '" + r.cell(0) + "'");
           docPrefixes.put(r.cell(0).charAt(0), target);
@@ -263,7 +264,7 @@ public final class Gazetteer {
       return false;
     }
     boolean formerOnly = m.value().stream().allMatch(h -> h.form() == Form.FORMER);
-    if (formerOnly && name.length() == 2 && m.start() > 0) {
+    if (formerOnly && name.length() == 2 && ADMIN_SUFFIXES.indexOf(name.charAt(1)) >= 0 && m.start() > 0) {
       char before = text.charAt(m.start() - 1);
       boolean han = Character.UnicodeScript.of(before) == Character.UnicodeScript.HAN;
       if (han && ADMIN_SUFFIXES.indexOf(before) < 0) return false;

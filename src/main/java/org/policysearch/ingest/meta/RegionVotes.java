@@ -152,8 +152,17 @@ final class RegionVotes {
     countySelf += hints[Hints.COUNTY_SELF];
   }
 
-  /** Keeps the tentative county votes that other votes back up (see {@link Vote}), drops the rest. */
+  /**
+   * Keeps the tentative county votes that other votes back up (see {@link Vote}), drops the rest — except
+   * in a text that names no other place at all, speaks at county level (全区, 全县) and names this one county
+   * at least twice: a county's speech that calls itself 潼南 ("新潼南建设", "潼南高新区") and nothing else.
+   */
   private void acceptTentative() {
+    if (countySelf > 0 && votes.stream().noneMatch(v -> !v.tentative())) {
+      Set<String> places = new HashSet<>();
+      for (Vote v : votes) places.add(v.place().code());
+      if (places.size() == 1 && votes.size() >= 2) return;
+    }
     Set<String> provinces = new HashSet<>();
     Set<String> cities = new HashSet<>();
     Map<String, Set<String>> countiesByCity = new HashMap<>();

@@ -120,4 +120,27 @@ class PlacesThroughTimeTest {
             DataFiles.readCsv(Gazetteer.DIR + "areas.csv"), List.of(), change));
     assertTrue(e.getMessage().contains("东山区"), e.getMessage());
   }
+
+  @Test
+  void aCountyLevelCitySpeaksOfItselfAsACityAndStaysACountyLevelUnit() {
+    // 仙桃市-like cities under a prefecture: 全市 and 市委 are its own; here 义乌市 of 金华市
+    RegionInfo r = resolve("政府工作报告", "——2019年1月在义乌市第十五届人民代表大会第四次会议上", "各位代表：",
+        "2018年，在金华市委、市政府和市委的坚强领导下，全市实现生产总值1248亿元。", "义乌市国际商贸城五区市场改造完成。",
+        "全市上下要团结奋斗。");
+    assertEquals("浙江省/金华市/义乌市", r.path());
+    // a prefecture's own report that names one county-level city of it stays the prefecture's
+    RegionInfo city = resolve("金华市2019年政府工作报告", "——2019年1月在金华市第八届人民代表大会第四次会议上",
+        "全市实现生产总值4559亿元，义乌市国际贸易综合改革试点深化。", "金华市区、兰溪市、东阳市协同发展。", "全市上下要团结奋斗。");
+    assertEquals("浙江省/金华市", city.path());
+  }
+
+  @Test
+  void aCountyNamedOnlyByItsShortFormIsKeptWhenItIsTheOnlyPlaceAndTheTextSpeaksAtCountyLevel() {
+    RegionInfo r = resolve("在全县脱贫攻坚推进会上的讲话", "（2018年6月5日）", "同志们：", "今天召开全县脱贫攻坚推进会。",
+        "近年来，平陆苹果、平陆花椒品牌越来越响。", "全县上下要把平陆脱贫攻坚工作抓紧抓实。");
+    assertEquals("山西省/运城市/平陆县", r.path());
+    // the same two passing mentions without county talk are not enough (资中 hides in 投资中)
+    RegionInfo words = resolve("关于加强投资管理的意见", "在投资中要防范风险。", "投资中的问题要及时纠正。");
+    assertEquals("", words.path());
+  }
 }
