@@ -66,8 +66,10 @@ class ArticlePageBrowserTest {
     assertTrue(toc.contains("第一章　总则") && toc.contains("第十二条"), toc);
     driver.findElement(By.id("article-jump")).sendKeys("十二");
     driver.findElement(By.cssSelector(".article-jump button")).click();
-    wait.until(d -> d.getCurrentUrl().contains("p=13"));
-    assertTrue(driver.findElement(By.id("p-13")).getDomAttribute("class").contains("target"));
+    // the view is drawn again for p=13: wait for the drawn page, not for an element of the one before
+    wait.until(d -> d.getCurrentUrl().contains("p=13") && (Boolean) ((JavascriptExecutor) d).executeScript(
+        "const e = document.getElementById('p-13');"
+            + "return document.getElementById('main').getAttribute('aria-busy') === 'false' && !!e && e.classList.contains('target');"));
     driver.findElement(By.id("article-jump")).clear();
     driver.findElement(By.id("article-jump")).sendKeys("99");
     driver.findElement(By.cssSelector(".article-jump button")).click();
