@@ -39,8 +39,12 @@ public final class UnseenReport {
   record Judged(String id, String type, String level, String region, int year, String dateKind, List<String> traps,
                 String judgment, String text, String batch) {}
 
-  /** What extraction gave for one document. */
-  record Outcome(Judged truth, String region, Integer year, String asWritten) {
+  /** What extraction gave for one document; {@code docxRegion}, {@code docxYear}: the same text read from a .docx. */
+  record Outcome(Judged truth, String region, Integer year, String asWritten, String docxRegion, Integer docxYear) {
+    boolean docxRight() {
+      return truth.region().equals(docxRegion) && docxYear != null && docxYear == truth.year();
+    }
+
     boolean regionRight() {
       return truth.region().equals(region);
     }
@@ -111,13 +115,44 @@ public final class UnseenReport {
     return out;
   }
 
-  static Result run(StandardDocumentBuilder builder, List<Judged> set) throws IngestException {
+  static Result run(StandardDocumentBuilder builder, List<Judged> set) throws IngestException, IOException {
+    Map<String, PolicyDocument> fromDocx = viaDocx(builder, set);
     List<Outcome> out = new ArrayList<>();
     for (Judged j : set) {
       PolicyDocument d = builder.build(new RawDocument(j.id() + ".txt", 0, j.text(), "UTF-8", GivenMetadata.EMPTY, ""));
-      out.add(new Outcome(j, d.region().path(), d.year(), d.region().asWritten()));
+      PolicyDocument x = fromDocx.get(j.id() + ".docx");
+      out.add(new Outcome(j, d.region().path(), d.year(), d.region().asWritten(), x == null ? "" : x.region().path(),
+          x == null ? null : x.year()));
     }
     return new Result(out);
+  }
+
+  /**
+   * Every document saved as a .docx (one Word paragraph a line, as the held-out city regulations come) and
+   * read back through the ingest of a corpus folder: the reader, the cleaning and the builder, as a user's
+   * files are read. Keyed by file name.
+   */
+  static Map<String, PolicyDocument> viaDocx(StandardDocumentBuilder builder, List<Judged> set) throws IOException {
+    Path dir = Files.createTempDirectory("unseen-docx");
+    try {
+      for (Judged j : set) {
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             java.io.OutputStream os = Files.newOutputStream(dir.resolve(j.id() + ".docx"))) {
+          for (String line : j.text().split("\n")) doc.createParagraph().createRun().setText(line);
+          doc.write(os);
+        }
+      }
+      org.policysearch.ingest.IngestRun run = new org.policysearch.ingest.Ingester(org.policysearch.ingest.IngestConfig.DEFAULTS,
+          builder).ingestAll(dir);
+      Map<String, PolicyDocument> out = new TreeMap<>();
+      for (PolicyDocument d : run.documents()) out.put(d.file(), d);
+      return out;
+    } finally {
+      try (var files = Files.list(dir)) {
+        for (Path f : files.toList()) Files.delete(f);
+      }
+      Files.delete(dir);
+    }
   }
 
   static String markdown(Result r, String command) {
@@ -136,6 +171,10 @@ public final class UnseenReport {
     byTypeLevel.forEach((k, t) -> sb.append("| ").append(k).append(" | ").append(t[0].cell()).append(" | ").append(t[1].cell()).append(" |\n"));
     Tally[] all = r.of(null, null);
     sb.append("| **all** | | ").append(all[0].cell()).append(" | ").append(all[1].cell()).append(" |\n\n");
+    Tally docx = new Tally();
+    r.outcomes().forEach(o -> docx.add(o.docxRight()));
+    sb.append("Saved as .docx (one Word paragraph a line) and read through the ingest of a corpus folder, year and region ")
+        .append("both right: ").append(docx.cell()).append(".\n\n");
     sb.append("By level:\n\n| level | year | region path exact |\n|---|---|---|\n");
     r.by(o -> List.of(o.truth().level())).forEach((k, t) ->
         sb.append("| ").append(k).append(" | ").append(t[0].cell()).append(" | ").append(t[1].cell()).append(" |\n"));
@@ -157,11 +196,12 @@ public final class UnseenReport {
     List<String> written = new ArrayList<>();
     for (Outcome o : r.outcomes()) if (!o.asWritten().isEmpty()) written.add(o.truth().id() + " → " + o.asWritten());
     sb.append(written.isEmpty() ? "none" : String.join("; ", written)).append(".\n\n");
-    List<Outcome> misses = r.outcomes().stream().filter(o -> !o.yearRight() || !o.regionRight()).toList();
+    List<Outcome> misses = r.outcomes().stream().filter(o -> !o.yearRight() || !o.regionRight() || !o.docxRight()).toList();
     sb.append("Misses: ").append(misses.isEmpty() ? "none.\n" : "\n\n| id | judged | extracted | judgment |\n|---|---|---|---|\n");
     for (Outcome o : misses) {
       sb.append("| ").append(o.truth().id()).append(" | ").append(o.truth().region()).append(", ").append(o.truth().year())
           .append(" | ").append(o.region().isEmpty() ? "–" : o.region()).append(", ").append(o.year() == null ? "–" : o.year())
+          .append(o.docxRight() ? "" : " (.docx: " + o.docxRegion() + ", " + o.docxYear() + ")")
           .append(" | ").append(o.truth().judgment()).append(" |\n");
     }
     return sb.toString();

@@ -105,7 +105,9 @@ class PlacesThroughTimeTest {
         "全区经济稳中有进。", "朝阳区要加快发展。", "全区上下团结奋斗。").path());
     assertEquals("北京市/朝阳区", resolve("北京市朝阳区2020年政府工作报告", "北京市朝阳区第十五届人民代表大会。",
         "全区经济稳中有进。", "朝阳区要加快发展。", "全区上下团结奋斗。").path());
-    // 鼓楼区 alone, with no city named: none of the five 鼓楼区 is sure, so no place is claimed
+    // 朝阳区 alone, with nothing to tell Beijing from Changchun: no place is claimed rather than a guess
+    assertEquals("", resolve("朝阳区2020年政府工作报告", "全区经济稳中有进。", "朝阳区要加快发展。", "全区上下团结奋斗。").path());
+    // 鼓楼区 alone, with no city named: none of the four 鼓楼区 is sure, so no place is claimed
     assertEquals("", resolve("鼓楼区2020年政府工作报告", "全区经济稳中有进。", "全区上下团结奋斗。").path());
     // …and with its province named, only as far as the province when several 鼓楼区 are in it? 江苏 has two: 南京, 徐州
     RegionInfo jiangsu = resolve("江苏省鼓楼区工作会议", "江苏省鼓楼区召开会议。", "全区上下团结奋斗。");

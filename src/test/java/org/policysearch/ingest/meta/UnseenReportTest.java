@@ -58,6 +58,8 @@ class UnseenReportTest {
     assertTrue(regulations[0].rate() >= 0.95, summary);
     assertTrue(county[1].rate() >= 0.98, summary);
     assertTrue(all[1].rate() >= 0.98, summary);
+    long docx = result.outcomes().stream().filter(UnseenReport.Outcome::docxRight).count();
+    assertTrue(docx >= 0.97 * set.size(), "as .docx: " + docx + "/" + set.size() + "; " + misses());
   }
 
   @Test
