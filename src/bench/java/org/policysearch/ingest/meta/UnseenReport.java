@@ -160,7 +160,7 @@ public final class UnseenReport {
     sb.append("## Documents never seen: work reports, speeches, regulations written for the purpose\n\n");
     sb.append("Produced by\n\n```sh\n").append(command).append("\n```\n\n");
     sb.append(r.outcomes().size()).append(" documents of `docs/unseen-documents.jsonl`, written for this measurement in the style of ")
-        .append("local work reports (county, city, province; 2002–2026), speeches, city regulations, a government rule and notices, ")
+        .append("local work reports (county, city, province; 2001–2026), speeches, city regulations, a government rule and notices, ")
         .append("none taken from `../shared/data/corpus`. Each carries its truth as judged by reading (region path, year, and the ")
         .append("kind of date the year is taken from by the rule of the README: reports and speeches by the year delivered, ")
         .append("regulations by their version's publication or adoption, notices by their publication) and a `judgment` saying ")
