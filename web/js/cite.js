@@ -15,19 +15,24 @@ export function regionLabel(region) {
   return region.path.split('/').join(' › ');
 }
 
-/** The short citation of a paragraph, without the quoted text. */
-export function citationHead(doc, paragraph) {
+/** Where a paragraph stands as lawyers cite it (第十二条第二款) when it is in an article, else 第N段. */
+export function placeText(paragraph, article) {
+  return article && article.cite ? article.cite : `第${paragraph}段`;
+}
+
+/** The short citation of a paragraph, without the quoted text: by article where it has one (API: Citation.paragraph). */
+export function citationHead(doc, paragraph, article) {
   let s = `《${doc.title || doc.id}》`;
   const where = regionText(doc.region);
   const when = doc.date || '';
   if (where || when) s += `（${where}${where && when ? '，' : ''}${when}）`;
-  if (paragraph > 0) s += `，第${paragraph}段`;
+  if (paragraph > 0) s += `，${placeText(paragraph, article)}`;
   return s;
 }
 
 /** The full citation with the quoted text. */
-export function citation(doc, paragraph, text) {
-  return `${citationHead(doc, paragraph)}：“${text}”`;
+export function citation(doc, paragraph, text, article) {
+  return `${citationHead(doc, paragraph, article)}：“${text}”`;
 }
 
 /** Copies text; the clipboard API where the page may use it, otherwise a selected textarea. */

@@ -34,17 +34,19 @@ export function render(main, doc, ctx) {
   for (const p of doc.paragraphs) {
     const text = marked(p.text, p.highlights, () => ({ tabindex: '-1', id: `m-${++k}`, class: 'match' }));
     const body = p.heading ? el('h2', { class: 'para-text para-heading' }, text) : el('p', { class: 'para-text' }, text);
-    paras.append(el('section', { class: p.heading ? 'para is-heading' : 'para', id: `p-${p.paragraph}`, 'aria-label': `第${p.paragraph}段` },
-      el('span', { class: 'para-no', 'aria-hidden': 'true' }, String(p.paragraph)),
+    const cite = p.article && p.article.cite ? p.article.cite : '';
+    paras.append(el('section', { class: p.heading ? 'para is-heading' : 'para', id: `p-${p.paragraph}`,
+      'aria-label': cite ? `第${p.paragraph}段，${cite}` : `第${p.paragraph}段` },
+      el('span', { class: 'para-no', 'aria-hidden': 'true', title: cite }, String(p.paragraph)),
       body,
-      p.heading ? null : paragraphActions(ctx, doc, p.paragraph, p.text)));
+      p.heading ? null : paragraphActions(ctx, doc, p.paragraph, p.text, p.article)));
   }
   marks = [...paras.querySelectorAll('mark.match')];
   current = -1;
 
   const article = el('article', { class: 'document', 'aria-labelledby': 'doc-title' },
     header, notes, matchBar(s, doc), paras);
-  append(main, back, el('div', { class: 'doc-layout' }, article, metadata(doc)));
+  append(main, back, el('div', { class: 'doc-layout' }, article, el('div', { class: 'doc-side' }, contents(doc, ctx), metadata(doc))));
 
   if (s.p) {
     const target = main.querySelector(`#p-${s.p}`);
@@ -53,6 +55,33 @@ export function render(main, doc, ctx) {
       requestAnimationFrame(() => target.scrollIntoView({ block: 'center' }));
     }
   }
+}
+
+// The table of contents of a document built of articles (章/节/条), and a box to jump to an article by its
+// number (12, 十二, 第十二条): the API finds where it starts, or says the document has no such article.
+function contents(doc, ctx) {
+  const toc = doc.contents || [];
+  if (!toc.length) return null;
+  const s = ctx.state;
+  const list = el('ol', { class: 'toc' }, toc.map((e) => el('li', { class: `toc-${e.level}` },
+    el('a', { href: href(withChanges(s, { p: e.paragraph })), 'data-nav': '' }, e.label))));
+  const box = el('input', { type: 'text', id: 'article-jump', inputmode: 'numeric', placeholder: '如 12 或 十二', size: '8' });
+  const status = el('p', { class: 'muted', role: 'status' });
+  const form = el('form', { class: 'article-jump' }, el('label', { for: 'article-jump' }, '跳到第'), box, '条 ',
+    el('button', { type: 'submit', class: 'small' }, '前往'), status);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const v = box.value.trim();
+    if (!v) return;
+    try {
+      const d = await getJson(documentPath(s.id), { article: v });
+      ctx.navigate(withChanges(ctx.state, { p: d.article_paragraph }));
+    } catch (err) {
+      status.textContent = (err && err.message) || '找不到这一条';
+    }
+  });
+  return el('nav', { class: 'doc-toc', 'aria-label': '目录' }, el('h2', {}, '目录'), form,
+    el('details', { open: toc.length <= 60 ? '' : null }, el('summary', {}, `章节条文（${toc.length}）`), list));
 }
 
 function matchBar(s, doc) {
@@ -94,7 +123,8 @@ function metadata(doc) {
   const row = (name, ...value) => rows.push(el('dt', {}, name), el('dd', {}, value));
   if (doc.issuer) row('发文机关', doc.issuer);
   if (doc.doc_number) row('文号', doc.doc_number);
-  row('地区', regionLabel(doc.region));
+  // a former name (徐水县) is shown beside today's unit, as the document wrote it
+  row('地区', regionLabel(doc.region) + (doc.region && doc.region.as_written ? `（文中作：${doc.region.as_written}）` : ''));
   row('日期', doc.date || '日期不详');
   // Every dated event the document states about itself (通过, 公布, 施行 …), each with its evidence on hover.
   const events = (doc.dates || []).filter((d) => d.value);

@@ -50,7 +50,7 @@ export function renderFacets(container, facets, ctx, readings = []) {
   const unknown = facets.year_unknown > 0
     ? el('p', { class: 'facet-unknown muted' }, '日期不详 ', el('span', { class: 'count', 'aria-label': `${facets.year_unknown} 篇` }, num(facets.year_unknown)))
     : null;
-  container.append(section('year', valueList('year', facets.year || [], ctx), unknown, yearRange(ctx)));
+  container.append(section('year', valueList('year', facets.year || [], ctx), unknown, yearRange(ctx), inForce(ctx)));
   container.append(section('theme', tree('theme', facets.theme || [], ctx, 0)));
   container.append(section('type', valueList('type', facets.type || [], ctx)));
   if (refocus) {
@@ -137,6 +137,21 @@ function yearRange(ctx) {
   return form;
 }
 
+// In force on a day: only as far as the corpus knows (its own 施行/公布/废止 dates), and the page says so.
+function inForce(ctx) {
+  const s = ctx.state;
+  const day = el('input', { type: 'date', id: 'effective-on', value: s.effectiveOn, min: '1000-01-01', max: '2999-12-31' });
+  const form = el('form', { class: 'year-range in-force', 'aria-label': '某日有效的文件' },
+    el('label', { for: 'effective-on' }, '有效于'), day,
+    el('button', { type: 'submit', class: 'small' }, '应用'),
+    el('p', { class: 'muted small-note' }, '据文件库所知：按文件自身所载施行、公布、废止日期判断'));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    ctx.navigate(withChanges(ctx.state, { effectiveOn: day.value.trim() }));
+  });
+  return form;
+}
+
 /** The selected filters as removable chips, with "clear all". */
 export function chips(ctx) {
   const s = ctx.state;
@@ -152,9 +167,10 @@ export function chips(ctx) {
     for (const v of s[k]) chip(NAMES[k], k === 'region' || k === 'theme' ? v.split('/').join(' › ') : v, toggle(s, k, v));
   }
   if (s.from || s.to) chip('年份', `${s.from || '…'} – ${s.to || '…'}`, withChanges(s, { from: '', to: '' }));
+  if (s.effectiveOn) chip('有效于', `${s.effectiveOn}（据文件库所知）`, withChanges(s, { effectiveOn: '' }));
   if (s.duplicates) chip('转载', '逐篇显示', withChanges(s, { duplicates: false }));
   const reset = el('button', { type: 'button', class: 'link-button' }, '清除全部');
-  reset.addEventListener('click', () => ctx.navigate(withChanges(s, { region: [], year: [], theme: [], type: [], from: '', to: '', duplicates: false })));
+  reset.addEventListener('click', () => ctx.navigate(withChanges(s, { region: [], year: [], theme: [], type: [], from: '', to: '', effectiveOn: '', duplicates: false })));
   return el('div', { class: 'chips', role: 'group', 'aria-label': '已选条件' },
     el('span', { class: 'chips-label' }, '已选条件'), el('ul', {}, list), reset);
 }

@@ -2,7 +2,7 @@
 // each with its best paragraphs (shared words marked) and why it came up.
 import { getJson } from './api.js';
 import { el, clear, marked } from './dom.js';
-import { regionLabel } from './cite.js';
+import { placeText, regionLabel } from './cite.js';
 import { docHref } from './widgets.js';
 
 let opener = null;  // the button that opened the panel, to return focus to on close
@@ -85,7 +85,7 @@ function item(it, ctx) {
 
 function passage(it, p, ctx) {
   const copy = el('button', { type: 'button', class: 'link-button', 'data-action': 'cite' }, '复制引用');
-  const citation = it.citation.replace(/第\d+段$/, `第${p.paragraph}段`);
+  const citation = it.citation.replace(/，[^，]*$/, `，${placeText(p.paragraph, p.article)}`);
   copy.addEventListener('click', () => ctx.copy(`${citation}：“${p.text}”`, copy));
   return el('div', { class: 'similar-passage' },
     el('blockquote', { class: 'similar-text' },

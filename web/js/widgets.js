@@ -1,6 +1,6 @@
 // Pieces shared by the views: metadata lines, flag badges, a passage with its actions, the pager.
 import { append, el, marked } from './dom.js';
-import { citation, regionLabel } from './cite.js';
+import { citation, placeText, regionLabel } from './cite.js';
 import { href, withChanges } from './state.js';
 
 /** Link to a document, keeping the query (so its matches are marked) and the filters (for the way back). */
@@ -28,9 +28,9 @@ export function metaLine(doc) {
 }
 
 /** The two actions every paragraph has: copy its citation, and ask what other regions say. */
-export function paragraphActions(ctx, doc, paragraph, text) {
+export function paragraphActions(ctx, doc, paragraph, text, article) {
   const copy = el('button', { type: 'button', class: 'link-button', 'data-action': 'cite' }, '复制引用');
-  copy.addEventListener('click', () => ctx.copy(citation(doc, paragraph, text), copy));
+  copy.addEventListener('click', () => ctx.copy(citation(doc, paragraph, text, article), copy));
   const similar = el('button', { type: 'button', class: 'link-button', 'data-action': 'similar',
     'aria-label': `其他地区怎么说：第${paragraph}段` }, '其他地区怎么说');
   similar.addEventListener('click', () => ctx.openSimilar(doc, paragraph, similar));
@@ -39,7 +39,7 @@ export function paragraphActions(ctx, doc, paragraph, text) {
 
 /** A matching paragraph of a hit: its number (a link into the document), the text with marks, actions. */
 export function passageItem(ctx, doc, passage) {
-  const no = el('a', { class: 'pno', href: docHref(ctx.state, doc.id, passage.paragraph), 'data-nav': '' }, `第${passage.paragraph}段`);
+  const no = el('a', { class: 'pno', href: docHref(ctx.state, doc.id, passage.paragraph), 'data-nav': '' }, placeText(passage.paragraph, passage.article));
   const text = el('p', { class: passage.heading ? 'passage-text heading' : 'passage-text' });
   const cut = excerpt(passage.text, passage.highlights, EXCERPT_CHARS);
   if (cut) {
@@ -52,7 +52,7 @@ export function passageItem(ctx, doc, passage) {
   } else {
     append(text, marked(passage.text, passage.highlights));
   }
-  return el('li', { class: 'passage' }, no, text, paragraphActions(ctx, doc, passage.paragraph, passage.text));
+  return el('li', { class: 'passage' }, no, text, paragraphActions(ctx, doc, passage.paragraph, passage.text, passage.article));
 }
 
 /** Characters of a passage shown in a result list before 展开全段. */

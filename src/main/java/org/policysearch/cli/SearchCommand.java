@@ -78,6 +78,10 @@ final class SearchCommand implements Main.Command {
     out.printf("%n%d. %s%s%n   %s · %s · %s%s  id=%s%n", n, d.title().isEmpty() ? d.id() : d.title(), flags,
         d.region().path().isEmpty() ? "地区不详" : d.region().path(), d.date().value().isEmpty() ? "日期不详" : d.date().value(),
         d.type().isEmpty() ? "类型不详" : d.type(), d.themes().isEmpty() ? "" : " · " + String.join("、", d.themes()), d.id());
-    for (Passage p : h.passages()) out.printf("   第%d段: %s%n", p.paragraph(), Common.marked(p));
+    for (Passage p : h.passages()) {
+      // a paragraph of an article is cited as lawyers cite it, the paragraph number beside it
+      String where = p.article().inArticle() ? p.article().cite() + "（第" + p.paragraph() + "段）" : "第" + p.paragraph() + "段";
+      out.printf("   %s: %s%n", where, Common.marked(p));
+    }
   }
 }

@@ -3,6 +3,7 @@ package org.policysearch.doc;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  * <pre>
  * {file, line, id, title, subtitle, date, date_precision (day|month|year|unknown), year,
  *  dates: [{kind (delivered|adopted|approved|published|effective|amended|repealed), value, precision, evidence}],
- *  region: {province, city, county, path, code, confidence}, type, source, source_url, issuer,
+ *  region: {province, city, county, path, code, confidence, as_written}, type, source, source_url, issuer,
  *  doc_number, officials: [{role, name}], themes, theme_scores: [{theme, score, evidence}],
  *  truncated, redacted, duplicate_of,
  *  paragraphs (count in summary; [{number, text, heading, themes}] in full), encoding,
@@ -40,7 +41,7 @@ public final class DocumentJson {
     return o;
   }
 
-  /** Everything, with {@code paragraphs} as [{number, text, heading, themes}]. */
+  /** Everything, with {@code paragraphs} as [{number, text, heading, themes, article}]. */
   public static JsonObject full(PolicyDocument d) {
     JsonObject o = head(d);
     JsonArray ps = new JsonArray();
@@ -50,6 +51,7 @@ public final class DocumentJson {
       po.addProperty("text", p.text());
       po.addProperty("heading", p.heading());
       po.add("themes", strings(p.themes()));
+      po.add("article", article(p.article()));
       ps.add(po);
     }
     o.add("paragraphs", ps);
@@ -110,7 +112,24 @@ public final class DocumentJson {
     return o;
   }
 
-  /** {province, city, county, path, code, confidence}. */
+  /**
+   * A paragraph's place among articles: {chapter, section, article, number, clause, item, cite}, or null for a
+   * paragraph outside articles (a document without them, or its preamble).
+   */
+  public static JsonElement article(ArticlePosition a) {
+    if (a.chapter().isEmpty() && a.section().isEmpty() && a.article().isEmpty()) return JsonNull.INSTANCE;
+    JsonObject o = new JsonObject();
+    o.addProperty("chapter", a.chapter());
+    o.addProperty("section", a.section());
+    o.addProperty("article", a.article());
+    o.addProperty("number", a.number());
+    o.addProperty("clause", a.clause());
+    o.addProperty("item", a.item());
+    o.addProperty("cite", a.cite());
+    return o;
+  }
+
+  /** {province, city, county, path, code, confidence, as_written}. */
   public static JsonObject region(RegionInfo r) {
     JsonObject ro = new JsonObject();
     ro.addProperty("province", r.province());
@@ -119,6 +138,7 @@ public final class DocumentJson {
     ro.addProperty("path", r.path());
     ro.addProperty("code", r.code());
     ro.addProperty("confidence", r.confidence());
+    ro.addProperty("as_written", r.asWritten());
     return ro;
   }
 

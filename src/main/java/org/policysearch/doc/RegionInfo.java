@@ -13,10 +13,23 @@ package org.policysearch.doc;
  * @param path       the levels joined with '/', or "全国", or ""
  * @param code       administrative division code of the most specific level ("" when none)
  * @param confidence 0..1, how sure extraction is (1 for given or sidecar metadata)
+ * @param asWritten  the former name the document calls its place by, when that is not today's name (徐水县
+ *                   for 徐水区, 思茅地区 for 普洱市); "" when it uses today's name or the place was inferred
  */
-public record RegionInfo(String province, String city, String county, String path, String code, double confidence) {
+public record RegionInfo(String province, String city, String county, String path, String code, double confidence,
+                         String asWritten) {
   public static final String NATIONAL = "全国";
   public static final RegionInfo NONE = new RegionInfo("", "", "", "", "", 0);
+
+  /** A region named by today's name. */
+  public RegionInfo(String province, String city, String county, String path, String code, double confidence) {
+    this(province, city, county, path, code, confidence, "");
+  }
+
+  /** The same region, with the former name the document wrote. */
+  public RegionInfo withAsWritten(String written) {
+    return new RegionInfo(province, city, county, path, code, confidence, written);
+  }
 
   public RegionInfo {
     province = province == null ? "" : province;
@@ -24,6 +37,7 @@ public record RegionInfo(String province, String city, String county, String pat
     county = county == null ? "" : county;
     path = path == null ? "" : path;
     code = code == null ? "" : code;
+    asWritten = asWritten == null ? "" : asWritten;
   }
 
   public static RegionInfo national(double confidence) {

@@ -6,6 +6,12 @@
  * and {@link org.policysearch.doc.DocumentJson}, its JSON form shared by {@code inspect --json} and the
  * HTTP API.
  *
+ * <p>Besides the records, two rules read from the records alone, kept here so that every layer applies
+ * them alike: {@link org.policysearch.doc.Articles} (where a paragraph stands among 章/节/条/款/项, its
+ * {@link org.policysearch.doc.ArticlePosition}; ingest locates, search jumps to an article) and
+ * {@link org.policysearch.doc.InForce} (when a document is in force, for the {@code effective_on} filter
+ * the index serves).
+ *
  * <p>Plain immutable records and their JSON mapping, nothing else: ingest produces them, index stores
  * them, search reads them back, web and cli print them. This package imports only the JDK and Gson;
  * it must not import any other {@code org.policysearch} package, so that depending on the vocabulary

@@ -17,6 +17,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
+import org.policysearch.doc.InForce;
 import org.policysearch.doc.Paragraph;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.index.analysis.Analyzers;
@@ -86,6 +87,9 @@ public final class DocumentMapper {
       c.add(new StoredField(Fields.PARA_TEXT, p.text()));
       c.add(new StoredField(Fields.PARA_HEADING, p.heading() ? 1 : 0));
       c.add(new StoredField(Fields.PARA_THEMES, String.join("|", p.themes())));
+      if (!p.article().equals(org.policysearch.doc.ArticlePosition.NONE)) {
+        c.add(new StoredField(Fields.PARA_ARTICLE, StoredMeta.encodeArticle(p.article())));
+      }
       block.add(c);
     }
     Document doc = new Document();
@@ -124,6 +128,9 @@ public final class DocumentMapper {
     if (epochDay != null) {
       doc.add(new LongField(Fields.DATE, epochDay, Field.Store.NO));
     }
+    // In force: read per hit by the effective_on filter, like the facets, so doc values and no points.
+    InForce.from(d).ifPresent(from -> doc.add(new NumericDocValuesField(Fields.IN_FORCE_FROM, epochDay(from.value()))));
+    InForce.repealed(d).ifPresent(r -> doc.add(new NumericDocValuesField(Fields.REPEALED_ON, epochDay(r.value()))));
     doc.add(new NumericDocValuesField(Fields.DUPLICATE, d.flags().duplicate() ? 1 : 0));
     doc.add(new BinaryDocValuesField(Fields.DUPLICATE_OF, new BytesRef(d.flags().duplicateOf())));
     doc.add(new StoredField(Fields.FINGERPRINT, encode(Fingerprint.of(d))));

@@ -44,6 +44,13 @@ public final class Fields {
   public static final String TYPE = "type";
   /** Date as epoch day: range filters and sorting; missing dates sort last. */
   public static final String DATE = "date";
+  /**
+   * First day in force as epoch day ({@link org.policysearch.doc.InForce#from}), doc values only: the
+   * {@code effective_on} filter reads it beside the facets; absent when the corpus does not know.
+   */
+  public static final String IN_FORCE_FROM = "in_force_from";
+  /** Epoch day the document says it was repealed ({@link org.policysearch.doc.InForce#repealed}); absent when none. */
+  public static final String REPEALED_ON = "repealed_on";
   /** 1 when the document is a repost of another; updatable doc values so a later original can flip it. */
   public static final String DUPLICATE = "dup";
   /** Id of the original when {@link #DUPLICATE} is 1 (updatable binary doc values). */
@@ -82,4 +89,9 @@ public final class Fields {
   public static final String PARA_HEADING = "para_heading";
   /** Paragraph themes, stored ("|" separated). */
   public static final String PARA_THEMES = "para_themes";
+  /**
+   * Where the paragraph stands among 章/节/条/款/项 ({@link StoredMeta#encodeArticle}), stored when it has a
+   * place: a hit's passage and an exported row are cited 第十二条第二款 without reading the whole document.
+   */
+  public static final String PARA_ARTICLE = "para_article";
 }

@@ -14,9 +14,11 @@ public final class IndexSchema {
    * parent. 3: the fingerprint is a MinHash sketch (reposts decided on the text), and dates are only taken
    * from evidence about the document, so every document is read again. 4: length norms on the
    * document-level and title exact pairs (similar documents). 5: themes are paths of a two-level taxonomy
-   * indexed at every level, and the stored document carries its dated events and theme scores.
+   * indexed at every level, and the stored document carries its dated events and theme scores. 6: the
+   * first day in force and the repeal day as doc values (the effective_on filter), and each paragraph's place
+   * among 章/节/条/款/项 stored.
    */
-  public static final int VERSION = 5;
+  public static final int VERSION = 6;
 
   static final String KEY_SCHEMA = "schema";
   static final String KEY_ANALYZER = "analyzer";

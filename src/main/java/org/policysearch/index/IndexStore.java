@@ -208,14 +208,15 @@ public final class IndexStore implements Closeable {
         if (live != null && !live.get(doc)) continue;
         Document c = sf.document(doc, PARAGRAPH_FIELDS);
         paragraphs.add(new Paragraph(c.getField(Fields.PARA_NUMBER).numericValue().intValue(), c.get(Fields.PARA_TEXT),
-            c.getField(Fields.PARA_HEADING).numericValue().intValue() == 1, List.of()));
+            c.getField(Fields.PARA_HEADING).numericValue().intValue() == 1, List.of(), StoredMeta.decodeArticle(c.get(Fields.PARA_ARTICLE))));
       }
     }
     paragraphs.sort(java.util.Comparator.comparingInt(Paragraph::number));
     return StoredMeta.decode(meta, paragraphs);
   }
 
-  private static final java.util.Set<String> PARAGRAPH_FIELDS = java.util.Set.of(Fields.PARA_NUMBER, Fields.PARA_TEXT, Fields.PARA_HEADING);
+  private static final java.util.Set<String> PARAGRAPH_FIELDS = java.util.Set.of(Fields.PARA_NUMBER, Fields.PARA_TEXT, Fields.PARA_HEADING,
+      Fields.PARA_ARTICLE);
 
   static Query parentsQuery() {
     return new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT));

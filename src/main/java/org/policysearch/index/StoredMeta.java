@@ -27,4 +27,18 @@ public final class StoredMeta {
         d.type(), d.source(), d.sourceUrl(), d.issuer(), d.docNumber(), d.officials(), d.themes(), d.flags(),
         paragraphs, d.header(), d.evidence(), d.encoding(), d.contentHash(), d.dates(), d.themeScores());
   }
+
+  /** chapter, section, article, number, clause, item, item number, tab-separated (labels never hold a tab). */
+  public static String encodeArticle(org.policysearch.doc.ArticlePosition a) {
+    return String.join("\t", a.chapter(), a.section(), a.article(), Integer.toString(a.number()), Integer.toString(a.clause()),
+        a.item(), Integer.toString(a.itemNumber()));
+  }
+
+  /** The position {@link #encodeArticle} wrote, or NONE for null (a paragraph outside articles). */
+  public static org.policysearch.doc.ArticlePosition decodeArticle(String stored) {
+    if (stored == null || stored.isEmpty()) return org.policysearch.doc.ArticlePosition.NONE;
+    String[] f = stored.split("\t", -1);
+    return new org.policysearch.doc.ArticlePosition(f[0], f[1], f[2], Integer.parseInt(f[3]), Integer.parseInt(f[4]), f[5],
+        Integer.parseInt(f[6]));
+  }
 }

@@ -30,6 +30,7 @@ public final class PlainDocumentBuilder implements DocumentBuilder {
       String t = line.strip();
       if (!t.isEmpty()) paragraphs.add(new Paragraph(paragraphs.size() + 1, t, false, List.of()));
     }
+    paragraphs = new ArrayList<>(org.policysearch.doc.Articles.locate(paragraphs));
     if (paragraphs.isEmpty()) {
       throw new IngestException(SkipReasons.NO_TEXT, "the text has no non-blank line");
     }

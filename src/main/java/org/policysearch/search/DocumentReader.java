@@ -18,7 +18,8 @@ import org.policysearch.index.StoredMeta;
 
 /** Reads documents and paragraphs back from a block: parent metadata, child paragraphs. */
 final class DocumentReader {
-  private static final Set<String> PARA_FIELDS = Set.of(Fields.PARA_NUMBER, Fields.PARA_TEXT, Fields.PARA_HEADING, Fields.PARA_THEMES);
+  private static final Set<String> PARA_FIELDS = Set.of(Fields.PARA_NUMBER, Fields.PARA_TEXT, Fields.PARA_HEADING, Fields.PARA_THEMES,
+      Fields.PARA_ARTICLE);
 
   private DocumentReader() {}
 
@@ -67,7 +68,8 @@ final class DocumentReader {
     String themes = c.get(Fields.PARA_THEMES);
     return new Paragraph(c.getField(Fields.PARA_NUMBER).numericValue().intValue(), c.get(Fields.PARA_TEXT),
         c.getField(Fields.PARA_HEADING).numericValue().intValue() == 1,
-        themes == null || themes.isEmpty() ? List.of() : List.of(themes.split("\\|")));
+        themes == null || themes.isEmpty() ? List.of() : List.of(themes.split("\\|")),
+        org.policysearch.index.StoredMeta.decodeArticle(c.get(Fields.PARA_ARTICLE)));
   }
 
   static List<Paragraph> paragraphs(LeafReaderContext ctx, int first, int parentDoc) throws IOException {

@@ -49,7 +49,7 @@ final class ExportService {
         for (Passage p : h.passages()) {
           sink.accept(new ExportRow(d.id(), d.title(), d.issuer(), d.docNumber(), d.region().path(), d.date().value(), p.paragraph(),
               p.text(), d.source(), d.sourceUrl(), d.type(), d.flags().truncated(), d.flags().redacted(),
-              Citation.paragraph(d, p.paragraph()), ref));
+              Citation.paragraph(d, p.paragraph(), p.article()), ref));
         }
         done++;
       }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
@@ -104,6 +105,10 @@ final class FacetHitCollector implements Collector {
     SortedNumericDocValues year = reader.getSortedNumericDocValues(YEAR.field);
     SortedSetDocValues theme = reader.getSortedSetDocValues(THEME.field);
     SortedSetDocValues type = reader.getSortedSetDocValues(TYPE.field);
+    // effective_on narrows like the query, not like a facet: a document out of force is counted nowhere.
+    Long inForceOn = filters.effectiveOn() == null ? null : filters.effectiveOn().toEpochDay();
+    NumericDocValues inForceFrom = inForceOn == null ? null : reader.getNumericDocValues(Fields.IN_FORCE_FROM);
+    NumericDocValues repealedOn = inForceOn == null ? null : reader.getNumericDocValues(Fields.REPEALED_ON);
     // Read once per segment, not per document.
     boolean regionSelected = selected.contains(REGION);
     boolean yearSelected = selected.contains(YEAR);
@@ -138,6 +143,10 @@ final class FacetHitCollector implements Collector {
 
       @Override
       public void collect(int doc) throws IOException {
+        if (inForceOn != null) {
+          if (inForceFrom == null || !inForceFrom.advanceExact(doc) || inForceFrom.longValue() > inForceOn) return;
+          if (repealedOn != null && repealedOn.advanceExact(doc) && repealedOn.longValue() <= inForceOn) return;
+        }
         int nRegion = 0;
         if (region != null && region.advanceExact(doc)) {
           nRegion = region.docValueCount();

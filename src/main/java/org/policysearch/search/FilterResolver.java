@@ -67,7 +67,7 @@ final class FilterResolver {
     List<String> themeValues = flat("theme", "主题", f.themes(), themes, readings);
     List<String> typeValues = flat("type", "类型", f.types(), types, readings);
     Filters applied = new Filters(List.copyOf(regionValues), f.years(), f.yearFrom(), f.yearTo(), themeValues, typeValues,
-        f.includeDuplicates());
+        f.includeDuplicates(), f.effectiveOn());
     return new Resolved(applied, readings);
   }
 
@@ -157,7 +157,7 @@ final class FilterResolver {
     if (!out.isEmpty()) return out;
     for (Gazetteer.NameHit h : gazetteer().lookup(name)) {
       String p = gazetteer().region(h.place(), 1).path();
-      if (regions.containsKey(p)) out.put(p, h.form() == Gazetteer.Form.ALIAS ? "alias" : h.form() == Gazetteer.Form.SHORT ? "short_name" : "name");
+      if (regions.containsKey(p)) out.put(p, h.form() == Gazetteer.Form.ALIAS ? "alias" : h.form() == Gazetteer.Form.FORMER ? "former_name" : h.form() == Gazetteer.Form.SHORT ? "short_name" : "name");
     }
     if (!out.isEmpty()) return out;
     if (name.length() >= 2) {
@@ -188,7 +188,7 @@ final class FilterResolver {
     String name = parts.get(0);
     for (Gazetteer.NameHit h : gazetteer().lookup(name)) {
       out.put(gazetteer().region(h.place(), 1).path(),
-          h.form() == Gazetteer.Form.ALIAS ? "alias" : h.form() == Gazetteer.Form.SHORT ? "short_name" : "name");
+          h.form() == Gazetteer.Form.ALIAS ? "alias" : h.form() == Gazetteer.Form.FORMER ? "former_name" : h.form() == Gazetteer.Form.SHORT ? "short_name" : "name");
     }
     if (out.isEmpty() && name.length() == 1) {
       gazetteer().docNumberPrefix(name.charAt(0)).ifPresent(pl -> out.put(gazetteer().region(pl, 1).path(), "province_abbreviation"));

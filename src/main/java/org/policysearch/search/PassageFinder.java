@@ -85,6 +85,6 @@ final class PassageFinder {
 
   static Passage passage(Paragraph p, List<HighlightTerm> highlights) {
     List<Span> spans = Highlighter.spans(p.text(), highlights);
-    return new Passage(p.number(), p.text(), p.heading(), spans, Highlighter.html(p.text(), spans));
+    return new Passage(p.number(), p.text(), p.heading(), spans, Highlighter.html(p.text(), spans), p.article());
   }
 }

@@ -57,8 +57,7 @@ final class RepostFolding {
         .add(new TermInSetQuery(Fields.DOC_KEY, originals), Occur.FILTER)
         .build();
     // The same drill-sideways rules as the search: an original is a hit when it passes every filter.
-    Filters all = new Filters(filters.regions(), filters.years(), filters.yearFrom(), filters.yearTo(),
-        filters.themes(), filters.types(), true);
+    Filters all = filters.withIncludeDuplicates(true);
     List<Integer> hits = new ArrayList<>();
     SearchContext.searchWith(s, originalHits, new FacetHitCollector(new DocCollector(hits), all, Set.of()));
     Set<Integer> out = new HashSet<>();

@@ -428,7 +428,7 @@ final class SimilarService {
     for (Paragraph p : best) passages.add(PassageFinder.passage(p, marks));
     Passage lead = passages.get(0);
     return new SimilarResult.Item(meta.id(), meta.title(), meta.date().value(), meta.region(), meta.type(), lead.paragraph(),
-        lead.text(), score, Citation.paragraph(meta, lead.paragraph()), passages, why(reader, passages, marks, meta.title(), subject, semantic));
+        lead.text(), score, Citation.paragraph(meta, lead.paragraph(), lead.article()), passages, why(reader, passages, marks, meta.title(), subject, semantic));
   }
 
   /** What the shown paragraphs share with the source: its rarest words found there, and the longer marked runs. */
@@ -505,7 +505,7 @@ final class SimilarService {
       if (perDoc.merge(parentGlobal, 1, Integer::sum) > 2) continue;
       Passage p = PassageFinder.passage(DocumentReader.paragraph(ctx.reader().storedFields(), local), marks);
       items.add(new SimilarResult.Item(meta.id(), meta.title(), meta.date().value(), meta.region(), meta.type(), p.paragraph(),
-          p.text(), sd.score, Citation.paragraph(meta, p.paragraph()), List.of(p),
+          p.text(), sd.score, Citation.paragraph(meta, p.paragraph(), p.article()), List.of(p),
           why(s.getIndexReader(), List.of(p), marks, meta.title(), new Subject("", Map.of()), false)));
     }
     return items;

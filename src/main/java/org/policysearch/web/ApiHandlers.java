@@ -67,9 +67,9 @@ final class ApiHandlers {
   }
 
   void document(Context ctx) throws Exception {
-    Params p = Params.of(ctx, Set.of("q"));
+    Params p = Params.of(ctx, Set.of("q", "article"));
     String id = ctx.pathParam("id");
-    json(ctx, ResultJson.documentView(backend.document(id, p.string("q", null))));
+    json(ctx, ResultJson.documentView(backend.document(id, p.string("q", null), p.string("article", null))));
   }
 
   void similarGet(Context ctx) throws Exception {

@@ -93,7 +93,19 @@ final class Params {
     };
   }
 
-  /** region, year, from, to, theme, type, duplicates. */
+  /** {@code effective_on}: a day YYYY-MM-DD, or null when absent. */
+  java.time.LocalDate optionalDay(String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) return null;
+    try {
+      return Filters.parseDay(v);
+    } catch (IllegalArgumentException e) {
+      throw new Problem.Exception(Problem.badRequest(name, "'" + name + "' must be a day written YYYY-MM-DD such as 2020-01-01, got '"
+          + abbreviate(v) + "' (" + e.getMessage() + ")", "参数 " + name + " 须是 YYYY-MM-DD 形式的日期，如 2020-01-01，收到的是“" + abbreviate(v) + "”"));
+    }
+  }
+
+  /** region, year, from, to, theme, type, duplicates, effective_on. */
   Filters filters() {
     List<Integer> years = new ArrayList<>();
     for (String y : strings("year")) years.add(year("year", y));
@@ -104,10 +116,10 @@ final class Params {
       }
     }
     return new Filters(strings("region"), years, optionalYear("from"), optionalYear("to"), strings("theme"), strings("type"),
-        bool("duplicates", false));
+        bool("duplicates", false), optionalDay("effective_on"));
   }
 
-  static final Set<String> FILTER_NAMES = Set.of("region", "year", "from", "to", "theme", "type", "duplicates");
+  static final Set<String> FILTER_NAMES = Set.of("region", "year", "from", "to", "theme", "type", "duplicates", "effective_on");
 
   static Set<String> with(Set<String> base, String... more) {
     Set<String> s = new TreeSet<>(base);

@@ -74,6 +74,19 @@ class ReadingCommandsTest {
   }
 
   @Test
+  void effectiveOnKeepsTheDocumentsInForceThatDayAndRefusesAMalformedDay() {
+    // 防溺水: 2023-02-02 (潼南), 2023-02-12 (鄂州), 2024-01 (华容区); none states a 施行 date, so each counts from its date
+    Run between = onIndex("search", "防溺水", "--effective-on", "2023-02-05");
+    assertTrue(between.out().startsWith("共 1 篇"), between.out());
+    Run json = onIndex("search", "防溺水", "--effective-on", "2024-01-01", "--json");
+    assertEquals("2024-01-01", JsonParser.parseString(json.out()).getAsJsonObject().getAsJsonObject("filters").get("effective_on").getAsString());
+    assertEquals(3L, JsonParser.parseString(json.out()).getAsJsonObject().get("total").getAsLong());
+    Run bad = onIndex("search", "防溺水", "--effective-on", "2023-02-30");
+    assertEquals(2, bad.code(), bad.err());
+    assertTrue(bad.err().contains("--effective-on needs a day written YYYY-MM-DD"), bad.err());
+  }
+
+  @Test
   void everyReadingCommandExplainsItselfWithHelp() {
     for (String command : List.of("search", "phrase", "similar", "stats", "inspect")) {
       // no index is opened: --help works anywhere, whatever else is on the line

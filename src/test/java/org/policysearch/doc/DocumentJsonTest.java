@@ -26,7 +26,7 @@ class DocumentJsonTest {
         + "\"dates\":[{\"kind\":\"delivered\",\"value\":\"2023-02-12\",\"precision\":\"day\",\"evidence\":\"2月12日上午,2023年全市教育工作会议召开\"},"
         + "{\"kind\":\"published\",\"value\":\"2023-03\",\"precision\":\"month\",\"evidence\":\"发布日期: 2023年3月\"}],"
         + "\"region\":{\"province\":\"湖北省\",\"city\":\"鄂州市\",\"county\":\"\",\"path\":\"湖北省/鄂州市\",\"code\":\"420700\","
-        + "\"confidence\":0.9},\"type\":\"讲话\",\"source\":\"鄂州日报\",\"source_url\":\"https://e.cn/1\",\"issuer\":\"鄂州市教育局\","
+        + "\"confidence\":0.9,\"as_written\":\"\"},\"type\":\"讲话\",\"source\":\"鄂州日报\",\"source_url\":\"https://e.cn/1\",\"issuer\":\"鄂州市教育局\","
         + "\"doc_number\":\"鄂教发〔2023〕1号\",\"officials\":[{\"role\":\"副市长\",\"name\":\"邱实\"}],\"themes\":[\"教育强市\"],\"theme_scores\":[{\"theme\":\"科技、教育/教育综合\",\"score\":8.0,\"evidence\":\"title: 教育工作\"}],"
         + "\"truncated\":true,\"redacted\":true,\"duplicate_of\":\"001_b.txt\",\"paragraphs\":2,\"encoding\":\"UTF-8\","
         + "\"evidence\":[{\"field\":\"region\",\"value\":\"湖北省/鄂州市\",\"origin\":\"text\",\"detail\":\"鄂州市 ×3\"}],"
@@ -37,8 +37,8 @@ class DocumentJsonTest {
   @Test
   void fullListsTheParagraphs() {
     String json = DocumentJson.GSON.toJson(DocumentJson.full(FULL));
-    assertEquals(true, json.contains("\"paragraphs\":[{\"number\":1,\"text\":\"一、总体要求\",\"heading\":true,\"themes\":[]},"
-        + "{\"number\":2,\"text\":\"办好人民满意的教育。\",\"heading\":false,\"themes\":[\"教育强市\"]}]"), json);
+    assertEquals(true, json.contains("\"paragraphs\":[{\"number\":1,\"text\":\"一、总体要求\",\"heading\":true,\"themes\":[],\"article\":null},"
+        + "{\"number\":2,\"text\":\"办好人民满意的教育。\",\"heading\":false,\"themes\":[\"教育强市\"],\"article\":null}]"), json);
   }
 
   @Test
@@ -47,7 +47,7 @@ class DocumentJsonTest {
         null, null, null, null, List.of(new Paragraph(1, "正文", false, List.of())), null, null, null, null);
     assertEquals("{\"file\":\"x.jsonl\",\"line\":3,\"id\":\"x.jsonl#3\",\"title\":\"\",\"subtitle\":\"\",\"date\":null,"
         + "\"date_precision\":\"unknown\",\"year\":null,\"dates\":[],\"region\":{\"province\":\"\",\"city\":\"\",\"county\":\"\",\"path\":\"\","
-        + "\"code\":\"\",\"confidence\":0.0},\"type\":\"\",\"source\":\"\",\"source_url\":\"\",\"issuer\":\"\",\"doc_number\":\"\","
+        + "\"code\":\"\",\"confidence\":0.0,\"as_written\":\"\"},\"type\":\"\",\"source\":\"\",\"source_url\":\"\",\"issuer\":\"\",\"doc_number\":\"\","
         + "\"officials\":[],\"themes\":[],\"theme_scores\":[],\"truncated\":false,\"redacted\":false,\"duplicate_of\":null,\"paragraphs\":1,"
         + "\"encoding\":\"\",\"evidence\":[],\"header\":{}}", DocumentJson.GSON.toJson(DocumentJson.summary(bare)));
   }

@@ -124,6 +124,19 @@ class HttpApiTest {
   }
 
   @Test
+  void effectiveOnTakesARealDayAndSaysWhatToFix() throws Exception {
+    for (String bad : List.of("2020-13-01", "2020-02-30", "20200101", "2020/01/01", "2020-1-1", "昨天")) {
+      HttpResponse<String> r = get("/api/search?effective_on=" + enc(bad));
+      assertProblem(r, 400, "effective_on");
+      assertTrue(json(r).get("detail").getAsString().contains("YYYY-MM-DD"), bad);
+    }
+    assertProblem(get("/api/export?effective_on=2020-02-30"), 400, "effective_on");
+    assertProblem(get("/api/phrase?q=" + enc("教育") + "&effective_on=x"), 400, "effective_on");
+    JsonObject ok = json(get("/api/search?effective_on=" + enc(" 2024-02-29 ")));
+    assertEquals("2024-02-29", ok.getAsJsonObject("filters").get("effective_on").getAsString());
+  }
+
+  @Test
   void filterValuesAreReadAsTypedOrRefusedWithTheValidOnes() throws Exception {
     for (String given : List.of("山东", "鲁", "聊城", "聊城市", "山东省/聊城市")) {
       JsonObject o = json(get("/api/search?region=" + enc(given)));

@@ -15,16 +15,35 @@ import org.policysearch.doc.RegionInfo;
 /**
  * China's administrative divisions (provinces, prefecture-level cities, county-level areas; 2023 codes)
  * with every name a text may use for them: full names, generated short forms (鄂州市 → 鄂州), aliases and
- * historical names from {@code gazetteer/aliases.tsv}, and the one-character province abbreviations of
- * document numbers (鄂政发 → 湖北省). Immutable and thread-safe.
+ * historical names from {@code gazetteer/aliases.tsv}, the former names of units changed since 2000 from
+ * {@code gazetteer/changes.tsv} (徐水县 → 徐水区, 思茅地区 → 普洱市), and the one-character province
+ * abbreviations of document numbers (鄂政发 → 湖北省).
+ *
+ * <p>A name counts only as a whole name ({@link #find}): not when it is the start of a smaller place or a
+ * street (新安 in 新安镇, 中山 in 中山路, 长安 in 长安街), and a former name whose stem is one character (开县,
+ * 达县) not when a word runs into it (召开县委, 经济发达县). Immutable and thread-safe.
  */
 public final class Gazetteer {
   public static final String DIR = "gazetteer/";
 
   public enum Level { PROVINCE, CITY, COUNTY }
 
-  /** How a name was written: full (鄂州市), generated short form (鄂州), or listed alias (锡盟). */
-  public enum Form { FULL, SHORT, ALIAS }
+  /**
+   * How a name was written: full (鄂州市), generated short form (鄂州), listed alias (锡盟), or the former
+   * name of a unit changed since (徐水县 for 徐水区; {@code changes.tsv}).
+   */
+  public enum Form { FULL, SHORT, ALIAS, FORMER }
+
+  /**
+   * One change of {@code changes.tsv}: a former name and today's unit it is found under.
+   *
+   * @param oldName the former full name (徐水县)
+   * @param place   today's unit (徐水区)
+   * @param year    the year of the change
+   * @param kind    county-to-district, prefecture-to-city, merged, … (see the file's header)
+   * @param note    what happened
+   */
+  public record Change(String oldName, Place place, int year, String kind, String note) {}
 
   /**
    * A place.
@@ -61,8 +80,11 @@ public final class Gazetteer {
   private final Map<String, List<NameHit>> byName;
   private final PhraseTrie<List<NameHit>> trie;
   private final Map<Character, Place> docPrefixes;
+  private final List<Change> changes;
 
-  private Gazetteer(Map<String, Place> byCode, Map<String, List<NameHit>> byName, Map<Character, Place> docPrefixes) {
+  private Gazetteer(Map<String, Place> byCode, Map<String, List<NameHit>> byName, Map<Character, Place> docPrefixes,
+      List<Change> changes) {
+    this.changes = List.copyOf(changes);
     this.byCode = Map.copyOf(byCode);
     Map<String, List<NameHit>> names = new HashMap<>();
     byName.forEach((k, v) -> names.put(k, List.copyOf(v)));
@@ -71,14 +93,19 @@ public final class Gazetteer {
     this.docPrefixes = Map.copyOf(docPrefixes);
   }
 
-  /** The gazetteer shipped in the resources (CSV files and aliases.tsv). */
+  /** The gazetteer shipped in the resources (CSV files, aliases.tsv and changes.tsv). */
   public static Gazetteer load() {
     return of(DataFiles.readCsv(DIR + "provinces.csv"), DataFiles.readCsv(DIR + "cities.csv"),
-        DataFiles.readCsv(DIR + "areas.csv"), DataFiles.readTsv(DIR + "aliases.tsv"));
+        DataFiles.readCsv(DIR + "areas.csv"), DataFiles.readTsv(DIR + "aliases.tsv"), DataFiles.readTsv(DIR + "changes.tsv"));
   }
 
   static Gazetteer of(List<DataFiles.Row> provinces, List<DataFiles.Row> cities, List<DataFiles.Row> areas,
       List<DataFiles.Row> aliases) {
+    return of(provinces, cities, areas, aliases, List.of());
+  }
+
+  static Gazetteer of(List<DataFiles.Row> provinces, List<DataFiles.Row> cities, List<DataFiles.Row> areas,
+      List<DataFiles.Row> aliases, List<DataFiles.Row> changeRows) {
     Map<String, Place> byCode = new LinkedHashMap<>();
     for (DataFiles.Row r : provinces) {
       byCode.put(r.cell(0), new Place(r.cell(0), r.cell(1), Level.PROVINCE, r.cell(0), ""));
@@ -124,7 +151,8 @@ public final class Gazetteer {
       if ("stop".equals(kind)) continue;
       Place target = resolveTarget(byCode, r);
       switch (kind) {
-        case "alias", "historical" -> add(byName, r.cell(0), new NameHit(target, Form.ALIAS));
+        case "alias" -> add(byName, r.cell(0), new NameHit(target, Form.ALIAS));
+        case "historical" -> add(byName, r.cell(0), new NameHit(target, Form.FORMER));
         case "docno-prefix" -> {
           if (r.cell(0).length() != 1) throw r.error("a docno-prefix is one character: '" + r.cell(0) + "'");
           docPrefixes.put(r.cell(0).charAt(0), target);
@@ -132,7 +160,37 @@ public final class Gazetteer {
         default -> throw r.error("unknown kind '" + kind + "'; valid: alias, historical, docno-prefix, stop");
       }
     }
-    return new Gazetteer(byCode, byName, docPrefixes);
+    List<Change> changes = new ArrayList<>();
+    for (DataFiles.Row r : changeRows) {
+      Change c = change(byCode, r);
+      // A former name that is today another unit's full name would be read as that unit: refused, not guessed.
+      for (NameHit h : byName.getOrDefault(c.oldName(), List.of())) {
+        if (h.form() == Form.FULL) throw r.error("'" + c.oldName() + "' is today the name of " + h.place().name() + " (" + h.place().code6() + ")");
+      }
+      if (changes.stream().anyMatch(x -> x.oldName().equals(c.oldName()))) throw r.error("'" + c.oldName() + "' is listed twice");
+      changes.add(c);
+      add(byName, c.oldName(), new NameHit(c.place(), Form.FORMER));
+    }
+    return new Gazetteer(byCode, byName, docPrefixes, changes);
+  }
+
+  private static final Set<String> CHANGE_KINDS = Set.of("prefecture-to-city", "league-to-city", "county-to-district",
+      "city-to-district", "county-to-city", "merged", "split");
+
+  private static Change change(Map<String, Place> byCode, DataFiles.Row r) {
+    String code = r.cell(1);
+    if (!code.matches("\\d{6}")) throw r.error("the code is six digits, got '" + code + "'");
+    Place p = code.endsWith("00") ? byCode.get(code.substring(0, 4)) : byCode.get(code);
+    if (p == null) throw r.error("no unit with the code " + code + " in the gazetteer");
+    int year;
+    try {
+      year = Integer.parseInt(r.cell(2));
+    } catch (NumberFormatException e) {
+      throw r.error("the year is four digits, got '" + r.cell(2) + "'");
+    }
+    if (!CHANGE_KINDS.contains(r.cell(3))) throw r.error("unknown kind '" + r.cell(3) + "'; valid: " + new java.util.TreeSet<>(CHANGE_KINDS));
+    if (r.cell(0).length() < 2) throw r.error("an old name has at least two characters");
+    return new Change(r.cell(0), p, year, r.cell(3), r.cell(4));
   }
 
   private static Place resolveTarget(Map<String, Place> byCode, DataFiles.Row r) {
@@ -178,9 +236,45 @@ public final class Gazetteer {
     return suffix.matcher(p.name()).replaceFirst("");
   }
 
-  /** Every name found in a text, leftmost-longest. */
+  /**
+   * Every whole name found in a text, leftmost-longest. A name that does not end in an administrative
+   * suffix (a short form or alias: 新安, 中山, 长安, 朝阳) is left out when the text goes on with the suffix of a
+   * smaller place or a street (新安镇, 中山路, 长安街, 朝阳街道, 江北新区): it is part of that longer name. A
+   * former name of one character and its suffix (开县, 达县, 华县) counts only where no word runs into it:
+   * at the start, after punctuation or a space, or after another unit's suffix (重庆市开县), never in 召开县委.
+   */
   List<PhraseTrie.Match<List<NameHit>>> find(String text) {
-    return trie.findAll(text);
+    List<PhraseTrie.Match<List<NameHit>>> all = trie.findAll(text);
+    List<PhraseTrie.Match<List<NameHit>>> out = new ArrayList<>(all.size());
+    for (PhraseTrie.Match<List<NameHit>> m : all) {
+      if (wholeName(text, m)) out.add(m);
+    }
+    return out;
+  }
+
+  /** Sub-county places and streets that begin with a name without its suffix (新安镇, 中山路, 朝阳街道). */
+  private static final Pattern LONGER_PLACE = Pattern.compile(
+      "^(?:镇(?![江村街级区域])|乡(?![村镇土亲愁])|村(?![民级委务庄镇])|街道|大街|街(?![头面上])|社区|路(?![网线径况程面基段口])|大道|巷|胡同|小区|苏木|嘎查|新区)");
+  private static final String ADMIN_SUFFIXES = "省市县区州盟旗";
+
+  private static boolean wholeName(String text, PhraseTrie.Match<List<NameHit>> m) {
+    String name = m.phrase();
+    boolean suffixed = ADMIN_SUFFIXES.indexOf(name.charAt(name.length() - 1)) >= 0 || name.endsWith("地区");
+    if (!suffixed && LONGER_PLACE.matcher(text.subSequence(m.end(), Math.min(text.length(), m.end() + 3))).find()) {
+      return false;
+    }
+    boolean formerOnly = m.value().stream().allMatch(h -> h.form() == Form.FORMER);
+    if (formerOnly && name.length() == 2 && ADMIN_SUFFIXES.indexOf(name.charAt(1)) >= 0 && m.start() > 0) {
+      char before = text.charAt(m.start() - 1);
+      boolean han = Character.UnicodeScript.of(before) == Character.UnicodeScript.HAN;
+      if (han && ADMIN_SUFFIXES.indexOf(before) < 0) return false;
+    }
+    return true;
+  }
+
+  /** The former names of {@code changes.tsv}, in the file's order. */
+  public List<Change> changes() {
+    return changes;
   }
 
   /**

@@ -87,7 +87,31 @@ public final class RegionResolver {
           "no place named" + (v.national > 0 ? String.format(Locale.ROOT, "; national %.1f", v.national) : ""));
     }
     Place chosen = chooseWithin(gazetteer.byCode(bestProvince).orElseThrow(), v);
-    return new Result(gazetteer.region(chosen, confidence(bestScore, total + v.national)), detail(v));
+    RegionInfo region = gazetteer.region(chosen, confidence(bestScore, total + v.national)).withAsWritten(formerName(chosen, v));
+    return new Result(region, detail(v) + (region.asWritten().isEmpty() ? "" : "; written " + region.asWritten()));
+  }
+
+  /**
+   * The former name the text calls the chosen place by (徐水县 for 徐水区), when its votes under former names
+   * weigh at least those under today's names; "" otherwise.
+   */
+  private static String formerName(Place chosen, RegionVotes v) {
+    Map<String, Double> former = new LinkedHashMap<>();
+    double current = 0;
+    for (Vote vote : v.votes) {
+      if (!vote.place().equals(chosen)) continue;
+      if (vote.former().isEmpty()) current += vote.weight();
+      else former.merge(vote.former(), vote.weight(), Double::sum);
+    }
+    String best = "";
+    double bestWeight = 0;
+    for (Map.Entry<String, Double> e : former.entrySet()) {
+      if (e.getValue() > bestWeight) {
+        best = e.getKey();
+        bestWeight = e.getValue();
+      }
+    }
+    return bestWeight > 0 && bestWeight >= current ? best : "";
   }
 
   /** The province itself, or the city or county the votes and the text's level point to. */
@@ -97,6 +121,7 @@ public final class RegionResolver {
     Map<String, Double> byCity = new HashMap<>();
     Map<String, Double> byCounty = new HashMap<>();
     Map<String, Boolean> countyInTitle = new HashMap<>();
+    Map<String, Boolean> countyAsCity = new HashMap<>();
     for (Vote vote : v.votes) {
       Place p = vote.place();
       if (!p.provinceCode().equals(province.code())) continue;
@@ -106,6 +131,8 @@ public final class RegionResolver {
       if (p.level() == Level.COUNTY) {
         byCounty.merge(p.code(), vote.weight(), Double::sum);
         if (vote.title()) countyInTitle.put(p.code(), true);
+        String written = vote.former().isEmpty() ? p.name() : vote.former();
+        if (written.endsWith("市")) countyAsCity.put(p.code(), true);
       }
     }
     // City: not for 北京, 天津, 上海, 重庆, whose districts sit right under them.
@@ -136,8 +163,14 @@ public final class RegionResolver {
     }
     if (county != null) {
       double parent = city != null ? cityScore - countyScore : own; // votes for the level above, other than this county's
-      boolean countyTalk = v.countySelf > 0 && v.countySelf >= v.citySelf;
-      if (countyInTitle.getOrDefault(county.code(), false)
+      // A county-level city (章丘市, 仙桃市) speaks of itself as 全市, 市委: then city talk is its own, when its
+      // votes outweigh those of its prefecture itself.
+      boolean countyTalk = (v.countySelf > 0 && v.countySelf >= v.citySelf)
+          || (countyAsCity.getOrDefault(county.code(), false) && v.citySelf > 0 && countyScore > parent);
+      // The county was the only place named (every vote of the province is its own): the province is known
+      // only through it, so the county is as sure as the province.
+      boolean onlyEvidence = own == 0 && parent == 0 && countyTalk;
+      if (countyInTitle.getOrDefault(county.code(), false) || onlyEvidence
           || (countyScore >= MIN_COUNTY_SCORE && countyScore >= SHARE_TO_DESCEND * parent && countyTalk)) {
         return county;
       }

@@ -63,7 +63,12 @@ final class RegionVotes {
    * holds 资中, "金融安全" 融安, "公路桥梁" 路桥), so such a vote counts only when its city or province is
    * named too, or another county of the same city is (椒江 and 三门 name 台州 together).
    */
-  record Vote(Place place, double weight, boolean tentative, boolean title) {}
+  record Vote(Place place, double weight, boolean tentative, boolean title, String former) {
+    /** A vote for a place named by today's name, a short form or an alias. */
+    Vote(Place place, double weight, boolean tentative, boolean title) {
+      this(place, weight, tentative, title, "");
+    }
+  }
 
   /** A name several places bear (鼓楼区, 朝阳区), decided after the unambiguous names are counted. */
   private record Ambiguous(List<NameHit> hits, double weight, boolean title) {}
@@ -128,7 +133,8 @@ final class RegionVotes {
         if (before >= BODY_CAP) w /= 10;
       }
       boolean tentative = p.level() == Level.COUNTY && zone != Zone.TITLE && (zone == Zone.BODY || shortForm);
-      votes.add(new Vote(p, w, tentative, zone == Zone.TITLE));
+      String former = hits.get(0).form() == Gazetteer.Form.FORMER ? m.phrase() : "";
+      votes.add(new Vote(p, w, tentative, zone == Zone.TITLE, former));
     }
     int[] hints = Hints.count(text);
     if (zone == Zone.BODY) {
@@ -146,8 +152,17 @@ final class RegionVotes {
     countySelf += hints[Hints.COUNTY_SELF];
   }
 
-  /** Keeps the tentative county votes that other votes back up (see {@link Vote}), drops the rest. */
+  /**
+   * Keeps the tentative county votes that other votes back up (see {@link Vote}), drops the rest — except
+   * in a text that names no other place at all, speaks at county level (全区, 全县) and names this one county
+   * at least twice: a county's speech that calls itself 潼南 ("新潼南建设", "潼南高新区") and nothing else.
+   */
   private void acceptTentative() {
+    if (countySelf > 0 && votes.stream().noneMatch(v -> !v.tentative())) {
+      Set<String> places = new HashSet<>();
+      for (Vote v : votes) places.add(v.place().code());
+      if (places.size() == 1 && votes.size() >= 2) return;
+    }
     Set<String> provinces = new HashSet<>();
     Set<String> cities = new HashSet<>();
     Map<String, Set<String>> countiesByCity = new HashMap<>();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.policysearch.doc.Articles;
 import org.policysearch.doc.DateInfo;
 import org.policysearch.doc.Evidence;
 import org.policysearch.doc.Flags;
@@ -142,6 +143,7 @@ public final class StandardDocumentBuilder implements DocumentBuilder {
     for (int i = 0; i < blocks.size(); i++) {
       paragraphs.add(new Paragraph(i + 1, blocks.get(i).text(), blocks.get(i).heading(), th.paragraphThemes().get(i)));
     }
+    paragraphs = Articles.locate(paragraphs); // 章/节/条/款/项 of regulations, rules and notices written in articles
     List<String> docThemes;
     List<ThemeScore> themeScores;
     if (given.themes() != null) {

@@ -1,11 +1,22 @@
 package org.policysearch.search.api;
 
+import org.policysearch.doc.ArticlePosition;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.doc.RegionInfo;
 
 /** Citation strings. */
 public final class Citation {
   private Citation() {}
+
+  /**
+   * Short form for a paragraph as lawyers cite it: 《title》（…），第十二条第二款 for a paragraph in an article,
+   * otherwise by its number, 第7段.
+   */
+  public static String paragraph(PolicyDocument d, int paragraph, ArticlePosition article) {
+    String head = paragraph(d, 0);
+    if (article != null && article.inArticle()) return head + "，" + article.cite();
+    return paragraph(d, paragraph);
+  }
 
   /** Short form for a paragraph: 《title》（湖北省鄂州市，2023-02-12），第7段. */
   public static String paragraph(PolicyDocument d, int paragraph) {

@@ -1,5 +1,7 @@
 package org.policysearch.search.api;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -12,10 +14,42 @@ import java.util.List;
  * @param themes            themes
  * @param types             document types
  * @param includeDuplicates also list reposts of documents already in the results
+ * @param effectiveOn       only documents in force on this day, as far as the corpus knows (see
+ *                          {@link org.policysearch.doc.InForce}), or null for no such filter
  */
 public record Filters(List<String> regions, List<Integer> years, Integer yearFrom, Integer yearTo,
-                      List<String> themes, List<String> types, boolean includeDuplicates) {
+                      List<String> themes, List<String> types, boolean includeDuplicates, LocalDate effectiveOn) {
   public static final Filters NONE = new Filters(List.of(), List.of(), null, null, List.of(), List.of(), false);
+
+  /** Without the in-force filter. */
+  public Filters(List<String> regions, List<Integer> years, Integer yearFrom, Integer yearTo,
+                 List<String> themes, List<String> types, boolean includeDuplicates) {
+    this(regions, years, yearFrom, yearTo, themes, types, includeDuplicates, null);
+  }
+
+  /**
+   * A day as typed for {@code effective_on} (surrounding spaces allowed): exactly YYYY-MM-DD, a real day,
+   * the year from {@link #MIN_YEAR} to {@link #MAX_YEAR}; shared by the HTTP parameter and the command line.
+   *
+   * @throws IllegalArgumentException when it is not such a day, with what is wrong
+   */
+  public static LocalDate parseDay(String typed) {
+    String t = typed.strip();
+    if (!t.matches("\\d{4}-\\d{2}-\\d{2}")) throw new IllegalArgumentException("not written YYYY-MM-DD");
+    LocalDate d;
+    try {
+      d = LocalDate.parse(t);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("no such day in the calendar");
+    }
+    if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) throw new IllegalArgumentException("the year is not from " + MIN_YEAR + " to " + MAX_YEAR);
+    return d;
+  }
+
+  /** The same filters with the repost setting changed. */
+  public Filters withIncludeDuplicates(boolean include) {
+    return new Filters(regions, years, yearFrom, yearTo, themes, types, include, effectiveOn);
+  }
 
   /** The years a filter accepts: four digits, from this one ... */
   public static final int MIN_YEAR = 1000;

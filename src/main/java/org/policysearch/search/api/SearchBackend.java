@@ -20,6 +20,16 @@ public interface SearchBackend extends AutoCloseable {
   /** A document by id, with its paragraphs; with a query, every match in every paragraph is marked. */
   DocumentView document(String id, String query) throws NotFoundException, InvalidRequestException, IOException;
 
+  /**
+   * A document jumping to an article ({@code 12}, {@code 十二}, {@code 第十二条}); null or blank: as
+   * {@link #document(String, String)}. Every backend gets it from the document's own paragraphs.
+   */
+  default DocumentView document(String id, String query, String article)
+      throws NotFoundException, InvalidRequestException, IOException {
+    DocumentView v = document(id, query);
+    return article == null || article.isBlank() ? v : v.atArticle(article);
+  }
+
   /** Documents from other regions like a paragraph of a document. */
   SimilarResult similarTo(String id, int paragraph, int size, SimilarMode mode, boolean semantic)
       throws InvalidRequestException, NotFoundException, IOException;

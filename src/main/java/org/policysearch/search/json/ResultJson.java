@@ -112,6 +112,7 @@ public final class ResultJson {
     }
     o.add("highlights", hl);
     o.addProperty("html", p.html());
+    o.add("article", org.policysearch.doc.DocumentJson.article(p.article()));
     return o;
   }
 
@@ -163,6 +164,7 @@ public final class ResultJson {
     o.add("theme", strings(f.themes()));
     o.add("type", strings(f.types()));
     o.addProperty("include_duplicates", f.includeDuplicates());
+    o.addProperty("effective_on", f.effectiveOn() == null ? null : f.effectiveOn().toString());
     return o;
   }
 
@@ -202,6 +204,17 @@ public final class ResultJson {
       ps.add(p);
     }
     o.add("paragraphs", ps);
+    JsonArray toc = new JsonArray();
+    for (org.policysearch.doc.Articles.Entry e : v.contents()) {
+      JsonObject c = new JsonObject();
+      c.addProperty("level", e.level());
+      c.addProperty("label", e.label());
+      if (e.level().equals("article")) c.addProperty("number", e.number());
+      c.addProperty("paragraph", e.paragraph());
+      toc.add(c);
+    }
+    o.add("contents", toc);
+    o.addProperty("article_paragraph", v.articleParagraph() == 0 ? null : v.articleParagraph());
     return o;
   }
 
