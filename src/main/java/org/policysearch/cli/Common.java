@@ -24,7 +24,7 @@ final class Common {
   private Common() {}
 
   static final Set<String> LOCATION = Set.of("corpus", "index");
-  static final Set<String> FILTERS = Set.of("region", "year", "from", "to", "theme", "type");
+  static final Set<String> FILTERS = Set.of("region", "year", "from", "to", "theme", "type", "cites");
 
   static Set<String> union(Set<String>... sets) {
     Set<String> out = new TreeSet<>();
@@ -60,7 +60,8 @@ final class Common {
       + "                   a province abbreviation (鲁), or 全国 / 中华人民共和国 / 中央; repeatable (values OR)\n"
       + "  --year Y         a year; repeatable.  --from Y / --to Y  a range of years (inclusive)\n"
       + "  --theme T        a theme as the index holds it (see 'stats'); repeatable\n"
-      + "  --type T         a document type as the index holds it (讲话, 工作报告, 法规, ...); repeatable\n";
+      + "  --type T         a document type as the index holds it (讲话, 工作报告, 法规, ...); repeatable\n"
+      + "  --cites X        only documents that cite X: a document id, or a 文号 such as 国发〔2021〕16号\n";
 
   /**
    * Says which index answered and how many documents it holds, for an empty answer: so "nothing found"
@@ -82,7 +83,8 @@ final class Common {
     for (String y : a.all("year")) years.add(year("year", y));
     Integer from = a.get("from", null) == null ? null : year("from", a.get("from", null));
     Integer to = a.get("to", null) == null ? null : year("to", a.get("to", null));
-    return new Filters(a.all("region"), years, from, to, a.all("theme"), a.all("type"), duplicates);
+    return new Filters(a.all("region"), years, from, to, a.all("theme"), a.all("type"), duplicates,
+        a.get("cites", ""));
   }
 
   private static int year(String opt, String v) throws Args.UsageException {

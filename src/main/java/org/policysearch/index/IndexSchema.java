@@ -14,9 +14,10 @@ public final class IndexSchema {
    * parent. 3: the fingerprint is a MinHash sketch (reposts decided on the text), and dates are only taken
    * from evidence about the document, so every document is read again. 4: length norms on the
    * document-level and title exact pairs (similar documents). 5: themes are paths of a two-level taxonomy
-   * indexed at every level, and the stored document carries its dated events and theme scores.
+   * indexed at every level, and the stored document carries its dated events and theme scores. 6: lineage (a document's own keys, the keys
+   * of its references and the references themselves, docs/lineage.md).
    */
-  public static final int VERSION = 5;
+  public static final int VERSION = 6;
 
   static final String KEY_SCHEMA = "schema";
   static final String KEY_ANALYZER = "analyzer";

@@ -58,7 +58,7 @@ final class RepostFolding {
         .build();
     // The same drill-sideways rules as the search: an original is a hit when it passes every filter.
     Filters all = new Filters(filters.regions(), filters.years(), filters.yearFrom(), filters.yearTo(),
-        filters.themes(), filters.types(), true);
+        filters.themes(), filters.types(), true, filters.cites());
     List<Integer> hits = new ArrayList<>();
     SearchContext.searchWith(s, originalHits, new FacetHitCollector(new DocCollector(hits), all, Set.of()));
     Set<Integer> out = new HashSet<>();

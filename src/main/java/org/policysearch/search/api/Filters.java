@@ -12,10 +12,22 @@ import java.util.List;
  * @param themes            themes
  * @param types             document types
  * @param includeDuplicates also list reposts of documents already in the results
+ * @param cites             only documents that cite this one: a document id or a 文号 ("" for any; docs/lineage.md)
  */
 public record Filters(List<String> regions, List<Integer> years, Integer yearFrom, Integer yearTo,
-                      List<String> themes, List<String> types, boolean includeDuplicates) {
+                      List<String> themes, List<String> types, boolean includeDuplicates, String cites) {
   public static final Filters NONE = new Filters(List.of(), List.of(), null, null, List.of(), List.of(), false);
+
+  /** Without a {@code cites} filter. */
+  public Filters(List<String> regions, List<Integer> years, Integer yearFrom, Integer yearTo,
+                 List<String> themes, List<String> types, boolean includeDuplicates) {
+    this(regions, years, yearFrom, yearTo, themes, types, includeDuplicates, "");
+  }
+
+  /** The same filters, keeping only the documents that cite {@code idOrNumber}. */
+  public Filters withCites(String idOrNumber) {
+    return new Filters(regions, years, yearFrom, yearTo, themes, types, includeDuplicates, idOrNumber);
+  }
 
   /** The years a filter accepts: four digits, from this one ... */
   public static final int MIN_YEAR = 1000;
@@ -39,6 +51,7 @@ public record Filters(List<String> regions, List<Integer> years, Integer yearFro
     years = List.copyOf(years == null ? List.of() : years);
     themes = List.copyOf(themes == null ? List.of() : themes);
     types = List.copyOf(types == null ? List.of() : types);
+    cites = cites == null ? "" : cites.strip();
   }
 
   public boolean yearSelected() {
