@@ -70,6 +70,11 @@ public final class ReferenceExtractor {
 
   /** Every reference in one paragraph, in the order written (repeats included). */
   static List<Reference> inParagraph(int number, String text) {
+    return found(number, text).stream().map(Found::reference).toList();
+  }
+
+  /** As {@link #inParagraph}, with where each stands: from {@code at} to {@code end} (the title marks and brackets included). */
+  static List<Found> found(int number, String text) {
     List<Found> found = new ArrayList<>();
     List<int[]> titleSpans = new ArrayList<>();
     int i = 0;
@@ -105,7 +110,7 @@ public final class ReferenceExtractor {
       CitationKeys.Title key = CitationKeys.title(title);
       if (key.key().isEmpty() && docNo.isEmpty()) continue;
       if (version.isEmpty()) version = key.version();
-      found.add(new Found(open, new Reference(title, version, docNo, relation(text, open, end, titleSpans), number, context(text, open, end))));
+      found.add(new Found(open, end, new Reference(title, version, docNo, relation(text, open, end, titleSpans), number, context(text, open, end))));
     }
     Matcher m = DOC_NUMBER.matcher(text);
     while (m.find()) {
@@ -113,14 +118,15 @@ public final class ReferenceExtractor {
       String written = cleanNumber(m.group());
       if (written.isEmpty()) continue;
       int start = m.end() - written.length(); // the words caught before the issuer code are the cue, not the number
-      found.add(new Found(start, new Reference("", "", written, relation(text, start, m.end(), titleSpans), number,
+      found.add(new Found(start, m.end(), new Reference("", "", written, relation(text, start, m.end(), titleSpans), number,
           context(text, start, m.end()))));
     }
     found.sort(java.util.Comparator.comparingInt(Found::at));
-    return found.stream().map(Found::reference).toList();
+    return found;
   }
 
-  private record Found(int at, Reference reference) {}
+  /** A reference and where it stands in its paragraph. */
+  record Found(int at, int end, Reference reference) {}
 
   /** The 》 that closes the 《 at {@code open} (nested marks allowed), or -1 when there is none close enough. */
   private static int closing(String text, int open) {
