@@ -24,8 +24,8 @@ final class LineageService {
   private final SearcherProvider provider;
   private final SearchService search;
 
-  LineageService(SearchContext ctx, SearchService search) {
-    this.provider = ctx.provider();
+  LineageService(SearchService search) {
+    this.provider = search.context().provider();
     this.search = search;
   }
 

@@ -53,8 +53,8 @@ public final class LuceneBackend implements SearchBackend {
     this.search = new SearchService(ctx);
     this.phrases = new PhraseService(ctx);
     this.similar = new SimilarService(ctx, search);
-    this.export = new ExportService(search);
-    this.lineage = new LineageService(ctx, search);
+    this.lineage = new LineageService(search);
+    this.export = new ExportService(search, lineage);
   }
 
   /** Lexical only: no vectors, no model. */

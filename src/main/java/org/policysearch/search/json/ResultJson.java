@@ -432,6 +432,7 @@ public final class ResultJson {
     o.addProperty("redacted", r.redacted());
     o.addProperty("citation", r.citation());
     o.addProperty("reference", r.reference());
+    o.addProperty("cites", r.cites());
     return o;
   }
 
