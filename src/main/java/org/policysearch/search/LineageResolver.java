@@ -41,8 +41,9 @@ import org.policysearch.text.CitationKeys;
  * links among the documents whose title has the same key, reposts and the citing document aside: those
  * that existed when the citing document was issued (their first dated event not later than its date),
  * of the citing document's own region first, then of each region above it, then national ones; in the
- * first of these that has any: the one, or of several, the latest when they are versions of one standing
- * rule (a 法, 条例, 办法, 解释 …: the version in force). Several documents of one name that is no standing
+ * first of these that has any: the one, or of several versions of one standing rule (a 法, 条例, 办法, 解释 …)
+ * the one in force at the citing date (the latest dated by then; when the index holds only later versions,
+ * the oldest of them). Several documents of one name that is no standing
  * rule (decisions titled 《关于修改部分地方性法规的决定》) are different acts, and the one meant may be missing
  * from the index: none is linked, whatever the dates. A title that no region of the chain has links only when all its documents are
  * of one region named in the title (《北京市物业管理条例》 cited from Shanghai). Otherwise unresolved.
@@ -129,13 +130,13 @@ final class LineageResolver {
     if (existing.isEmpty()) return new Resolution(r, CitedReference.UNRESOLVED, null);
     for (String region : chain(citer.region())) {
       List<Candidate> here = existing.stream().filter(c -> c.region().equals(region)).toList();
-      if (!here.isEmpty()) return pick(r, here, all.stream().filter(c -> c.region().equals(region)).count(), titleKey);
+      if (!here.isEmpty()) return pick(r, here, all.stream().filter(c -> c.region().equals(region)).count(), titleKey, citer);
     }
     Set<String> regions = new LinkedHashSet<>();
     for (Candidate c : all) regions.add(c.region());
     if (regions.size() == 1) {
       String region = regions.iterator().next();
-      if (namesRegion(titleKey, region)) return pick(r, existing, all.size(), titleKey);
+      if (namesRegion(titleKey, region)) return pick(r, existing, all.size(), titleKey, citer);
     }
     return new Resolution(r, CitedReference.AMBIGUOUS, null);
   }
@@ -144,15 +145,22 @@ final class LineageResolver {
    * Among the candidates of one region that existed at the citing date: the one, or the latest version of a
    * standing rule. {@code named} counts every document of that region with the key, later ones included.
    */
-  private Resolution pick(Reference r, List<Candidate> existing, long named, String titleKey) {
+  private Resolution pick(Reference r, List<Candidate> existing, long named, String titleKey, Candidate citer) {
     boolean standing = STANDING_RULE.matcher(titleKey).matches();
     // several acts of one name (decisions, notices): the one meant may be one the index lacks
     if (!standing && named > 1) return new Resolution(r, CitedReference.AMBIGUOUS, null);
     if (existing.size() == 1) return new Resolution(r, CitedReference.RESOLVED, existing.get(0));
-    // versions of one rule: the one in force when cited, i.e. the latest; undated versions cannot be placed
+    // versions of one rule: the one in force when cited (the latest dated by then), else, when the index holds
+    // only later versions, the oldest of them (the nearest to the text cited); undated versions cannot be placed
     if (existing.stream().anyMatch(c -> c.epochDay() == null)) return new Resolution(r, CitedReference.AMBIGUOUS, null);
-    Candidate latest = existing.stream().max(Comparator.comparing(Candidate::epochDay).thenComparing(Candidate::id)).orElseThrow();
-    return new Resolution(r, CitedReference.RESOLVED, latest);
+    // two of one date are no versions but parts or copies (the 民法典 kept as one document a book): no link
+    if (existing.stream().map(Candidate::epochDay).distinct().count() < existing.size()) {
+      return new Resolution(r, CitedReference.AMBIGUOUS, null);
+    }
+    Comparator<Candidate> byDate = Comparator.comparing(Candidate::epochDay).thenComparing(Candidate::id);
+    List<Candidate> inForce = existing.stream().filter(c -> citer.epochDay() == null || c.epochDay() <= citer.epochDay()).toList();
+    Candidate version = inForce.isEmpty() ? existing.stream().min(byDate).orElseThrow() : inForce.stream().max(byDate).orElseThrow();
+    return new Resolution(r, CitedReference.RESOLVED, version);
   }
 
   /** The citing document's region, each region above it, then national ("湖北省/鄂州市" → itself, 湖北省, 全国). */

@@ -66,6 +66,8 @@ class LineageTest {
       doc("water-2020", "武汉市供水条例", "2020-05-01", "湖北省/武汉市", "第一条 为了加强供水管理，制定本条例（修订）。"),
       doc("decision-a", "关于修改部分地方性法规的决定", "2012-01-01", "湖北省", "决定对下列法规作出修改。"),
       doc("decision-b", "关于修改部分地方性法规的决定", "2016-01-01", "湖北省", "决定对下列法规作出修改。"),
+      doc("code-part1", "中华人民共和国民法典", "2020-05-28", "全国", "第一编 总则"),
+      doc("code-part2", "中华人民共和国民法典", "2020-05-28", "全国", "第二编 物权"),
       numbered(doc("guofa", "国务院关于加强数字政府建设的指导意见", "2022-06-23", "全国", "各省、自治区、直辖市人民政府："), "国发〔2022〕14号"));
 
   @Test
@@ -75,7 +77,7 @@ class LineageTest {
         "第一条 根据《教育法》《物业管理条例》《武汉市供水条例》，制定本办法。",
         "按照国发[2022]14号文件要求，落实《国务院关于加强数字政府建设的指导意见》。",
         "依照《关于修改部分地方性法规的决定》执行，本办法即《武汉市教育督导办法》。"));
-    docs.add(doc("wuhan-2023", "武汉市供水服务办法", "2023-01-01", "湖北省/武汉市", "第一条 根据《武汉市供水条例》，制定本办法。"));
+    docs.add(doc("wuhan-2023", "武汉市供水服务办法", "2023-01-01", "湖北省/武汉市", "第一条 根据《武汉市供水条例》《民法典》，制定本办法。"));
     docs.add(doc("chaoyang", "朝阳区物业服务办法", "2021-01-01", "北京市/朝阳区", "第一条 根据《物业管理条例》，制定本办法。"));
     docs.add(doc("old-beijing", "北京市物业服务旧规定", "2010-01-01", "北京市", "第一条 根据《物业管理条例》，制定本规定。"));
     docs.add(doc("guangzhou", "广州市物业收费办法", "2012-01-01", "广东省/广州市", "参照《上海市物业管理条例》和《北京市物业管理条例》。"));
@@ -90,6 +92,7 @@ class LineageTest {
       assertEquals(CitedReference.UNRESOLVED, w.get("国务院关于加强数字政府建设的指导意见").status(), "issued after the citing document");
       assertEquals(CitedReference.AMBIGUOUS, w.get("关于修改部分地方性法规的决定").status(), "two decisions of that name: no link");
       assertEquals(CitedReference.SELF, w.get("武汉市教育督导办法").status());
+      assertEquals(CitedReference.AMBIGUOUS, byTitle(b.cites("wuhan-2023")).get("民法典").status(), "a code kept as several documents of one title and date: no part is the code");
       assertEquals("water-2020", target(byTitle(b.cites("wuhan-2023")).get("武汉市供水条例")), "the latest version by 2023");
       assertEquals("pm-beijing", target(byTitle(b.cites("chaoyang")).get("物业管理条例")), "Beijing's own, from a district of Beijing");
       assertEquals("pm-national", target(byTitle(b.cites("old-beijing")).get("物业管理条例")),

@@ -26,10 +26,11 @@ public final class ReferenceExtractor {
   /** References kept per document (one per distinct cited title or number). */
   public static final int MAX_REFERENCES = 1000;
   /** How far back (in characters, within the sentence) the words that state a relation are looked for. */
-  static final int CUE_WINDOW = 60;
+  static final int CUE_WINDOW = 150;
 
   /** Things in title marks that are not documents: certificates, licences, forms, cards. */
-  private static final Pattern NOT_A_DOCUMENT = Pattern.compile(".*(证|证书|执照|证明|许可证|卡|簿|登记表|申请表|单|协议|通知书|决定书|合同)$");
+  private static final Pattern NOT_A_DOCUMENT = Pattern.compile(
+      ".*(证|证书|执照|证明|证明书|许可证|卡|簿|表|单|牌|协议|合同|回执|凭证|申请书|承诺书|告知书|责任书|协议书|通知书|决定书|建议书|登记书)$");
   /** 国发〔2021〕16号 as written: any of the brackets people use, the issuer code before it. */
   private static final Pattern DOC_NUMBER = Pattern.compile(
       "([\\p{IsHan}A-Za-z]{1,12})\\s*[〔\\[［(（【]\\s*(\\d{4})\\s*[〕\\]］)）】]\\s*第?\\s*(\\d{1,5})\\s*号");
