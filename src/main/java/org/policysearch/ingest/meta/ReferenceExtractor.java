@@ -41,6 +41,9 @@ public final class ReferenceExtractor {
   static final int MAX_CODE = 6;
   private static final Pattern AMENDED_AFTER = Pattern.compile("^\\s*(第[一二三四五六七八九十0-9]+次)?(修正|修订|修改)");
   private static final Pattern AMENDED_BY_THIS = Pattern.compile("^[^。；;，,]{0,6}?(作如下修改|作出如下修改|修改如下|作如下修正|作如下修订)");
+  private static final Pattern ENACTS = Pattern.compile("^[^。；;]*?制定本(条例|办法|规定|细则|规则|解释|决定|法|实施办法|实施细则|意见|方案)");
+  /** "《A》以及…发布的《B》同时废止。": the sentence ends by repealing what it lists. */
+  private static final Pattern SENTENCE_ENDS_REPEALED = Pattern.compile("^[^。；;]*(同时|即行|予以|一并)废止[。；;]");
   private static final Pattern REPEALED_AFTER = Pattern.compile("^[^。；;，,]{0,30}?废止");
 
   private ReferenceExtractor() {}
@@ -154,6 +157,8 @@ public final class ReferenceExtractor {
   }
 
   private static boolean isVersion(String inside) {
+    // "（以下简称《决定》…）" names the title, it is no version
+    if (inside.startsWith("以下") || inside.contains("简称") || inside.indexOf('《') >= 0 || inside.indexOf('〈') >= 0) return false;
     return inside.matches(".*(\\d{4}|修正|修订|修改|版|草案|征求意见稿).*") && inside.length() <= 30;
   }
 
@@ -202,20 +207,28 @@ public final class ReferenceExtractor {
     int bestAt = -1;
     for (Object[] cue : CUES) {
       int at = before.lastIndexOf((String) cue[0]);
+      // "…修改的《X》", "…实施的《X》": the verb describes the cited document's history, it states no relation of this one
+      while (at >= 0 && at + ((String) cue[0]).length() < before.length() && before.charAt(at + ((String) cue[0]).length()) == '的') {
+        at = at == 0 ? -1 : before.lastIndexOf((String) cue[0], at - 1);
+      }
       if (at > bestAt) {
         bestAt = at;
         best = (Relation) cue[1];
       }
     }
     String masked = maskTitles(text, end, titleSpans);
-    if (REPEALED_AFTER.matcher(masked).find()) return Relation.REPEALS;
+    // "《A》（法释〔1999〕10号）、《B》和《C》同时废止": the other titles and their numbers in between do not count
+    String bare = masked.replace("　", "").replaceAll("[（(][^（）()]{0,40}[）)]", "");
+    if (REPEALED_AFTER.matcher(bare).find() || SENTENCE_ENDS_REPEALED.matcher(bare).find()) return Relation.REPEALS;
     if (AMENDED_BY_THIS.matcher(masked).find()) return Relation.AMENDS;
+    // "依照《X》…，结合本省实际，制定本条例": whatever the verb, the sentence that enacts the document names its basis
+    if ((best == null || best == Relation.MENTIONS) && ENACTS.matcher(masked).find()) return Relation.RESTS_ON;
     return best == null ? Relation.MENTIONS : best;
   }
 
   /** The sentence after {@code end} with the titles in it blanked ("《X》、《Y》同时废止"). */
   private static String maskTitles(String text, int end, List<int[]> titleSpans) {
-    StringBuilder after = new StringBuilder(text.substring(end, Math.min(text.length(), end + 60)));
+    StringBuilder after = new StringBuilder(text.substring(end, Math.min(text.length(), end + CUE_WINDOW)));
     for (int k = 0; k < after.length(); k++) {
       if (text.charAt(end + k) == '《') {
         int close = closing(text, end + k);

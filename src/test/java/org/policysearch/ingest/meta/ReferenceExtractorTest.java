@@ -59,6 +59,13 @@ class ReferenceExtractorTest {
   }
 
   @Test
+  void anAbbreviationInBracketsIsNoVersion() {
+    List<Reference> r = refs("根据《中华人民共和国刑法修正案（三）》（以下简称《修正案（三）》），统一认定罪名。");
+    assertEquals("中华人民共和国刑法修正案（三）", r.get(0).title());
+    assertEquals("", r.get(0).version());
+  }
+
+  @Test
   void aDocumentNumberCitedAloneIsAReferenceWithoutTheWordsBeforeIt() {
     List<Reference> r = refs("各地要严格执行鄂政办发[2023]5号和国办发（2021）36号文件精神。");
     assertEquals(List.of("鄂政办发[2023]5号", "国办发（2021）36号"), r.stream().map(Reference::docNumber).toList());
@@ -83,11 +90,21 @@ class ReferenceExtractorTest {
     assertEquals(Relation.IMPLEMENTS, only("上海市实施《中华人民共和国义务教育法》办法").relation());
     assertEquals(Relation.REPEALS, only("本条例自2020年1月1日起施行。1997年公布的《上海市供水管理条例》同时废止。").relation());
     assertEquals(Relation.REPEALS, only("决定废止《上海市供水管理条例》。").relation());
+    List<Reference> history = refs("本办法自2004年10月1日起施行。1987年6月23日通过、1997年10月16日修改的《北京市文物保护管理条例》以及1993年5月4日市人民政府批准、"
+        + "1993年10月23日市文物事业管理局发布、1997年12月31日市政府第十二号令修改的《北京市馆藏文物管理规定》同时废止。");
+    assertEquals(List.of(Relation.REPEALS, Relation.REPEALS), history.stream().map(Reference::relation).toList());
+    List<Reference> repealed = refs("《最高人民法院关于人民法院认可台湾地区有关法院民事判决的规定》（法释〔1998〕11号）、最高人民法院《关于当事人持台湾地区"
+        + "有关法院支付命令向人民法院申请认可人民法院应否受理的批复》（法释〔2001〕13号）和最高人民法院《关于人民法院认可台湾地区有关法院民事判决的补充规定》"
+        + "（法释〔2009〕4号）同时废止。");
+    assertEquals(List.of(Relation.REPEALS, Relation.REPEALS, Relation.REPEALS), repealed.stream().map(Reference::relation).toList());
     assertEquals(Relation.AMENDS, only("决定对《上海市供水管理条例》作如下修改：").relation());
     assertEquals(Relation.MENTIONS, only("违反本条例规定的，依照《中华人民共和国行政处罚法》处罚。").relation());
     // the decision named in a law's header amended that law: not a relation of the law to the decision
     assertEquals(Relation.MENTIONS,
         only("根据2013年11月29日山东省第十二届人民代表大会常务委员会第五次会议《关于修改〈山东省农业环境保护条例〉等四件地方性法规的决定》第一次修正").relation());
+    // the sentence that enacts the document names its basis, whatever the verb
+    List<Reference> basis = refs("为正确审理海上保险纠纷案件，依照《中华人民共和国海商法》《中华人民共和国保险法》的相关规定，制定本规定。");
+    assertEquals(List.of(Relation.RESTS_ON, Relation.RESTS_ON), basis.stream().map(Reference::relation).toList());
     // a cue in an earlier sentence does not reach
     assertEquals(Relation.MENTIONS, only("根据实际情况作出安排。各单位应学习《中华人民共和国宪法》。").relation());
     // one cue governs a list of titles
