@@ -41,6 +41,7 @@ public final class LineageReport {
       b.export(new SearchRequest("", new Filters(null, null, null, null, null, null, true), SortOrder.RELEVANCE, 1, 10, 1),
           ExportRow.MAX_DOCUMENTS, row -> ids.add(row.id()));
       Map<String, Long> byStatus = new TreeMap<>();
+      Map<String, Long> citedCount = new java.util.HashMap<>();
       Map<String, Long> byRelation = new TreeMap<>();
       long citing = 0;
       long refs = 0;
@@ -54,6 +55,7 @@ public final class LineageReport {
           refs++;
           byStatus.merge(c.status(), 1L, Long::sum);
           byRelation.merge(c.relation(), 1L, Long::sum);
+          if (c.target() != null) citedCount.merge(c.target().id(), 1L, Long::sum);
           if (out != null) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("citer", id);
@@ -78,6 +80,20 @@ public final class LineageReport {
       System.out.printf("documents %d, citing at least one %d, references %d (%.1f s to resolve all)%n", ids.size(), citing, refs, secs);
       System.out.println("by status: " + byStatus);
       System.out.println("by relation: " + byRelation);
+      // the most cited document: what its cited-by page costs (every citer is read and resolved each time)
+      var top = citedCount.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(null);
+      if (top != null) {
+        long[] ms = new long[7];
+        for (int i = 0; i < ms.length; i++) {
+          long s = System.nanoTime();
+          b.citedBy(top.getKey(), Filters.NONE, 1, 10);
+          ms[i] = (System.nanoTime() - s) / 1_000_000;
+        }
+        java.util.Arrays.sort(ms);
+        System.out.printf("most cited: %s (%s), cited by %d documents; cited-by first page: median %d ms of %d runs (max %d)%n",
+            top.getKey(), b.document(top.getKey(), null).document().title(), b.citedBy(top.getKey(), Filters.NONE, 1, 10).total(), ms[ms.length / 2], ms.length,
+            ms[ms.length - 1]);
+      }
     }
   }
 }

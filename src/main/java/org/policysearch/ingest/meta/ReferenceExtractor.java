@@ -110,7 +110,9 @@ public final class ReferenceExtractor {
       }
       titleSpans.add(new int[] {open, end});
       i = close + 1;
-      if (!isDocumentTitle(title)) continue;
+      // inside an open 〈: a title named within another title (《关于修改〈浙江省实施《X》办法〉的决定》, the outer
+      // marks cut off by a paragraph break), which this document does not cite
+      if (!isDocumentTitle(title) || insideAngleMarks(text, open)) continue;
       CitationKeys.Title key = CitationKeys.title(title);
       if (key.key().isEmpty() && docNo.isEmpty()) continue;
       if (version.isEmpty()) version = key.version();
@@ -154,6 +156,16 @@ public final class ReferenceExtractor {
     int close = text.indexOf(want, at + 1);
     if (close < 0 || close - at > 40) return null;
     return new int[] {at, close};
+  }
+
+  private static boolean insideAngleMarks(String text, int at) {
+    int depth = 0;
+    for (int j = 0; j < at; j++) {
+      char c = text.charAt(j);
+      if (c == '〈') depth++;
+      else if (c == '〉' && depth > 0) depth--;
+    }
+    return depth > 0;
   }
 
   private static boolean isVersion(String inside) {

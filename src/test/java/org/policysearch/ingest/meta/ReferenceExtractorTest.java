@@ -152,6 +152,11 @@ class ReferenceExtractorTest {
   }
 
   @Test
+  void aTitleWithinAnotherTitleCutByAParagraphBreakIsNoReference() {
+    assertEquals(List.of(), refs("乡两级人民代表大会代表选举实施细则〉〈浙江省实施《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》办法〉的决定》第六次修正"));
+  }
+
+  @Test
   void nestedTitleMarksBelongToTheOuterTitle() {
     Reference r = only("根据《关于修改《上海市供水管理条例》的决定》执行。");
     assertEquals("关于修改《上海市供水管理条例》的决定", r.title());
