@@ -167,6 +167,28 @@ class LineageTest {
   }
 
   @Test
+  void aDocumentCitedByThousandsIsPaged() throws Exception {
+    List<PolicyDocument> docs = new ArrayList<>(LAWS);
+    int n = 2500;
+    for (int i = 0; i < n; i++) {
+      docs.add(doc("t" + i, "第" + i + "号办法", (1996 + i % 28) + "-01-01", i % 2 == 0 ? "湖北省" : "山东省", "根据《教育法》，制定本办法。"));
+    }
+    try (LuceneBackend b = open(docs)) {
+      CitedBy first = b.citedBy("edu-law", Filters.NONE, 1, 20);
+      assertEquals(n, first.total());
+      assertEquals(20, first.documents().size());
+      assertEquals(n, first.table().stream().mapToLong(CitedBy.RegionYear::count).sum());
+      // the last page, and no page beyond the result window
+      CitedBy last = b.citedBy("edu-law", Filters.NONE, n / 20, 20);
+      assertEquals(20, last.documents().size());
+      assertEquals(0, b.citedBy("edu-law", Filters.NONE, n / 20 + 1, 20).documents().size());
+      assertThrows(InvalidRequestException.class, () -> b.citedBy("edu-law", Filters.NONE, 1000, 100));
+      // oldest first across the pages
+      assertTrue(first.documents().get(0).document().date().compareTo(last.documents().get(19).document().date()) <= 0);
+    }
+  }
+
+  @Test
   void selfCitationsAndCyclesBreakNothing() throws Exception {
     List<PolicyDocument> docs = List.of(
         doc("a", "甲市河道管理条例", "2010-01-01", "湖北省", "第一条 依据《乙市湖泊保护条例》，制定本条例。", "本条例即《甲市河道管理条例》。"),
