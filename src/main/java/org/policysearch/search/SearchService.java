@@ -172,7 +172,7 @@ final class SearchService {
   }
 
   /** The documents of {@code base} that cite {@code cites} (a document id or a 文号), or {@code base} when "". */
-  private static Query withCites(IndexSearcher s, Query base, String cites) throws InvalidRequestException, IOException {
+  static Query withCites(IndexSearcher s, Query base, String cites) throws InvalidRequestException, IOException {
     if (cites.isEmpty()) return base;
     List<org.apache.lucene.util.BytesRef> ids = new ArrayList<>();
     for (LineageResolver.Citing c : citing(new LineageResolver(s), cites)) ids.add(new org.apache.lucene.util.BytesRef(c.citer().id()));

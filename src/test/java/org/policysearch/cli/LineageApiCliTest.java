@@ -134,6 +134,9 @@ class LineageApiCliTest {
     assertEquals(5, rows.size(), jsonl);
     // the export carries each document's references
     assertEquals("rests_on 《中华人民共和国教育法》 → laws/edu; implements 《未收录的某某规定》", rows.get(0).get("cites").getAsString());
+    // the phrase statistics too: counted over the citing documents only, denominators included
+    JsonObject phrase = get("/api/phrase?q=" + enc("结合本地实际") + "&cites=laws/edu&region=" + enc("湖北省")).getAsJsonObject();
+    assertEquals(5, phrase.get("documents").getAsLong(), phrase.toString());
     String cliSearch = cli("search", "--cites", "laws/edu", "--region", "湖北省", "--type", "通知");
     assertTrue(cliSearch.startsWith("共 2 篇"), cliSearch);
   }
