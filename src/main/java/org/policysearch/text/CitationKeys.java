@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * trailing version in brackets ((2018年修正), (试行) stays: it is part of the name). Document number key:
  * the issuer code, year and number, whichever brackets were typed (国发〔2021〕16号 = 国发[2021]16号 =
  * 国发(2021)16号).
+ *
+ * <p>The keys are indexed and looked up at query time: a change to either function bumps the index schema
+ * version ({@code index.IndexSchema}), or old indexes and new lookups would disagree.
  */
 public final class CitationKeys {
   /** Keys shorter than this say too little to link anything; 《宪法》 has two characters. */

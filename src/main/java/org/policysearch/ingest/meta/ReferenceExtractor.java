@@ -19,6 +19,9 @@ import org.policysearch.text.CitationKeys;
  * <p>Bounded on any input: a 《 without its 》 within {@link #MAX_TITLE} characters is not a title (the scan
  * goes on after it), a document keeps at most {@link #MAX_REFERENCES} references, and one reference per
  * cited key (the first place it is cited; its relation is the first one stated anywhere).
+ *
+ * <p>What it finds is stored in the index ({@code index.Fields#REFERENCES}, {@code CITES_KEY}): a change
+ * that alters its output for some text bumps {@code index.IndexSchema#VERSION}, so indexes are rebuilt.
  */
 public final class ReferenceExtractor {
   /** Longest title read between 《 and 》; longer runs are an unbalanced mark, not a title. */
