@@ -5,6 +5,7 @@ import { append, el, marked, safeUrl, num } from './dom.js';
 import { regionLabel } from './cite.js';
 import { href, withChanges } from './state.js';
 import { flagBadges, metaLine, paragraphActions } from './widgets.js';
+import { render as lineage } from './lineage.js';
 
 export function load(s, signal) {
   return getJson(documentPath(s.id), { q: s.q }, signal);
@@ -45,7 +46,7 @@ export function render(main, doc, ctx) {
   current = -1;
 
   const article = el('article', { class: 'document', 'aria-labelledby': 'doc-title' },
-    header, notes, matchBar(s, doc), paras);
+    header, notes, matchBar(s, doc), paras, lineage(doc, s));
   append(main, back, el('div', { class: 'doc-layout' }, article, el('div', { class: 'doc-side' }, contents(doc, ctx), metadata(doc))));
 
   if (s.p) {

@@ -24,7 +24,7 @@ final class Common {
   private Common() {}
 
   static final Set<String> LOCATION = Set.of("corpus", "index");
-  static final Set<String> FILTERS = Set.of("region", "year", "from", "to", "theme", "type", "effective-on");
+  static final Set<String> FILTERS = Set.of("region", "year", "from", "to", "theme", "type", "effective-on", "cites");
 
   static Set<String> union(Set<String>... sets) {
     Set<String> out = new TreeSet<>();
@@ -62,7 +62,9 @@ final class Common {
       + "  --theme T        a theme as the index holds it (see 'stats'); repeatable\n"
       + "  --type T         a document type as the index holds it (讲话, 工作报告, 法规, ...); repeatable\n"
       + "  --effective-on D only documents in force on day D (YYYY-MM-DD), as far as the corpus knows: in effect on\n"
-      + "                   or before D (else published, adopted, dated) and not repealed by then\n";
+      + "                   or before D (else published, adopted, dated) and not repealed by then\n"
+
+      + "  --cites X        only documents that cite X: a document id, or a 文号 such as 国发〔2021〕16号\n";
 
   /**
    * Says which index answered and how many documents it holds, for an empty answer: so "nothing found"
@@ -94,7 +96,8 @@ final class Common {
             + "' (" + e.getMessage() + ")");
       }
     }
-    return new Filters(a.all("region"), years, from, to, a.all("theme"), a.all("type"), duplicates, effectiveOn);
+    return new Filters(a.all("region"), years, from, to, a.all("theme"), a.all("type"), duplicates, effectiveOn,
+        a.get("cites", ""));
   }
 
   private static int year(String opt, String v) throws Args.UsageException {

@@ -33,6 +33,8 @@ public final class Main {
     m.put("phrase", new PhraseCommand());
     m.put("stats", new StatsCommand());
     m.put("inspect", new InspectCommand());
+    m.put("cites", new CitesCommand());
+    m.put("cited-by", new CitedByCommand());
     addIfPresent(m, "bench", "org.policysearch.cli.BenchCommand");
     addIfPresent(m, "eval", "org.policysearch.cli.EvalCommand");
     addIfPresent(m, "package", "org.policysearch.cli.PackageCommand");

@@ -24,7 +24,9 @@ import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.index.analysis.ExactStream;
 import org.policysearch.index.analysis.ExactTokenizer;
 import org.policysearch.index.analysis.WordTokens;
+import org.policysearch.doc.Reference;
 import org.policysearch.ingest.meta.Fingerprint;
+import org.policysearch.ingest.meta.ReferenceExtractor;
 import org.policysearch.text.TextNormalizer;
 
 /** The one mapping from our {@link PolicyDocument} to a Lucene block (paragraph children, then the parent). */
@@ -134,8 +136,21 @@ public final class DocumentMapper {
     doc.add(new NumericDocValuesField(Fields.DUPLICATE, d.flags().duplicate() ? 1 : 0));
     doc.add(new BinaryDocValuesField(Fields.DUPLICATE_OF, new BytesRef(d.flags().duplicateOf())));
     doc.add(new StoredField(Fields.FINGERPRINT, encode(Fingerprint.of(d))));
+    addLineage(doc, d);
     block.add(doc);
     return block;
+  }
+
+  /** The document's own keys, its references (extracted here, from the paragraphs) and their keys. */
+  private static void addLineage(Document doc, PolicyDocument d) {
+    for (String key : StoredReferences.ownKeys(d.title(), d.docNumber())) {
+      doc.add(new StringField(Fields.LINEAGE_KEY, key, Field.Store.NO));
+    }
+    List<Reference> refs = ReferenceExtractor.extract(d.paragraphs(), d.docNumber());
+    java.util.Set<String> cited = new java.util.LinkedHashSet<>();
+    for (Reference r : refs) cited.addAll(StoredReferences.keys(r));
+    for (String key : cited) doc.add(new StringField(Fields.CITES_KEY, key, Field.Store.NO));
+    doc.add(new StoredField(Fields.REFERENCES, StoredReferences.encode(refs)));
   }
 
   /** "湖北省/鄂州市/华容区" → ["湖北省", "湖北省/鄂州市", "湖北省/鄂州市/华容区"]. */

@@ -74,6 +74,18 @@ public final class Fields {
    */
   public static final String FINGERPRINT = "fingerprint";
 
+  /**
+   * What a citation can name this document by (docs/lineage.md): "t:" + the key of its title and "n:" + the
+   * key of its own 文号 ({@link org.policysearch.text.CitationKeys}). A term lookup finds the candidates of a
+   * reference, so a reference resolves against the index of the day: both directions stay true when either
+   * side is added, changed or deleted, with nothing to update in the other document.
+   */
+  public static final String LINEAGE_KEY = "lineage_key";
+  /** The keys of every reference the document makes, as {@link #LINEAGE_KEY}: who may cite a document is one term lookup. */
+  public static final String CITES_KEY = "cites_key";
+  /** The document's references ({@link org.policysearch.doc.Reference}) as JSON, stored. */
+  public static final String REFERENCES = "refs";
+
   // ---- child (paragraph) fields
   /** smartcn words of the paragraph: BM25 ranking. Norms kept: short paragraphs that match score higher. */
   public static final String BODY_WORDS = "words";

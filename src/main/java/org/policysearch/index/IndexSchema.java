@@ -16,9 +16,10 @@ public final class IndexSchema {
    * document-level and title exact pairs (similar documents). 5: themes are paths of a two-level taxonomy
    * indexed at every level, and the stored document carries its dated events and theme scores. 6: the
    * first day in force and the repeal day as doc values (the effective_on filter), and each paragraph's place
-   * among 章/节/条/款/项 stored.
+   * among 章/节/条/款/项 stored. 7: lineage (a document's own keys, the keys
+   * of its references and the references themselves, docs/lineage.md).
    */
-  public static final int VERSION = 6;
+  public static final int VERSION = 7;
 
   static final String KEY_SCHEMA = "schema";
   static final String KEY_ANALYZER = "analyzer";

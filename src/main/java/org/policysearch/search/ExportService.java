@@ -22,9 +22,15 @@ final class ExportService {
   static final int PAGE = 100;
 
   private final SearchService service;
+  private final LineageService lineage;
 
   ExportService(SearchService service) {
+    this(service, new LineageService(service));
+  }
+
+  ExportService(SearchService service, LineageService lineage) {
     this.service = service;
+    this.lineage = lineage;
   }
 
   /**
@@ -46,15 +52,25 @@ final class ExportService {
         if (done >= limit) break;
         PolicyDocument d = h.document();
         String ref = Citation.gbt7714(d, today);
+        String cites = citesOf(d.id());
         for (Passage p : h.passages()) {
           sink.accept(new ExportRow(d.id(), d.title(), d.issuer(), d.docNumber(), d.region().path(), d.date().value(), p.paragraph(),
               p.text(), d.source(), d.sourceUrl(), d.type(), d.flags().truncated(), d.flags().redacted(),
-              Citation.paragraph(d, p.paragraph(), p.article()), ref));
+              Citation.paragraph(d, p.paragraph(), p.article()), ref, cites));
         }
         done++;
       }
       if (res.hits().size() < PAGE || (long) page * PAGE >= service.limits().maxResultWindow()) break;
     }
     return done;
+  }
+
+  /** The references of a document listed in a page just read; "" when it left the index since. */
+  private String citesOf(String id) throws IOException {
+    try {
+      return ExportRow.cites(lineage.cites(id));
+    } catch (org.policysearch.search.api.NotFoundException e) {
+      return ""; // deleted between the page and this read: the row is still the page's
+    }
   }
 }

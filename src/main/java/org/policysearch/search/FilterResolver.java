@@ -67,7 +67,7 @@ final class FilterResolver {
     List<String> themeValues = flat("theme", "主题", f.themes(), themes, readings);
     List<String> typeValues = flat("type", "类型", f.types(), types, readings);
     Filters applied = new Filters(List.copyOf(regionValues), f.years(), f.yearFrom(), f.yearTo(), themeValues, typeValues,
-        f.includeDuplicates(), f.effectiveOn());
+        f.includeDuplicates(), f.effectiveOn(), f.cites());
     return new Resolved(applied, readings);
   }
 

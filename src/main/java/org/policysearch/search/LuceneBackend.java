@@ -10,7 +10,10 @@ import org.policysearch.index.IndexLayout;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.index.vector.SemanticIndex;
 import org.policysearch.index.vector.VectorStatus;
+import org.policysearch.search.api.CitedBy;
+import org.policysearch.search.api.CitedReference;
 import org.policysearch.search.api.DocumentView;
+import org.policysearch.search.api.Filters;
 import org.policysearch.search.api.ExportRow;
 import org.policysearch.search.api.Facets;
 import org.policysearch.search.api.IndexRun;
@@ -40,6 +43,7 @@ public final class LuceneBackend implements SearchBackend {
   private final PhraseService phrases;
   private final SimilarService similar;
   private final ExportService export;
+  private final LineageService lineage;
   /** Null when the backend was opened without its corpus: reindex is then refused. */
   private final CorpusSync sync;
 
@@ -49,7 +53,8 @@ public final class LuceneBackend implements SearchBackend {
     this.search = new SearchService(ctx);
     this.phrases = new PhraseService(ctx);
     this.similar = new SimilarService(ctx, search);
-    this.export = new ExportService(search);
+    this.lineage = new LineageService(search);
+    this.export = new ExportService(search, lineage);
   }
 
   /** Lexical only: no vectors, no model. */
@@ -100,6 +105,16 @@ public final class LuceneBackend implements SearchBackend {
   @Override
   public DocumentView document(String id, String query) throws NotFoundException, InvalidRequestException, IOException {
     return search.document(id, query);
+  }
+
+  @Override
+  public List<CitedReference> cites(String id) throws NotFoundException, IOException {
+    return lineage.cites(id);
+  }
+
+  @Override
+  public CitedBy citedBy(String id, Filters filters, int page, int size) throws NotFoundException, InvalidRequestException, IOException {
+    return lineage.citedBy(id, filters, page, size);
   }
 
   @Override

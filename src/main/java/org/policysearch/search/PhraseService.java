@@ -70,7 +70,7 @@ final class PhraseService {
     try (SearcherProvider.Lease lease = context.provider().acquire()) {
       FilterResolver.Resolved rf = context.resolveFilters(lease.searcher(), r.filters());
       IndexSearcher s = context.timed(lease.searcher());
-      FixedBitSet allowed = matchingDocuments(s, n, rf.filters());
+      FixedBitSet allowed = matchingDocuments(lease.searcher(), s, n, rf.filters());
       boolean timedOut = s.timedOut();
       List<Found> found = paragraphsWithPhrase(s, child, n, allowed);
       Tally t = new Tally(s, n, r);
@@ -85,7 +85,8 @@ final class PhraseService {
       // Without the time limit: a denominator cut short would overstate every share, and this is one pass
       // over the parents' doc values.
       FacetHitCollector corpus = new FacetHitCollector(new SearchContext.NoHits(), rf.filters(), Set.of());
-      SearchContext.searchWith(lease.searcher(), context.documentsQuery(null), corpus);
+      SearchContext.searchWith(lease.searcher(),
+          SearchService.withCites(lease.searcher(), context.documentsQuery(null), rf.filters().cites()), corpus);
       return t.result(phrase, corpus, t0, timedOut, rf);
     }
   }
@@ -114,9 +115,11 @@ final class PhraseService {
   }
 
   /** Step 1: the documents (global parent ids) that contain the normalised phrase and pass the filters. */
-  private FixedBitSet matchingDocuments(IndexSearcher s, String n, Filters filters) throws IOException {
+  private FixedBitSet matchingDocuments(IndexSearcher shared, IndexSearcher s, String n, Filters filters)
+      throws IOException, InvalidRequestException {
     FixedBitSet allowed = new FixedBitSet(Math.max(1, s.getIndexReader().maxDoc()));
-    Query matching = context.documentsQuery(QueryCompiler.exactQuery(n, Fields.DOC_PAIRS, Fields.DOC_UNITS));
+    Query matching = SearchService.withCites(shared,
+        context.documentsQuery(QueryCompiler.exactQuery(n, Fields.DOC_PAIRS, Fields.DOC_UNITS)), filters.cites());
     FacetHitCollector fc = new FacetHitCollector(new BitSetCollector(allowed), filters, RepostFolding.folded(s, matching, filters));
     SearchContext.searchWith(s, matching, fc);
     return allowed;

@@ -130,7 +130,7 @@ final class SearchService {
       FilterResolver.Resolved rf = ctx.resolveFilters(lease.searcher(), r.filters());
       Filters filters = rf.filters();
       IndexSearcher s = ctx.timed(lease.searcher());
-      Query base = ctx.documentsQuery(cq.documentQuery());
+      Query base = withCites(lease.searcher(), ctx.documentsQuery(cq.documentQuery()), filters.cites());
       Optional<List<VectorSearcher.DocumentHit>> nearest = semanticAllowed(r, cq) ? nearest(r.query()) : Optional.empty();
       int window = Math.max(1, r.page() * r.size());
       if (nearest.isPresent()) window = Math.max(window, FUSION_DEPTH);
@@ -169,6 +169,32 @@ final class SearchService {
           cq.interpretation().withFilters(rf.readings()), filters, r.sort(), hits, facets, timedOut, byMeaning,
           nearest.isPresent() ? "hybrid" : "lexical", partial);
     }
+  }
+
+  /** The documents of {@code base} that cite {@code cites} (a document id or a 文号), or {@code base} when "". */
+  static Query withCites(IndexSearcher s, Query base, String cites) throws InvalidRequestException, IOException {
+    if (cites.isEmpty()) return base;
+    List<org.apache.lucene.util.BytesRef> ids = new ArrayList<>();
+    for (LineageResolver.Citing c : citing(new LineageResolver(s), cites)) ids.add(new org.apache.lucene.util.BytesRef(c.citer().id()));
+    return new BooleanQuery.Builder().add(base, Occur.MUST)
+        .add(new org.apache.lucene.search.TermInSetQuery(Fields.DOC_KEY, ids), Occur.FILTER).build();
+  }
+
+  /**
+   * The documents citing a document id, or a 文号: the citers of the document that has it as its own, or,
+   * when none has, every document that cites it (a reference to a document not indexed stays text).
+   */
+  static List<LineageResolver.Citing> citing(LineageResolver lr, String cites) throws InvalidRequestException, IOException {
+    LineageResolver.Candidate doc = lr.document(cites);
+    if (doc != null) return lr.citersOf(doc);
+    String number = org.policysearch.text.CitationKeys.docNumber(cites);
+    if (number.isEmpty()) {
+      throw new InvalidRequestException("cites", "cites is a document id or a 文号 such as 国发〔2021〕16号; no document has the id '"
+          + (cites.length() > 40 ? cites.substring(0, 40) + "…" : cites) + "'",
+          "cites 应为文件编号或文号（如 国发〔2021〕16号）；没有编号为“" + (cites.length() > 40 ? cites.substring(0, 40) + "…" : cites) + "”的文件");
+    }
+    LineageResolver.Candidate owner = lr.ownerOf(number);
+    return owner != null ? lr.citersOf(owner) : lr.citersOfNumber(number);
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.policysearch.BuildInfo;
 import org.policysearch.search.api.ExportRow;
+import org.policysearch.search.api.Filters;
 import org.policysearch.search.api.InvalidRequestException;
 import org.policysearch.search.api.PhraseRequest;
 import org.policysearch.search.api.SearchBackend;
@@ -29,6 +30,7 @@ import org.policysearch.search.json.ResultJson;
 final class ApiHandlers {
   private static final Set<String> SEARCH = Params.with(Params.FILTER_NAMES, "q", "sort", "page", "size", "passages", "semantic");
   private static final Set<String> PHRASE = Params.with(Params.FILTER_NAMES, "q", "page", "size", "context", "format");
+  private static final Set<String> CITED_BY = Params.with(Set.of("region", "year", "from", "to", "theme", "type", "duplicates"), "page", "size");
   private static final Set<String> EXPORT = Params.with(Params.FILTER_NAMES, "q", "sort", "format", "limit", "passages");
 
   private final SearchBackend backend;
@@ -69,7 +71,17 @@ final class ApiHandlers {
   void document(Context ctx) throws Exception {
     Params p = Params.of(ctx, Set.of("q", "article"));
     String id = ctx.pathParam("id");
-    json(ctx, ResultJson.documentView(backend.document(id, p.string("q", null), p.string("article", null))));
+    JsonObject o = ResultJson.documentView(backend.document(id, p.string("q", null), p.string("article", null)));
+    json(ctx, ResultJson.withLineage(o, backend.cites(id), backend.citedBy(id, Filters.NONE, 1, CITED_BY_FIRST_PAGE)));
+  }
+
+  /** Citing documents listed in a document's own answer; the rest are paged at {@code /api/documents/{id}/cited-by}. */
+  static final int CITED_BY_FIRST_PAGE = 10;
+
+  void citedBy(Context ctx) throws Exception {
+    Params p = Params.of(ctx, CITED_BY);
+    String id = ctx.pathParam("id");
+    json(ctx, ResultJson.citedBy(backend.citedBy(id, p.filters(), p.page(), p.size(SearchRequest.DEFAULT_SIZE, backend.limits().maxPageSize()))));
   }
 
   void similarGet(Context ctx) throws Exception {

@@ -116,10 +116,25 @@ final class Params {
       }
     }
     return new Filters(strings("region"), years, optionalYear("from"), optionalYear("to"), strings("theme"), strings("type"),
-        bool("duplicates", false), optionalDay("effective_on"));
+        bool("duplicates", false), optionalDay("effective_on"), cites());
   }
 
-  static final Set<String> FILTER_NAMES = Set.of("region", "year", "from", "to", "theme", "type", "duplicates", "effective_on");
+  /** The document id or 文号 of the {@code cites} filter ("" when not given). */
+  private String cites() {
+    List<String> all = strings("cites");
+    if (all.size() > 1) {
+      throw new Problem.Exception(Problem.badRequest("cites", "give one cites value (a document id or a 文号), got " + all.size(),
+          "cites 只能给一个值（文件编号或文号），收到了 " + all.size() + " 个"));
+    }
+    String v = all.isEmpty() ? "" : all.get(0).strip();
+    if (v.length() > 300) {
+      throw new Problem.Exception(Problem.badRequest("cites", "cites is a document id or a 文号, at most 300 characters",
+          "cites 应为文件编号或文号，最长 300 个字符"));
+    }
+    return v;
+  }
+
+  static final Set<String> FILTER_NAMES = Set.of("region", "year", "from", "to", "theme", "type", "duplicates", "effective_on", "cites");
 
   static Set<String> with(Set<String> base, String... more) {
     Set<String> s = new TreeSet<>(base);

@@ -56,6 +56,8 @@ public final class WebApp {
   /** Every API route, declared once: registered from this list, and tested against {@code openapi.json}. */
   static final List<Route> ROUTES = List.of(
       new Route(HandlerType.GET, "/api/search", h -> h::search),
+      // before the document route: ids may hold '/', and <id> would take "…/cited-by" as part of one
+      new Route(HandlerType.GET, "/api/documents/<id>/cited-by", "/api/documents/{id}/cited-by", h -> h::citedBy),
       new Route(HandlerType.GET, "/api/documents/<id>", "/api/documents/{id}", h -> h::document),
       new Route(HandlerType.GET, "/api/similar", h -> h::similarGet),
       new Route(HandlerType.POST, "/api/similar", h -> h::similarPost),

@@ -68,6 +68,17 @@ public final class StubReindex implements SearchBackend {
   }
 
   @Override
+  public java.util.List<org.policysearch.search.api.CitedReference> cites(String id) throws NotFoundException, IOException {
+    return real.cites(id);
+  }
+
+  @Override
+  public org.policysearch.search.api.CitedBy citedBy(String id, org.policysearch.search.api.Filters filters, int page, int size)
+      throws NotFoundException, InvalidRequestException, IOException {
+    return real.citedBy(id, filters, page, size);
+  }
+
+  @Override
   public SimilarResult similarTo(String id, int paragraph, int size, SimilarMode mode, boolean semantic)
       throws InvalidRequestException, NotFoundException, IOException {
     return real.similarTo(id, paragraph, size, mode, semantic);

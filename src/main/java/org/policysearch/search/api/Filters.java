@@ -16,15 +16,23 @@ import java.util.List;
  * @param includeDuplicates also list reposts of documents already in the results
  * @param effectiveOn       only documents in force on this day, as far as the corpus knows (see
  *                          {@link org.policysearch.doc.InForce}), or null for no such filter
+ * @param cites             only documents that cite this one: a document id or a 文号 ("" for any; docs/lineage.md)
  */
 public record Filters(List<String> regions, List<Integer> years, Integer yearFrom, Integer yearTo,
-                      List<String> themes, List<String> types, boolean includeDuplicates, LocalDate effectiveOn) {
+                      List<String> themes, List<String> types, boolean includeDuplicates, LocalDate effectiveOn,
+                      String cites) {
   public static final Filters NONE = new Filters(List.of(), List.of(), null, null, List.of(), List.of(), false);
 
-  /** Without the in-force filter. */
+  /** Without the in-force and {@code cites} filters. */
   public Filters(List<String> regions, List<Integer> years, Integer yearFrom, Integer yearTo,
                  List<String> themes, List<String> types, boolean includeDuplicates) {
-    this(regions, years, yearFrom, yearTo, themes, types, includeDuplicates, null);
+    this(regions, years, yearFrom, yearTo, themes, types, includeDuplicates, null, "");
+  }
+
+  /** Without a {@code cites} filter. */
+  public Filters(List<String> regions, List<Integer> years, Integer yearFrom, Integer yearTo,
+                 List<String> themes, List<String> types, boolean includeDuplicates, LocalDate effectiveOn) {
+    this(regions, years, yearFrom, yearTo, themes, types, includeDuplicates, effectiveOn, "");
   }
 
   /**
@@ -48,7 +56,12 @@ public record Filters(List<String> regions, List<Integer> years, Integer yearFro
 
   /** The same filters with the repost setting changed. */
   public Filters withIncludeDuplicates(boolean include) {
-    return new Filters(regions, years, yearFrom, yearTo, themes, types, include, effectiveOn);
+    return new Filters(regions, years, yearFrom, yearTo, themes, types, include, effectiveOn, cites);
+  }
+
+  /** The same filters, keeping only the documents that cite {@code idOrNumber}. */
+  public Filters withCites(String idOrNumber) {
+    return new Filters(regions, years, yearFrom, yearTo, themes, types, includeDuplicates, effectiveOn, idOrNumber);
   }
 
   /** The years a filter accepts: four digits, from this one ... */
@@ -73,6 +86,7 @@ public record Filters(List<String> regions, List<Integer> years, Integer yearFro
     years = List.copyOf(years == null ? List.of() : years);
     themes = List.copyOf(themes == null ? List.of() : themes);
     types = List.copyOf(types == null ? List.of() : types);
+    cites = cites == null ? "" : cites.strip();
   }
 
   public boolean yearSelected() {

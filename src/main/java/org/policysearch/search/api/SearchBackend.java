@@ -30,6 +30,18 @@ public interface SearchBackend extends AutoCloseable {
     return article == null || article.isBlank() ? v : v.atArticle(article);
   }
 
+  /**
+   * What a document cites, each reference resolved against the index now (resolved, unresolved, ambiguous
+   * or self), in the order of the text.
+   */
+  List<CitedReference> cites(String id) throws NotFoundException, IOException;
+
+  /**
+   * The documents that cite a document, first adopters first, filtered and counted like a search
+   * ({@code filters.cites} is ignored: it is {@code id}).
+   */
+  CitedBy citedBy(String id, Filters filters, int page, int size) throws NotFoundException, InvalidRequestException, IOException;
+
   /** Documents from other regions like a paragraph of a document. */
   SimilarResult similarTo(String id, int paragraph, int size, SimilarMode mode, boolean semantic)
       throws InvalidRequestException, NotFoundException, IOException;

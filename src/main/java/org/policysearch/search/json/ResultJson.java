@@ -11,6 +11,9 @@ import org.policysearch.doc.DocumentJson;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.doc.RegionInfo;
 import org.policysearch.search.api.DocumentView;
+import org.policysearch.search.api.CitedBy;
+import org.policysearch.search.api.CitedReference;
+import org.policysearch.search.api.CitingDocument;
 import org.policysearch.search.api.ExportRow;
 import org.policysearch.search.api.FacetValue;
 import org.policysearch.search.api.Facets;
@@ -165,6 +168,7 @@ public final class ResultJson {
     o.add("type", strings(f.types()));
     o.addProperty("include_duplicates", f.includeDuplicates());
     o.addProperty("effective_on", f.effectiveOn() == null ? null : f.effectiveOn().toString());
+    o.addProperty("cites", f.cites());
     return o;
   }
 
@@ -215,6 +219,73 @@ public final class ResultJson {
     }
     o.add("contents", toc);
     o.addProperty("article_paragraph", v.articleParagraph() == 0 ? null : v.articleParagraph());
+    return o;
+  }
+
+  /**
+   * A document's lineage added to its JSON ({@link #documentView}): {@code cites}, every reference it makes,
+   * and {@code cited_by}, the first page of the documents that cite it.
+   */
+  public static JsonObject withLineage(JsonObject document, List<CitedReference> cites, CitedBy citedBy) {
+    document.add("cites", cites(cites));
+    document.add("cited_by", citedBy(citedBy));
+    return document;
+  }
+
+  /** The references of a document ({@code cites ID --json}, {@code cites} of {@code /api/documents/{id}}). */
+  public static JsonArray cites(List<CitedReference> cites) {
+    JsonArray a = new JsonArray();
+    for (CitedReference c : cites) {
+      JsonObject o = new JsonObject();
+      o.addProperty("title", c.title());
+      o.addProperty("version", c.version());
+      o.addProperty("doc_number", c.docNumber());
+      o.addProperty("relation", c.relation());
+      o.addProperty("paragraph", c.paragraph());
+      o.addProperty("context", c.context());
+      o.addProperty("status", c.status());
+      o.add("target", c.target() == null ? JsonNull.INSTANCE : documentRef(c.target()));
+      a.add(o);
+    }
+    return a;
+  }
+
+  /** A page of citing documents ({@code /api/documents/{id}/cited-by}, {@code cited-by ID --json}). */
+  public static JsonObject citedBy(CitedBy c) {
+    JsonObject o = new JsonObject();
+    o.addProperty("id", c.id());
+    o.addProperty("total", c.total());
+    o.addProperty("page", c.page());
+    o.addProperty("size", c.size());
+    JsonArray docs = new JsonArray();
+    for (CitingDocument d : c.documents()) {
+      JsonObject j = documentRef(d.document());
+      j.addProperty("relation", d.relation());
+      j.addProperty("paragraph", d.paragraph());
+      j.addProperty("context", d.context());
+      docs.add(j);
+    }
+    o.add("documents", docs);
+    o.add("facets", facets(c.facets()));
+    JsonArray table = new JsonArray();
+    for (CitedBy.RegionYear cell : c.table()) {
+      JsonObject j = new JsonObject();
+      j.addProperty("region", cell.region());
+      j.addProperty("year", cell.year());
+      j.addProperty("count", cell.count());
+      table.add(j);
+    }
+    o.add("table", table);
+    return o;
+  }
+
+  static JsonObject documentRef(CitedReference.DocumentRef d) {
+    JsonObject o = new JsonObject();
+    o.addProperty("id", d.id());
+    o.addProperty("title", d.title());
+    o.addProperty("region", d.region());
+    o.addProperty("date", d.date());
+    o.addProperty("type", d.type());
     return o;
   }
 
@@ -374,6 +445,7 @@ public final class ResultJson {
     o.addProperty("redacted", r.redacted());
     o.addProperty("citation", r.citation());
     o.addProperty("reference", r.reference());
+    o.addProperty("cites", r.cites());
     return o;
   }
 

@@ -73,11 +73,11 @@ class DownloadsTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     assertEquals(2, downloads.exportCsv(new SearchRequest("双减", Filters.NONE, SortOrder.DATE_ASC, 1, 10, 1), 10, out));
     assertEquals("\uFEFFid,title,issuer,doc_number,region,date,paragraph,text,source,source_url,type,truncated,redacted,"
-        + "citation,reference\r\n"
+        + "citation,reference,cites\r\n"
         + "qingdao,青岛市双减要点,,,山东省/青岛市,2022-03-01,1,\"青岛市推进双减,减负提质。\",,,通知,false,false,"
-        + "《青岛市双减要点》（山东省青岛市，2022-03-01），第1段,山东省青岛市. 青岛市双减要点[Z]. 2022-03-01.\r\n"
+        + "《青岛市双减要点》（山东省青岛市，2022-03-01），第1段,山东省青岛市. 青岛市双减要点[Z]. 2022-03-01.,\r\n"
         + "ezhou,\"关于\"\"双减\"\"工作的通知，鄂州市\",,,湖北省/鄂州市,2023-02-12,2,\"'=推进双减\n第二行\",,,通知,false,false,"
-        + "\"" + EZHOU_CITATION.replace("\"", "\"\"") + "\",\"" + EZHOU_REFERENCE.replace("\"", "\"\"") + "\"\r\n", utf8(out));
+        + "\"" + EZHOU_CITATION.replace("\"", "\"\"") + "\",\"" + EZHOU_REFERENCE.replace("\"", "\"\"") + "\",\r\n", utf8(out));
   }
 
   @Test
@@ -87,11 +87,11 @@ class DownloadsTest {
     assertEquals("{\"id\":\"ezhou\",\"title\":\"关于\\\"双减\\\"工作的通知，鄂州市\",\"issuer\":\"\",\"doc_number\":\"\","
         + "\"region\":\"湖北省/鄂州市\",\"date\":\"2023-02-12\",\"paragraph\":2,\"text\":\"=推进双减\\n第二行\",\"source\":\"\","
         + "\"source_url\":\"\",\"type\":\"通知\",\"truncated\":false,\"redacted\":false,"
-        + "\"citation\":\"" + EZHOU_CITATION.replace("\"", "\\\"") + "\",\"reference\":\"" + EZHOU_REFERENCE.replace("\"", "\\\"") + "\"}\n"
+        + "\"citation\":\"" + EZHOU_CITATION.replace("\"", "\\\"") + "\",\"reference\":\"" + EZHOU_REFERENCE.replace("\"", "\\\"") + "\",\"cites\":\"\"}\n"
         + "{\"id\":\"qingdao\",\"title\":\"青岛市双减要点\",\"issuer\":\"\",\"doc_number\":\"\",\"region\":\"山东省/青岛市\","
         + "\"date\":\"2022-03-01\",\"paragraph\":1,\"text\":\"青岛市推进双减,减负提质。\",\"source\":\"\",\"source_url\":\"\","
         + "\"type\":\"通知\",\"truncated\":false,\"redacted\":false,\"citation\":\"《青岛市双减要点》（山东省青岛市，2022-03-01），第1段\","
-        + "\"reference\":\"山东省青岛市. 青岛市双减要点[Z]. 2022-03-01.\"}\n", utf8(out));
+        + "\"reference\":\"山东省青岛市. 青岛市双减要点[Z]. 2022-03-01.\",\"cites\":\"\"}\n", utf8(out));
   }
 
   @Test
