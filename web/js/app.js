@@ -135,7 +135,7 @@ function titleOf(s, data) {
 }
 
 /** What the page calls the parameters a problem can name (the API's names are English). */
-const PARAM_NAMES = { region: '地区', year: '年份', from: '起始年份', to: '结束年份', effective_on: '有效日期', theme: '主题', type: '类型',
+const PARAM_NAMES = { region: '地区', year: '年份', from: '起始年份', to: '结束年份', effective_on: '有效日期', cites: '引用', theme: '主题', type: '类型',
   sort: '排序', page: '页码', size: '每页条数', id: '文件编号', paragraph: '段落' };
 
 function showError(e) {

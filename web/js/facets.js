@@ -168,9 +168,10 @@ export function chips(ctx) {
   }
   if (s.from || s.to) chip('年份', `${s.from || '…'} – ${s.to || '…'}`, withChanges(s, { from: '', to: '' }));
   if (s.effectiveOn) chip('有效于', `${s.effectiveOn}（据文件库所知）`, withChanges(s, { effectiveOn: '' }));
+  if (s.cites) chip('引用了', s.cites, withChanges(s, { cites: '' }));
   if (s.duplicates) chip('转载', '逐篇显示', withChanges(s, { duplicates: false }));
   const reset = el('button', { type: 'button', class: 'link-button' }, '清除全部');
-  reset.addEventListener('click', () => ctx.navigate(withChanges(s, { region: [], year: [], theme: [], type: [], from: '', to: '', effectiveOn: '', duplicates: false })));
+  reset.addEventListener('click', () => ctx.navigate(withChanges(s, { region: [], year: [], theme: [], type: [], from: '', to: '', effectiveOn: '', cites: '', duplicates: false })));
   return el('div', { class: 'chips', role: 'group', 'aria-label': '已选条件' },
     el('span', { class: 'chips-label' }, '已选条件'), el('ul', {}, list), reset);
 }

@@ -8,7 +8,7 @@ const LISTS = ['region', 'year', 'theme', 'type'];
 /** The state of an empty page. */
 export function empty() {
   return {
-    view: 'results', q: '', region: [], year: [], from: '', to: '', effectiveOn: '', theme: [], type: [], duplicates: false,
+    view: 'results', q: '', region: [], year: [], from: '', to: '', effectiveOn: '', cites: '', theme: [], type: [], duplicates: false,
     semantic: false, sort: 'relevance', page: 1, id: '', p: 0, simId: '', simP: 0,
   };
 }
@@ -43,6 +43,7 @@ export function parse(search) {
   s.from = year(u.get('from'));
   s.to = year(u.get('to'));
   s.effectiveOn = day(u.get('effective_on'));
+  s.cites = (u.get('cites') ?? '').trim();
   s.duplicates = u.get('duplicates') === 'true';
   s.semantic = u.get('semantic') === 'true';
   s.sort = SORTS.includes(u.get('sort')) ? u.get('sort') : 'relevance';
@@ -65,6 +66,7 @@ export function toQuery(s) {
   if (s.from) u.set('from', s.from);
   if (s.to) u.set('to', s.to);
   if (s.effectiveOn) u.set('effective_on', s.effectiveOn);
+  if (s.cites) u.set('cites', s.cites);
   if (s.duplicates) u.set('duplicates', 'true');
   if (s.semantic) u.set('semantic', 'true');
   if (s.sort !== 'relevance') u.set('sort', s.sort);
@@ -77,7 +79,7 @@ export function toQuery(s) {
 /** A copy of the state with changes applied; changing what is searched resets the page. */
 export function withChanges(s, changes) {
   const next = { ...s, region: [...s.region], year: [...s.year], theme: [...s.theme], type: [...s.type], ...changes };
-  const resetsPage = ['q', 'region', 'year', 'from', 'to', 'effectiveOn', 'theme', 'type', 'duplicates', 'semantic', 'sort', 'view'].some((k) => k in changes);
+  const resetsPage = ['q', 'region', 'year', 'from', 'to', 'effectiveOn', 'cites', 'theme', 'type', 'duplicates', 'semantic', 'sort', 'view'].some((k) => k in changes);
   if (resetsPage && !('page' in changes)) next.page = 1;
   if (next.view !== 'doc') { next.id = ''; next.p = 0; }
   return next;
@@ -91,13 +93,13 @@ export function href(s) {
 
 /** The filters as API parameters (reposts are folded into their originals unless duplicates is set). */
 export function filterParams(s) {
-  return { region: s.region, year: s.year, from: s.from, to: s.to, effective_on: s.effectiveOn, theme: s.theme, type: s.type,
+  return { region: s.region, year: s.year, from: s.from, to: s.to, effective_on: s.effectiveOn, cites: s.cites, theme: s.theme, type: s.type,
     duplicates: s.duplicates ? 'true' : '' };
 }
 
 /** Whether any filter is set. */
 export function hasFilters(s) {
-  return LISTS.some((k) => s[k].length > 0) || Boolean(s.from || s.to || s.effectiveOn) || s.duplicates;
+  return LISTS.some((k) => s[k].length > 0) || Boolean(s.from || s.to || s.effectiveOn || s.cites) || s.duplicates;
 }
 
 /** Toggle one value of a repeatable filter. */

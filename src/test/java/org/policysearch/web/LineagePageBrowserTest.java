@@ -72,6 +72,23 @@ class LineagePageBrowserTest {
   }
 
   @Test
+  void theCitingDocumentsOpenAsASearchThatFiltersNarrow() {
+    open("?view=doc&id=law");
+    driver.findElement(By.cssSelector(".cited-by-search")).click();
+    wait.until(d -> d.getCurrentUrl().contains("cites=law") && !d.findElements(By.cssSelector(".hit")).isEmpty());
+    assertEquals(List.of("qingdao", "wuhan", "yichang"), hitIds());
+    assertTrue(driver.findElement(By.cssSelector(".chips")).getText().contains("引用了：law"));
+    // the citing documents of one province: the cites filter combines with the others
+    driver.get(driver.getCurrentUrl() + "&region=" + java.net.URLEncoder.encode("湖北省", java.nio.charset.StandardCharsets.UTF_8));
+    wait.until(d -> d.findElements(By.cssSelector(".hit")).size() == 2);
+    assertEquals(List.of("wuhan", "yichang"), hitIds());
+  }
+
+  static List<String> hitIds() {
+    return driver.findElements(By.cssSelector(".hit")).stream().map(h -> h.getDomAttribute("data-id")).sorted().toList();
+  }
+
+  @Test
   void whatADocumentRestsOnLinksTheResolvedAndEscapesEveryTitle() {
     open("?view=doc&id=wuhan");
     List<WebElement> items = driver.findElements(By.cssSelector(".cites-list > li"));
