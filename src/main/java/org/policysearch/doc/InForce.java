@@ -12,8 +12,10 @@ import java.util.Optional;
  * that states none (自公布之日起施行, a notice, a report) counts from its publication, else its adoption, else
  * its approval, else the date it is dated by, because that is when it began to apply or was said. A
  * document with no date at all is never in force by this rule: the corpus does not know. It is repealed on
- * the earliest {@code repealed} date it states about itself; a repeal stated only by another document is
- * not known here. A date known to the month or the year counts from its first day.
+ * the earliest {@code repealed} date it states about itself; a repeal stated by another document needs the
+ * index to resolve the reference, so the search adds it (search.RepealedElsewhere, from the day the
+ * repealing document comes into force by this same rule). A date known to the month or the year counts
+ * from its first day.
  */
 public final class InForce {
   private InForce() {}

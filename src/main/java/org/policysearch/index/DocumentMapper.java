@@ -150,6 +150,9 @@ public final class DocumentMapper {
     java.util.Set<String> cited = new java.util.LinkedHashSet<>();
     for (Reference r : refs) cited.addAll(StoredReferences.keys(r));
     for (String key : cited) doc.add(new StringField(Fields.CITES_KEY, key, Field.Store.NO));
+    if (refs.stream().anyMatch(r -> r.relation() == Reference.Relation.REPEALS)) {
+      doc.add(new StringField(Fields.REPEALS_OTHERS, "1", Field.Store.NO));
+    }
     doc.add(new StoredField(Fields.REFERENCES, StoredReferences.encode(refs)));
   }
 

@@ -83,6 +83,11 @@ public final class Fields {
   public static final String LINEAGE_KEY = "lineage_key";
   /** The keys of every reference the document makes, as {@link #LINEAGE_KEY}: who may cite a document is one term lookup. */
   public static final String CITES_KEY = "cites_key";
+  /**
+   * "1" on a document that repeals another ({@code repeals} references): the few documents the
+   * effective_on filter reads to learn which documents the corpus says were repealed by others.
+   */
+  public static final String REPEALS_OTHERS = "repeals_others";
   /** The document's references ({@link org.policysearch.doc.Reference}) as JSON, stored. */
   public static final String REFERENCES = "refs";
 

@@ -17,9 +17,10 @@ public final class IndexSchema {
    * indexed at every level, and the stored document carries its dated events and theme scores. 6: the
    * first day in force and the repeal day as doc values (the effective_on filter), and each paragraph's place
    * among 章/节/条/款/项 stored. 7: lineage (a document's own keys, the keys
-   * of its references and the references themselves, docs/lineage.md).
+   * of its references and the references themselves, docs/lineage.md). 8: documents that repeal others
+   * marked, for effective_on.
    */
-  public static final int VERSION = 7;
+  public static final int VERSION = 8;
 
   static final String KEY_SCHEMA = "schema";
   static final String KEY_ANALYZER = "analyzer";

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
@@ -109,6 +110,10 @@ final class FacetHitCollector implements Collector {
     Long inForceOn = filters.effectiveOn() == null ? null : filters.effectiveOn().toEpochDay();
     NumericDocValues inForceFrom = inForceOn == null ? null : reader.getNumericDocValues(Fields.IN_FORCE_FROM);
     NumericDocValues repealedOn = inForceOn == null ? null : reader.getNumericDocValues(Fields.REPEALED_ON);
+    // ... and repealed by another document of the corpus, from the day that one comes into force.
+    Map<Integer, Long> repealedElsewhere = inForceOn == null ? Map.of()
+        : RepealedElsewhere.of(ReaderUtil.getTopLevelContext(ctx).reader());
+    int docBase = ctx.docBase;
     // Read once per segment, not per document.
     boolean regionSelected = selected.contains(REGION);
     boolean yearSelected = selected.contains(YEAR);
@@ -146,6 +151,8 @@ final class FacetHitCollector implements Collector {
         if (inForceOn != null) {
           if (inForceFrom == null || !inForceFrom.advanceExact(doc) || inForceFrom.longValue() > inForceOn) return;
           if (repealedOn != null && repealedOn.advanceExact(doc) && repealedOn.longValue() <= inForceOn) return;
+          Long elsewhere = repealedElsewhere.isEmpty() ? null : repealedElsewhere.get(docBase + doc);
+          if (elsewhere != null && elsewhere <= inForceOn) return;
         }
         int nRegion = 0;
         if (region != null && region.advanceExact(doc)) {

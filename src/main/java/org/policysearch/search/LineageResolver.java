@@ -85,7 +85,7 @@ final class LineageResolver {
   /** A citing document: its metadata and references. */
   record Citer(Candidate self, List<Reference> references) {}
 
-  private Citer citerAt(int globalDoc) throws IOException {
+  Citer citerAt(int globalDoc) throws IOException {
     LeafReaderContext leaf = DocumentReader.leaf(searcher, globalDoc);
     int local = globalDoc - leaf.docBase;
     Document stored = leaf.reader().storedFields().document(local, Set.of(Fields.REFERENCES));
