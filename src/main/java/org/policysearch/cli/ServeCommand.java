@@ -40,7 +40,7 @@ final class ServeCommand implements Main.Command {
     if (generated) token = AdminToken.generate(c.index());
     c = new Config(c.home(), c.corpus(), c.index(), c.web(), a.get("host", c.host()), a.getInt("port", c.port()), token,
         c.corsOrigins(), c.logQueries(), a.flag("watch") || c.watchCorpus(), c.synonyms(), c.stockAnalyzer(), c.limits(),
-        c.maxBodyBytes(), c.semantic(), c.semanticThreads());
+        c.maxBodyBytes(), c.semantic(), c.semanticThreads(), c.backend());
     Config cfg = c;
     out.println("policy-search: " + cfg.describe());
 

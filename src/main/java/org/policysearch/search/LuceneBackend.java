@@ -88,6 +88,11 @@ public final class LuceneBackend implements SearchBackend {
   }
 
   @Override
+  public String kind() {
+    return "lucene";
+  }
+
+  @Override
   public SearchLimits limits() {
     return ctx.limits();
   }
