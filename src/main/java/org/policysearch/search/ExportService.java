@@ -9,6 +9,7 @@ import org.policysearch.search.api.ExportRow;
 import org.policysearch.search.api.Hit;
 import org.policysearch.search.api.InvalidRequestException;
 import org.policysearch.search.api.Passage;
+import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.api.SearchRequest;
 import org.policysearch.search.api.SearchResult;
 
@@ -21,10 +22,22 @@ final class ExportService {
   static final int MAX_DOCUMENTS = ExportRow.MAX_DOCUMENTS;
   static final int PAGE = 100;
 
-  private final SearchService service;
+  /** A backend's search, which the export pages through. */
+  @FunctionalInterface
+  interface Searcher {
+    SearchResult search(SearchRequest r) throws InvalidRequestException, IOException;
+  }
+
+  private final Searcher service;
+  private final SearchLimits limits;
 
   ExportService(SearchService service) {
+    this(service::search, service.limits());
+  }
+
+  ExportService(Searcher service, SearchLimits limits) {
     this.service = service;
+    this.limits = limits;
   }
 
   /**
@@ -53,7 +66,7 @@ final class ExportService {
         }
         done++;
       }
-      if (res.hits().size() < PAGE || (long) page * PAGE >= service.limits().maxResultWindow()) break;
+      if (res.hits().size() < PAGE || (long) page * PAGE >= limits.maxResultWindow()) break;
     }
     return done;
   }

@@ -38,6 +38,8 @@ final class IndexDesign {
   static final String PAIRS = "ps_exact_pairs";
   static final String UNITS = "ps_exact_units";
 
+  /** Number of paragraphs of the document (a hit says how many its document has). Cluster-only: the embedded index counts the block. */
+  static final String PARAGRAPH_COUNT = "paragraph_count";
   /** The nested paragraphs. */
   static final String PARAGRAPHS = "paragraphs";
   /** Sub-field names of the exact chains under a text field. */
@@ -65,6 +67,14 @@ final class IndexDesign {
     m.addProperty("schema", Integer.toString(IndexSchema.VERSION));
     m.addProperty("analyzer", analyzerVersion);
     m.addProperty("analysis_plugin", "policy-search");
+    return m;
+  }
+
+  /** {@code _meta} at the end of an indexing run: when, and how many documents (what stats report as the commit). */
+  static JsonObject committed(String analyzerVersion, long documents) {
+    JsonObject m = meta(analyzerVersion);
+    m.addProperty("committed_at", java.time.Instant.now().toString());
+    m.addProperty("documents", Long.toString(documents));
     return m;
   }
 
@@ -130,6 +140,7 @@ final class IndexDesign {
     props.add(Fields.YEAR, type("integer"));
     props.add(Fields.DATE, type("long"));
     props.add(Fields.DUPLICATE, type("integer"));
+    props.add(PARAGRAPH_COUNT, type("integer"));
     JsonObject para = new JsonObject();
     para.addProperty("type", "nested");
     JsonObject pp = new JsonObject();
@@ -217,6 +228,7 @@ final class IndexDesign {
       paras.add(c);
     }
     o.add(Fields.DOC_WORDS, body);
+    o.addProperty(PARAGRAPH_COUNT, d.paragraphs().size());
     o.add(PARAGRAPHS, paras);
     o.add(Fields.REGION, strings(DocumentMapper.regionPaths(d.region().path())));
     Set<String> themePaths = new LinkedHashSet<>();
