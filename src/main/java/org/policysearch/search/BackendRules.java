@@ -52,6 +52,16 @@ public final class BackendRules {
     org.policysearch.search.api.SearchResult search(SearchRequest r) throws InvalidRequestException, java.io.IOException;
   }
 
+  /** The phrase of a phrase-statistics request without its quotation marks, or the reason it is refused. */
+  public static String validPhrase(org.policysearch.search.api.PhraseRequest r, SearchLimits limits) throws InvalidRequestException {
+    return PhraseService.validPhrase(r, limits);
+  }
+
+  /** Non-overlapping occurrences of a normalised phrase in a paragraph's text, as source ranges [start, end). */
+  public static List<int[]> occurrences(String text, String normalizedPhrase) {
+    return PhraseService.occurrences(text, normalizedPhrase);
+  }
+
   /** A lead paragraph shorter than this is a salutation or a label, not an opening (passages without body terms). */
   public static final int LEAD_MIN_CHARS = PassageFinder.LEAD_MIN_CHARS;
 }

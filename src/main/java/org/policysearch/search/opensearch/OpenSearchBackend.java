@@ -39,6 +39,7 @@ import org.policysearch.search.api.IndexRun;
 import org.policysearch.search.api.IndexStats;
 import org.policysearch.search.api.InvalidRequestException;
 import org.policysearch.search.api.NotFoundException;
+import org.policysearch.search.api.PartialMatches;
 import org.policysearch.search.api.Passage;
 import org.policysearch.search.api.PhraseRequest;
 import org.policysearch.search.api.PhraseResult;
@@ -57,6 +58,7 @@ import org.policysearch.search.query.QueryCompiler;
 import org.policysearch.search.query.QueryNode;
 import org.policysearch.search.query.QueryParser;
 import org.policysearch.search.query.QuerySyntaxException;
+import org.policysearch.search.query.Relaxed;
 import org.policysearch.search.query.Synonyms;
 
 /**
@@ -68,8 +70,8 @@ import org.policysearch.search.query.Synonyms;
  * folded into their originals by the same rule: only when the original is a hit of the same search.
  *
  * <p>Searches go to the alias; a cluster out of reach answers {@link BackendUnavailableException} (503)
- * and every request tries again, so service resumes by itself. Semantic search, similar documents,
- * suggestions and phrase statistics are not on this backend yet: they answer 503 saying so.
+ * and every request tries again, so service resumes by itself. Semantic search, similar documents and
+ * suggestions are not on this backend yet: they answer 503 saying so.
  */
 public final class OpenSearchBackend implements SearchBackend {
   /** Aggregation buckets asked for per dimension: more than any corpus has values, checked on every answer. */
@@ -205,9 +207,77 @@ public final class OpenSearchBackend implements SearchBackend {
       facets = facets(res.getAsJsonObject("aggregations"), filters);
     }
     long foldedHits = folded.isEmpty() ? 0 : count(foldedPassing(text, folded, filters));
+    PartialMatches partial = null;
+    if (cq.relaxed().isPresent() && r.sort() == SortOrder.RELEVANCE && !timedOut && (long) r.page() * r.size() > total) {
+      int from = (r.page() - 1) * r.size();
+      partial = partial(cq, filters, Math.max(0, from - total), r.size() - hits.size(), r.passages());
+    }
     long took = (System.nanoTime() - t0) / 1_000_000;
     return new SearchResult(total, foldedHits, r.page(), r.size(), took, cq.interpretation().withFilters(rf.readings()), filters,
-        r.sort(), hits, facets, timedOut, 0, "lexical", null);
+        r.sort(), hits, facets, timedOut, 0, "lexical", partial);
+  }
+
+  /**
+   * The documents that hold all of the words but one, paged on from where the full matches end, each with
+   * the word(s) it lacks: the embedded backend's rule, on the compiler's relaxed query.
+   */
+  private PartialMatches partial(CompiledQuery cq, Filters filters, long skip, int want, int passages) throws IOException {
+    Relaxed relaxed = cq.relaxed().orElseThrow();
+    JsonObject b = new JsonObject();
+    JsonArray must = new JsonArray();
+    must.add(QueryTranslator.translate(relaxed.query()));
+    b.add("must", must);
+    JsonArray not = new JsonArray();
+    not.add(QueryTranslator.translate(cq.documentQuery()));
+    b.add("must_not", not);
+    JsonObject q = QueryTranslator.wrap("bool", b);
+    Set<String> folded = folded(q, filters);
+    JsonObject body = new JsonObject();
+    body.add("query", excluding(q, folded));
+    JsonObject post = allFilters(filters, null);
+    if (post != null) body.add("post_filter", post);
+    body.addProperty("track_total_hits", true);
+    long window = Math.min(limits.maxResultWindow(), skip + Math.max(0, want));
+    body.addProperty("from", Math.min(skip, window));
+    body.addProperty("size", Math.max(0, window - Math.min(skip, window)));
+    body.add("_source", sourceFields(Fields.ID, Fields.META, Fields.DUPLICATE_OF, IndexDesign.PARAGRAPH_COUNT));
+    JsonObject res = searchRaw(body);
+    List<String> words = relaxed.parts().stream().map(Relaxed.Part::text).toList();
+    if (res == null) return new PartialMatches(0, words, List.of());
+    long total = res.getAsJsonObject("hits").getAsJsonObject("total").get("value").getAsLong();
+    List<JsonObject> page = new ArrayList<>();
+    for (JsonElement h : res.getAsJsonObject("hits").getAsJsonArray("hits")) page.add(h.getAsJsonObject());
+    List<Hit> hits = hits(page, cq, passages);
+    // which part each document lacks: one request per part over this page's documents
+    Set<String> pageIds = new java.util.LinkedHashSet<>();
+    page.forEach(h -> pageIds.add(h.get("_id").getAsString()));
+    List<Set<String>> holding = new ArrayList<>();
+    for (Relaxed.Part part : relaxed.parts()) {
+      Set<String> has = new java.util.HashSet<>();
+      if (!pageIds.isEmpty()) {
+        JsonObject pb = new JsonObject();
+        JsonArray filter = new JsonArray();
+        filter.add(ids(pageIds));
+        filter.add(QueryTranslator.translate(part.scored()));
+        pb.add("filter", filter);
+        JsonObject req = new JsonObject();
+        req.add("query", QueryTranslator.wrap("bool", pb));
+        req.addProperty("size", pageIds.size());
+        req.addProperty("_source", false);
+        JsonObject pr = searchRaw(req);
+        if (pr != null) pr.getAsJsonObject("hits").getAsJsonArray("hits").forEach(h -> has.add(h.getAsJsonObject().get("_id").getAsString()));
+      }
+      holding.add(has);
+    }
+    List<PartialMatches.PartialHit> out = new ArrayList<>();
+    for (Hit h : hits) {
+      List<String> missing = new ArrayList<>();
+      for (int k = 0; k < relaxed.parts().size(); k++) {
+        if (!holding.get(k).contains(h.document().id())) missing.add(relaxed.parts().get(k).text());
+      }
+      out.add(new PartialMatches.PartialHit(h, List.copyOf(missing)));
+    }
+    return new PartialMatches(total, words, out);
   }
 
   private static JsonArray sourceFields(String... fields) {
@@ -609,9 +679,183 @@ public final class OpenSearchBackend implements SearchBackend {
     throw notYet("similar documents", "相似文件");
   }
 
+  /** Documents read per request while counting a phrase. */
+  static final int PHRASE_PAGE = 100;
+
+  /**
+   * Phrase statistics as {@code PhraseService} computes them: the documents that hold the exact phrase (reposts
+   * folded, filters applied), each matching paragraph's occurrences counted in its stored text, by year, region
+   * and region × year beside the documents the filters cover, and one page of occurrences in context, newest
+   * document first.
+   */
   @Override
-  public PhraseResult phrase(PhraseRequest request) throws IOException {
-    throw notYet("phrase statistics", "短语统计");
+  public PhraseResult phrase(PhraseRequest r) throws InvalidRequestException, IOException {
+    long t0 = System.nanoTime();
+    String phrase = BackendRules.validPhrase(r, limits);
+    String n = org.policysearch.text.TextNormalizer.normalizeToString(phrase);
+    org.apache.lucene.search.Query docLevel = QueryCompiler.exactQuery(n, Fields.DOC_PAIRS, Fields.DOC_UNITS);
+    org.apache.lucene.search.Query paraLevel = QueryCompiler.exactQuery(n, Fields.BODY_PAIRS, Fields.BODY_UNITS);
+    if (docLevel == null) {
+      throw new InvalidRequestException("q", "the phrase has nothing to match once quotation marks and spaces are removed",
+          "去掉引号和空格后短语里没有可匹配的内容");
+    }
+    FilterResolver.Resolved rf = resolve(r.filters());
+    Filters filters = rf.filters();
+    JsonObject matching = QueryTranslator.translate(docLevel);
+    JsonObject base = excluding(matching, folded(matching, filters));
+    JsonObject nested = new JsonObject();
+    nested.addProperty("path", IndexDesign.PARAGRAPHS);
+    nested.add("query", QueryTranslator.translateParagraph(paraLevel));
+    JsonObject inner = new JsonObject();
+    inner.addProperty("size", 10_000);
+    JsonArray innerSort = new JsonArray();
+    innerSort.add(IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER);
+    inner.add("sort", innerSort);
+    inner.add("_source", sourceFields(IndexDesign.PARAGRAPHS + "." + Fields.PARA_TEXT, IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER));
+    nested.add("inner_hits", inner);
+    JsonObject b = new JsonObject();
+    JsonArray must = new JsonArray();
+    must.add(base);
+    b.add("must", must);
+    JsonArray filter = new JsonArray();
+    filter.add(QueryTranslator.wrap("nested", nested));
+    JsonObject all = allFilters(filters, null);
+    if (all != null) filter.add(all);
+    b.add("filter", filter);
+    PhraseTally t = new PhraseTally(n, r);
+    JsonElement after = null;
+    boolean timedOut = false;
+    while (true) {
+      JsonObject body = new JsonObject();
+      body.add("query", QueryTranslator.wrap("bool", b));
+      body.addProperty("size", PHRASE_PAGE);
+      body.add("_source", sourceFields(Fields.ID, Fields.META, Fields.DUPLICATE_OF, Fields.YEAR, Fields.REGION));
+      JsonArray sort = new JsonArray();
+      JsonObject date = new JsonObject();
+      date.addProperty("order", "desc");
+      date.addProperty("missing", "_last");
+      sort.add(QueryTranslator.wrap(Fields.DATE, date));
+      sort.add(Fields.ID);
+      body.add("sort", sort);
+      body.addProperty("timeout", limits.timeout().toMillis() + "ms");
+      if (after != null) body.add("search_after", after);
+      JsonObject res = searchRaw(body);
+      if (res == null) break;
+      timedOut |= res.get("timed_out").getAsBoolean();
+      JsonArray hits = res.getAsJsonObject("hits").getAsJsonArray("hits");
+      for (JsonElement e : hits) t.add(e.getAsJsonObject());
+      if (hits.size() < PHRASE_PAGE) break;
+      after = hits.get(hits.size() - 1).getAsJsonObject().get("sort");
+    }
+    // The denominators: every document the filters cover (no phrase, no folding), by year and region, drill-sideways.
+    JsonObject cb = new JsonObject();
+    cb.addProperty("size", 0);
+    cb.addProperty("track_total_hits", true);
+    cb.add("query", QueryTranslator.wrap("match_all", new JsonObject()));
+    if (all != null) cb.add("post_filter", all);
+    cb.add("aggs", facetAggs(filters));
+    JsonObject cr = searchRaw(cb);
+    long covered = 0;
+    Map<String, Long> years = Map.of();
+    Map<String, Long> regions = Map.of();
+    long yearUnknown = 0;
+    if (cr != null) {
+      covered = cr.getAsJsonObject("hits").getAsJsonObject("total").get("value").getAsLong();
+      JsonObject aggs = cr.getAsJsonObject("aggregations");
+      years = counts(aggs, Dim.YEAR);
+      regions = counts(aggs, Dim.REGION);
+      yearUnknown = aggs.getAsJsonObject("year").getAsJsonObject("unknown").get("doc_count").getAsLong();
+    }
+    return t.result(phrase, covered, years, regions, yearUnknown, (System.nanoTime() - t0) / 1_000_000, timedOut, rf.readings());
+  }
+
+  /** The counts and the page of occurrences of one phrase, document by document in order. */
+  private static final class PhraseTally {
+    private static final String UNKNOWN_YEAR = "unknown";
+    private final String n;
+    private final PhraseRequest r;
+    private final long from;
+    private final long to;
+    private final Map<String, long[]> byYear = new HashMap<>();
+    private final Map<String, long[]> byRegion = new HashMap<>();
+    private final Map<List<String>, long[]> byRegionYear = new HashMap<>();
+    private final List<PhraseResult.Occurrence> items = new ArrayList<>();
+    private long occurrences;
+    private long paragraphs;
+    private long documents;
+
+    PhraseTally(String n, PhraseRequest r) {
+      this.n = n;
+      this.r = r;
+      this.from = (long) (r.page() - 1) * r.size();
+      this.to = from + r.size();
+    }
+
+    void add(JsonObject hit) {
+      JsonObject src = hit.getAsJsonObject("_source");
+      String year = src.has(Fields.YEAR) && !src.get(Fields.YEAR).isJsonNull() ? src.get(Fields.YEAR).getAsString() : null;
+      List<String> regions = new ArrayList<>();
+      if (src.has(Fields.REGION)) src.getAsJsonArray(Fields.REGION).forEach(e -> regions.add(e.getAsString()));
+      PolicyDocument meta = null;
+      boolean newDoc = true;
+      for (JsonElement ih : hit.getAsJsonObject("inner_hits").getAsJsonObject(IndexDesign.PARAGRAPHS).getAsJsonObject("hits")
+          .getAsJsonArray("hits")) {
+        JsonObject p = ih.getAsJsonObject().getAsJsonObject("_source");
+        String text = p.get(Fields.PARA_TEXT).getAsString();
+        List<int[]> occ = BackendRules.occurrences(text, n);
+        if (occ.isEmpty()) continue;
+        paragraphs++;
+        if (newDoc) documents++;
+        add(byYear, year == null ? UNKNOWN_YEAR : year, newDoc, occ.size());
+        for (String path : regions) {
+          add(byRegion, path, newDoc, occ.size());
+          if (year != null) add(byRegionYear, List.of(path, year), newDoc, occ.size());
+        }
+        newDoc = false;
+        if (occurrences + occ.size() > from && occurrences < to) {
+          if (meta == null) meta = ClusterIndexer.fromSource(src);
+          long at = occurrences;
+          for (int[] o : occ) {
+            if (at >= from && items.size() < r.size()) {
+              items.add(new PhraseResult.Occurrence(meta.id(), meta.title(), meta.date().value(), meta.region(),
+                  p.get(Fields.PARA_NUMBER).getAsInt(), text.substring(Math.max(0, o[0] - r.context()), o[0]), text.substring(o[0], o[1]),
+                  text.substring(o[1], Math.min(text.length(), o[1] + r.context())), o[0], o[1]));
+            }
+            at++;
+          }
+        }
+        occurrences += occ.size();
+      }
+    }
+
+    private static <K> void add(Map<K, long[]> m, K key, boolean newDoc, int occ) {
+      long[] c = m.computeIfAbsent(key, k -> new long[2]);
+      if (newDoc) c[0]++;
+      c[1] += occ;
+    }
+
+    PhraseResult result(String phrase, long covered, Map<String, Long> corpusYears, Map<String, Long> corpusRegions, long corpusYearUnknown,
+                        long took, boolean timedOut, List<org.policysearch.search.api.Interpretation.FilterReading> readings) {
+      long[] unknown = byYear.remove(UNKNOWN_YEAR);
+      PhraseResult.Count yearUnknown = new PhraseResult.Count(UNKNOWN_YEAR, unknown == null ? 0 : unknown[0],
+          unknown == null ? 0 : unknown[1], corpusYearUnknown);
+      List<PhraseResult.Count> years = counts(byYear, corpusYears);
+      years.sort(java.util.Comparator.comparing(PhraseResult.Count::value).reversed());
+      List<PhraseResult.Count> regions = counts(byRegion, corpusRegions);
+      regions.sort(java.util.Comparator.comparingLong(PhraseResult.Count::occurrences).reversed().thenComparing(PhraseResult.Count::value));
+      List<PhraseResult.RegionYear> regionYears = new ArrayList<>();
+      byRegionYear.forEach((k, v) -> regionYears.add(new PhraseResult.RegionYear(k.get(0), k.get(1), v[0], v[1])));
+      regionYears.sort(java.util.Comparator.comparing(PhraseResult.RegionYear::region)
+          .thenComparing(java.util.Comparator.comparing(PhraseResult.RegionYear::year).reversed()));
+      return new PhraseResult(phrase, n, documents, covered, paragraphs, occurrences, years, yearUnknown, regions, regionYears,
+          r.page(), r.size(), items, took, timedOut, readings);
+    }
+
+    private static List<PhraseResult.Count> counts(Map<String, long[]> m, Map<String, Long> corpus) {
+      List<PhraseResult.Count> out = new ArrayList<>();
+      m.forEach((k, v) -> out.add(new PhraseResult.Count(k, v[0], v[1], corpus.getOrDefault(k, 0L))));
+      return out;
+    }
   }
 
   @Override

@@ -36,6 +36,8 @@ import org.policysearch.search.api.Filters;
 import org.policysearch.search.api.Hit;
 import org.policysearch.search.api.IndexRun;
 import org.policysearch.search.api.IndexStats;
+import org.policysearch.search.api.PhraseRequest;
+import org.policysearch.search.api.PhraseResult;
 import org.policysearch.search.api.SearchBackend;
 import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.api.SearchRequest;
@@ -48,7 +50,7 @@ import org.policysearch.text.TextNormalizer;
 
 /**
  * The same corpus (the seeds and a sample of the shared corpus, through the real ingest pipeline) indexed
- * by both backends, the embedded index and an in-JVM OpenSearch node: the same documents, totals, reposts
+ * by both backends, the embedded index and an in-JVM OpenSearch node (three shards): the same documents, totals, reposts
  * folded, facet counts, interpretations, documents with their marks, and the same order where the order
  * is defined by the data (dates); the exact guarantee holds on the cluster against a brute-force scan.
  */
@@ -73,8 +75,9 @@ class OpenSearchParityTest {
         .run(corpus, new IndexLayout(dir.resolve("index")), false, CorpusIndexer.Progress.NONE);
     lucene = LuceneBackend.open(dir.resolve("index"), new org.policysearch.index.analysis.Analyzers(), Synonyms.load(null),
         SearchLimits.DEFAULTS);
+    // three shards on the one node: totals and facet counts are merged across shards, as on a cluster
     BackendConfig cfg = new BackendConfig(BackendConfig.Kind.OPENSEARCH, List.of(TestCluster.uri()), "parity-test", "",
-        BackendConfig.DEFAULT_PASSWORD_ENV, null, null, 1, 0);
+        BackendConfig.DEFAULT_PASSWORD_ENV, null, null, 3, 0);
     cluster = OpenSearchBackend.open(cfg, "", new org.policysearch.index.analysis.Analyzers(), Synonyms.load(null),
         SearchLimits.DEFAULTS, new OpenSearchBackend.Corpus(corpus, ingester, System.err));
     firstRun = cluster.reindex(false);
@@ -120,7 +123,8 @@ class OpenSearchParityTest {
   static Stream<String> queries() {
     return Stream.of("", "教育", "义务教育 高质量", "\"义务教育\"", "“双减”", "防溺水 OR 防欺凌", "教育 -疫情", "title:工作报告",
         "title:\"政府工作报告\"", "(立德树人 OR 五育并举) -疫情", "营商环境", "鄂州", "\"2023年\"", "COVID", "人民代表大会 常务委员会",
-        "\"中华人民共和国\" 法", "科技创新 -\"人工智能\"", "\"的\"", "乡村振兴 OR 共同富裕", "教联体");
+        "\"中华人民共和国\" 法", "科技创新 -\"人工智能\"", "\"的\"", "乡村振兴 OR 共同富裕", "教联体", "鄂州 学前教育 普惠",
+        "减税降费 营商环境 专精特新");
   }
 
   static final List<Filters> FILTERS = List.of(Filters.NONE,
@@ -146,6 +150,13 @@ class OpenSearchParityTest {
         // cut in a different place); the order where the data defines it: dates
         if (a.total() <= 100) assertEquals(ids(a), ids(b), () -> "documents of " + what);
         if (sort != SortOrder.RELEVANCE) assertEquals(dates(a), dates(b), () -> "date order of " + what);
+        // the documents that lack one word, after the full matches
+        assertEquals(a.partial() == null, b.partial() == null, () -> "partial matches of " + what);
+        if (a.partial() != null) {
+          assertEquals(a.partial().total(), b.partial().total(), () -> "partial total of " + what);
+          assertEquals(a.partial().words(), b.partial().words(), () -> "partial words of " + what);
+          if (a.total() + a.partial().total() <= 100) assertEquals(missing(a), missing(b), () -> "partial hits of " + what);
+        }
         // the documents as shown (metadata, paragraph counts) are the same records
         for (Hit h : a.hits()) {
           Hit o = b.hits().stream().filter(x -> x.document().id().equals(h.document().id())).findFirst().orElseThrow();
@@ -170,6 +181,96 @@ class OpenSearchParityTest {
     List<String> dates = dates(lucene.search(r));
     if (dates.size() == new java.util.HashSet<>(dates).size()) assertEquals(a, b);
     else assertEquals(a.get("total"), b.get("total"));
+  }
+
+  @Test
+  void phraseStatisticsAreTheSame() throws Exception {
+    for (String phrase : List.of("双减", "义务教育", "鄂州", "\"人民代表大会\"", "2024年", "营商环境", "不存在的短语组合")) {
+      for (Filters f : FILTERS) {
+        PhraseResult a = lucene.phrase(new PhraseRequest(phrase, f, 1, 100, 10));
+        PhraseResult b = cluster.phrase(new PhraseRequest(phrase, f, 1, 100, 10));
+        String what = phrase + " " + f;
+        assertEquals(a.normalized(), b.normalized(), what);
+        assertEquals(a.documents(), b.documents(), () -> "documents of " + what);
+        assertEquals(a.corpusDocuments(), b.corpusDocuments(), () -> "corpus documents of " + what);
+        assertEquals(a.paragraphs(), b.paragraphs(), () -> "paragraphs of " + what);
+        assertEquals(a.occurrences(), b.occurrences(), () -> "occurrences of " + what);
+        assertEquals(a.byYear(), b.byYear(), () -> "by year of " + what);
+        assertEquals(a.yearUnknown(), b.yearUnknown(), () -> "year unknown of " + what);
+        assertEquals(a.byRegion(), b.byRegion(), () -> "by region of " + what);
+        assertEquals(a.byRegionYear(), b.byRegionYear(), () -> "by region and year of " + what);
+        assertEquals(a.filters(), b.filters(), () -> "filters of " + what);
+        // every occurrence in context when they fit on the page (documents of one date may come in another order)
+        if (a.occurrences() <= 100) assertEquals(new java.util.HashSet<>(a.items()), new java.util.HashSet<>(b.items()), () -> "items of " + what);
+      }
+    }
+  }
+
+  /**
+   * The API contract over HTTP: the same status, content type and JSON from both backends for every endpoint
+   * the OpenSearch backend serves (the time taken, scores, the index's size and commit time, and the
+   * backend field aside), and the same problems for bad requests.
+   */
+  @Test
+  void theHttpApiAnswersAlike() throws Exception {
+    io.javalin.Javalin a = org.policysearch.web.WebApp.create(lucene,
+        org.policysearch.web.TestServer.config(dir, dir.resolve("index"), dir.resolve("web"), SearchLimits.DEFAULTS)).start();
+    io.javalin.Javalin b = org.policysearch.web.WebApp.create(cluster,
+        org.policysearch.web.TestServer.config(dir, dir.resolve("index"), dir.resolve("web"), SearchLimits.DEFAULTS)).start();
+    try {
+      String doc = java.net.URLEncoder.encode("000_64eeac01db686175.txt", StandardCharsets.UTF_8);
+      for (String path : List.of("/api/facets", "/api/stats", "/api/health", "/api/documents/" + doc + "?q=%E6%95%99%E8%82%B2",
+          "/api/search?q=%22%E5%8F%8C%E5%87%8F%22&sort=date_desc&passages=2",
+          "/api/search?q=%E6%95%99%E8%82%B2&region=%E6%B9%96%E5%8C%97&year=2023&size=0",
+          "/api/phrase?q=%E5%8F%8C%E5%87%8F&size=100", "/api/phrase?q=%E4%B9%89%E5%8A%A1%E6%95%99%E8%82%B2&region=%E6%B9%96%E5%8C%97%E7%9C%81",
+          "/api/search?q=%22", "/api/search?q=a&sort=best", "/api/documents/no-such-document", "/api/search?q=x&region=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84%E5%9C%B0%E6%96%B9",
+          "/api/search?q=%E6%95%99%E8%82%B2&page=0", "/api/phrase?q=%22%22")) {
+        java.net.http.HttpResponse<String> ra = get(a.port(), path);
+        java.net.http.HttpResponse<String> rb = get(b.port(), path);
+        assertEquals(ra.statusCode(), rb.statusCode(), path);
+        assertEquals(ra.headers().firstValue("Content-Type"), rb.headers().firstValue("Content-Type"), path);
+        JsonObject ja = comparable(ra.body());
+        JsonObject jb = comparable(rb.body());
+        if (path.contains("sort=date_desc") && !distinctDates(ja)) {
+          assertEquals(ja.get("total"), jb.get("total"), path);
+          continue;
+        }
+        assertEquals(ja, jb, path);
+      }
+    } finally {
+      a.stop();
+      b.stop();
+    }
+  }
+
+  private static java.net.http.HttpResponse<String> get(int port, String path) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The answer without what is each engine's own: time taken, scores, the index's bytes and commit time, the
+   * backend; a phrase's occurrences in context as a set (documents of the same date come in each engine's order).
+   */
+  private static JsonObject comparable(String body) {
+    JsonObject o = com.google.gson.JsonParser.parseString(body).getAsJsonObject();
+    for (String k : List.of("took_ms", "index_bytes", "committed_at", "backend")) o.remove(k);
+    if (o.has("hits")) o.getAsJsonArray("hits").forEach(h -> h.getAsJsonObject().remove("score"));
+    if (o.has("items")) {
+      List<String> items = new ArrayList<>();
+      o.getAsJsonArray("items").forEach(i -> items.add(i.toString()));
+      java.util.Collections.sort(items);
+      com.google.gson.JsonArray sorted = new com.google.gson.JsonArray();
+      items.forEach(i -> sorted.add(com.google.gson.JsonParser.parseString(i)));
+      o.add("items", sorted);
+    }
+    return o;
+  }
+
+  private static boolean distinctDates(JsonObject search) {
+    List<String> dates = new ArrayList<>();
+    search.getAsJsonArray("hits").forEach(h -> dates.add(h.getAsJsonObject().get("date").toString()));
+    return dates.size() == new java.util.HashSet<>(dates).size();
   }
 
   @Test
@@ -264,6 +365,12 @@ class OpenSearchParityTest {
   static Set<String> ids(SearchResult r) {
     Set<String> out = new TreeSet<>();
     r.hits().forEach(h -> out.add(h.document().id()));
+    return out;
+  }
+
+  static java.util.Map<String, List<String>> missing(SearchResult r) {
+    java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+    r.partial().hits().forEach(h -> out.put(h.hit().document().id(), h.missing()));
     return out;
   }
 

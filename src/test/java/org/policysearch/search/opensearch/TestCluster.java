@@ -16,6 +16,11 @@ import org.opensearch.http.HttpServerTransport;
  * indexes of its own names, so they never see each other's documents.
  */
 final class TestCluster {
+  /**
+   * Processors every in-JVM node is told it has: the value is fixed once per JVM (Netty's), so the single node
+   * and the three-node test must agree.
+   */
+  static final int PROCESSORS = 2;
   private static OpenSearchRunner runner;
   private static URI uri;
 
@@ -36,7 +41,7 @@ final class TestCluster {
         settings.put("http.port", "0");
         settings.put("transport.port", "0");
         settings.put("cluster.routing.allocation.disk.threshold_enabled", false);
-        settings.put("node.processors", 2);
+        settings.put("node.processors", PROCESSORS);
       }).build(OpenSearchRunner.newConfigs().basePath(base.toString()).clusterName("policy-search-test").numOfNode(1)
           .disableESLogger()
           .pluginTypes("org.opensearch.plugin.analysis.smartcn.AnalysisSmartChinesePlugin,"
