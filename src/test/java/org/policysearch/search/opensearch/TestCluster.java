@@ -15,7 +15,7 @@ import org.opensearch.http.HttpServerTransport;
  * plugin (src/opensearch/java) loaded by class name, as an installed zip loads them. Each test class uses
  * indexes of its own names, so they never see each other's documents.
  */
-final class TestCluster {
+public final class TestCluster {
   /**
    * Processors every in-JVM node is told it has: the value is fixed once per JVM (Netty's), so the single node
    * and the three-node test must agree.
@@ -27,7 +27,7 @@ final class TestCluster {
   private TestCluster() {}
 
   /** The node's HTTP address, starting the node the first time. */
-  static synchronized URI uri() {
+  public static synchronized URI uri() {
     if (runner == null) start();
     return uri;
   }
