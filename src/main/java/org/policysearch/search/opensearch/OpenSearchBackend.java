@@ -333,21 +333,7 @@ public final class OpenSearchBackend implements SearchBackend {
    */
   private Set<String> folded(JsonObject text, Filters filters) throws IOException {
     if (filters.includeDuplicates()) return Set.of();
-    JsonObject body = new JsonObject();
-    body.add("query", QueryTranslator.wrap("term", termOf(Fields.DUPLICATE, 1)));
-    body.addProperty("size", 10_000);
-    body.add("_source", sourceFields(Fields.ID, Fields.DUPLICATE_OF));
-    JsonObject res = searchRaw(body);
-    if (res == null) return Set.of();
-    Map<String, List<String>> byOriginal = new HashMap<>();
-    JsonObject hitsObj = res.getAsJsonObject("hits");
-    for (JsonElement h : hitsObj.getAsJsonArray("hits")) {
-      JsonObject s = h.getAsJsonObject().getAsJsonObject("_source");
-      byOriginal.computeIfAbsent(s.get(Fields.DUPLICATE_OF).getAsString(), k -> new ArrayList<>()).add(s.get(Fields.ID).getAsString());
-    }
-    if (hitsObj.getAsJsonArray("hits").size() >= 10_000) {
-      throw new IOException("more than 10000 reposts: folding them needs the paged form (docs/opensearch.md, what is left)");
-    }
+    Map<String, List<String>> byOriginal = repostsByOriginal();
     if (byOriginal.isEmpty()) return Set.of();
     JsonObject b = new JsonObject();
     JsonArray must = new JsonArray();
@@ -364,10 +350,43 @@ public final class OpenSearchBackend implements SearchBackend {
     q.add("_source", sourceFields(Fields.ID));
     JsonObject hits = searchRaw(q);
     Set<String> out = new java.util.HashSet<>();
+    if (hits == null) return out;
     for (JsonElement h : hits.getAsJsonObject("hits").getAsJsonArray("hits")) {
       out.addAll(byOriginal.getOrDefault(h.getAsJsonObject().get("_id").getAsString(), List.of()));
     }
     return out;
+  }
+
+  /** The reposts of the index by their original, read once a minute (and after every reindex) like the filter values. */
+  private record Reposts(Map<String, List<String>> byOriginal, long at) {}
+
+  private volatile Reposts reposts;
+
+  private Map<String, List<String>> repostsByOriginal() throws IOException {
+    Reposts cur = reposts;
+    if (cur != null && System.currentTimeMillis() - cur.at() <= FILTER_VALUES_MS) return cur.byOriginal();
+    Map<String, List<String>> byOriginal = readReposts();
+    reposts = new Reposts(byOriginal, System.currentTimeMillis());
+    return byOriginal;
+  }
+
+  private Map<String, List<String>> readReposts() throws IOException {
+    JsonObject body = new JsonObject();
+    body.add("query", QueryTranslator.wrap("term", termOf(Fields.DUPLICATE, 1)));
+    body.addProperty("size", 10_000);
+    body.add("_source", sourceFields(Fields.ID, Fields.DUPLICATE_OF));
+    JsonObject res = searchRaw(body);
+    if (res == null) return Map.of();
+    Map<String, List<String>> byOriginal = new HashMap<>();
+    JsonObject hitsObj = res.getAsJsonObject("hits");
+    for (JsonElement h : hitsObj.getAsJsonArray("hits")) {
+      JsonObject s = h.getAsJsonObject().getAsJsonObject("_source");
+      byOriginal.computeIfAbsent(s.get(Fields.DUPLICATE_OF).getAsString(), k -> new ArrayList<>()).add(s.get(Fields.ID).getAsString());
+    }
+    if (hitsObj.getAsJsonArray("hits").size() >= 10_000) {
+      throw new IOException("more than 10000 reposts: folding them needs the paged form (docs/opensearch.md, what is left)");
+    }
+    return Map.copyOf(byOriginal);
   }
 
   private static JsonObject termOf(String field, Object value) {
@@ -881,6 +900,7 @@ public final class OpenSearchBackend implements SearchBackend {
     try {
       IndexRun run = indexer.run(corpus.folder(), rebuild, (a, b, c, d, e) -> {});
       filterValues = null;
+      reposts = null;
       return run;
     } catch (BackendUnavailableException e) {
       corpus.log().println("indexing into the search cluster failed: " + e.getMessage()
@@ -902,6 +922,7 @@ public final class OpenSearchBackend implements SearchBackend {
     try {
       IndexRun run = indexer.run(corpus.folder(), rebuild, progress::update);
       filterValues = null;
+      reposts = null;
       return run;
     } finally {
       indexing.unlock();
@@ -917,6 +938,7 @@ public final class OpenSearchBackend implements SearchBackend {
   @Override
   public void refresh() {
     filterValues = null;
+    reposts = null;
   }
 
   @Override
