@@ -173,6 +173,21 @@ public final class OpenSearchBackend implements SearchBackend {
         : QueryTranslator.translate(cq.documentQuery());
     Set<String> folded = folded(text, filters);
     JsonObject base = excluding(text, folded);
+    boolean inner = r.passages() > 0 && r.size() > 0 && cq.paragraphQuery() != null;
+    if (inner) {
+      // The best paragraphs come with the hits: the paragraph query as an optional clause of weight 0 (it neither
+      // matches nor scores a document) whose inner hits are each document's paragraphs by that query's score.
+      JsonObject b = new JsonObject();
+      JsonArray must = new JsonArray();
+      must.add(base);
+      b.add("must", must);
+      JsonArray should = new JsonArray();
+      JsonObject nested = passageQuery(cq, r.passages());
+      nested.addProperty("boost", 0);
+      should.add(QueryTranslator.wrap("nested", nested));
+      b.add("should", should);
+      base = QueryTranslator.wrap("bool", b);
+    }
     JsonObject body = new JsonObject();
     body.add("query", base);
     JsonObject post = allFilters(filters, null);
@@ -203,7 +218,7 @@ public final class OpenSearchBackend implements SearchBackend {
       total = res.getAsJsonObject("hits").getAsJsonObject("total").get("value").getAsLong();
       List<JsonObject> page = new ArrayList<>();
       for (JsonElement h : res.getAsJsonObject("hits").getAsJsonArray("hits")) page.add(h.getAsJsonObject());
-      hits = hits(page, cq, r.passages());
+      hits = hits(page, cq, r.passages(), inner);
       facets = facets(res.getAsJsonObject("aggregations"), filters);
     }
     long foldedHits = folded.isEmpty() ? 0 : count(foldedPassing(text, folded, filters));
@@ -247,7 +262,7 @@ public final class OpenSearchBackend implements SearchBackend {
     long total = res.getAsJsonObject("hits").getAsJsonObject("total").get("value").getAsLong();
     List<JsonObject> page = new ArrayList<>();
     for (JsonElement h : res.getAsJsonObject("hits").getAsJsonArray("hits")) page.add(h.getAsJsonObject());
-    List<Hit> hits = hits(page, cq, passages);
+    List<Hit> hits = hits(page, cq, passages, false);
     // which part each document lacks: one request per part over this page's documents
     Set<String> pageIds = new java.util.LinkedHashSet<>();
     page.forEach(h -> pageIds.add(h.get("_id").getAsString()));
@@ -515,9 +530,13 @@ public final class OpenSearchBackend implements SearchBackend {
 
   // ---------------------------------------------------------------- hits and passages
 
-  private List<Hit> hits(List<JsonObject> page, CompiledQuery cq, int passages) throws IOException {
+  /**
+   * The hits of a page; with {@code inner}, the page's documents came with the inner hits of the paragraph
+   * query ({@link #passageQuery}), else the passages are asked for in a request of their own.
+   */
+  private List<Hit> hits(List<JsonObject> page, CompiledQuery cq, int passages, boolean inner) throws IOException {
     if (page.isEmpty()) return List.of();
-    Map<String, List<Passage>> best = passages > 0 ? passages(page, cq, passages) : Map.of();
+    Map<String, List<Passage>> best = passages > 0 ? passages(page, cq, passages, inner) : Map.of();
     List<Hit> out = new ArrayList<>(page.size());
     for (JsonObject h : page) {
       JsonObject src = h.getAsJsonObject("_source");
@@ -534,21 +553,14 @@ public final class OpenSearchBackend implements SearchBackend {
    * paragraphs (inner hits, best first, earlier paragraph on a tie); without body terms, the opening
    * paragraphs that say something, as the embedded backend chooses them.
    */
-  private Map<String, List<Passage>> passages(List<JsonObject> page, CompiledQuery cq, int k) throws IOException {
+  private Map<String, List<Passage>> passages(List<JsonObject> page, CompiledQuery cq, int k, boolean inner) throws IOException {
     Set<String> pageIds = new java.util.LinkedHashSet<>();
     for (JsonObject h : page) pageIds.add(h.get("_id").getAsString());
     Map<String, List<Passage>> out = new HashMap<>();
-    if (cq.paragraphQuery() != null) {
-      JsonObject nested = new JsonObject();
-      nested.addProperty("path", IndexDesign.PARAGRAPHS);
-      nested.add("query", QueryTranslator.translateParagraph(cq.paragraphQuery()));
-      nested.addProperty("score_mode", "max");
-      JsonObject inner = new JsonObject();
-      inner.addProperty("size", k);
-      // source filtering inside nested inner hits takes the full paths
-      inner.add("_source", sourceFields(IndexDesign.PARAGRAPHS + "." + Fields.PARA_TEXT, IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER,
-          IndexDesign.PARAGRAPHS + "." + Fields.PARA_HEADING, IndexDesign.PARAGRAPHS + "." + Fields.PARA_THEMES));
-      nested.add("inner_hits", inner);
+    if (inner) {
+      for (JsonObject h : page) addInnerHits(h, cq, out);
+    } else if (cq.paragraphQuery() != null) {
+      JsonObject nested = passageQuery(cq, k);
       JsonObject b = new JsonObject();
       JsonArray filter = new JsonArray();
       filter.add(ids(pageIds));
@@ -562,15 +574,7 @@ public final class OpenSearchBackend implements SearchBackend {
       body.addProperty("_source", false);
       JsonObject res = searchRaw(body);
       if (res != null) {
-        for (JsonElement e : res.getAsJsonObject("hits").getAsJsonArray("hits")) {
-          JsonObject h = e.getAsJsonObject();
-          List<Passage> ps = new ArrayList<>();
-          for (JsonElement ih : h.getAsJsonObject("inner_hits").getAsJsonObject(IndexDesign.PARAGRAPHS)
-              .getAsJsonObject("hits").getAsJsonArray("hits")) {
-            ps.add(BackendRules.passage(paragraph(ih.getAsJsonObject().getAsJsonObject("_source")), cq.highlights()));
-          }
-          if (!ps.isEmpty()) out.put(h.get("_id").getAsString(), ps);
-        }
+        for (JsonElement e : res.getAsJsonObject("hits").getAsJsonArray("hits")) addInnerHits(e.getAsJsonObject(), cq, out);
       }
     }
     List<String> lead = pageIds.stream().filter(id -> !out.containsKey(id)).toList();
@@ -586,6 +590,32 @@ public final class OpenSearchBackend implements SearchBackend {
       }
     }
     return out;
+  }
+
+  /** The compiler's paragraph query over the paragraphs, with the best {@code k} of each document as inner hits. */
+  private static JsonObject passageQuery(CompiledQuery cq, int k) {
+    JsonObject nested = new JsonObject();
+    nested.addProperty("path", IndexDesign.PARAGRAPHS);
+    nested.add("query", QueryTranslator.translateParagraph(cq.paragraphQuery()));
+    nested.addProperty("score_mode", "max");
+    JsonObject inner = new JsonObject();
+    inner.addProperty("size", k);
+    // source filtering inside nested inner hits takes the full paths
+    inner.add("_source", sourceFields(IndexDesign.PARAGRAPHS + "." + Fields.PARA_TEXT, IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER,
+        IndexDesign.PARAGRAPHS + "." + Fields.PARA_HEADING, IndexDesign.PARAGRAPHS + "." + Fields.PARA_THEMES));
+    nested.add("inner_hits", inner);
+    return nested;
+  }
+
+  /** The passages of one hit from its inner hits, when it has any. */
+  private static void addInnerHits(JsonObject h, CompiledQuery cq, Map<String, List<Passage>> out) {
+    if (!h.has("inner_hits")) return;
+    List<Passage> ps = new ArrayList<>();
+    for (JsonElement ih : h.getAsJsonObject("inner_hits").getAsJsonObject(IndexDesign.PARAGRAPHS)
+        .getAsJsonObject("hits").getAsJsonArray("hits")) {
+      ps.add(BackendRules.passage(paragraph(ih.getAsJsonObject().getAsJsonObject("_source")), cq.highlights()));
+    }
+    if (!ps.isEmpty()) out.put(h.get("_id").getAsString(), ps);
   }
 
   private static Paragraph paragraph(JsonObject p) {
