@@ -62,7 +62,10 @@ class OpenSearchSizing {
         IndexRun run = cluster.reindex(true);
         double clusterSeconds = (System.nanoTime() - t0) / 1e9;
         try (Cluster c = TestCluster.client()) {
-          Cluster.ok(c.json("POST", "/sizing/_forcemerge?max_num_segments=1", null), "force merge");
+          Cluster.ok(c.json("POST", "/sizing/_forcemerge?max_num_segments=1&flush=true", null), "force merge");
+          // the merged-away segments are deleted once no reader holds them: refresh, flush, then measure
+          Cluster.ok(c.json("POST", "/sizing/_refresh", null), "refresh");
+          Cluster.ok(c.json("POST", "/sizing/_flush?force=true", null), "flush");
         }
         IndexStats ls = lucene.stats();
         IndexStats cs = cluster.stats();
