@@ -34,10 +34,12 @@ import org.policysearch.search.api.SearchLimits;
  * @param semantic       paragraph embeddings for hybrid retrieval (docs/semantic.md); false: the model is never
  *                       loaded and the index's {@code vectors} folder never touched
  * @param semanticThreads threads that embed (the background build and {@code index --semantic})
+ * @param backend        which search backend answers: the embedded index (default) or an OpenSearch cluster
  */
 public record Config(Path home, Path corpus, Path index, Path web, String host, int port, String adminToken,
                      List<String> corsOrigins, boolean logQueries, boolean watchCorpus, Path synonyms,
-                     boolean stockAnalyzer, SearchLimits limits, long maxBodyBytes, boolean semantic, int semanticThreads) {
+                     boolean stockAnalyzer, SearchLimits limits, long maxBodyBytes, boolean semantic, int semanticThreads,
+                     BackendConfig backend) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 7070;
   public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -48,14 +50,29 @@ public record Config(Path home, Path corpus, Path index, Path web, String host, 
 
   public Config {
     corsOrigins = List.copyOf(corsOrigins);
+    backend = backend == null ? BackendConfig.LUCENE : backend;
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     if (semanticThreads < 1) throw new IllegalArgumentException("semantic.threads must be 1 or more, got " + semanticThreads);
+  }
+
+  /** The embedded backend (the settings before there was a choice of backend). */
+  public Config(Path home, Path corpus, Path index, Path web, String host, int port, String adminToken,
+                List<String> corsOrigins, boolean logQueries, boolean watchCorpus, Path synonyms,
+                boolean stockAnalyzer, SearchLimits limits, long maxBodyBytes, boolean semantic, int semanticThreads) {
+    this(home, corpus, index, web, host, port, adminToken, corsOrigins, logQueries, watchCorpus, synonyms, stockAnalyzer, limits,
+        maxBodyBytes, semantic, semanticThreads, BackendConfig.LUCENE);
+  }
+
+  /** These settings with another backend. */
+  public Config withBackend(BackendConfig b) {
+    return new Config(home, corpus, index, web, host, port, adminToken, corsOrigins, logQueries, watchCorpus, synonyms,
+        stockAnalyzer, limits, maxBodyBytes, semantic, semanticThreads, b);
   }
 
   /** These settings over another corpus and index (the --corpus and --index options). */
   public Config withLocation(Path corpus, Path index) {
     return new Config(home, corpus, index, web, host, port, adminToken, corsOrigins, logQueries, watchCorpus, synonyms,
-        stockAnalyzer, limits, maxBodyBytes, semantic, semanticThreads);
+        stockAnalyzer, limits, maxBodyBytes, semantic, semanticThreads, backend);
   }
 
   /**
@@ -64,7 +81,7 @@ public record Config(Path home, Path corpus, Path index, Path web, String host, 
    */
   public Config forJob(Path corpus, Path index, boolean stockAnalyzer, boolean semantic) {
     return new Config(home, corpus, index, web, host, port, adminToken, corsOrigins, false, false, synonyms,
-        stockAnalyzer, limits, maxBodyBytes, semantic, semanticThreads);
+        stockAnalyzer, limits, maxBodyBytes, semantic, semanticThreads, backend);
   }
 
   /** The project home: the launcher's {@code policysearch.home}, else the working directory. */
@@ -117,7 +134,7 @@ public record Config(Path home, Path corpus, Path index, Path web, String host, 
         cors, boolOr(p, "log.queries", logQueries), boolOr(p, "watch.corpus", watchCorpus),
         p.getProperty("synonyms") == null ? synonyms : home.resolve(p.getProperty("synonyms").strip()),
         boolOr(p, "analyzer.stock", stockAnalyzer), l, intOr(p, "limits.body_bytes", (int) maxBodyBytes),
-        boolOr(p, "semantic", semantic), intOr(p, "semantic.threads", semanticThreads));
+        boolOr(p, "semantic", semantic), intOr(p, "semantic.threads", semanticThreads), backend.with(p, home));
   }
 
   private Path pathOr(Properties p, String key, Path def) {
@@ -125,7 +142,7 @@ public record Config(Path home, Path corpus, Path index, Path web, String host, 
     return v == null || v.isBlank() ? def : home.resolve(v.strip()).normalize();
   }
 
-  private static int intOr(Properties p, String key, int def) {
+  static int intOr(Properties p, String key, int def) {
     String v = p.getProperty(key);
     if (v == null || v.isBlank()) return def;
     try {
@@ -149,6 +166,7 @@ public record Config(Path home, Path corpus, Path index, Path web, String host, 
   public String describe() {
     return "corpus=" + corpus + " index=" + index + " host=" + host + " port=" + port + " cors=" + corsOrigins
         + " log.queries=" + logQueries + " watch.corpus=" + watchCorpus + " analyzer=" + (stockAnalyzer ? "stock smartcn" : "default")
-        + " limits=" + limits + " semantic=" + semantic + (semantic ? " semantic.threads=" + semanticThreads : "");
+        + " limits=" + limits + " semantic=" + semantic + (semantic ? " semantic.threads=" + semanticThreads : "")
+        + (backend.kind() == BackendConfig.Kind.LUCENE ? "" : " " + backend.describe());
   }
 }

@@ -64,7 +64,9 @@ class ArchitectureTest {
   @Test
   void searchAndWebReadTheDocumentModelFromDocNotFromIngest() throws IOException {
     // The gazetteer is the one piece of ingest that search uses: the regions users type are resolved with it.
+    // The OpenSearch backend is the exception: it writes its index too, so it runs the pipeline as index does.
     assertEquals(List.of(), violations(i -> (in(i.pkg(), "org.policysearch.search") || in(i.pkg(), "org.policysearch.web"))
+        && !in(i.pkg(), "org.policysearch.search.opensearch")
         && in(i.target(), "org.policysearch.ingest") && !i.target().equals("org.policysearch.ingest.meta.Gazetteer")));
   }
 
@@ -104,6 +106,29 @@ class ArchitectureTest {
         && !i.file().equals(Path.of("org/policysearch/cli/Backends.java"))));
     assertEquals(List.of(), violations(i -> i.pkg().equals("org.policysearch.search.json")
         && in(i.target(), "org.policysearch.search") && !in(i.target(), "org.policysearch.search.api")));
+  }
+
+  @Test
+  void onlyTheOpenSearchBackendTalksToOpenSearchAndOnlyThroughTheClient() throws IOException {
+    // The server's classes are provided scope, for the analysis plugin of src/opensearch only: the product may
+    // use the official client (org.opensearch.client), and only in search.opensearch; nothing imports the plugin.
+    Pattern any = Pattern.compile("^import (?:static )?(org\\.opensearch\\.[\\w.]+);", Pattern.MULTILINE);
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        String s = Files.readString(f, StandardCharsets.UTF_8);
+        boolean backend = MAIN.relativize(f).startsWith(Path.of("org/policysearch/search/opensearch"));
+        Matcher m = any.matcher(s);
+        while (m.find()) {
+          if (!backend || !m.group(1).startsWith("org.opensearch.client.")) found.add(MAIN.relativize(f) + " imports " + m.group(1));
+        }
+      }
+    }
+    assertEquals(List.of(), found);
+    assertEquals(List.of(), violations(i -> in(i.target(), "org.policysearch.opensearch")));
+    // the other packages reach the cluster backend only through cli/Backends.java
+    assertEquals(List.of(), violations(i -> in(i.target(), "org.policysearch.search.opensearch")
+        && !in(i.pkg(), "org.policysearch.search.opensearch") && !i.file().equals(Path.of("org/policysearch/cli/Backends.java"))));
   }
 
   @Test

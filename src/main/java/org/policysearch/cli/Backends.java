@@ -2,6 +2,7 @@ package org.policysearch.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import org.policysearch.BackendConfig;
 import org.policysearch.Config;
 import org.policysearch.index.CorpusIndexer;
 import org.policysearch.index.IndexSummary;
@@ -10,12 +11,14 @@ import org.policysearch.search.IndexRuns;
 import org.policysearch.search.LuceneBackend;
 import org.policysearch.search.api.IndexRun;
 import org.policysearch.search.api.SearchBackend;
+import org.policysearch.search.opensearch.OpenSearchBackend;
 import org.policysearch.search.query.Synonyms;
 
 /**
  * The one place that chooses and opens the search backend from the configuration; every command and
- * the server get a {@link SearchBackend} from here and see nothing of its implementation. Today that is
- * the Lucene index at {@link Config#index()}, with semantic search as configured.
+ * the server get a {@link SearchBackend} from here and see nothing of its implementation: the Lucene index
+ * at {@link Config#index()}, with semantic search as configured ({@code backend=lucene}, the default), or
+ * the OpenSearch cluster of {@code opensearch.*} ({@code backend=opensearch}, docs/opensearch.md).
  */
 final class Backends {
   private Backends() {}
@@ -34,7 +37,29 @@ final class Backends {
    * corpus with {@code indexer}; {@code log} gets failed runs in full.
    */
   static SearchBackend serving(Config c, CorpusIndexer indexer, PrintStream log) throws IOException {
+    if (onCluster(c)) return cluster(c, new OpenSearchBackend.Corpus(c.corpus(), Pipeline.ingester(), log));
     return open(c, new LuceneBackend.Corpus(c.corpus(), indexer, log), log);
+  }
+
+  /** Whether the configuration names an OpenSearch cluster. */
+  static boolean onCluster(Config c) {
+    return c.backend().kind() == BackendConfig.Kind.OPENSEARCH;
+  }
+
+  /**
+   * An indexing run of the index command on the cluster (the embedded index is written by the pipeline's
+   * indexer directly), with its progress.
+   */
+  static IndexRun indexCluster(Config c, boolean rebuild, ProgressBar bar, PrintStream log) throws IOException {
+    try (OpenSearchBackend b = cluster(c, new OpenSearchBackend.Corpus(c.corpus(), Pipeline.ingester(), log))) {
+      return b.index(rebuild, bar::update);
+    }
+  }
+
+  /** The cluster backend; the password is read now, from the environment variable or the file the settings name. */
+  private static OpenSearchBackend cluster(Config c, OpenSearchBackend.Corpus corpus) throws IOException {
+    return OpenSearchBackend.open(c.backend(), c.backend().password(System.getenv()), Common.analyzers(c), Synonyms.load(c.synonyms()),
+        c.limits(), corpus);
   }
 
   /** What an indexing run of the index command (or a server's first run) did, as the backend would report it. */
@@ -43,6 +68,7 @@ final class Backends {
   }
 
   private static SearchBackend open(Config c, LuceneBackend.Corpus corpus, PrintStream log) throws IOException {
+    if (onCluster(c)) return cluster(c, null);
     SemanticIndex semantic = Common.semantic(c, log);
     try {
       return LuceneBackend.open(c.index(), Common.analyzers(c), Synonyms.load(c.synonyms()), c.limits(), semantic, corpus);

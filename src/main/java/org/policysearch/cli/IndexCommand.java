@@ -34,6 +34,18 @@ final class IndexCommand implements Main.Command {
           + "; remove that setting or the flag");
     }
     ProgressBar bar = new ProgressBar(err, !a.flag("quiet") && !a.flag("json"));
+    if (Backends.onCluster(c)) {
+      if (a.flag("semantic")) throw new Args.UsageException("--semantic: the OpenSearch backend has no paragraph vectors yet");
+      IndexRun run = Backends.indexCluster(c, a.flag("rebuild"), bar, err);
+      bar.done();
+      if (a.flag("json")) Common.printJson(out, ResultJson.indexRun(run));
+      else print(run, out);
+      if (!run.skipped().isEmpty()) {
+        err.println("finished with " + run.skipped().size() + " skipped");
+        return 1;
+      }
+      return 0;
+    }
     IndexSummary s = Pipeline.indexer(c).run(c.corpus(), new IndexLayout(c.index()), a.flag("rebuild"), bar);
     bar.done();
     if (a.flag("json")) {

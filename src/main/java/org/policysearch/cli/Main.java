@@ -38,6 +38,7 @@ public final class Main {
     addIfPresent(m, "bench", "org.policysearch.cli.BenchCommand");
     addIfPresent(m, "eval", "org.policysearch.cli.EvalCommand");
     addIfPresent(m, "package", "org.policysearch.cli.PackageCommand");
+    addIfPresent(m, "opensearch-plugin", "org.policysearch.cli.OpenSearchPluginCommand");
     return m;
   }
 

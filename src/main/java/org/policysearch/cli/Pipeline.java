@@ -13,7 +13,11 @@ final class Pipeline {
   static final double RAM_BUFFER_MB = 256;
 
   static CorpusIndexer indexer(Config c) {
-    Ingester ingester = new Ingester(IngestConfig.DEFAULTS, Builders.standard());
-    return new CorpusIndexer(ingester, Common.analyzers(c), Runtime.getRuntime().availableProcessors(), RAM_BUFFER_MB);
+    return new CorpusIndexer(ingester(), Common.analyzers(c), Runtime.getRuntime().availableProcessors(), RAM_BUFFER_MB);
+  }
+
+  /** The ingest pipeline alone (the cluster backend sends what it reads to the cluster). */
+  static Ingester ingester() {
+    return new Ingester(IngestConfig.DEFAULTS, Builders.standard());
   }
 }

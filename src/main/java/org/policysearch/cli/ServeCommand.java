@@ -12,6 +12,7 @@ import org.policysearch.index.CorpusIndexer;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.IndexSummary;
 import org.policysearch.index.IndexWriteException;
+import org.policysearch.search.api.BackendUnavailableException;
 import org.policysearch.search.api.IndexRun;
 import org.policysearch.search.api.ReindexException;
 import org.policysearch.search.api.SearchBackend;
@@ -40,12 +41,13 @@ final class ServeCommand implements Main.Command {
     if (generated) token = AdminToken.generate(c.index());
     c = new Config(c.home(), c.corpus(), c.index(), c.web(), a.get("host", c.host()), a.getInt("port", c.port()), token,
         c.corsOrigins(), c.logQueries(), a.flag("watch") || c.watchCorpus(), c.synonyms(), c.stockAnalyzer(), c.limits(),
-        c.maxBodyBytes(), c.semantic(), c.semanticThreads());
+        c.maxBodyBytes(), c.semantic(), c.semanticThreads(), c.backend());
     Config cfg = c;
     out.println("policy-search: " + cfg.describe());
 
     IndexLayout layout = new IndexLayout(cfg.index());
-    boolean hadIndex = layout.current().isPresent();
+    // On a cluster the server always starts at once: the first run (which creates the index) goes in the background.
+    boolean hadIndex = Backends.onCluster(cfg) || layout.current().isPresent();
     CorpusIndexer indexer = Pipeline.indexer(cfg);
     if (!hadIndex && !a.flag("no-index")) {
       out.println("indexing " + cfg.corpus() + " ...");
@@ -58,8 +60,14 @@ final class ServeCommand implements Main.Command {
     SearchBackend backend = Backends.serving(cfg, indexer, err);
     Javalin app = WebApp.create(backend, cfg);
     app.start();
-    long docs = backend.documentCount();
-    out.printf("policy-search serving %d documents at http://%s:%d/ (started in %.2f s)%n", docs,
+    String docs;
+    try {
+      docs = backend.documentCount() + " documents";
+    } catch (BackendUnavailableException e) {
+      // The server answers anyway: health says what is wrong, searches answer 503 until the cluster is back.
+      docs = "(the search cluster cannot be reached now: " + e.getMessage() + ")";
+    }
+    out.printf("policy-search serving %s at http://%s:%d/ (started in %.2f s)%n", docs,
         cfg.host().contains(":") ? "[" + cfg.host() + "]" : cfg.host(), app.port(), (System.nanoTime() - t0) / 1e9);
     out.println(generated ? "admin token: in " + cfg.index().resolve(AdminToken.FILE) + " (owner-readable only)"
         : "admin token: from configuration");

@@ -35,11 +35,12 @@ final class StatsCommand implements Main.Command {
       if (a.flag("json")) {
         var o = ResultJson.stats(s);
         o.add("semantic", ResultJson.semantic(semantic));
+        o.addProperty("backend", backend.kind());
         Common.printJson(out, o);
         if (s.documents() == 0) Common.printEmptyAnswer(out, err, true, c, backend, "索引是空的");
         return 0;
       }
-      out.println("index " + c.index());
+      out.println("lucene".equals(backend.kind()) ? "index " + c.index() : c.backend().describe());
       out.printf("documents %d (of which reposts %d), paragraphs %d, index %.1f MB, committed %s%n", s.documents(),
           s.duplicates(), s.paragraphs(), s.bytes() / 1048576.0, s.committedAt());
       out.println("semantic search: " + semantic.description());

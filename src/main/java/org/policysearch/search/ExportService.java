@@ -2,13 +2,17 @@ package org.policysearch.search;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.search.api.Citation;
+import org.policysearch.search.api.CitedReference;
 import org.policysearch.search.api.ExportRow;
 import org.policysearch.search.api.Hit;
 import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.NotFoundException;
 import org.policysearch.search.api.Passage;
+import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.api.SearchRequest;
 import org.policysearch.search.api.SearchResult;
 
@@ -21,16 +25,34 @@ final class ExportService {
   static final int MAX_DOCUMENTS = ExportRow.MAX_DOCUMENTS;
   static final int PAGE = 100;
 
-  private final SearchService service;
-  private final LineageService lineage;
+  /** A backend's search, which the export pages through. */
+  @FunctionalInterface
+  interface Searcher {
+    SearchResult search(SearchRequest r) throws InvalidRequestException, IOException;
+  }
+
+  /** A backend's references of a document (the export's cites column). */
+  @FunctionalInterface
+  interface Cites {
+    List<CitedReference> of(String id) throws NotFoundException, IOException;
+  }
+
+  private final Searcher service;
+  private final SearchLimits limits;
+  private final Cites cites;
 
   ExportService(SearchService service) {
     this(service, new LineageService(service));
   }
 
   ExportService(SearchService service, LineageService lineage) {
+    this(service::search, service.limits(), lineage::cites);
+  }
+
+  ExportService(Searcher service, SearchLimits limits, Cites cites) {
     this.service = service;
-    this.lineage = lineage;
+    this.limits = limits;
+    this.cites = cites;
   }
 
   /**
@@ -60,7 +82,7 @@ final class ExportService {
         }
         done++;
       }
-      if (res.hits().size() < PAGE || (long) page * PAGE >= service.limits().maxResultWindow()) break;
+      if (res.hits().size() < PAGE || (long) page * PAGE >= limits.maxResultWindow()) break;
     }
     return done;
   }
@@ -68,8 +90,8 @@ final class ExportService {
   /** The references of a document listed in a page just read; "" when it left the index since. */
   private String citesOf(String id) throws IOException {
     try {
-      return ExportRow.cites(lineage.cites(id));
-    } catch (org.policysearch.search.api.NotFoundException e) {
+      return ExportRow.cites(cites.of(id));
+    } catch (NotFoundException e) {
       return ""; // deleted between the page and this read: the row is still the page's
     }
   }

@@ -29,7 +29,7 @@ import org.policysearch.search.api.InvalidRequestException;
  * refused with the closest values, never answered with a silent empty result. One instance per index
  * reader (the values change with commits); immutable.
  */
-final class FilterResolver {
+public final class FilterResolver {
   /** Names people use for the national level; 全国 is the index's value. */
   static final Set<String> NATIONAL_NAMES = Set.of(RegionInfo.NATIONAL, "中华人民共和国", "中国", "中央", "国家", "national");
   /** What may separate the levels of a typed path: /, ›, >, |, a full-width slash, or spaces. */
@@ -47,16 +47,16 @@ final class FilterResolver {
    * @param themes  themes with their counts
    * @param types   types with their counts
    */
-  FilterResolver(Map<String, Long> regions, Map<String, Long> themes, Map<String, Long> types) {
+  public FilterResolver(Map<String, Long> regions, Map<String, Long> themes, Map<String, Long> types) {
     this.regions = Map.copyOf(regions);
     this.themes = Map.copyOf(themes);
     this.types = Map.copyOf(types);
   }
 
   /** Filters as applied, and how each value was read. */
-  record Resolved(Filters filters, List<FilterReading> readings) {}
+  public record Resolved(Filters filters, List<FilterReading> readings) {}
 
-  Resolved resolve(Filters f) throws InvalidRequestException {
+  public Resolved resolve(Filters f) throws InvalidRequestException {
     List<FilterReading> readings = new ArrayList<>();
     Set<String> regionValues = new LinkedHashSet<>();
     for (String r : f.regions()) {

@@ -93,6 +93,11 @@ public final class LuceneBackend implements SearchBackend {
   }
 
   @Override
+  public String kind() {
+    return "lucene";
+  }
+
+  @Override
   public SearchLimits limits() {
     return ctx.limits();
   }

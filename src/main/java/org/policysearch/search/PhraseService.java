@@ -93,19 +93,24 @@ final class PhraseService {
 
   /** The phrase asked for, without the quotation marks around it, or the reason the request is refused. */
   private String validPhrase(PhraseRequest r) throws InvalidRequestException {
+    return validPhrase(r, context.limits());
+  }
+
+  /** The phrase asked for, checked against {@code limits} (every backend's rule, {@link BackendRules}). */
+  static String validPhrase(PhraseRequest r, org.policysearch.search.api.SearchLimits limits) throws InvalidRequestException {
     String phrase = r.phrase() == null ? "" : r.phrase().strip();
     if (phrase.length() >= 2 && (phrase.startsWith("\"") && phrase.endsWith("\"") || phrase.startsWith("“") && phrase.endsWith("”"))) {
       phrase = phrase.substring(1, phrase.length() - 1);
     }
     if (phrase.isBlank()) throw new InvalidRequestException("q", "give the phrase to count, e.g. q=\"双减\"", "请输入要统计的短语，例如 “双减”");
-    if (phrase.length() > context.limits().maxQueryLength()) {
-      throw new InvalidRequestException("q", "the phrase is longer than " + context.limits().maxQueryLength() + " characters",
-          "短语超过 " + context.limits().maxQueryLength() + " 个字符，请缩短");
+    if (phrase.length() > limits.maxQueryLength()) {
+      throw new InvalidRequestException("q", "the phrase is longer than " + limits.maxQueryLength() + " characters",
+          "短语超过 " + limits.maxQueryLength() + " 个字符，请缩短");
     }
     if (r.page() < 1) throw new InvalidRequestException("page", "page starts at 1, got " + r.page(), "页码从 1 开始，收到的是 " + r.page());
-    if (r.size() < 0 || r.size() > context.limits().maxPageSize()) {
-      throw new InvalidRequestException("size", "size must be between 0 and " + context.limits().maxPageSize(),
-          "每页条数须在 0 到 " + context.limits().maxPageSize() + " 之间");
+    if (r.size() < 0 || r.size() > limits.maxPageSize()) {
+      throw new InvalidRequestException("size", "size must be between 0 and " + limits.maxPageSize(),
+          "每页条数须在 0 到 " + limits.maxPageSize() + " 之间");
     }
     if (r.context() < 0 || r.context() > PhraseRequest.MAX_CONTEXT) {
       throw new InvalidRequestException("context", "context must be between 0 and " + PhraseRequest.MAX_CONTEXT,

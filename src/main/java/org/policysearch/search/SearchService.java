@@ -101,6 +101,11 @@ final class SearchService {
   }
 
   void validate(SearchRequest r) throws InvalidRequestException {
+    validate(r, limits);
+  }
+
+  /** The checks of a search request against {@code limits}, the same for every backend ({@link BackendRules}). */
+  static void validate(SearchRequest r, SearchLimits limits) throws InvalidRequestException {
     if (r.page() < 1) throw new InvalidRequestException("page", "page starts at 1, got " + r.page(), "页码从 1 开始，收到的是 " + r.page());
     if (r.size() < 0 || r.size() > limits.maxPageSize()) {
       throw new InvalidRequestException("size", "size must be between 0 and " + limits.maxPageSize() + ", got " + r.size(),

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.policysearch.BuildInfo;
+import org.policysearch.search.api.BackendUnavailableException;
+import org.policysearch.search.api.BackendUnavailableException;
 import org.policysearch.search.api.ExportRow;
 import org.policysearch.search.api.Filters;
 import org.policysearch.search.api.InvalidRequestException;
@@ -72,7 +74,13 @@ final class ApiHandlers {
     Params p = Params.of(ctx, Set.of("q", "article"));
     String id = ctx.pathParam("id");
     JsonObject o = ResultJson.documentView(backend.document(id, p.string("q", null), p.string("article", null)));
-    json(ctx, ResultJson.withLineage(o, backend.cites(id), backend.citedBy(id, Filters.NONE, 1, CITED_BY_FIRST_PAGE)));
+    try {
+      o = ResultJson.withLineage(o, backend.cites(id), backend.citedBy(id, Filters.NONE, 1, CITED_BY_FIRST_PAGE));
+    } catch (BackendUnavailableException e) {
+      // The document was read; only its lineage cannot be given by this backend now: the document is still worth showing.
+      o = ResultJson.withoutLineage(o);
+    }
+    json(ctx, o);
   }
 
   /** Citing documents listed in a document's own answer; the rest are paged at {@code /api/documents/{id}/cited-by}. */
@@ -191,20 +199,35 @@ final class ApiHandlers {
     Params.of(ctx, Set.of());
     JsonObject o = ResultJson.stats(backend.stats());
     o.add("semantic", ResultJson.semantic(backend.semanticStatus()));
+    o.addProperty("backend", backend.kind());
     json(ctx, o);
   }
 
   void health(Context ctx) throws Exception {
     Params.of(ctx, Set.of());
     JsonObject o = new JsonObject();
+    long documents;
+    try {
+      documents = backend.documentCount();
+    } catch (BackendUnavailableException e) {
+      // A search server out of reach: the server itself is up and says what is wrong, with 503 so a load balancer
+      // takes it out of rotation until the cluster answers again (each request asks anew).
+      o.addProperty("status", "unavailable");
+      o.addProperty("backend", backend.kind());
+      o.addProperty("detail", e.getMessage());
+      ctx.status(503);
+      json(ctx, o);
+      return;
+    }
     o.addProperty("status", "ok");
-    o.addProperty("documents", backend.documentCount());
+    o.addProperty("documents", documents);
     BuildInfo build = BuildInfo.current();
     o.addProperty("version", build.version());
     o.addProperty("commit", build.commit());
     o.addProperty("lucene", build.lucene());
     // Semantic search failing (the model, the vector index) is reported, never a failed health check: searches are lexical then.
     o.add("semantic", ResultJson.semantic(backend.semanticStatus()));
+    o.addProperty("backend", backend.kind());
     json(ctx, o);
   }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Function;
 import org.policysearch.Config;
+import org.policysearch.search.api.BackendUnavailableException;
 import org.policysearch.search.api.InvalidRequestException;
 import org.policysearch.search.api.NotFoundException;
 import org.policysearch.search.api.ReindexException;
@@ -123,6 +124,8 @@ public final class WebApp {
       config.routes.exception(NotFoundException.class,
           (e, ctx) -> problem(ctx, Problem.of(404, "Not found", e.getMessage(), e.messageZh())));
       config.routes.exception(ReindexException.class, (e, ctx) -> problem(ctx, reindexProblem(e)));
+      config.routes.exception(BackendUnavailableException.class,
+          (e, ctx) -> problem(ctx, Problem.of(503, "Search backend unavailable", e.getMessage(), e.messageZh())));
       config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromStatus(e.getStatus(), e.getMessage())));
       config.routes.exception(Exception.class, (e, ctx) -> {
         // Logged with the class and path only: no query text (journalists' searches are confidential).

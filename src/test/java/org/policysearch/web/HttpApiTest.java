@@ -231,8 +231,10 @@ class HttpApiTest {
     JsonObject st = json(get("/api/stats"));
     assertEquals(8, st.get("documents").getAsLong());
     assertEquals("off", st.getAsJsonObject("semantic").get("state").getAsString());
+    assertEquals("lucene", st.get("backend").getAsString());
     JsonObject h = json(get("/api/health"));
     assertEquals("ok", h.get("status").getAsString());
+    assertEquals("lucene", h.get("backend").getAsString());
     assertEquals("off", h.getAsJsonObject("semantic").get("state").getAsString());
     assertFalse(h.getAsJsonObject("semantic").get("searchable").getAsBoolean());
   }

@@ -53,6 +53,11 @@ public final class StubReindex implements SearchBackend {
   }
 
   @Override
+  public String kind() {
+    return real.kind();
+  }
+
+  @Override
   public SearchLimits limits() {
     return real.limits();
   }

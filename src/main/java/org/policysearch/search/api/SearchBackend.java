@@ -11,6 +11,12 @@ import java.util.function.Consumer;
  * another. Implementations are thread-safe: one instance serves every request.
  */
 public interface SearchBackend extends AutoCloseable {
+  /**
+   * Which backend this is: {@code lucene} or {@code opensearch}, the {@code backend} field of {@code /api/health}
+   * and {@code /api/stats}; the only place a client can tell them apart.
+   */
+  String kind();
+
   /** The limits requests are held to (page size, passages, query length, result window, timeout). */
   SearchLimits limits();
 

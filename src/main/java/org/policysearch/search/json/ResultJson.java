@@ -232,6 +232,13 @@ public final class ResultJson {
     return document;
   }
 
+  /** A document whose lineage the backend cannot give now (not yet on the OpenSearch backend): both fields null. */
+  public static JsonObject withoutLineage(JsonObject document) {
+    document.add("cites", com.google.gson.JsonNull.INSTANCE);
+    document.add("cited_by", com.google.gson.JsonNull.INSTANCE);
+    return document;
+  }
+
   /** The references of a document ({@code cites ID --json}, {@code cites} of {@code /api/documents/{id}}). */
   public static JsonArray cites(List<CitedReference> cites) {
     JsonArray a = new JsonArray();

@@ -24,7 +24,7 @@ import org.apache.lucene.util.BytesRef;
  * the vocabulary by character kept per reader. Why not a wildcard {@code *教育*}: it walks the whole term
  * dictionary of every field it is used on at every query, which made a word search ten times slower.
  */
-final class ContainingWordQuery extends Query {
+public final class ContainingWordQuery extends Query {
   /** Field whose vocabulary is indexed (the document-level words; the paragraph words are the same tokens). */
   private static final String VOCABULARY_FIELD = org.policysearch.index.Fields.DOC_WORDS;
   private static final Map<IndexReader.CacheKey, Vocabulary> CACHE = new WeakHashMap<>();
@@ -35,6 +35,16 @@ final class ContainingWordQuery extends Query {
   ContainingWordQuery(String field, String text) {
     this.field = field;
     this.text = text;
+  }
+
+  /** The field whose words are matched (a search server translates this query into its own). */
+  public String field() {
+    return field;
+  }
+
+  /** The text a word must hold. */
+  public String text() {
+    return text;
   }
 
   @Override

@@ -1,0 +1,70 @@
+package org.policysearch.search;
+
+import java.util.List;
+import java.util.Map;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.search.api.FacetValue;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.Passage;
+import org.policysearch.search.api.SearchLimits;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.query.HighlightTerm;
+
+/**
+ * The rules of an answer that do not depend on where the index is kept, opened to a second backend (the
+ * OpenSearch one, {@code search.opensearch}) so that both answer by the same code: the checks of a request,
+ * how facet counts become the lists and trees of {@link org.policysearch.search.api.Facets}, and how a
+ * paragraph becomes a passage with its highlights. (Filter values as typed are read by the public
+ * {@link FilterResolver}.) Each method is the Lucene backend's own, not a copy.
+ */
+public final class BackendRules {
+  private BackendRules() {}
+
+  public static void validate(SearchRequest r, SearchLimits limits) throws InvalidRequestException {
+    SearchService.validate(r, limits);
+  }
+
+  /** Values by count (years by value, newest first); selected values listed even at 0. */
+  public static List<FacetValue> flat(Map<String, Long> counts, List<String> selected, boolean byValueDesc) {
+    return SearchService.flat(counts, selected, byValueDesc);
+  }
+
+  /** Paths of every level folded into a tree (regions, themes). */
+  public static List<FacetValue> tree(Map<String, Long> counts, List<String> selected) {
+    return SearchService.regionTree(counts, selected);
+  }
+
+  /** A paragraph with every highlight term marked. */
+  public static Passage passage(Paragraph p, List<HighlightTerm> highlights) {
+    return PassageFinder.passage(p, highlights);
+  }
+
+  /**
+   * The export rows of a search through any backend's search, paged as the Lucene backend pages them. The
+   * cites column stays empty: lineage is not on the other backends yet (docs/opensearch.md).
+   */
+  public static long export(ExportSearcher search, SearchLimits limits, SearchRequest r, int limit,
+                            java.util.function.Consumer<org.policysearch.search.api.ExportRow> sink)
+      throws InvalidRequestException, java.io.IOException {
+    return new ExportService(search::search, limits, id -> List.of()).export(r, limit, sink);
+  }
+
+  /** A backend's search, for {@link #export}. */
+  @FunctionalInterface
+  public interface ExportSearcher {
+    org.policysearch.search.api.SearchResult search(SearchRequest r) throws InvalidRequestException, java.io.IOException;
+  }
+
+  /** The phrase of a phrase-statistics request without its quotation marks, or the reason it is refused. */
+  public static String validPhrase(org.policysearch.search.api.PhraseRequest r, SearchLimits limits) throws InvalidRequestException {
+    return PhraseService.validPhrase(r, limits);
+  }
+
+  /** Non-overlapping occurrences of a normalised phrase in a paragraph's text, as source ranges [start, end). */
+  public static List<int[]> occurrences(String text, String normalizedPhrase) {
+    return PhraseService.occurrences(text, normalizedPhrase);
+  }
+
+  /** A lead paragraph shorter than this is a salutation or a label, not an opening (passages without body terms). */
+  public static final int LEAD_MIN_CHARS = PassageFinder.LEAD_MIN_CHARS;
+}

@@ -1,0 +1,149 @@
+package org.policysearch.search.opensearch;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.HttpHost;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.policysearch.search.api.BackendUnavailableException;
+
+/**
+ * The connection to the cluster through the official Java client (its transport: nodes, authentication,
+ * TLS, connection pool), with request bodies written as JSON by the backend. Every failure to reach the
+ * cluster, and every answer that says it cannot serve now (429, 502–504), becomes a
+ * {@link BackendUnavailableException} whose message names no host: the faces show it to users. The cause,
+ * with the address, stays attached for the log.
+ */
+final class Cluster implements AutoCloseable {
+  /** An answer of the cluster: its status and its JSON (an empty object when it sent none). */
+  record Answer(int status, JsonObject json) {}
+
+  private final OpenSearchTransport transport;
+  private final OpenSearchGenericClient client;
+
+  Cluster(List<URI> hosts, String user, String password, Path caCertificate) throws IOException {
+    HttpHost[] hs = hosts.stream().map(h -> new HttpHost(h.getScheme(), h.getHost(), h.getPort() < 0
+        ? ("https".equals(h.getScheme()) ? 443 : 80) : h.getPort())).toArray(HttpHost[]::new);
+    SSLContext ssl = caCertificate == null ? null : sslTrusting(caCertificate);
+    ApacheHttpClient5TransportBuilder b = ApacheHttpClient5TransportBuilder.builder(hs);
+    b.setHttpClientConfigCallback(cb -> {
+      if (!user.isEmpty()) {
+        BasicCredentialsProvider creds = new BasicCredentialsProvider();
+        for (HttpHost h : hs) creds.setCredentials(new AuthScope(h), new UsernamePasswordCredentials(user, password.toCharArray()));
+        cb.setDefaultCredentialsProvider(creds);
+      }
+      if (ssl != null) {
+        cb.setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+            .setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(ssl).buildAsync()).build());
+      }
+      return cb;
+    });
+    this.transport = b.build();
+    this.client = new OpenSearchGenericClient(transport);
+  }
+
+  /** Trusts the JVM's authorities and the one in {@code pem} (a private CA, as self-managed clusters use). */
+  private static SSLContext sslTrusting(Path pem) throws IOException {
+    try (InputStream in = Files.newInputStream(pem)) {
+      KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+      ks.load(null, null);
+      int i = 0;
+      for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) ks.setCertificateEntry("ca" + i++, c);
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(ks);
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(null, tmf.getTrustManagers(), null);
+      return ctx;
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IOException("opensearch.tls.ca: cannot read the certificate in " + pem + ": " + e.getMessage(), e);
+    }
+  }
+
+  Answer get(String endpoint) throws IOException {
+    return call("GET", endpoint, Map.of(), null, null);
+  }
+
+  Answer json(String method, String endpoint, JsonElement body) throws IOException {
+    return call(method, endpoint, Map.of(), body == null ? null : body.toString(), "application/json");
+  }
+
+  Answer json(String method, String endpoint, Map<String, String> params, JsonElement body) throws IOException {
+    return call(method, endpoint, params, body == null ? null : body.toString(), "application/json");
+  }
+
+  Answer ndjson(String endpoint, Map<String, String> params, String lines) throws IOException {
+    return call("POST", endpoint, params, lines, "application/x-ndjson");
+  }
+
+  private Answer call(String method, String endpoint, Map<String, String> params, String body, String type) throws IOException {
+    Body b = body == null ? null : Body.from(body.getBytes(StandardCharsets.UTF_8), type);
+    try (Response r = client.execute(Requests.create(method, endpoint, List.of(), params, b))) {
+      int status = r.getStatus();
+      String text = r.getBody().map(Body::bodyAsString).orElse("");
+      if (status == 429 || status == 502 || status == 503 || status == 504) {
+        throw new BackendUnavailableException("the search cluster is overloaded or not ready (HTTP " + status + "); try again shortly",
+            "检索集群繁忙或尚未就绪（HTTP " + status + "），请稍后再试", null);
+      }
+      JsonObject o = text.isBlank() ? new JsonObject() : JsonParser.parseString(text).getAsJsonObject();
+      return new Answer(status, o);
+    } catch (BackendUnavailableException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof RuntimeException && !(e.getCause() instanceof IOException) && !isTransport(e)) throw e;
+      throw new BackendUnavailableException("the search cluster cannot be reached (" + reason(e)
+          + "); searches resume by themselves when it answers again",
+          "无法连接检索集群（" + reason(e) + "），集群恢复后检索会自动恢复", e);
+    }
+  }
+
+  private static boolean isTransport(Throwable e) {
+    return e.getClass().getName().startsWith("org.opensearch.client.transport") || e.getClass().getName().startsWith("org.apache.hc");
+  }
+
+  /** What went wrong, in words without an address: the kind of failure, never the exception's message. */
+  private static String reason(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException) return "connection refused";
+      if (t instanceof java.net.UnknownHostException) return "unknown host name";
+      if (t instanceof java.net.SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) return "timed out";
+      if (t instanceof javax.net.ssl.SSLException) return "TLS handshake failed";
+      if (t instanceof org.apache.hc.core5.http.ConnectionClosedException) return "connection closed";
+    }
+    return "connection failed";
+  }
+
+  /** Throws unless {@code a} is a 2xx answer: a refusal of a request we built is a bug or a mapping conflict, said with the cluster's reason. */
+  static JsonObject ok(Answer a, String what) throws IOException {
+    if (a.status() / 100 == 2) return a.json();
+    String reason = a.json().has("error") ? a.json().get("error").toString() : "HTTP " + a.status();
+    throw new IOException("the search cluster refused to " + what + ": " + reason);
+  }
+
+  @Override
+  public void close() throws IOException {
+    transport.close();
+  }
+}

@@ -1,0 +1,425 @@
+package org.policysearch.search.opensearch;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
+import org.policysearch.index.Fields;
+import org.policysearch.index.StoredMeta;
+import org.policysearch.ingest.CorpusListing;
+import org.policysearch.ingest.DuplicateIds;
+import org.policysearch.ingest.FileResult;
+import org.policysearch.ingest.Ingester;
+import org.policysearch.ingest.Skip;
+import org.policysearch.ingest.SourceFile;
+import org.policysearch.ingest.meta.DuplicateResolver;
+import org.policysearch.ingest.meta.Fingerprint;
+import org.policysearch.search.api.BackendUnavailableException;
+import org.policysearch.search.api.IndexRun;
+
+/**
+ * Brings the cluster's index up to date with the corpus folder through the same ingest pipeline and the
+ * same rules as the embedded indexer ({@code index.CorpusIndexer}): only new or changed files (content hash
+ * per file, kept on each document) are read and sent; documents of files gone leave; an id another file
+ * holds is skipped with the same reason; reposts are decided by {@link DuplicateResolver} over the stored
+ * fingerprints of every document. Documents go in bulk requests of bounded size; a bulk the cluster
+ * rejects for load (429, 503) is sent again after a growing pause, item by item for partial rejections.
+ *
+ * <p>A rebuild (asked for, or when the index's {@code _meta} records another schema or analyzer) writes a
+ * new index and moves the alias to it in one atomic {@code _aliases} call that also deletes the old one:
+ * searches see the old index until the new one is complete. The first run creates the first index.
+ */
+final class ClusterIndexer {
+  /** Documents per bulk request, and the bytes a request may reach before it is sent. */
+  static final int BATCH_DOCUMENTS = 200;
+  static final int BATCH_BYTES = 8 * 1024 * 1024;
+  /** Tries of one bulk request rejected for load, with pauses doubling from {@link #FIRST_PAUSE_MS}. */
+  static final int MAX_TRIES = 8;
+  static final long FIRST_PAUSE_MS = 200;
+
+  /** Progress of a run: files read of those to read, documents sent. */
+  interface Progress {
+    void update(long filesDone, long filesTotal, long bytesDone, long bytesTotal, long documents);
+  }
+
+  private final Cluster cluster;
+  private final String alias;
+  private final int shards;
+  private final int replicas;
+  private final Ingester ingester;
+
+  ClusterIndexer(Cluster cluster, String alias, int shards, int replicas, Ingester ingester) {
+    this.cluster = cluster;
+    this.alias = alias;
+    this.shards = shards;
+    this.replicas = replicas;
+    this.ingester = ingester;
+  }
+
+  /** The concrete index behind the alias, or null when there is none yet. */
+  String currentIndex() throws IOException {
+    Cluster.Answer a = cluster.get("/_alias/" + alias);
+    if (a.status() == 404) return null;
+    JsonObject o = Cluster.ok(a, "read the alias " + alias);
+    return o.keySet().isEmpty() ? null : o.keySet().iterator().next();
+  }
+
+  /** What {@code _meta} of {@code index} says is wrong with it for this program, or null. */
+  String incompatibility(String index) throws IOException {
+    JsonObject m = Cluster.ok(cluster.get("/" + index + "/_mapping"), "read the mapping of " + index);
+    JsonObject mappings = m.getAsJsonObject(index).getAsJsonObject("mappings");
+    JsonObject meta = mappings.has("_meta") ? mappings.getAsJsonObject("_meta") : null;
+    return IndexDesign.incompatibility(meta, IndexDesign.analyzerVersion());
+  }
+
+  IndexRun run(Path corpus, boolean rebuild, Progress progress) throws IOException {
+    long t0 = System.nanoTime();
+    String current = currentIndex();
+    String reason = null;
+    if (current != null) {
+      reason = rebuild ? "a rebuild was asked for" : incompatibility(current);
+    }
+    boolean fresh = current == null || reason != null;
+    String target = fresh ? createIndex() : current;
+    try {
+      Run r = new Run(corpus, target, fresh, progress);
+      r.go();
+      refresh(target);
+      int marks = applyDuplicates(target);
+      refresh(target);
+      long docs = count(target);
+      JsonObject mapping = new JsonObject();
+      mapping.add("_meta", IndexDesign.committed(IndexDesign.analyzerVersion(), docs));
+      Cluster.ok(cluster.json("PUT", "/" + target + "/_mapping", mapping), "record the run in the mapping");
+      if (fresh) swapAlias(current, target);
+      return new IndexRun(r.added, r.updated, r.removed, r.unchanged, r.kept,
+          r.skipped.stream().map(k -> new IndexRun.SkippedInput(k.file(), k.line(), k.reason(), k.detail())).toList(), docs, marks,
+          current != null && reason != null, reason, null, r.bytesRead, (System.nanoTime() - t0) / 1_000_000);
+    } catch (IOException | RuntimeException e) {
+      // A new index that never got the alias is of no use to anyone: remove it, the old one keeps serving.
+      if (fresh) cluster.json("DELETE", "/" + target, null);
+      throw e;
+    }
+  }
+
+  private String createIndex() throws IOException {
+    String name = alias + "-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+    Cluster.ok(cluster.json("PUT", "/" + name, IndexDesign.createIndex(shards, replicas, IndexDesign.analyzerVersion())),
+        "create the index " + name);
+    return name;
+  }
+
+  /** The alias to {@code target} and the old index deleted, in one atomic request. */
+  private void swapAlias(String old, String target) throws IOException {
+    JsonArray actions = new JsonArray();
+    JsonObject add = new JsonObject();
+    add.addProperty("index", target);
+    add.addProperty("alias", alias);
+    actions.add(QueryTranslator.wrap("add", add));
+    if (old != null) {
+      JsonObject remove = new JsonObject();
+      remove.addProperty("index", old);
+      actions.add(QueryTranslator.wrap("remove_index", remove));
+    }
+    JsonObject body = new JsonObject();
+    body.add("actions", actions);
+    Cluster.ok(cluster.json("POST", "/_aliases", body), "move the alias " + alias);
+  }
+
+  private void refresh(String index) throws IOException {
+    Cluster.ok(cluster.json("POST", "/" + index + "/_refresh", null), "refresh " + index);
+  }
+
+  long count(String index) throws IOException {
+    return Cluster.ok(cluster.get("/" + index + "/_count"), "count").get("count").getAsLong();
+  }
+
+  /** One run over the corpus into {@code target}. */
+  private final class Run {
+    final Path corpus;
+    final String target;
+    final boolean fresh;
+    final Progress progress;
+    final List<Skip> skipped = new ArrayList<>();
+    final Map<String, String> indexedHash = new HashMap<>();
+    final Map<String, List<String>> idsOfFile = new HashMap<>();
+    final DuplicateIds ids = new DuplicateIds();
+    long added;
+    long updated;
+    long removed;
+    long unchanged;
+    long kept;
+    long bytesRead;
+    final Bulk bulk;
+
+    Run(Path corpus, String target, boolean fresh, Progress progress) {
+      this.corpus = corpus;
+      this.target = target;
+      this.fresh = fresh;
+      this.progress = progress;
+      this.bulk = new Bulk(target);
+    }
+
+    void go() throws IOException {
+      if (!fresh) {
+        for (JsonObject d : scan(target, List.of(Fields.ID, Fields.FILE, Fields.FILE_HASH))) {
+          String file = d.get(Fields.FILE).getAsString();
+          indexedHash.put(file, d.get(Fields.FILE_HASH).getAsString());
+          idsOfFile.computeIfAbsent(file, k -> new ArrayList<>()).add(d.get(Fields.ID).getAsString());
+          ids.hold(d.get(Fields.ID).getAsString(), file);
+        }
+      }
+      CorpusListing listing = ingester.list(corpus);
+      skipped.addAll(listing.skipped());
+      Set<String> skippedAtListing = new HashSet<>();
+      listing.skipped().forEach(s -> skippedAtListing.add(s.file()));
+      List<SourceFile> toRead = new ArrayList<>();
+      long bytesTotal = 0;
+      Set<String> listed = new HashSet<>();
+      for (SourceFile f : listing.files()) {
+        listed.add(f.relPath());
+        String h = indexedHash.get(f.relPath());
+        if (h != null && h.equals(f.hash())) {
+          unchanged++;
+        } else {
+          toRead.add(f);
+          bytesTotal += f.size();
+        }
+      }
+      for (Map.Entry<String, List<String>> e : idsOfFile.entrySet()) {
+        if (listed.contains(e.getKey()) || skippedAtListing.contains(e.getKey())) continue;
+        for (String id : e.getValue()) bulk.delete(id);
+        removed += e.getValue().size();
+        ids.release(e.getKey());
+      }
+      long done = 0;
+      for (SourceFile f : toRead) {
+        write(ingester.read(corpus, f));
+        bytesRead += f.size();
+        progress.update(++done, toRead.size(), bytesRead, bytesTotal, added + updated);
+      }
+      bulk.flush();
+    }
+
+    /** The documents of one file: replace what the cluster held from it, skipping ids another file owns. */
+    private void write(FileResult r) throws IOException {
+      SourceFile f = r.file();
+      skipped.addAll(r.skipped());
+      boolean wasIndexed = indexedHash.containsKey(f.relPath());
+      if (r.documents().isEmpty() && wasIndexed) {
+        kept++;
+        return;
+      }
+      Set<String> now = new HashSet<>();
+      if (wasIndexed) ids.release(f.relPath());
+      for (PolicyDocument d : r.documents()) {
+        String owner = ids.claim(d.id(), f.relPath());
+        if (owner != null) {
+          skipped.add(DuplicateIds.repeatedInIndex(f.relPath(), d.line(), d.id(), owner));
+          continue;
+        }
+        now.add(d.id());
+        if (wasIndexed) updated++;
+        else added++;
+        bulk.index(d.id(), IndexDesign.document(d, f.hash(), encode(Fingerprint.of(d))));
+      }
+      // ids the file no longer produces leave with its old version
+      for (String old : idsOfFile.getOrDefault(f.relPath(), List.of())) if (!now.contains(old)) bulk.delete(old);
+    }
+  }
+
+  /** Bounded bulk requests, retried when the cluster pushes back. */
+  private final class Bulk {
+    private final String index;
+    private final StringBuilder lines = new StringBuilder();
+    private final List<String> items = new ArrayList<>();
+
+    Bulk(String index) {
+      this.index = index;
+    }
+
+    void index(String id, JsonObject doc) throws IOException {
+      add(action("index", id) + "\n" + doc + "\n");
+    }
+
+    void delete(String id) throws IOException {
+      add(action("delete", id) + "\n");
+    }
+
+    private String action(String op, String id) {
+      JsonObject meta = new JsonObject();
+      meta.addProperty("_index", index);
+      meta.addProperty("_id", id);
+      return QueryTranslator.wrap(op, meta).toString();
+    }
+
+    private void add(String item) throws IOException {
+      items.add(item);
+      lines.append(item);
+      if (items.size() >= BATCH_DOCUMENTS || lines.length() >= BATCH_BYTES) flush();
+    }
+
+    void flush() throws IOException {
+      List<String> pending = new ArrayList<>(items);
+      items.clear();
+      lines.setLength(0);
+      long pause = FIRST_PAUSE_MS;
+      for (int attempt = 1; !pending.isEmpty(); attempt++) {
+        List<String> retry = new ArrayList<>();
+        try {
+          JsonObject r = Cluster.ok(cluster.ndjson("/_bulk", Map.of(), String.join("", pending)), "index a bulk of documents");
+          if (r.get("errors").getAsBoolean()) {
+            JsonArray results = r.getAsJsonArray("items");
+            for (int i = 0; i < results.size(); i++) {
+              JsonObject res = results.get(i).getAsJsonObject().entrySet().iterator().next().getValue().getAsJsonObject();
+              int status = res.get("status").getAsInt();
+              if (status == 429 || status == 503) retry.add(pending.get(i));
+              else if (status >= 300 && status != 404) {
+                throw new IOException("the search cluster refused a document: " + res.get("error"));
+              }
+            }
+          }
+        } catch (BackendUnavailableException e) {
+          retry = pending; // the whole request was pushed back (429/503) or the connection failed: send it again
+          if (attempt >= MAX_TRIES) throw e;
+        }
+        if (!retry.isEmpty() && attempt >= MAX_TRIES) {
+          throw new BackendUnavailableException("the search cluster kept rejecting documents for load after " + MAX_TRIES
+              + " tries; the run stopped, the next one sends what is missing",
+              "检索集群持续过载，已重试 " + MAX_TRIES + " 次；本次索引中止，下次运行会补齐", null);
+        }
+        pending = retry;
+        if (!pending.isEmpty()) {
+          sleep(pause);
+          pause *= 2;
+        }
+      }
+    }
+  }
+
+  private static void sleep(long ms) throws IOException {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while the cluster was busy");
+    }
+  }
+
+  /**
+   * Every document of {@code index} with the given source fields, in id order, a page at a time
+   * (search_after: no scroll context to keep open).
+   */
+  List<JsonObject> scan(String index, List<String> fields) throws IOException {
+    List<JsonObject> out = new ArrayList<>();
+    JsonElement after = null;
+    while (true) {
+      JsonObject body = new JsonObject();
+      body.addProperty("size", 1000);
+      JsonArray src = new JsonArray();
+      fields.forEach(src::add);
+      body.add("_source", src);
+      JsonArray sort = new JsonArray();
+      sort.add(Fields.ID);
+      body.add("sort", sort);
+      if (after != null) body.add("search_after", after);
+      JsonArray hits = Cluster.ok(cluster.json("POST", "/" + index + "/_search", body), "list the documents")
+          .getAsJsonObject("hits").getAsJsonArray("hits");
+      for (JsonElement h : hits) out.add(h.getAsJsonObject().getAsJsonObject("_source"));
+      if (hits.size() < 1000) return out;
+      after = hits.get(hits.size() - 1).getAsJsonObject().get("sort");
+    }
+  }
+
+  /** Repost marks decided over every document's fingerprint, as the embedded index does; returns how many changed. */
+  private int applyDuplicates(String index) throws IOException {
+    List<JsonObject> all = scan(index, List.of(Fields.ID, Fields.META, Fields.FINGERPRINT, Fields.DUPLICATE_OF));
+    List<DuplicateResolver.Candidate> candidates = new ArrayList<>(all.size());
+    for (JsonObject d : all) {
+      PolicyDocument meta = StoredMeta.decode(d.get(Fields.META).getAsString(), List.of());
+      candidates.add(new DuplicateResolver.Candidate(d.get(Fields.ID).getAsString(), meta.date().value(),
+          decode(Base64.getDecoder().decode(d.get(Fields.FINGERPRINT).getAsString()))));
+    }
+    Map<String, String> marks = DuplicateResolver.resolve(candidates, id -> load(index, id));
+    Bulk updates = new Bulk(index);
+    int changed = 0;
+    for (JsonObject d : all) {
+      String want = marks.getOrDefault(d.get(Fields.ID).getAsString(), "");
+      if (!want.equals(d.get(Fields.DUPLICATE_OF).getAsString())) {
+        JsonObject fields = new JsonObject();
+        fields.addProperty(Fields.DUPLICATE, want.isEmpty() ? 0 : 1);
+        fields.addProperty(Fields.DUPLICATE_OF, want);
+        JsonObject meta = new JsonObject();
+        meta.addProperty("_index", index);
+        meta.addProperty("_id", d.get(Fields.ID).getAsString());
+        updates.add(QueryTranslator.wrap("update", meta) + "\n" + QueryTranslator.wrap("doc", fields) + "\n");
+        changed++;
+      }
+    }
+    updates.flush();
+    return changed;
+  }
+
+  /** A whole document (metadata and paragraphs) from the index. */
+  PolicyDocument load(String index, String id) throws IOException {
+    Cluster.Answer a = cluster.get("/" + index + "/_doc/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8));
+    if (a.status() == 404) return null;
+    return fromSource(Cluster.ok(a, "read a document").getAsJsonObject("_source"));
+  }
+
+  /** A paragraph's place among articles as the cluster keeps it (none for an index written before it kept them). */
+  static org.policysearch.doc.ArticlePosition article(JsonObject p) {
+    return StoredMeta.decodeArticle(p.has(Fields.PARA_ARTICLE) ? p.get(Fields.PARA_ARTICLE).getAsString() : null);
+  }
+
+  /** The document of a {@code _source}: its stored metadata, its paragraphs, and its repost mark as it stands now. */
+  static PolicyDocument fromSource(JsonObject src) {
+    List<Paragraph> paras = new ArrayList<>();
+    if (src.has(IndexDesign.PARAGRAPHS)) {
+      for (JsonElement e : src.getAsJsonArray(IndexDesign.PARAGRAPHS)) {
+        JsonObject p = e.getAsJsonObject();
+        String themes = p.get(Fields.PARA_THEMES).getAsString();
+        paras.add(new Paragraph(p.get(Fields.PARA_NUMBER).getAsInt(), p.get(Fields.PARA_TEXT).getAsString(),
+            p.get(Fields.PARA_HEADING).getAsBoolean(), themes.isEmpty() ? List.of() : List.of(themes.split("\\|")),
+            article(p)));
+      }
+    }
+    PolicyDocument d = StoredMeta.decode(src.get(Fields.META).getAsString(), paras);
+    String dupOf = src.has(Fields.DUPLICATE_OF) ? src.get(Fields.DUPLICATE_OF).getAsString() : "";
+    if (!dupOf.equals(d.flags().duplicateOf())) {
+      d = d.withFlags(new org.policysearch.doc.Flags(d.flags().truncated(), d.flags().redacted(), dupOf));
+    }
+    return d;
+  }
+
+  /** The fingerprint's bytes as the embedded index stores them: exact hash, shingle count, the sketch's bins. */
+  static byte[] encode(Fingerprint f) {
+    ByteBuffer b = ByteBuffer.allocate(12 + 4 * Fingerprint.BINS);
+    b.putLong(f.exact()).putInt(f.shingles());
+    for (int v : f.sketch()) b.putInt(v);
+    return b.array();
+  }
+
+  static Fingerprint decode(byte[] bytes) {
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    long exact = b.getLong();
+    int shingles = b.getInt();
+    int[] sketch = new int[Fingerprint.BINS];
+    for (int i = 0; i < sketch.length; i++) sketch[i] = b.getInt();
+    return new Fingerprint(exact, shingles, sketch);
+  }
+}

@@ -1,0 +1,259 @@
+package org.policysearch.search.opensearch;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
+import org.policysearch.index.DocumentMapper;
+import org.policysearch.index.Fields;
+import org.policysearch.index.IndexSchema;
+import org.policysearch.index.StoredMeta;
+import org.policysearch.index.analysis.Analyzers;
+
+/**
+ * The index on the cluster: its analysis, its mapping, and the one mapping of a {@link PolicyDocument} to
+ * the JSON sent for it. One OpenSearch document per policy document, its paragraphs a {@code nested} array
+ * (nested documents are Lucene blocks, children before the parent, as in the embedded index). Field names
+ * are those of {@link Fields}, so the query compiler's Lucene queries translate field for field
+ * ({@link QueryTranslator}): the exact pairs and units are sub-fields of the text they are made from.
+ *
+ * <p>Analysis: the words are the stock {@code smartcn_tokenizer} + {@code porter_stem} + {@code smartcn_stop}
+ * (what {@code SmartChineseAnalyzer} with its default stop set is) behind our normalising char filter; the
+ * exact units and pairs are our tokenizers behind the same char filter. The char filter and the two
+ * tokenizers come from the policy-search analysis plugin (src/opensearch/java), built from the very classes
+ * the embedded index runs; {@code OpenSearchAnalysisTest} compares every chain token for token.
+ */
+final class IndexDesign {
+  private IndexDesign() {}
+
+  static final String NORMALIZE = "policy_search_normalize";
+  static final String EXACT_PAIRS_TOKENIZER = "policy_search_exact_pairs";
+  static final String EXACT_UNITS_TOKENIZER = "policy_search_exact_units";
+  static final String WORDS = "ps_words";
+  static final String PAIRS = "ps_exact_pairs";
+  static final String UNITS = "ps_exact_units";
+
+  /** Number of paragraphs of the document (a hit says how many its document has). Cluster-only: the embedded index counts the block. */
+  static final String PARAGRAPH_COUNT = "paragraph_count";
+  /** The nested paragraphs. */
+  static final String PARAGRAPHS = "paragraphs";
+  /** Sub-field names of the exact chains under a text field. */
+  static final String PAIRS_SUB = "pairs";
+  static final String UNITS_SUB = "units";
+
+  /**
+   * Lucene field (as the query compiler names it) → the field on the cluster. Paragraph fields are
+   * relative to {@link #PARAGRAPHS} (inside a nested query they take its prefix).
+   */
+  static final Map<String, String> FIELD = Map.of(
+      Fields.DOC_WORDS, Fields.DOC_WORDS,
+      Fields.DOC_PAIRS, Fields.DOC_WORDS + "." + PAIRS_SUB,
+      Fields.DOC_UNITS, Fields.DOC_WORDS + "." + UNITS_SUB,
+      Fields.TITLE_WORDS, Fields.TITLE_WORDS,
+      Fields.TITLE_PAIRS, Fields.TITLE_WORDS + "." + PAIRS_SUB,
+      Fields.TITLE_UNITS, Fields.TITLE_WORDS + "." + UNITS_SUB,
+      Fields.BODY_WORDS, PARAGRAPHS + "." + Fields.PARA_TEXT,
+      Fields.BODY_PAIRS, PARAGRAPHS + "." + Fields.PARA_TEXT + "." + PAIRS_SUB,
+      Fields.BODY_UNITS, PARAGRAPHS + "." + Fields.PARA_TEXT + "." + UNITS_SUB);
+
+  /** What the index records in its mapping's {@code _meta}: a difference from the running code forces a rebuild. */
+  static JsonObject meta(String analyzerVersion) {
+    JsonObject m = new JsonObject();
+    m.addProperty("schema", Integer.toString(IndexSchema.VERSION));
+    m.addProperty("analyzer", analyzerVersion);
+    m.addProperty("analysis_plugin", "policy-search");
+    return m;
+  }
+
+  /** {@code _meta} at the end of an indexing run: when, and how many documents (what stats report as the commit). */
+  static JsonObject committed(String analyzerVersion, long documents) {
+    JsonObject m = meta(analyzerVersion);
+    m.addProperty("committed_at", java.time.Instant.now().toString());
+    m.addProperty("documents", Long.toString(documents));
+    return m;
+  }
+
+  /** Why an index with this {@code _meta} cannot be used as is, or null when it can. */
+  static String incompatibility(JsonObject meta, String analyzerVersion) {
+    if (meta == null || !meta.has("schema")) return "the index records no schema version";
+    String schema = meta.get("schema").getAsString();
+    if (!schema.equals(Integer.toString(IndexSchema.VERSION))) {
+      return "the index schema is version " + schema + ", this program writes version " + IndexSchema.VERSION;
+    }
+    String analyzer = meta.has("analyzer") ? meta.get("analyzer").getAsString() : "";
+    if (!analyzerVersion.equals(analyzer)) {
+      return "the index was analysed with " + analyzer + ", this program analyses with " + analyzerVersion;
+    }
+    return null;
+  }
+
+  /** The analysis settings alone (also what the analysis test creates its index with). */
+  static JsonObject analysis() {
+    JsonObject analyzer = new JsonObject();
+    analyzer.add(WORDS, custom(NORMALIZE, "smartcn_tokenizer", "porter_stem", "smartcn_stop"));
+    analyzer.add(PAIRS, custom(NORMALIZE, EXACT_PAIRS_TOKENIZER));
+    analyzer.add(UNITS, custom(NORMALIZE, EXACT_UNITS_TOKENIZER));
+    JsonObject a = new JsonObject();
+    a.add("analyzer", analyzer);
+    return a;
+  }
+
+  private static JsonObject custom(String charFilter, String tokenizer, String... filters) {
+    JsonObject o = new JsonObject();
+    o.addProperty("type", "custom");
+    JsonArray cf = new JsonArray();
+    cf.add(charFilter);
+    o.add("char_filter", cf);
+    o.addProperty("tokenizer", tokenizer);
+    JsonArray f = new JsonArray();
+    for (String s : filters) f.add(s);
+    o.add("filter", f);
+    return o;
+  }
+
+  /** The body of the create-index request: settings (shards, replicas, analysis) and mappings. */
+  static JsonObject createIndex(int shards, int replicas, String analyzerVersion) {
+    JsonObject settings = new JsonObject();
+    settings.addProperty("number_of_shards", shards);
+    settings.addProperty("number_of_replicas", replicas);
+    // A page of up to limits.result_window documents, and facets with every value (regions number thousands).
+    settings.addProperty("max_result_window", 10_000);
+    settings.addProperty("max_inner_result_window", 10_000);
+    settings.add("analysis", analysis());
+    JsonObject props = new JsonObject();
+    props.add(Fields.ID, keyword());
+    props.add(Fields.FILE, keyword());
+    props.add(Fields.FILE_HASH, notIndexed("keyword"));
+    props.add(Fields.META, notIndexed("keyword"));
+    props.add(Fields.FINGERPRINT, notIndexed("binary"));
+    props.add(Fields.TITLE_WORDS, text(WORDS, 0, true));
+    props.add(Fields.DOC_WORDS, text(WORDS, Fields.PARAGRAPH_GAP, true));
+    props.add(Fields.REGION, keyword());
+    props.add(Fields.THEME, keyword());
+    props.add(Fields.TYPE, keyword());
+    props.add(Fields.DUPLICATE_OF, keyword());
+    props.add(Fields.YEAR, type("integer"));
+    props.add(Fields.DATE, type("long"));
+    props.add(Fields.DUPLICATE, type("integer"));
+    props.add(PARAGRAPH_COUNT, type("integer"));
+    JsonObject para = new JsonObject();
+    para.addProperty("type", "nested");
+    JsonObject pp = new JsonObject();
+    pp.add(Fields.PARA_TEXT, text(WORDS, 0, false));
+    pp.add(Fields.PARA_NUMBER, type("integer"));
+    pp.add(Fields.PARA_HEADING, notIndexed("boolean"));
+    pp.add(Fields.PARA_THEMES, notIndexed("keyword"));
+    // where the paragraph stands among 章/节/条/款/项, as the embedded index stores it (StoredMeta.encodeArticle)
+    pp.add(Fields.PARA_ARTICLE, notIndexed("keyword"));
+    para.add("properties", pp);
+    props.add(PARAGRAPHS, para);
+    JsonObject mappings = new JsonObject();
+    mappings.addProperty("dynamic", "strict");
+    mappings.add("_meta", meta(analyzerVersion));
+    // The document-level body is the paragraphs again: indexed for matching whole documents, not kept twice in _source.
+    JsonObject source = new JsonObject();
+    JsonArray excludes = new JsonArray();
+    excludes.add(Fields.DOC_WORDS);
+    source.add("excludes", excludes);
+    mappings.add("_source", source);
+    mappings.add("properties", props);
+    JsonObject body = new JsonObject();
+    body.add("settings", settings);
+    body.add("mappings", mappings);
+    return body;
+  }
+
+  private static JsonObject keyword() {
+    return type("keyword");
+  }
+
+  private static JsonObject type(String t) {
+    JsonObject o = new JsonObject();
+    o.addProperty("type", t);
+    return o;
+  }
+
+  private static JsonObject notIndexed(String t) {
+    JsonObject o = type(t);
+    if (!t.equals("binary")) o.addProperty("index", false);
+    o.addProperty("doc_values", false);
+    return o;
+  }
+
+  /**
+   * A text field of smartcn words with its exact pairs (positions; length norms where the embedded index
+   * keeps them: document and title) and exact units (documents only) as sub-fields.
+   */
+  private static JsonObject text(String analyzer, int gap, boolean normedPairs) {
+    JsonObject o = type("text");
+    o.addProperty("analyzer", analyzer);
+    if (gap > 0) o.addProperty("position_increment_gap", gap);
+    JsonObject pairs = type("text");
+    pairs.addProperty("analyzer", PAIRS);
+    pairs.addProperty("index_options", "positions");
+    pairs.addProperty("norms", normedPairs);
+    if (gap > 0) pairs.addProperty("position_increment_gap", gap);
+    JsonObject units = type("text");
+    units.addProperty("analyzer", UNITS);
+    units.addProperty("index_options", "docs");
+    units.addProperty("norms", false);
+    JsonObject fields = new JsonObject();
+    fields.add(PAIRS_SUB, pairs);
+    fields.add(UNITS_SUB, units);
+    o.add("fields", fields);
+    return o;
+  }
+
+  /** The JSON of one document as sent to the cluster; {@code fingerprint} is the repost fingerprint's bytes. */
+  static JsonObject document(PolicyDocument d, String fileHash, byte[] fingerprint) {
+    JsonObject o = new JsonObject();
+    o.addProperty(Fields.ID, d.id());
+    o.addProperty(Fields.FILE, d.file());
+    o.addProperty(Fields.FILE_HASH, fileHash);
+    o.addProperty(Fields.META, StoredMeta.encode(d));
+    o.addProperty(Fields.FINGERPRINT, Base64.getEncoder().encodeToString(fingerprint));
+    o.addProperty(Fields.TITLE_WORDS, d.subtitle().isEmpty() ? d.title() : d.title() + "\n" + d.subtitle());
+    JsonArray body = new JsonArray();
+    JsonArray paras = new JsonArray();
+    for (Paragraph p : d.paragraphs()) {
+      body.add(p.text());
+      JsonObject c = new JsonObject();
+      c.addProperty(Fields.PARA_TEXT, p.text());
+      c.addProperty(Fields.PARA_NUMBER, p.number());
+      c.addProperty(Fields.PARA_HEADING, p.heading());
+      c.addProperty(Fields.PARA_THEMES, String.join("|", p.themes()));
+      c.addProperty(Fields.PARA_ARTICLE, StoredMeta.encodeArticle(p.article()));
+      paras.add(c);
+    }
+    o.add(Fields.DOC_WORDS, body);
+    o.addProperty(PARAGRAPH_COUNT, d.paragraphs().size());
+    o.add(PARAGRAPHS, paras);
+    o.add(Fields.REGION, strings(DocumentMapper.regionPaths(d.region().path())));
+    Set<String> themePaths = new LinkedHashSet<>();
+    for (String theme : d.themes()) themePaths.addAll(DocumentMapper.regionPaths(theme));
+    o.add(Fields.THEME, strings(List.copyOf(themePaths)));
+    if (!d.type().isEmpty()) o.addProperty(Fields.TYPE, d.type());
+    if (d.year() != null) o.addProperty(Fields.YEAR, d.year());
+    Long day = DocumentMapper.epochDay(d.date().value());
+    if (day != null) o.addProperty(Fields.DATE, day);
+    o.addProperty(Fields.DUPLICATE, d.flags().duplicate() ? 1 : 0);
+    o.addProperty(Fields.DUPLICATE_OF, d.flags().duplicateOf());
+    return o;
+  }
+
+  private static JsonArray strings(List<String> values) {
+    JsonArray a = new JsonArray();
+    values.forEach(a::add);
+    return a;
+  }
+
+  /** The analyzer version of the chains above: the embedded one's, since the tokens are the same (tested). */
+  static String analyzerVersion() {
+    return Analyzers.VERSION;
+  }
+}

@@ -1,0 +1,1001 @@
+package org.policysearch.search.opensearch;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.join.QueryBitSetProducer;
+import org.policysearch.BackendConfig;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
+import org.policysearch.index.Fields;
+import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.index.vector.VectorStatus;
+import org.policysearch.ingest.Ingester;
+import org.policysearch.search.BackendRules;
+import org.policysearch.search.FilterResolver;
+import org.policysearch.search.api.BackendUnavailableException;
+import org.policysearch.search.api.CitedBy;
+import org.policysearch.search.api.CitedReference;
+import org.policysearch.search.api.DocumentView;
+import org.policysearch.search.api.ExportRow;
+import org.policysearch.search.api.FacetValue;
+import org.policysearch.search.api.Facets;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.Hit;
+import org.policysearch.search.api.IndexRun;
+import org.policysearch.search.api.IndexStats;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.NotFoundException;
+import org.policysearch.search.api.PartialMatches;
+import org.policysearch.search.api.Passage;
+import org.policysearch.search.api.PhraseRequest;
+import org.policysearch.search.api.PhraseResult;
+import org.policysearch.search.api.ReindexException;
+import org.policysearch.search.api.SearchBackend;
+import org.policysearch.search.api.SearchLimits;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SearchResult;
+import org.policysearch.search.api.SemanticStatus;
+import org.policysearch.search.api.SimilarMode;
+import org.policysearch.search.api.SimilarResult;
+import org.policysearch.search.api.SortOrder;
+import org.policysearch.search.api.Suggestion;
+import org.policysearch.search.query.CompiledQuery;
+import org.policysearch.search.query.QueryCompiler;
+import org.policysearch.search.query.QueryNode;
+import org.policysearch.search.query.QueryParser;
+import org.policysearch.search.query.QuerySyntaxException;
+import org.policysearch.search.query.Relaxed;
+import org.policysearch.search.query.Synonyms;
+
+/**
+ * The search backend over an OpenSearch cluster (docs/opensearch.md): the same records as the embedded
+ * backend, from the same query compiler (its Lucene queries translated by {@link QueryTranslator}), the same
+ * filter reading ({@link FilterResolver}), the same facet lists and passages ({@link BackendRules}). Totals
+ * are exact ({@code track_total_hits}); facets are drill-sideways: the filters are a {@code post_filter}
+ * and each dimension is counted under every filter but its own, with every value returned. Reposts are
+ * folded into their originals by the same rule: only when the original is a hit of the same search.
+ *
+ * <p>Searches go to the alias; a cluster out of reach answers {@link BackendUnavailableException} (503)
+ * and every request tries again, so service resumes by itself. Semantic search, similar documents and
+ * suggestions are not on this backend yet: they answer 503 saying so.
+ */
+public final class OpenSearchBackend implements SearchBackend {
+  /** Aggregation buckets asked for per dimension: more than any corpus has values, checked on every answer. */
+  static final int ALL_VALUES = 65_536;
+  /** How long the filter values (for reading typed filters) are kept before being counted again. */
+  static final long FILTER_VALUES_MS = 60_000;
+
+  private final Cluster cluster;
+  private final String alias;
+  private final SearchLimits limits;
+  private final QueryCompiler compiler;
+  private final ClusterIndexer indexer;
+  private final Corpus corpus;
+  private final ReentrantLock indexing = new ReentrantLock();
+  private volatile FilterValues filterValues;
+
+  /** What the cluster holds of the filter dimensions, with when it was counted. */
+  private record FilterValues(FilterResolver resolver, long at) {}
+
+  /**
+   * The corpus a cluster index is kept up to date with.
+   *
+   * @param folder   the corpus folder
+   * @param ingester the ingest pipeline
+   * @param log      where failed runs are logged in full
+   */
+  public record Corpus(Path folder, Ingester ingester, PrintStream log) {}
+
+  private OpenSearchBackend(Cluster cluster, BackendConfig config, Analyzers analyzers, Synonyms synonyms, SearchLimits limits,
+                            Corpus corpus) {
+    this.cluster = cluster;
+    this.alias = config.index();
+    this.limits = limits;
+    // The compiler builds block joins against a parent filter it never runs here: the join becomes a nested query.
+    this.compiler = new QueryCompiler(analyzers, synonyms,
+        new QueryBitSetProducer(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT))), limits.maxClauses());
+    this.corpus = corpus;
+    this.indexer = new ClusterIndexer(cluster, alias, config.shards(), config.replicas(),
+        corpus == null ? null : corpus.ingester());
+  }
+
+  /**
+   * The backend over the cluster of {@code config}; nothing is asked of the cluster yet, so a server starts
+   * while the cluster is down and answers once it is up.
+   *
+   * @param password the password of {@code config.user()} (read by the caller from the environment or a file)
+   * @param corpus   the corpus to index from, or null (reindex refused)
+   */
+  public static OpenSearchBackend open(BackendConfig config, String password, Analyzers analyzers, Synonyms synonyms,
+                                       SearchLimits limits, Corpus corpus) throws IOException {
+    Cluster c = new Cluster(config.hosts(), config.user(), password, config.caCertificate());
+    return new OpenSearchBackend(c, config, analyzers, synonyms, limits, corpus);
+  }
+
+  @Override
+  public String kind() {
+    return "opensearch";
+  }
+
+  @Override
+  public SearchLimits limits() {
+    return limits;
+  }
+
+  private String endpoint(String api) {
+    return "/" + alias + "/" + api;
+  }
+
+  /** The answer to a request on the alias; an alias that does not exist yet is an index with nothing in it. */
+  private JsonObject searchRaw(JsonObject body) throws IOException {
+    Cluster.Answer a = cluster.json("POST", endpoint("_search"), body);
+    if (a.status() == 404) return null;
+    return Cluster.ok(a, "search");
+  }
+
+  CompiledQuery compile(String query, String param) throws InvalidRequestException {
+    if (query != null && query.length() > limits.maxQueryLength()) {
+      throw new InvalidRequestException(param, "the query is " + query.length() + " characters long; the limit is "
+          + limits.maxQueryLength(), "检索式长 " + query.length() + " 个字符，超过了 " + limits.maxQueryLength() + " 个字符的上限");
+    }
+    try {
+      QueryNode node = QueryParser.parse(query);
+      return compiler.compile(query, node);
+    } catch (QuerySyntaxException e) {
+      throw new InvalidRequestException(param, e.getMessage(), e.messageZh(), e.position());
+    }
+  }
+
+  // ---------------------------------------------------------------- search
+
+  @Override
+  public SearchResult search(SearchRequest r) throws InvalidRequestException, IOException {
+    long t0 = System.nanoTime();
+    BackendRules.validate(r, limits);
+    CompiledQuery cq = compile(r.query(), "q");
+    FilterResolver.Resolved rf = resolve(r.filters());
+    Filters filters = rf.filters();
+    JsonObject text = cq.documentQuery() == null ? QueryTranslator.wrap("match_all", new JsonObject())
+        : QueryTranslator.translate(cq.documentQuery());
+    Set<String> folded = folded(text, filters);
+    JsonObject base = excluding(text, folded);
+    boolean inner = r.passages() > 0 && r.size() > 0 && cq.paragraphQuery() != null;
+    if (inner) {
+      // The best paragraphs come with the hits: the paragraph query as an optional clause of weight 0 (it neither
+      // matches nor scores a document) whose inner hits are each document's paragraphs by that query's score.
+      JsonObject b = new JsonObject();
+      JsonArray must = new JsonArray();
+      must.add(base);
+      b.add("must", must);
+      JsonArray should = new JsonArray();
+      JsonObject nested = passageQuery(cq, r.passages());
+      nested.addProperty("boost", 0);
+      should.add(QueryTranslator.wrap("nested", nested));
+      b.add("should", should);
+      base = QueryTranslator.wrap("bool", b);
+    }
+    JsonObject body = new JsonObject();
+    body.add("query", base);
+    JsonObject post = allFilters(filters, null);
+    if (post != null) body.add("post_filter", post);
+    body.addProperty("track_total_hits", true);
+    body.addProperty("from", (r.page() - 1) * r.size());
+    body.addProperty("size", r.size());
+    body.addProperty("timeout", limits.timeout().toMillis() + "ms");
+    body.add("_source", sourceFields(Fields.ID, Fields.META, Fields.DUPLICATE_OF, IndexDesign.PARAGRAPH_COUNT));
+    if (r.sort() != SortOrder.RELEVANCE) {
+      JsonArray sort = new JsonArray();
+      JsonObject date = new JsonObject();
+      date.addProperty("order", r.sort() == SortOrder.DATE_DESC ? "desc" : "asc");
+      date.addProperty("missing", "_last"); // documents without a date go last in both directions
+      sort.add(QueryTranslator.wrap(Fields.DATE, date));
+      sort.add("_score");
+      body.add("sort", sort);
+      body.addProperty("track_scores", true);
+    }
+    body.add("aggs", facetAggs(filters));
+    JsonObject res = searchRaw(body);
+    long total = 0;
+    boolean timedOut = false;
+    List<Hit> hits = new ArrayList<>();
+    Facets facets = emptyFacets(filters);
+    if (res != null) {
+      timedOut = res.get("timed_out").getAsBoolean();
+      total = res.getAsJsonObject("hits").getAsJsonObject("total").get("value").getAsLong();
+      List<JsonObject> page = new ArrayList<>();
+      for (JsonElement h : res.getAsJsonObject("hits").getAsJsonArray("hits")) page.add(h.getAsJsonObject());
+      hits = hits(page, cq, r.passages(), inner);
+      facets = facets(res.getAsJsonObject("aggregations"), filters);
+    }
+    long foldedHits = folded.isEmpty() ? 0 : count(foldedPassing(text, folded, filters));
+    PartialMatches partial = null;
+    if (cq.relaxed().isPresent() && r.sort() == SortOrder.RELEVANCE && !timedOut && (long) r.page() * r.size() > total) {
+      int from = (r.page() - 1) * r.size();
+      partial = partial(cq, filters, Math.max(0, from - total), r.size() - hits.size(), r.passages());
+    }
+    long took = (System.nanoTime() - t0) / 1_000_000;
+    return new SearchResult(total, foldedHits, r.page(), r.size(), took, cq.interpretation().withFilters(rf.readings()), filters,
+        r.sort(), hits, facets, timedOut, 0, "lexical", partial);
+  }
+
+  /**
+   * The documents that hold all of the words but one, paged on from where the full matches end, each with
+   * the word(s) it lacks: the embedded backend's rule, on the compiler's relaxed query.
+   */
+  private PartialMatches partial(CompiledQuery cq, Filters filters, long skip, int want, int passages) throws IOException {
+    Relaxed relaxed = cq.relaxed().orElseThrow();
+    JsonObject b = new JsonObject();
+    JsonArray must = new JsonArray();
+    must.add(QueryTranslator.translate(relaxed.query()));
+    b.add("must", must);
+    JsonArray not = new JsonArray();
+    not.add(QueryTranslator.translate(cq.documentQuery()));
+    b.add("must_not", not);
+    JsonObject q = QueryTranslator.wrap("bool", b);
+    Set<String> folded = folded(q, filters);
+    JsonObject body = new JsonObject();
+    body.add("query", excluding(q, folded));
+    JsonObject post = allFilters(filters, null);
+    if (post != null) body.add("post_filter", post);
+    body.addProperty("track_total_hits", true);
+    long window = Math.min(limits.maxResultWindow(), skip + Math.max(0, want));
+    body.addProperty("from", Math.min(skip, window));
+    body.addProperty("size", Math.max(0, window - Math.min(skip, window)));
+    body.add("_source", sourceFields(Fields.ID, Fields.META, Fields.DUPLICATE_OF, IndexDesign.PARAGRAPH_COUNT));
+    JsonObject res = searchRaw(body);
+    List<String> words = relaxed.parts().stream().map(Relaxed.Part::text).toList();
+    if (res == null) return new PartialMatches(0, words, List.of());
+    long total = res.getAsJsonObject("hits").getAsJsonObject("total").get("value").getAsLong();
+    List<JsonObject> page = new ArrayList<>();
+    for (JsonElement h : res.getAsJsonObject("hits").getAsJsonArray("hits")) page.add(h.getAsJsonObject());
+    List<Hit> hits = hits(page, cq, passages, false);
+    // which part each document lacks: one request per part over this page's documents
+    Set<String> pageIds = new java.util.LinkedHashSet<>();
+    page.forEach(h -> pageIds.add(h.get("_id").getAsString()));
+    List<Set<String>> holding = new ArrayList<>();
+    for (Relaxed.Part part : relaxed.parts()) {
+      Set<String> has = new java.util.HashSet<>();
+      if (!pageIds.isEmpty()) {
+        JsonObject pb = new JsonObject();
+        JsonArray filter = new JsonArray();
+        filter.add(ids(pageIds));
+        filter.add(QueryTranslator.translate(part.scored()));
+        pb.add("filter", filter);
+        JsonObject req = new JsonObject();
+        req.add("query", QueryTranslator.wrap("bool", pb));
+        req.addProperty("size", pageIds.size());
+        req.addProperty("_source", false);
+        JsonObject pr = searchRaw(req);
+        if (pr != null) pr.getAsJsonObject("hits").getAsJsonArray("hits").forEach(h -> has.add(h.getAsJsonObject().get("_id").getAsString()));
+      }
+      holding.add(has);
+    }
+    List<PartialMatches.PartialHit> out = new ArrayList<>();
+    for (Hit h : hits) {
+      List<String> missing = new ArrayList<>();
+      for (int k = 0; k < relaxed.parts().size(); k++) {
+        if (!holding.get(k).contains(h.document().id())) missing.add(relaxed.parts().get(k).text());
+      }
+      out.add(new PartialMatches.PartialHit(h, List.copyOf(missing)));
+    }
+    return new PartialMatches(total, words, out);
+  }
+
+  private static JsonArray sourceFields(String... fields) {
+    JsonArray a = new JsonArray();
+    for (String f : fields) a.add(f);
+    return a;
+  }
+
+  private static JsonObject excluding(JsonObject q, Set<String> ids) {
+    if (ids.isEmpty()) return q;
+    JsonObject b = new JsonObject();
+    JsonArray must = new JsonArray();
+    must.add(q);
+    b.add("must", must);
+    JsonArray not = new JsonArray();
+    not.add(ids(ids));
+    b.add("must_not", not);
+    return QueryTranslator.wrap("bool", b);
+  }
+
+  private static JsonObject ids(Set<String> ids) {
+    JsonObject v = new JsonObject();
+    JsonArray a = new JsonArray();
+    ids.forEach(a::add);
+    v.add("values", a);
+    return QueryTranslator.wrap("ids", v);
+  }
+
+  private JsonObject foldedPassing(JsonObject text, Set<String> folded, Filters filters) {
+    JsonObject b = new JsonObject();
+    JsonArray must = new JsonArray();
+    must.add(text);
+    b.add("must", must);
+    JsonArray filter = new JsonArray();
+    filter.add(ids(folded));
+    JsonObject all = allFilters(filters, null);
+    if (all != null) filter.add(all);
+    b.add("filter", filter);
+    return QueryTranslator.wrap("bool", b);
+  }
+
+  private long count(JsonObject query) throws IOException {
+    JsonObject body = new JsonObject();
+    body.add("query", query);
+    Cluster.Answer a = cluster.json("POST", endpoint("_count"), body);
+    if (a.status() == 404) return 0;
+    return Cluster.ok(a, "count").get("count").getAsLong();
+  }
+
+  /**
+   * The reposts to leave out ({@code RepostFolding} of the embedded backend): a repost is folded only when its
+   * original is a hit of the same query and filters.
+   */
+  private Set<String> folded(JsonObject text, Filters filters) throws IOException {
+    if (filters.includeDuplicates()) return Set.of();
+    Map<String, List<String>> byOriginal = repostsByOriginal();
+    if (byOriginal.isEmpty()) return Set.of();
+    JsonObject b = new JsonObject();
+    JsonArray must = new JsonArray();
+    must.add(text);
+    b.add("must", must);
+    JsonArray filter = new JsonArray();
+    filter.add(ids(byOriginal.keySet()));
+    JsonObject all = allFilters(filters, null);
+    if (all != null) filter.add(all);
+    b.add("filter", filter);
+    JsonObject q = new JsonObject();
+    q.add("query", QueryTranslator.wrap("bool", b));
+    q.addProperty("size", byOriginal.size());
+    q.add("_source", sourceFields(Fields.ID));
+    JsonObject hits = searchRaw(q);
+    Set<String> out = new java.util.HashSet<>();
+    if (hits == null) return out;
+    for (JsonElement h : hits.getAsJsonObject("hits").getAsJsonArray("hits")) {
+      out.addAll(byOriginal.getOrDefault(h.getAsJsonObject().get("_id").getAsString(), List.of()));
+    }
+    return out;
+  }
+
+  /** The reposts of the index by their original, read once a minute (and after every reindex) like the filter values. */
+  private record Reposts(Map<String, List<String>> byOriginal, long at) {}
+
+  private volatile Reposts reposts;
+
+  private Map<String, List<String>> repostsByOriginal() throws IOException {
+    Reposts cur = reposts;
+    if (cur != null && System.currentTimeMillis() - cur.at() <= FILTER_VALUES_MS) return cur.byOriginal();
+    Map<String, List<String>> byOriginal = readReposts();
+    reposts = new Reposts(byOriginal, System.currentTimeMillis());
+    return byOriginal;
+  }
+
+  private Map<String, List<String>> readReposts() throws IOException {
+    JsonObject body = new JsonObject();
+    body.add("query", QueryTranslator.wrap("term", termOf(Fields.DUPLICATE, 1)));
+    body.addProperty("size", 10_000);
+    body.add("_source", sourceFields(Fields.ID, Fields.DUPLICATE_OF));
+    JsonObject res = searchRaw(body);
+    if (res == null) return Map.of();
+    Map<String, List<String>> byOriginal = new HashMap<>();
+    JsonObject hitsObj = res.getAsJsonObject("hits");
+    for (JsonElement h : hitsObj.getAsJsonArray("hits")) {
+      JsonObject s = h.getAsJsonObject().getAsJsonObject("_source");
+      byOriginal.computeIfAbsent(s.get(Fields.DUPLICATE_OF).getAsString(), k -> new ArrayList<>()).add(s.get(Fields.ID).getAsString());
+    }
+    if (hitsObj.getAsJsonArray("hits").size() >= 10_000) {
+      throw new IOException("more than 10000 reposts: folding them needs the paged form (docs/opensearch.md, what is left)");
+    }
+    return Map.copyOf(byOriginal);
+  }
+
+  private static JsonObject termOf(String field, Object value) {
+    JsonObject o = new JsonObject();
+    if (value instanceof Number n) o.addProperty(field, n);
+    else o.addProperty(field, value.toString());
+    return o;
+  }
+
+  // ---------------------------------------------------------------- filters and facets
+
+  private enum Dim { REGION, YEAR, THEME, TYPE }
+
+  /** Every selected dimension but {@code except} as one filter, or null when none is selected. */
+  private static JsonObject allFilters(Filters f, Dim except) {
+    JsonArray all = new JsonArray();
+    if (except != Dim.REGION && !f.regions().isEmpty()) all.add(terms(Fields.REGION, f.regions()));
+    if (except != Dim.THEME && !f.themes().isEmpty()) all.add(terms(Fields.THEME, f.themes()));
+    if (except != Dim.TYPE && !f.types().isEmpty()) all.add(terms(Fields.TYPE, f.types()));
+    if (except != Dim.YEAR && f.yearSelected()) {
+      JsonArray either = new JsonArray();
+      if (!f.years().isEmpty()) either.add(terms(Fields.YEAR, f.years().stream().map(String::valueOf).toList()));
+      if (f.yearFrom() != null || f.yearTo() != null) {
+        JsonObject range = new JsonObject();
+        if (f.yearFrom() != null) range.addProperty("gte", f.yearFrom());
+        if (f.yearTo() != null) range.addProperty("lte", f.yearTo());
+        either.add(QueryTranslator.wrap("range", QueryTranslator.wrap(Fields.YEAR, range)));
+      }
+      JsonObject b = new JsonObject();
+      b.add("should", either);
+      b.addProperty("minimum_should_match", 1);
+      all.add(QueryTranslator.wrap("bool", b));
+    }
+    if (all.isEmpty()) return null;
+    JsonObject b = new JsonObject();
+    b.add("filter", all);
+    return QueryTranslator.wrap("bool", b);
+  }
+
+  private static JsonObject terms(String field, List<String> values) {
+    JsonObject o = new JsonObject();
+    JsonArray a = new JsonArray();
+    values.forEach(a::add);
+    o.add(field, a);
+    return QueryTranslator.wrap("terms", o);
+  }
+
+  /** Per dimension: the documents passing every other dimension's filter, by value (years also: how many have none). */
+  private static JsonObject facetAggs(Filters f) {
+    JsonObject aggs = new JsonObject();
+    for (Dim d : Dim.values()) {
+      JsonObject terms = new JsonObject();
+      terms.addProperty("field", field(d));
+      terms.addProperty("size", ALL_VALUES);
+      JsonObject sub = new JsonObject();
+      sub.add("values", QueryTranslator.wrap("terms", terms));
+      if (d == Dim.YEAR) {
+        JsonObject missing = new JsonObject();
+        missing.addProperty("field", Fields.YEAR);
+        sub.add("unknown", QueryTranslator.wrap("missing", missing));
+      }
+      JsonObject filter = allFilters(f, d);
+      JsonObject agg = new JsonObject();
+      agg.add("filter", filter == null ? QueryTranslator.wrap("match_all", new JsonObject()) : filter);
+      agg.add("aggs", sub);
+      aggs.add(d.name().toLowerCase(java.util.Locale.ROOT), agg);
+    }
+    return aggs;
+  }
+
+  private static String field(Dim d) {
+    return switch (d) {
+      case REGION -> Fields.REGION;
+      case YEAR -> Fields.YEAR;
+      case THEME -> Fields.THEME;
+      case TYPE -> Fields.TYPE;
+    };
+  }
+
+  private static Map<String, Long> counts(JsonObject aggs, Dim d) throws IOException {
+    JsonObject values = aggs.getAsJsonObject(d.name().toLowerCase(java.util.Locale.ROOT)).getAsJsonObject("values");
+    if (values.get("sum_other_doc_count").getAsLong() != 0) {
+      throw new IOException("the " + field(d) + " facet has more than " + ALL_VALUES + " values; counts would not be exact");
+    }
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (JsonElement b : values.getAsJsonArray("buckets")) {
+      JsonObject o = b.getAsJsonObject();
+      out.put(o.get("key").getAsString(), o.get("doc_count").getAsLong());
+    }
+    return out;
+  }
+
+  private static Facets facets(JsonObject aggs, Filters f) throws IOException {
+    long unknown = aggs.getAsJsonObject("year").getAsJsonObject("unknown").get("doc_count").getAsLong();
+    return new Facets(
+        BackendRules.tree(counts(aggs, Dim.REGION), f.regions()),
+        BackendRules.flat(counts(aggs, Dim.YEAR), f.years().stream().map(String::valueOf).toList(), true),
+        BackendRules.tree(counts(aggs, Dim.THEME), f.themes()),
+        BackendRules.flat(counts(aggs, Dim.TYPE), f.types(), false),
+        unknown);
+  }
+
+  private static Facets emptyFacets(Filters f) {
+    return new Facets(BackendRules.tree(Map.of(), f.regions()),
+        BackendRules.flat(Map.of(), f.years().stream().map(String::valueOf).toList(), true),
+        BackendRules.tree(Map.of(), f.themes()), BackendRules.flat(Map.of(), f.types(), false), 0);
+  }
+
+  /** The filters as typed, read against every value the cluster holds (reposts included), as the embedded backend reads them. */
+  private FilterResolver.Resolved resolve(Filters f) throws InvalidRequestException, IOException {
+    // Refused rather than ignored: an unapplied filter would answer for documents the user did not ask about.
+    if (!f.cites().isEmpty()) throw notYet("the cites filter (lineage)", "cites 筛选（政策脉络）");
+    if (f.effectiveOn() != null) throw notYet("the effective_on filter", "effective_on 筛选（有效日期）");
+    if (f.regions().isEmpty() && f.themes().isEmpty() && f.types().isEmpty()) return new FilterResolver.Resolved(f, List.of());
+    FilterValues cur = filterValues;
+    if (cur == null || System.currentTimeMillis() - cur.at() > FILTER_VALUES_MS) {
+      JsonObject body = new JsonObject();
+      body.addProperty("size", 0);
+      body.add("aggs", facetAggs(Filters.NONE));
+      JsonObject res = searchRaw(body);
+      FilterResolver resolver = res == null ? new FilterResolver(Map.of(), Map.of(), Map.of())
+          : new FilterResolver(counts(res.getAsJsonObject("aggregations"), Dim.REGION),
+              counts(res.getAsJsonObject("aggregations"), Dim.THEME), counts(res.getAsJsonObject("aggregations"), Dim.TYPE));
+      cur = new FilterValues(resolver, System.currentTimeMillis());
+      filterValues = cur;
+    }
+    return cur.resolver().resolve(f);
+  }
+
+  // ---------------------------------------------------------------- hits and passages
+
+  /**
+   * The hits of a page; with {@code inner}, the page's documents came with the inner hits of the paragraph
+   * query ({@link #passageQuery}), else the passages are asked for in a request of their own.
+   */
+  private List<Hit> hits(List<JsonObject> page, CompiledQuery cq, int passages, boolean inner) throws IOException {
+    if (page.isEmpty()) return List.of();
+    Map<String, List<Passage>> best = passages > 0 ? passages(page, cq, passages, inner) : Map.of();
+    List<Hit> out = new ArrayList<>(page.size());
+    for (JsonObject h : page) {
+      JsonObject src = h.getAsJsonObject("_source");
+      PolicyDocument d = ClusterIndexer.fromSource(src);
+      float score = h.get("_score") == null || h.get("_score").isJsonNull() ? 0f : h.get("_score").getAsFloat();
+      out.add(new Hit(d, Float.isNaN(score) ? 0f : score, src.get(IndexDesign.PARAGRAPH_COUNT).getAsInt(),
+          best.getOrDefault(d.id(), List.of())));
+    }
+    return out;
+  }
+
+  /**
+   * The best paragraphs of each document of a page: the compiler's paragraph query scored over its
+   * paragraphs (inner hits, best first, earlier paragraph on a tie); without body terms, the opening
+   * paragraphs that say something, as the embedded backend chooses them.
+   */
+  private Map<String, List<Passage>> passages(List<JsonObject> page, CompiledQuery cq, int k, boolean inner) throws IOException {
+    Set<String> pageIds = new java.util.LinkedHashSet<>();
+    for (JsonObject h : page) pageIds.add(h.get("_id").getAsString());
+    Map<String, List<Passage>> out = new HashMap<>();
+    if (inner) {
+      for (JsonObject h : page) addInnerHits(h, cq, out);
+    } else if (cq.paragraphQuery() != null) {
+      JsonObject nested = passageQuery(cq, k);
+      JsonObject b = new JsonObject();
+      JsonArray filter = new JsonArray();
+      filter.add(ids(pageIds));
+      b.add("filter", filter);
+      JsonArray must = new JsonArray();
+      must.add(QueryTranslator.wrap("nested", nested));
+      b.add("must", must);
+      JsonObject body = new JsonObject();
+      body.add("query", QueryTranslator.wrap("bool", b));
+      body.addProperty("size", pageIds.size());
+      body.addProperty("_source", false);
+      JsonObject res = searchRaw(body);
+      if (res != null) {
+        for (JsonElement e : res.getAsJsonObject("hits").getAsJsonArray("hits")) addInnerHits(e.getAsJsonObject(), cq, out);
+      }
+    }
+    List<String> lead = pageIds.stream().filter(id -> !out.containsKey(id)).toList();
+    if (!lead.isEmpty()) {
+      for (PolicyDocument d : documents(lead)) {
+        List<Paragraph> chosen = new ArrayList<>();
+        for (Paragraph p : d.paragraphs()) {
+          if (chosen.size() >= k) break;
+          if (!p.heading() && p.text().codePointCount(0, p.text().length()) >= BackendRules.LEAD_MIN_CHARS) chosen.add(p);
+        }
+        if (chosen.isEmpty() && !d.paragraphs().isEmpty()) chosen.add(d.paragraphs().get(0));
+        out.put(d.id(), chosen.stream().map(p -> BackendRules.passage(p, cq.highlights())).toList());
+      }
+    }
+    return out;
+  }
+
+  /** The compiler's paragraph query over the paragraphs, with the best {@code k} of each document as inner hits. */
+  private static JsonObject passageQuery(CompiledQuery cq, int k) {
+    JsonObject nested = new JsonObject();
+    nested.addProperty("path", IndexDesign.PARAGRAPHS);
+    nested.add("query", QueryTranslator.translateParagraph(cq.paragraphQuery()));
+    nested.addProperty("score_mode", "max");
+    JsonObject inner = new JsonObject();
+    inner.addProperty("size", k);
+    // source filtering inside nested inner hits takes the full paths
+    inner.add("_source", sourceFields(IndexDesign.PARAGRAPHS + "." + Fields.PARA_TEXT, IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER,
+        IndexDesign.PARAGRAPHS + "." + Fields.PARA_HEADING, IndexDesign.PARAGRAPHS + "." + Fields.PARA_THEMES,
+        IndexDesign.PARAGRAPHS + "." + Fields.PARA_ARTICLE));
+    nested.add("inner_hits", inner);
+    return nested;
+  }
+
+  /** The passages of one hit from its inner hits, when it has any. */
+  private static void addInnerHits(JsonObject h, CompiledQuery cq, Map<String, List<Passage>> out) {
+    if (!h.has("inner_hits")) return;
+    List<Passage> ps = new ArrayList<>();
+    for (JsonElement ih : h.getAsJsonObject("inner_hits").getAsJsonObject(IndexDesign.PARAGRAPHS)
+        .getAsJsonObject("hits").getAsJsonArray("hits")) {
+      ps.add(BackendRules.passage(paragraph(ih.getAsJsonObject().getAsJsonObject("_source")), cq.highlights()));
+    }
+    if (!ps.isEmpty()) out.put(h.get("_id").getAsString(), ps);
+  }
+
+  private static Paragraph paragraph(JsonObject p) {
+    String themes = p.get(Fields.PARA_THEMES).getAsString();
+    return new Paragraph(p.get(Fields.PARA_NUMBER).getAsInt(), p.get(Fields.PARA_TEXT).getAsString(),
+        p.get(Fields.PARA_HEADING).getAsBoolean(), themes.isEmpty() ? List.of() : List.of(themes.split("\\|")),
+        ClusterIndexer.article(p));
+  }
+
+  /** Whole documents by id (those that exist), in the order given. */
+  private List<PolicyDocument> documents(List<String> idList) throws IOException {
+    JsonObject body = new JsonObject();
+    JsonArray a = new JsonArray();
+    idList.forEach(a::add);
+    body.add("ids", a);
+    Cluster.Answer ans = cluster.json("POST", endpoint("_mget"), body);
+    if (ans.status() == 404) return List.of();
+    List<PolicyDocument> out = new ArrayList<>();
+    for (JsonElement e : Cluster.ok(ans, "read documents").getAsJsonArray("docs")) {
+      JsonObject d = e.getAsJsonObject();
+      if (d.has("found") && d.get("found").getAsBoolean()) out.add(ClusterIndexer.fromSource(d.getAsJsonObject("_source")));
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- documents, facets, stats
+
+  @Override
+  public DocumentView document(String id, String query) throws NotFoundException, InvalidRequestException, IOException {
+    CompiledQuery cq = query == null || query.isBlank() ? null : compile(query, "q");
+    Cluster.Answer a = cluster.get(endpoint("_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8)));
+    if (a.status() == 404 || !Cluster.ok(a, "read a document").get("found").getAsBoolean()) {
+      throw new NotFoundException("no document with id '" + id + "'", "没有编号为“" + id + "”的文件");
+    }
+    PolicyDocument d = ClusterIndexer.fromSource(a.json().getAsJsonObject("_source"));
+    List<Passage> marked = new ArrayList<>(d.paragraphs().size());
+    int matches = 0;
+    for (Paragraph p : d.paragraphs()) {
+      Passage ps = BackendRules.passage(p, cq == null ? List.of() : cq.highlights());
+      matches += ps.highlights().size();
+      marked.add(ps);
+    }
+    return new DocumentView(d, marked, matches, cq == null ? null : cq.interpretation());
+  }
+
+  @Override
+  public Facets facets() throws IOException {
+    try {
+      return search(new SearchRequest("", Filters.NONE, SortOrder.RELEVANCE, 1, 0, 0)).facets();
+    } catch (InvalidRequestException e) {
+      throw new IllegalStateException("an empty listing is always valid", e);
+    }
+  }
+
+  @Override
+  public IndexStats stats() throws IOException {
+    Facets f = facets();
+    JsonObject body = new JsonObject();
+    body.addProperty("size", 0);
+    body.addProperty("track_total_hits", true);
+    JsonObject aggs = new JsonObject();
+    JsonObject sum = new JsonObject();
+    sum.addProperty("field", IndexDesign.PARAGRAPH_COUNT);
+    aggs.add("paragraphs", QueryTranslator.wrap("sum", sum));
+    aggs.add("duplicates", QueryTranslator.wrap("filter", QueryTranslator.wrap("term", termOf(Fields.DUPLICATE, 1))));
+    body.add("aggs", aggs);
+    JsonObject res = searchRaw(body);
+    if (res == null) return new IndexStats(0, 0, 0, 0, "", "", "", f);
+    long docs = res.getAsJsonObject("hits").getAsJsonObject("total").get("value").getAsLong();
+    long paras = res.getAsJsonObject("aggregations").getAsJsonObject("paragraphs").get("value").getAsLong();
+    long dups = res.getAsJsonObject("aggregations").getAsJsonObject("duplicates").get("doc_count").getAsLong();
+    JsonObject st = Cluster.ok(cluster.get(endpoint("_stats/store")), "read the index size");
+    long bytes = st.getAsJsonObject("_all").getAsJsonObject("primaries").getAsJsonObject("store").get("size_in_bytes").getAsLong();
+    JsonObject mapping = Cluster.ok(cluster.get(endpoint("_mapping")), "read the mapping");
+    JsonObject meta = new JsonObject();
+    for (String index : mapping.keySet()) {
+      JsonObject m = mapping.getAsJsonObject(index).getAsJsonObject("mappings");
+      if (m.has("_meta")) meta = m.getAsJsonObject("_meta");
+    }
+    return new IndexStats(docs, paras, dups, bytes, string(meta, "committed_at"), string(meta, "schema"), string(meta, "analyzer"), f);
+  }
+
+  private static String string(JsonObject o, String key) {
+    return o.has(key) ? o.get(key).getAsString() : "";
+  }
+
+  @Override
+  public long documentCount() throws IOException {
+    return count(QueryTranslator.wrap("match_all", new JsonObject()));
+  }
+
+  @Override
+  public long export(SearchRequest request, int limit, Consumer<ExportRow> sink) throws InvalidRequestException, IOException {
+    return BackendRules.export(this::search, limits, request, limit, sink);
+  }
+
+  // ---------------------------------------------------------------- not on this backend yet
+
+  private static BackendUnavailableException notYet(String what, String whatZh) {
+    return new BackendUnavailableException(what + " is not available on the OpenSearch backend yet (docs/opensearch.md)",
+        "OpenSearch 后端尚不支持" + whatZh, null);
+  }
+
+  @Override
+  public List<CitedReference> cites(String id) throws IOException {
+    throw notYet("lineage", "政策脉络");
+  }
+
+  @Override
+  public CitedBy citedBy(String id, Filters filters, int page, int size) throws IOException {
+    throw notYet("lineage", "政策脉络");
+  }
+
+  @Override
+  public SimilarResult similarTo(String id, int paragraph, int size, SimilarMode mode, boolean semantic) throws IOException {
+    throw notYet("similar documents", "相似文件");
+  }
+
+  @Override
+  public SimilarResult similarToText(String text, int size, SimilarMode mode, boolean semantic) throws IOException {
+    throw notYet("similar documents", "相似文件");
+  }
+
+  /** Documents read per request while counting a phrase. */
+  static final int PHRASE_PAGE = 100;
+
+  /**
+   * Phrase statistics as {@code PhraseService} computes them: the documents that hold the exact phrase (reposts
+   * folded, filters applied), each matching paragraph's occurrences counted in its stored text, by year, region
+   * and region × year beside the documents the filters cover, and one page of occurrences in context, newest
+   * document first.
+   */
+  @Override
+  public PhraseResult phrase(PhraseRequest r) throws InvalidRequestException, IOException {
+    long t0 = System.nanoTime();
+    String phrase = BackendRules.validPhrase(r, limits);
+    String n = org.policysearch.text.TextNormalizer.normalizeToString(phrase);
+    org.apache.lucene.search.Query docLevel = QueryCompiler.exactQuery(n, Fields.DOC_PAIRS, Fields.DOC_UNITS);
+    org.apache.lucene.search.Query paraLevel = QueryCompiler.exactQuery(n, Fields.BODY_PAIRS, Fields.BODY_UNITS);
+    if (docLevel == null) {
+      throw new InvalidRequestException("q", "the phrase has nothing to match once quotation marks and spaces are removed",
+          "去掉引号和空格后短语里没有可匹配的内容");
+    }
+    FilterResolver.Resolved rf = resolve(r.filters());
+    Filters filters = rf.filters();
+    JsonObject matching = QueryTranslator.translate(docLevel);
+    JsonObject base = excluding(matching, folded(matching, filters));
+    JsonObject nested = new JsonObject();
+    nested.addProperty("path", IndexDesign.PARAGRAPHS);
+    nested.add("query", QueryTranslator.translateParagraph(paraLevel));
+    JsonObject inner = new JsonObject();
+    inner.addProperty("size", 10_000);
+    JsonArray innerSort = new JsonArray();
+    innerSort.add(IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER);
+    inner.add("sort", innerSort);
+    inner.add("_source", sourceFields(IndexDesign.PARAGRAPHS + "." + Fields.PARA_TEXT, IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER));
+    nested.add("inner_hits", inner);
+    JsonObject b = new JsonObject();
+    JsonArray must = new JsonArray();
+    must.add(base);
+    b.add("must", must);
+    JsonArray filter = new JsonArray();
+    filter.add(QueryTranslator.wrap("nested", nested));
+    JsonObject all = allFilters(filters, null);
+    if (all != null) filter.add(all);
+    b.add("filter", filter);
+    PhraseTally t = new PhraseTally(n, r);
+    JsonElement after = null;
+    boolean timedOut = false;
+    while (true) {
+      JsonObject body = new JsonObject();
+      body.add("query", QueryTranslator.wrap("bool", b));
+      body.addProperty("size", PHRASE_PAGE);
+      body.add("_source", sourceFields(Fields.ID, Fields.META, Fields.DUPLICATE_OF, Fields.YEAR, Fields.REGION));
+      JsonArray sort = new JsonArray();
+      JsonObject date = new JsonObject();
+      date.addProperty("order", "desc");
+      date.addProperty("missing", "_last");
+      sort.add(QueryTranslator.wrap(Fields.DATE, date));
+      sort.add(Fields.ID);
+      body.add("sort", sort);
+      body.addProperty("timeout", limits.timeout().toMillis() + "ms");
+      if (after != null) body.add("search_after", after);
+      JsonObject res = searchRaw(body);
+      if (res == null) break;
+      timedOut |= res.get("timed_out").getAsBoolean();
+      JsonArray hits = res.getAsJsonObject("hits").getAsJsonArray("hits");
+      for (JsonElement e : hits) t.add(e.getAsJsonObject());
+      if (hits.size() < PHRASE_PAGE) break;
+      after = hits.get(hits.size() - 1).getAsJsonObject().get("sort");
+    }
+    // The denominators: every document the filters cover (no phrase, no folding), by year and region, drill-sideways.
+    JsonObject cb = new JsonObject();
+    cb.addProperty("size", 0);
+    cb.addProperty("track_total_hits", true);
+    cb.add("query", QueryTranslator.wrap("match_all", new JsonObject()));
+    if (all != null) cb.add("post_filter", all);
+    cb.add("aggs", facetAggs(filters));
+    JsonObject cr = searchRaw(cb);
+    long covered = 0;
+    Map<String, Long> years = Map.of();
+    Map<String, Long> regions = Map.of();
+    long yearUnknown = 0;
+    if (cr != null) {
+      covered = cr.getAsJsonObject("hits").getAsJsonObject("total").get("value").getAsLong();
+      JsonObject aggs = cr.getAsJsonObject("aggregations");
+      years = counts(aggs, Dim.YEAR);
+      regions = counts(aggs, Dim.REGION);
+      yearUnknown = aggs.getAsJsonObject("year").getAsJsonObject("unknown").get("doc_count").getAsLong();
+    }
+    return t.result(phrase, covered, years, regions, yearUnknown, (System.nanoTime() - t0) / 1_000_000, timedOut, rf.readings());
+  }
+
+  /** The counts and the page of occurrences of one phrase, document by document in order. */
+  private static final class PhraseTally {
+    private static final String UNKNOWN_YEAR = "unknown";
+    private final String n;
+    private final PhraseRequest r;
+    private final long from;
+    private final long to;
+    private final Map<String, long[]> byYear = new HashMap<>();
+    private final Map<String, long[]> byRegion = new HashMap<>();
+    private final Map<List<String>, long[]> byRegionYear = new HashMap<>();
+    private final List<PhraseResult.Occurrence> items = new ArrayList<>();
+    private long occurrences;
+    private long paragraphs;
+    private long documents;
+
+    PhraseTally(String n, PhraseRequest r) {
+      this.n = n;
+      this.r = r;
+      this.from = (long) (r.page() - 1) * r.size();
+      this.to = from + r.size();
+    }
+
+    void add(JsonObject hit) {
+      JsonObject src = hit.getAsJsonObject("_source");
+      String year = src.has(Fields.YEAR) && !src.get(Fields.YEAR).isJsonNull() ? src.get(Fields.YEAR).getAsString() : null;
+      List<String> regions = new ArrayList<>();
+      if (src.has(Fields.REGION)) src.getAsJsonArray(Fields.REGION).forEach(e -> regions.add(e.getAsString()));
+      PolicyDocument meta = null;
+      boolean newDoc = true;
+      for (JsonElement ih : hit.getAsJsonObject("inner_hits").getAsJsonObject(IndexDesign.PARAGRAPHS).getAsJsonObject("hits")
+          .getAsJsonArray("hits")) {
+        JsonObject p = ih.getAsJsonObject().getAsJsonObject("_source");
+        String text = p.get(Fields.PARA_TEXT).getAsString();
+        List<int[]> occ = BackendRules.occurrences(text, n);
+        if (occ.isEmpty()) continue;
+        paragraphs++;
+        if (newDoc) documents++;
+        add(byYear, year == null ? UNKNOWN_YEAR : year, newDoc, occ.size());
+        for (String path : regions) {
+          add(byRegion, path, newDoc, occ.size());
+          if (year != null) add(byRegionYear, List.of(path, year), newDoc, occ.size());
+        }
+        newDoc = false;
+        if (occurrences + occ.size() > from && occurrences < to) {
+          if (meta == null) meta = ClusterIndexer.fromSource(src);
+          long at = occurrences;
+          for (int[] o : occ) {
+            if (at >= from && items.size() < r.size()) {
+              items.add(new PhraseResult.Occurrence(meta.id(), meta.title(), meta.date().value(), meta.region(),
+                  p.get(Fields.PARA_NUMBER).getAsInt(), text.substring(Math.max(0, o[0] - r.context()), o[0]), text.substring(o[0], o[1]),
+                  text.substring(o[1], Math.min(text.length(), o[1] + r.context())), o[0], o[1]));
+            }
+            at++;
+          }
+        }
+        occurrences += occ.size();
+      }
+    }
+
+    private static <K> void add(Map<K, long[]> m, K key, boolean newDoc, int occ) {
+      long[] c = m.computeIfAbsent(key, k -> new long[2]);
+      if (newDoc) c[0]++;
+      c[1] += occ;
+    }
+
+    PhraseResult result(String phrase, long covered, Map<String, Long> corpusYears, Map<String, Long> corpusRegions, long corpusYearUnknown,
+                        long took, boolean timedOut, List<org.policysearch.search.api.Interpretation.FilterReading> readings) {
+      long[] unknown = byYear.remove(UNKNOWN_YEAR);
+      PhraseResult.Count yearUnknown = new PhraseResult.Count(UNKNOWN_YEAR, unknown == null ? 0 : unknown[0],
+          unknown == null ? 0 : unknown[1], corpusYearUnknown);
+      List<PhraseResult.Count> years = counts(byYear, corpusYears);
+      years.sort(java.util.Comparator.comparing(PhraseResult.Count::value).reversed());
+      List<PhraseResult.Count> regions = counts(byRegion, corpusRegions);
+      regions.sort(java.util.Comparator.comparingLong(PhraseResult.Count::occurrences).reversed().thenComparing(PhraseResult.Count::value));
+      List<PhraseResult.RegionYear> regionYears = new ArrayList<>();
+      byRegionYear.forEach((k, v) -> regionYears.add(new PhraseResult.RegionYear(k.get(0), k.get(1), v[0], v[1])));
+      regionYears.sort(java.util.Comparator.comparing(PhraseResult.RegionYear::region)
+          .thenComparing(java.util.Comparator.comparing(PhraseResult.RegionYear::year).reversed()));
+      return new PhraseResult(phrase, n, documents, covered, paragraphs, occurrences, years, yearUnknown, regions, regionYears,
+          r.page(), r.size(), items, took, timedOut, readings);
+    }
+
+    private static List<PhraseResult.Count> counts(Map<String, long[]> m, Map<String, Long> corpus) {
+      List<PhraseResult.Count> out = new ArrayList<>();
+      m.forEach((k, v) -> out.add(new PhraseResult.Count(k, v[0], v[1], corpus.getOrDefault(k, 0L))));
+      return out;
+    }
+  }
+
+  @Override
+  public List<Suggestion> suggest(String prefix, int size) throws IOException {
+    throw notYet("suggestions", "输入联想");
+  }
+
+  @Override
+  public SemanticStatus semanticStatus() {
+    VectorStatus s = VectorStatus.OFF;
+    return new SemanticStatus(s.state().label(), s.embedded(), s.total(), s.model(), s.searchable(), s.detail(), s.describe());
+  }
+
+  // ---------------------------------------------------------------- indexing
+
+  @Override
+  public IndexRun reindex(boolean rebuild) throws ReindexException {
+    if (corpus == null) throw ReindexException.noCorpus();
+    if (!indexing.tryLock()) {
+      throw new ReindexException(ReindexException.Reason.BUSY, "a reindex is already running; try again when it has finished",
+          "重新索引正在进行，请等它结束后再试");
+    }
+    try {
+      IndexRun run = indexer.run(corpus.folder(), rebuild, (a, b, c, d, e) -> {});
+      filterValues = null;
+      reposts = null;
+      return run;
+    } catch (BackendUnavailableException e) {
+      corpus.log().println("indexing into the search cluster failed: " + e.getMessage()
+          + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
+      throw new ReindexException(ReindexException.Reason.FAILED, e.getMessage(), e.messageZh());
+    } catch (IOException | RuntimeException e) {
+      corpus.log().println("indexing into the search cluster failed: " + e);
+      throw new ReindexException(ReindexException.Reason.FAILED, "indexing into the search cluster failed: " + e.getMessage(),
+          "写入检索集群失败");
+    } finally {
+      indexing.unlock();
+    }
+  }
+
+  /** A run of the index command, with its progress (files, bytes, documents). */
+  public IndexRun index(boolean rebuild, ClusterProgress progress) throws IOException {
+    if (corpus == null) throw new IllegalStateException("opened without a corpus");
+    indexing.lock();
+    try {
+      IndexRun run = indexer.run(corpus.folder(), rebuild, progress::update);
+      filterValues = null;
+      reposts = null;
+      return run;
+    } finally {
+      indexing.unlock();
+    }
+  }
+
+  /** Progress of an indexing run. */
+  @FunctionalInterface
+  public interface ClusterProgress {
+    void update(long filesDone, long filesTotal, long bytesDone, long bytesTotal, long documents);
+  }
+
+  @Override
+  public void refresh() {
+    filterValues = null;
+    reposts = null;
+  }
+
+  @Override
+  public void catchUpInBackground() {
+    // nothing derived on this backend (no vectors)
+  }
+
+  @Override
+  public void close() throws IOException {
+    cluster.close();
+  }
+
+}

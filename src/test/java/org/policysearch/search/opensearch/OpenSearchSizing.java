@@ -1,0 +1,110 @@
+package org.policysearch.search.opensearch;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.BackendConfig;
+import org.policysearch.index.CorpusIndexer;
+import org.policysearch.index.IndexLayout;
+import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.ingest.Builders;
+import org.policysearch.ingest.IngestConfig;
+import org.policysearch.ingest.Ingester;
+import org.policysearch.search.LuceneBackend;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.IndexRun;
+import org.policysearch.search.api.IndexStats;
+import org.policysearch.search.api.SearchBackend;
+import org.policysearch.search.api.SearchLimits;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SortOrder;
+import org.policysearch.search.query.Synonyms;
+
+/**
+ * The measurement behind the sizing of docs/opensearch.md, not a test: the shared corpus indexed by both
+ * backends on this machine (the cluster: one in-JVM node, one shard, no replica), the time and the bytes per
+ * document, and the latency of a query mix through the backend interface. Run with
+ * {@code mvn -o test -Dtest=OpenSearchSizing -Dopensearch.sizing=true}; writes docs/opensearch-sizing.md.
+ */
+@EnabledIfSystemProperty(named = "opensearch.sizing", matches = "true")
+class OpenSearchSizing {
+  @TempDir Path dir;
+
+  static final List<String> QUERIES = List.of("教育", "义务教育 高质量", "\"义务教育\"", "防溺水 OR 防欺凌", "title:工作报告", "营商环境",
+      "\"中华人民共和国\" 法", "乡村振兴 -疫情", "人民代表大会 常务委员会", "\"社会主义\"", "科技创新", "\"2023年\"");
+
+  @Test
+  void measure() throws Exception {
+    Path corpus = Path.of("../shared/data/corpus").toAbsolutePath().normalize();
+    long corpusBytes;
+    try (Stream<Path> files = Files.list(corpus)) {
+      corpusBytes = files.filter(p -> p.toString().endsWith(".jsonl")).mapToLong(p -> p.toFile().length()).sum();
+    }
+    Ingester ingester = new Ingester(IngestConfig.DEFAULTS, Builders.standard());
+    long t0 = System.nanoTime();
+    new CorpusIndexer(ingester, new Analyzers(), Runtime.getRuntime().availableProcessors(), 256)
+        .run(corpus, new IndexLayout(dir.resolve("index")), false, CorpusIndexer.Progress.NONE);
+    double luceneSeconds = (System.nanoTime() - t0) / 1e9;
+    StringBuilder out = new StringBuilder();
+    try (LuceneBackend lucene = LuceneBackend.open(dir.resolve("index"), new Analyzers(), Synonyms.load(null), SearchLimits.DEFAULTS)) {
+      BackendConfig cfg = new BackendConfig(BackendConfig.Kind.OPENSEARCH, List.of(TestCluster.uri()), "sizing", "",
+          BackendConfig.DEFAULT_PASSWORD_ENV, null, null, 1, 0);
+      try (OpenSearchBackend cluster = OpenSearchBackend.open(cfg, "", new Analyzers(), Synonyms.load(null), SearchLimits.DEFAULTS,
+          new OpenSearchBackend.Corpus(corpus, ingester, System.err))) {
+        t0 = System.nanoTime();
+        IndexRun run = cluster.reindex(true);
+        double clusterSeconds = (System.nanoTime() - t0) / 1e9;
+        try (Cluster c = TestCluster.client()) {
+          Cluster.ok(c.json("POST", "/sizing/_forcemerge?max_num_segments=1&flush=true", null), "force merge");
+          // the merged-away segments are deleted once no reader holds them: refresh, flush, then measure
+          Cluster.ok(c.json("POST", "/sizing/_refresh", null), "refresh");
+          Cluster.ok(c.json("POST", "/sizing/_flush?force=true", null), "flush");
+        }
+        IndexStats ls = lucene.stats();
+        IndexStats cs = cluster.stats();
+        out.append("# OpenSearch backend: measured sizes and costs\n\n");
+        out.append("Written by `mvn -o test -Dtest=OpenSearchSizing -Dopensearch.sizing=true` (src/test/java/org/policysearch/search/opensearch/OpenSearchSizing.java)")
+            .append(" on ").append(java.time.LocalDate.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
+            .append(" cores shared with other builds (timings are upper bounds), JDK ").append(System.getProperty("java.version"))
+            .append(". The cluster is one in-JVM OpenSearch 3.8.0 node (one shard, no replica) in the same JVM as the embedded index.\n\n");
+        out.append("The shared corpus: ").append(String.format("%.1f MB", corpusBytes / 1048576.0)).append(" of JSON Lines, ")
+            .append(ls.documents()).append(" documents, ").append(ls.paragraphs()).append(" paragraphs.\n\n");
+        out.append("| | embedded (Lucene) | OpenSearch |\n|---|---|---|\n");
+        out.append(String.format("| documents / paragraphs | %d / %d | %d / %d |%n", ls.documents(), ls.paragraphs(), cs.documents(), cs.paragraphs()));
+        out.append(String.format("| index on disk | %.1f MB | %.1f MB (force-merged, one copy) |%n", ls.bytes() / 1048576.0, cs.bytes() / 1048576.0));
+        out.append(String.format("| bytes per document | %.0f | %.0f |%n", (double) ls.bytes() / ls.documents(), (double) cs.bytes() / cs.documents()));
+        out.append(String.format("| full indexing | %.1f s (%.1f MB/s) | %.1f s (%.1f MB/s) |%n", luceneSeconds, corpusBytes / 1048576.0 / luceneSeconds,
+            clusterSeconds, corpusBytes / 1048576.0 / clusterSeconds));
+        out.append(String.format("| documents per second | %.0f | %.0f |%n", ls.documents() / luceneSeconds, run.documents() / clusterSeconds));
+        double[] l = latencies(lucene);
+        double[] o = latencies(cluster);
+        out.append(String.format("| search latency, one client, p50 / p99 over %d searches of %d queries (relevance, 10 hits, 3 passages, facets) | %.1f / %.1f ms | %.1f / %.1f ms |%n",
+            10 * QUERIES.size(), QUERIES.size(), l[0], l[1], o[0], o[1]));
+      }
+    }
+    Files.writeString(Path.of("docs/opensearch-sizing.md"), out.toString(), StandardCharsets.UTF_8);
+    System.out.println(out);
+  }
+
+  /** p50 and p99 of the query mix (relevance, 10 hits, 3 passages, facets), after a warm-up, one client. */
+  private static double[] latencies(SearchBackend b) throws Exception {
+    for (int w = 0; w < 3; w++) for (String q : QUERIES) b.search(new SearchRequest(q, Filters.NONE, SortOrder.RELEVANCE, 1, 10, 3));
+    List<Double> ms = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      for (String q : QUERIES) {
+        long t = System.nanoTime();
+        b.search(new SearchRequest(q, Filters.NONE, SortOrder.RELEVANCE, 1, 10, 3));
+        ms.add((System.nanoTime() - t) / 1e6);
+      }
+    }
+    double[] a = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return new double[] {a[a.length / 2], a[(int) Math.ceil(a.length * 0.99) - 1]};
+  }
+}
