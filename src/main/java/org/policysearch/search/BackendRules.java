@@ -8,7 +8,12 @@ import org.policysearch.search.api.InvalidRequestException;
 import org.policysearch.search.api.Passage;
 import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.query.CompiledQuery;
 import org.policysearch.search.query.HighlightTerm;
+import org.policysearch.search.query.QueryCompiler;
+import org.policysearch.search.query.QueryNode;
+import org.policysearch.search.query.QueryParser;
+import org.policysearch.search.query.QuerySyntaxException;
 
 /**
  * The rules of an answer that do not depend on where the index is kept, opened to a second backend (the
@@ -27,6 +32,24 @@ public final class BackendRules {
   /** Values by count (years by value, newest first); selected values listed even at 0. */
   public static List<FacetValue> flat(Map<String, Long> counts, List<String> selected, boolean byValueDesc) {
     return SearchService.flat(counts, selected, byValueDesc);
+  }
+
+  /**
+   * Parses and compiles a query under the length limit, translating syntax errors into request errors on
+   * {@code param}: the one reading of a query for every backend.
+   */
+  public static CompiledQuery compile(QueryCompiler compiler, SearchLimits limits, String query, String param)
+      throws InvalidRequestException {
+    if (query != null && query.length() > limits.maxQueryLength()) {
+      throw new InvalidRequestException(param, "the query is " + query.length() + " characters long; the limit is "
+          + limits.maxQueryLength(), "检索式长 " + query.length() + " 个字符，超过了 " + limits.maxQueryLength() + " 个字符的上限");
+    }
+    try {
+      QueryNode node = QueryParser.parse(query);
+      return compiler.compile(query, node);
+    } catch (QuerySyntaxException e) {
+      throw new InvalidRequestException(param, e.getMessage(), e.messageZh(), e.position());
+    }
   }
 
   /** Paths of every level folded into a tree (regions, themes). */

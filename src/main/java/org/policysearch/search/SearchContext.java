@@ -22,9 +22,6 @@ import org.policysearch.search.api.InvalidRequestException;
 import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.query.CompiledQuery;
 import org.policysearch.search.query.QueryCompiler;
-import org.policysearch.search.query.QueryNode;
-import org.policysearch.search.query.QueryParser;
-import org.policysearch.search.query.QuerySyntaxException;
 import org.policysearch.search.query.Synonyms;
 
 /**
@@ -74,16 +71,7 @@ final class SearchContext implements AutoCloseable {
 
   /** Parses and compiles a query, translating syntax errors into request errors on {@code param}. */
   CompiledQuery compile(String query, String param) throws InvalidRequestException {
-    if (query != null && query.length() > limits.maxQueryLength()) {
-      throw new InvalidRequestException(param, "the query is " + query.length() + " characters long; the limit is "
-          + limits.maxQueryLength(), "检索式长 " + query.length() + " 个字符，超过了 " + limits.maxQueryLength() + " 个字符的上限");
-    }
-    try {
-      QueryNode node = QueryParser.parse(query);
-      return compiler.compile(query, node);
-    } catch (QuerySyntaxException e) {
-      throw new InvalidRequestException(param, e.getMessage(), e.messageZh(), e.position());
-    }
+    return BackendRules.compile(compiler, limits, query, param);
   }
 
   private record ResolverForReader(Object readerKey, FilterResolver resolver) {}

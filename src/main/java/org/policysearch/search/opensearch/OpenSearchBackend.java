@@ -57,9 +57,6 @@ import org.policysearch.search.api.SortOrder;
 import org.policysearch.search.api.Suggestion;
 import org.policysearch.search.query.CompiledQuery;
 import org.policysearch.search.query.QueryCompiler;
-import org.policysearch.search.query.QueryNode;
-import org.policysearch.search.query.QueryParser;
-import org.policysearch.search.query.QuerySyntaxException;
 import org.policysearch.search.query.Relaxed;
 import org.policysearch.search.query.Synonyms;
 
@@ -150,16 +147,7 @@ public final class OpenSearchBackend implements SearchBackend {
   }
 
   CompiledQuery compile(String query, String param) throws InvalidRequestException {
-    if (query != null && query.length() > limits.maxQueryLength()) {
-      throw new InvalidRequestException(param, "the query is " + query.length() + " characters long; the limit is "
-          + limits.maxQueryLength(), "检索式长 " + query.length() + " 个字符，超过了 " + limits.maxQueryLength() + " 个字符的上限");
-    }
-    try {
-      QueryNode node = QueryParser.parse(query);
-      return compiler.compile(query, node);
-    } catch (QuerySyntaxException e) {
-      throw new InvalidRequestException(param, e.getMessage(), e.messageZh(), e.position());
-    }
+    return BackendRules.compile(compiler, limits, query, param);
   }
 
   // ---------------------------------------------------------------- search
