@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +24,7 @@ import org.policysearch.search.TestIndex;
  */
 class ArticlePageBrowserTest {
   @TempDir static Path dir;
+  static PageSession page;
   static PageServer server;
   static ChromeDriver driver;
   static WebDriverWait wait;
@@ -40,23 +40,19 @@ class ArticlePageBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = PageServer.start(dir.resolve("server"), 0, docs());
-    driver = Browser.start(dir.resolve("profile"), 1280, 1000);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    page = PageSession.start(dir, docs());
+    server = page.server;
+    driver = page.driver;
+    wait = page.wait;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (driver != null) driver.quit();
-    if (server != null) server.close();
+    if (page != null) page.close();
   }
 
   static void open(String query) {
-    driver.get(server.base + "/?" + query);
-    wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-        "const m = document.getElementById('main');"
-            + "return m.getAttribute('aria-busy') === 'false' && !document.body.classList.contains('loading')"
-            + " && m.dataset.shown === new URLSearchParams(location.search).toString();"));
+    page.open("/?" + query);
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -22,6 +20,7 @@ import org.policysearch.search.TestIndex;
 /** The lineage section of the document view: who cites a document (table and list, oldest first), what one rests on. */
 class LineagePageBrowserTest {
   @TempDir static Path dir;
+  static PageSession page;
   static PageServer server;
   static ChromeDriver driver;
   static WebDriverWait wait;
@@ -39,22 +38,19 @@ class LineagePageBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = PageServer.start(dir.resolve("server"), 0, docs());
-    driver = Browser.start(dir.resolve("profile"), 1280, 1000);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    page = PageSession.start(dir, docs());
+    server = page.server;
+    driver = page.driver;
+    wait = page.wait;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (driver != null) driver.quit();
-    if (server != null) server.close();
+    if (page != null) page.close();
   }
 
   static void open(String query) {
-    driver.get(server.base + "/" + query);
-    wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-        "const m = document.getElementById('main');"
-            + "return m.getAttribute('aria-busy') === 'false' && !document.body.classList.contains('loading');"));
+    page.open("/" + query);
     wait.until(d -> !d.findElements(By.cssSelector(".doc-header")).isEmpty());
   }
 

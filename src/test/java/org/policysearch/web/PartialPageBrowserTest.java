@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -28,6 +26,7 @@ import org.policysearch.search.TestIndex;
  */
 class PartialPageBrowserTest {
   @TempDir static Path dir;
+  static PageSession page;
   static PageServer server;
   static ChromeDriver driver;
   static WebDriverWait wait;
@@ -41,23 +40,19 @@ class PartialPageBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = PageServer.start(dir.resolve("server"), 0, docs());
-    driver = Browser.start(dir.resolve("profile"), 1280, 1000);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    page = PageSession.start(dir, docs());
+    server = page.server;
+    driver = page.driver;
+    wait = page.wait;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (driver != null) driver.quit();
-    if (server != null) server.close();
+    if (page != null) page.close();
   }
 
   static void open(String q) {
-    driver.get(server.base + "/?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-    wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-        "const m = document.getElementById('main');"
-            + "return m.getAttribute('aria-busy') === 'false' && !document.body.classList.contains('loading')"
-            + " && m.dataset.shown === new URLSearchParams(location.search).toString();"));
+    page.open("/?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
   }
 
   static Map<String, String> partialBadges() {

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.policysearch.doc.Flags;
@@ -26,6 +24,7 @@ import org.policysearch.search.TestIndex;
  */
 class RepostPageBrowserTest {
   @TempDir static Path dir;
+  static PageSession page;
   static PageServer server;
   static ChromeDriver driver;
   static WebDriverWait wait;
@@ -42,28 +41,23 @@ class RepostPageBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = PageServer.start(dir.resolve("server"), 0, docs());
-    driver = Browser.start(dir.resolve("profile"), 1280, 1000);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    page = PageSession.start(dir, docs());
+    server = page.server;
+    driver = page.driver;
+    wait = page.wait;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (driver != null) driver.quit();
-    if (server != null) server.close();
+    if (page != null) page.close();
   }
 
   static void open(String query) {
-    driver.get(server.base + "/" + query);
-    ready();
+    page.open("/" + query);
   }
 
   static void ready() {
-    wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-        "const m = document.getElementById('main');"
-            + "const u = new URLSearchParams(location.search); u.delete('sim_id'); u.delete('sim_p');"
-            + "return m.getAttribute('aria-busy') === 'false' && !document.body.classList.contains('loading')"
-            + " && m.dataset.shown === u.toString();"));
+    page.ready();
   }
 
   static String total() {
