@@ -11,10 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -115,7 +113,7 @@ public final class CorpusIndexer {
       store.commit();
       long docs = store.documentCount();
       Files.deleteIfExists(marker);
-      return new IndexSummary(run.added.get(), run.updated.get(), run.removed, run.unchanged, run.kept, run.skipped, docs,
+      return new IndexSummary(run.added.get(), run.updated.get(), run.removed, run.changes.unchanged(), run.kept, run.skipped, docs,
           dupChanged, store.rebuilding(), store.rebuildReason(), recovered, run.bytesRead, (System.nanoTime() - t0) / 1_000_000);
     }
   }
@@ -127,14 +125,13 @@ public final class CorpusIndexer {
     final Progress progress;
     final CorpusListing listing;
     final List<Skip> skipped;
-    final Set<String> skippedAtListing = new HashSet<>();
     // What the last commit holds: each file's hash and document count, and which file owns each id.
     final Map<String, String> indexedHash = new HashMap<>();
     final Map<String, Long> indexedCount = new HashMap<>();
     final DuplicateIds ids = new DuplicateIds();
-    final List<SourceFile> toRead = new ArrayList<>();
-    long unchanged;
-    long bytesTotal;
+    // What to read and what to remove: set by compareWithLastCommit.
+    CorpusChanges changes;
+    List<SourceFile> toRead = List.of();
     long removed;
     final AtomicLong added = new AtomicLong();
     final AtomicLong updated = new AtomicLong();
@@ -148,7 +145,6 @@ public final class CorpusIndexer {
       this.progress = progress;
       this.listing = listing;
       this.skipped = Collections.synchronizedList(new ArrayList<>(listing.skipped()));
-      listing.skipped().forEach(s -> skippedAtListing.add(s.file()));
     }
 
     /** Reads what the last commit holds and keeps the files that are new or changed (by hash) to read. */
@@ -158,28 +154,16 @@ public final class CorpusIndexer {
         indexedCount.merge(d.file(), 1L, Long::sum);
         ids.hold(d.id(), d.file());
       }
-      for (SourceFile f : listing.files()) {
-        String h = indexedHash.get(f.relPath());
-        if (h != null && h.equals(f.hash())) {
-          unchanged++;
-        } else {
-          toRead.add(f);
-          bytesTotal += f.size();
-        }
-      }
+      changes = CorpusChanges.of(listing, indexedHash);
+      toRead = changes.toRead();
     }
 
     /** Files gone from the corpus leave the index (one listed but unreadable right now keeps its old version). */
     void removeFilesGone() throws IOException {
-      Set<String> listed = new HashSet<>();
-      for (SourceFile f : listing.files()) listed.add(f.relPath());
-      for (Map.Entry<String, String> e : indexedHash.entrySet()) {
-        String file = e.getKey();
-        if (!listed.contains(file) && !skippedAtListing.contains(file)) {
-          store.deleteFile(file);
-          removed += indexedCount.getOrDefault(file, 0L);
-          ids.release(file);
-        }
+      for (String file : changes.gone()) {
+        store.deleteFile(file);
+        removed += indexedCount.getOrDefault(file, 0L);
+        ids.release(file);
       }
     }
 
@@ -204,7 +188,7 @@ public final class CorpusIndexer {
           write(r, analysers, queued, puts);
           bytesRead += r.file().size();
           filesDone++;
-          progress.update(filesDone, toRead.size(), bytesRead, bytesTotal, added.get() + updated.get());
+          progress.update(filesDone, toRead.size(), bytesRead, changes.bytesToRead(), added.get() + updated.get());
           // A failed write stops the run now, with its cause (dropping a failed future would lose it).
           if (puts.stream().anyMatch(p -> p.state() == Future.State.FAILED)) awaitWrites(puts);
           puts.removeIf(Future::isDone);
@@ -232,7 +216,7 @@ public final class CorpusIndexer {
       int inFile = 0;
       for (PolicyDocument d : r.documents()) {
         // A bulk JSONL file holds thousands of documents: progress moves per document, not per file.
-        progress.update(filesDone, toRead.size(), bytesRead + f.size() * inFile++ / r.documents().size(), bytesTotal,
+        progress.update(filesDone, toRead.size(), bytesRead + f.size() * inFile++ / r.documents().size(), changes.bytesToRead(),
             added.get() + updated.get());
         String owner = ids.claim(d.id(), f.relPath());
         if (owner != null) {

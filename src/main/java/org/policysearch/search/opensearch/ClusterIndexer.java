@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.policysearch.doc.Paragraph;
 import org.policysearch.doc.PolicyDocument;
+import org.policysearch.index.CorpusChanges;
 import org.policysearch.index.Fields;
 import org.policysearch.index.StoredMeta;
 import org.policysearch.ingest.CorpusListing;
@@ -185,26 +186,16 @@ final class ClusterIndexer {
       }
       CorpusListing listing = ingester.list(corpus);
       skipped.addAll(listing.skipped());
-      Set<String> skippedAtListing = new HashSet<>();
-      listing.skipped().forEach(s -> skippedAtListing.add(s.file()));
-      List<SourceFile> toRead = new ArrayList<>();
-      long bytesTotal = 0;
-      Set<String> listed = new HashSet<>();
-      for (SourceFile f : listing.files()) {
-        listed.add(f.relPath());
-        String h = indexedHash.get(f.relPath());
-        if (h != null && h.equals(f.hash())) {
-          unchanged++;
-        } else {
-          toRead.add(f);
-          bytesTotal += f.size();
-        }
-      }
-      for (Map.Entry<String, List<String>> e : idsOfFile.entrySet()) {
-        if (listed.contains(e.getKey()) || skippedAtListing.contains(e.getKey())) continue;
-        for (String id : e.getValue()) bulk.delete(id);
-        removed += e.getValue().size();
-        ids.release(e.getKey());
+      // The embedded index's incremental rule, on what the cluster holds.
+      CorpusChanges changes = CorpusChanges.of(listing, indexedHash);
+      List<SourceFile> toRead = changes.toRead();
+      long bytesTotal = changes.bytesToRead();
+      unchanged = changes.unchanged();
+      for (String file : changes.gone()) {
+        List<String> gone = idsOfFile.getOrDefault(file, List.of());
+        for (String id : gone) bulk.delete(id);
+        removed += gone.size();
+        ids.release(file);
       }
       long done = 0;
       for (SourceFile f : toRead) {
