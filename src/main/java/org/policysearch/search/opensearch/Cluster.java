@@ -43,6 +43,8 @@ final class Cluster implements AutoCloseable {
 
   private final OpenSearchTransport transport;
   private final OpenSearchGenericClient client;
+  /** Attempts of a read when the connection fails: one per node given, so a read can reach every node once. */
+  private final int readAttempts;
 
   Cluster(List<URI> hosts, String user, String password, Path caCertificate) throws IOException {
     HttpHost[] hs = hosts.stream().map(h -> new HttpHost(h.getScheme(), h.getHost(), h.getPort() < 0
@@ -63,6 +65,7 @@ final class Cluster implements AutoCloseable {
     });
     this.transport = b.build();
     this.client = new OpenSearchGenericClient(transport);
+    this.readAttempts = Math.max(1, hs.length);
   }
 
   /** Trusts the JVM's authorities and the one in {@code pem} (a private CA, as self-managed clusters use). */
@@ -98,7 +101,24 @@ final class Cluster implements AutoCloseable {
     return call("POST", endpoint, params, lines, "application/x-ndjson");
   }
 
+  /**
+   * Sends a request; a read whose connection fails (a node stopping under it: the transport has already
+   * marked the node and goes to the next) is sent again, up to once per node, so that a search never fails
+   * for the loss of one node of several. Writes are not repeated here: the indexer retries whole bulk
+   * requests, and an index creation or alias swap sent twice is not the same request.
+   */
   private Answer call(String method, String endpoint, Map<String, String> params, String body, String type) throws IOException {
+    boolean read = method.equals("GET") || endpoint.endsWith("_search") || endpoint.endsWith("_count") || endpoint.endsWith("_mget");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return callOnce(method, endpoint, params, body, type);
+      } catch (BackendUnavailableException e) {
+        if (!read || attempt >= readAttempts || e.getCause() == null) throw e;
+      }
+    }
+  }
+
+  private Answer callOnce(String method, String endpoint, Map<String, String> params, String body, String type) throws IOException {
     Body b = body == null ? null : Body.from(body.getBytes(StandardCharsets.UTF_8), type);
     try (Response r = client.execute(Requests.create(method, endpoint, List.of(), params, b))) {
       int status = r.getStatus();
