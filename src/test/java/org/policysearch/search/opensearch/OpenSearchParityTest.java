@@ -1,6 +1,7 @@
 package org.policysearch.search.opensearch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,9 @@ class OpenSearchParityTest {
 
   @BeforeAll
   static void build() throws Exception {
+    // The comparison needs the shared corpus's laws and reports beside the seeds (CI has it at ../shared).
+    Path shared = Path.of("../shared/data/corpus");
+    assumeTrue(Files.isDirectory(shared), "the shared corpus is not beside the project: " + shared.toAbsolutePath());
     Path corpus = Files.createDirectories(dir.resolve("corpus"));
     try (Stream<Path> seeds = Files.list(Path.of("src/test/resources/seeds"))) {
       for (Path s : seeds.filter(p -> p.toString().endsWith(".txt")).toList()) Files.copy(s, corpus.resolve(s.getFileName()));
@@ -101,8 +105,8 @@ class OpenSearchParityTest {
 
   @AfterAll
   static void close() throws Exception {
-    lucene.close();
-    cluster.close();
+    if (lucene != null) lucene.close();
+    if (cluster != null) cluster.close();
   }
 
   @Test
