@@ -37,6 +37,22 @@ final class IndexDesign {
   static final String WORDS = "ps_words";
   static final String PAIRS = "ps_exact_pairs";
   static final String UNITS = "ps_exact_units";
+  static final String INFIX = "ps_words_infix";
+  private static final String INFIX_GRAMS = "ps_infix_grams";
+  /**
+   * Longest text the {@code infix} sub-fields answer for. "A word holding 营商" was a {@code wildcard *营商*}, which
+   * walks the field's whole term dictionary each time it runs, and inside the passages' inner hits it runs once per
+   * hit: most of a search's time on the cluster. Each word indexed with all its substrings up to this many
+   * characters (stock {@code ngram} filter over the words chain, documents only, no norms) makes it one
+   * {@code term} query. Typed words are short; a longer text keeps the wildcard, with the same matches.
+   */
+  static final int INFIX_MAX = 8;
+  static final String INFIX_SUB = "infix";
+  /**
+   * Version of what the cluster index holds beyond the shared schema (stored copies, the infix sub-fields): a
+   * change rebuilds the cluster index and leaves the embedded one alone.
+   */
+  static final String CLUSTER_MAPPING = "2";
 
   /** Number of paragraphs of the document (a hit says how many its document has). Cluster-only: the embedded index counts the block. */
   static final String PARAGRAPH_COUNT = "paragraph_count";
@@ -61,12 +77,16 @@ final class IndexDesign {
       Fields.BODY_PAIRS, PARAGRAPHS + "." + Fields.PARA_TEXT + "." + PAIRS_SUB,
       Fields.BODY_UNITS, PARAGRAPHS + "." + Fields.PARA_TEXT + "." + UNITS_SUB);
 
+  /** The Lucene fields of smartcn words, whose cluster fields have the {@link #INFIX_SUB} sub-field. */
+  static final Set<String> WORDS_FIELDS = Set.of(Fields.DOC_WORDS, Fields.TITLE_WORDS, Fields.BODY_WORDS);
+
   /** What the index records in its mapping's {@code _meta}: a difference from the running code forces a rebuild. */
   static JsonObject meta(String analyzerVersion) {
     JsonObject m = new JsonObject();
     m.addProperty("schema", Integer.toString(IndexSchema.VERSION));
     m.addProperty("analyzer", analyzerVersion);
     m.addProperty("analysis_plugin", "policy-search");
+    m.addProperty("cluster_mapping", CLUSTER_MAPPING);
     return m;
   }
 
@@ -85,6 +105,10 @@ final class IndexDesign {
     if (!schema.equals(Integer.toString(IndexSchema.VERSION))) {
       return "the index schema is version " + schema + ", this program writes version " + IndexSchema.VERSION;
     }
+    String mapping = meta.has("cluster_mapping") ? meta.get("cluster_mapping").getAsString() : "1";
+    if (!mapping.equals(CLUSTER_MAPPING)) {
+      return "the index has cluster mapping version " + mapping + ", this program writes version " + CLUSTER_MAPPING;
+    }
     String analyzer = meta.has("analyzer") ? meta.get("analyzer").getAsString() : "";
     if (!analyzerVersion.equals(analyzer)) {
       return "the index was analysed with " + analyzer + ", this program analyses with " + analyzerVersion;
@@ -98,8 +122,16 @@ final class IndexDesign {
     analyzer.add(WORDS, custom(NORMALIZE, "smartcn_tokenizer", "porter_stem", "smartcn_stop"));
     analyzer.add(PAIRS, custom(NORMALIZE, EXACT_PAIRS_TOKENIZER));
     analyzer.add(UNITS, custom(NORMALIZE, EXACT_UNITS_TOKENIZER));
+    analyzer.add(INFIX, custom(NORMALIZE, "smartcn_tokenizer", "porter_stem", "smartcn_stop", INFIX_GRAMS));
+    JsonObject grams = new JsonObject();
+    grams.addProperty("type", "ngram");
+    grams.addProperty("min_gram", 1);
+    grams.addProperty("max_gram", INFIX_MAX);
+    JsonObject filter = new JsonObject();
+    filter.add(INFIX_GRAMS, grams);
     JsonObject a = new JsonObject();
     a.add("analyzer", analyzer);
+    a.add("filter", filter);
     return a;
   }
 
@@ -124,32 +156,36 @@ final class IndexDesign {
     // A page of up to limits.result_window documents, and facets with every value (regions number thousands).
     settings.addProperty("max_result_window", 10_000);
     settings.addProperty("max_inner_result_window", 10_000);
+    settings.addProperty("max_ngram_diff", INFIX_MAX - 1);
     settings.add("analysis", analysis());
     JsonObject props = new JsonObject();
-    props.add(Fields.ID, keyword());
+    // Stored copies of what a hit shows (id, metadata, repost mark, paragraph count; each paragraph's fields):
+    // a search reads them as stored fields instead of the _source, which holds the whole text and which the
+    // cluster parses whole for every hit and for every inner hit (measured: most of the fetch time).
+    props.add(Fields.ID, stored(keyword()));
     props.add(Fields.FILE, keyword());
     props.add(Fields.FILE_HASH, notIndexed("keyword"));
-    props.add(Fields.META, notIndexed("keyword"));
+    props.add(Fields.META, stored(notIndexed("keyword")));
     props.add(Fields.FINGERPRINT, notIndexed("binary"));
     props.add(Fields.TITLE_WORDS, text(WORDS, 0, true));
     props.add(Fields.DOC_WORDS, text(WORDS, Fields.PARAGRAPH_GAP, true));
     props.add(Fields.REGION, keyword());
     props.add(Fields.THEME, keyword());
     props.add(Fields.TYPE, keyword());
-    props.add(Fields.DUPLICATE_OF, keyword());
+    props.add(Fields.DUPLICATE_OF, stored(keyword()));
     props.add(Fields.YEAR, type("integer"));
     props.add(Fields.DATE, type("long"));
     props.add(Fields.DUPLICATE, type("integer"));
-    props.add(PARAGRAPH_COUNT, type("integer"));
+    props.add(PARAGRAPH_COUNT, stored(type("integer")));
     JsonObject para = new JsonObject();
     para.addProperty("type", "nested");
     JsonObject pp = new JsonObject();
-    pp.add(Fields.PARA_TEXT, text(WORDS, 0, false));
-    pp.add(Fields.PARA_NUMBER, type("integer"));
-    pp.add(Fields.PARA_HEADING, notIndexed("boolean"));
-    pp.add(Fields.PARA_THEMES, notIndexed("keyword"));
+    pp.add(Fields.PARA_TEXT, stored(text(WORDS, 0, false)));
+    pp.add(Fields.PARA_NUMBER, stored(type("integer")));
+    pp.add(Fields.PARA_HEADING, stored(notIndexed("boolean")));
+    pp.add(Fields.PARA_THEMES, stored(notIndexed("keyword")));
     // where the paragraph stands among 章/节/条/款/项, as the embedded index stores it (StoredMeta.encodeArticle)
-    pp.add(Fields.PARA_ARTICLE, notIndexed("keyword"));
+    pp.add(Fields.PARA_ARTICLE, stored(notIndexed("keyword")));
     para.add("properties", pp);
     props.add(PARAGRAPHS, para);
     JsonObject mappings = new JsonObject();
@@ -178,6 +214,17 @@ final class IndexDesign {
     return o;
   }
 
+  private static JsonObject stored(JsonObject field) {
+    field.addProperty("store", true);
+    return field;
+  }
+
+  /** Fields a hit reads as stored fields ({@link #stored}). */
+  static final List<String> HIT_FIELDS = List.of(Fields.ID, Fields.META, Fields.DUPLICATE_OF, PARAGRAPH_COUNT);
+  /** Fields a paragraph read as an inner hit has, by their full path. */
+  static final List<String> PARAGRAPH_FIELDS = List.of(Fields.PARA_TEXT, Fields.PARA_NUMBER, Fields.PARA_HEADING, Fields.PARA_THEMES,
+      Fields.PARA_ARTICLE).stream().map(f -> PARAGRAPHS + "." + f).toList();
+
   private static JsonObject notIndexed(String t) {
     JsonObject o = type(t);
     if (!t.equals("binary")) o.addProperty("index", false);
@@ -187,7 +234,8 @@ final class IndexDesign {
 
   /**
    * A text field of smartcn words with its exact pairs (positions; length norms where the embedded index
-   * keeps them: document and title) and exact units (documents only) as sub-fields.
+   * keeps them: document and title), exact units (documents only) and the words' substrings ({@link #INFIX_MAX})
+   * as sub-fields.
    */
   private static JsonObject text(String analyzer, int gap, boolean normedPairs) {
     JsonObject o = type("text");
@@ -202,9 +250,14 @@ final class IndexDesign {
     units.addProperty("analyzer", UNITS);
     units.addProperty("index_options", "docs");
     units.addProperty("norms", false);
+    JsonObject infix = type("text");
+    infix.addProperty("analyzer", INFIX);
+    infix.addProperty("index_options", "docs");
+    infix.addProperty("norms", false);
     JsonObject fields = new JsonObject();
     fields.add(PAIRS_SUB, pairs);
     fields.add(UNITS_SUB, units);
+    fields.add(INFIX_SUB, infix);
     o.add("fields", fields);
     return o;
   }

@@ -186,7 +186,7 @@ public final class OpenSearchBackend implements SearchBackend {
     body.addProperty("from", (r.page() - 1) * r.size());
     body.addProperty("size", r.size());
     body.addProperty("timeout", limits.timeout().toMillis() + "ms");
-    body.add("_source", sourceFields(Fields.ID, Fields.META, Fields.DUPLICATE_OF, IndexDesign.PARAGRAPH_COUNT));
+    StoredFields.ask(body, IndexDesign.HIT_FIELDS);
     if (r.sort() != SortOrder.RELEVANCE) {
       JsonArray sort = new JsonArray();
       JsonObject date = new JsonObject();
@@ -245,7 +245,7 @@ public final class OpenSearchBackend implements SearchBackend {
     long window = Math.min(limits.maxResultWindow(), skip + Math.max(0, want));
     body.addProperty("from", Math.min(skip, window));
     body.addProperty("size", Math.max(0, window - Math.min(skip, window)));
-    body.add("_source", sourceFields(Fields.ID, Fields.META, Fields.DUPLICATE_OF, IndexDesign.PARAGRAPH_COUNT));
+    StoredFields.ask(body, IndexDesign.HIT_FIELDS);
     JsonObject res = searchRaw(body);
     List<String> words = relaxed.parts().stream().map(Relaxed.Part::text).toList();
     if (res == null) return new PartialMatches(0, words, List.of());
@@ -283,12 +283,6 @@ public final class OpenSearchBackend implements SearchBackend {
       out.add(new PartialMatches.PartialHit(h, List.copyOf(missing)));
     }
     return new PartialMatches(total, words, out);
-  }
-
-  private static JsonArray sourceFields(String... fields) {
-    JsonArray a = new JsonArray();
-    for (String f : fields) a.add(f);
-    return a;
   }
 
   private static JsonObject excluding(JsonObject q, Set<String> ids) {
@@ -341,10 +335,8 @@ public final class OpenSearchBackend implements SearchBackend {
     Map<String, List<String>> byOriginal = repostsByOriginal();
     if (byOriginal.isEmpty()) return Set.of();
     JsonObject b = new JsonObject();
-    JsonArray must = new JsonArray();
-    must.add(text);
-    b.add("must", must);
-    JsonArray filter = new JsonArray();
+    JsonArray filter = new JsonArray(); // which originals match, not how well: no scores
+    filter.add(text);
     filter.add(ids(byOriginal.keySet()));
     JsonObject all = allFilters(filters, null);
     if (all != null) filter.add(all);
@@ -352,7 +344,7 @@ public final class OpenSearchBackend implements SearchBackend {
     JsonObject q = new JsonObject();
     q.add("query", QueryTranslator.wrap("bool", b));
     q.addProperty("size", byOriginal.size());
-    q.add("_source", sourceFields(Fields.ID));
+    q.addProperty("_source", false); // the hit's _id is the document's id
     JsonObject hits = searchRaw(q);
     Set<String> out = new java.util.HashSet<>();
     if (hits == null) return out;
@@ -379,13 +371,13 @@ public final class OpenSearchBackend implements SearchBackend {
     JsonObject body = new JsonObject();
     body.add("query", QueryTranslator.wrap("term", termOf(Fields.DUPLICATE, 1)));
     body.addProperty("size", 10_000);
-    body.add("_source", sourceFields(Fields.ID, Fields.DUPLICATE_OF));
+    StoredFields.ask(body, List.of(Fields.ID, Fields.DUPLICATE_OF));
     JsonObject res = searchRaw(body);
     if (res == null) return Map.of();
     Map<String, List<String>> byOriginal = new HashMap<>();
     JsonObject hitsObj = res.getAsJsonObject("hits");
     for (JsonElement h : hitsObj.getAsJsonArray("hits")) {
-      JsonObject s = h.getAsJsonObject().getAsJsonObject("_source");
+      JsonObject s = StoredFields.of(h.getAsJsonObject());
       byOriginal.computeIfAbsent(s.get(Fields.DUPLICATE_OF).getAsString(), k -> new ArrayList<>()).add(s.get(Fields.ID).getAsString());
     }
     if (hitsObj.getAsJsonArray("hits").size() >= 10_000) {
@@ -532,7 +524,7 @@ public final class OpenSearchBackend implements SearchBackend {
     Map<String, List<Passage>> best = passages > 0 ? passages(page, cq, passages, inner) : Map.of();
     List<Hit> out = new ArrayList<>(page.size());
     for (JsonObject h : page) {
-      JsonObject src = h.getAsJsonObject("_source");
+      JsonObject src = StoredFields.of(h);
       PolicyDocument d = ClusterIndexer.fromSource(src);
       float score = h.get("_score") == null || h.get("_score").isJsonNull() ? 0f : h.get("_score").getAsFloat();
       out.add(new Hit(d, Float.isNaN(score) ? 0f : score, src.get(IndexDesign.PARAGRAPH_COUNT).getAsInt(),
@@ -593,10 +585,7 @@ public final class OpenSearchBackend implements SearchBackend {
     nested.addProperty("score_mode", "max");
     JsonObject inner = new JsonObject();
     inner.addProperty("size", k);
-    // source filtering inside nested inner hits takes the full paths
-    inner.add("_source", sourceFields(IndexDesign.PARAGRAPHS + "." + Fields.PARA_TEXT, IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER,
-        IndexDesign.PARAGRAPHS + "." + Fields.PARA_HEADING, IndexDesign.PARAGRAPHS + "." + Fields.PARA_THEMES,
-        IndexDesign.PARAGRAPHS + "." + Fields.PARA_ARTICLE));
+    StoredFields.ask(inner, IndexDesign.PARAGRAPH_FIELDS);
     nested.add("inner_hits", inner);
     return nested;
   }
@@ -607,13 +596,13 @@ public final class OpenSearchBackend implements SearchBackend {
     List<Passage> ps = new ArrayList<>();
     for (JsonElement ih : h.getAsJsonObject("inner_hits").getAsJsonObject(IndexDesign.PARAGRAPHS)
         .getAsJsonObject("hits").getAsJsonArray("hits")) {
-      ps.add(BackendRules.passage(paragraph(ih.getAsJsonObject().getAsJsonObject("_source")), cq.highlights()));
+      ps.add(BackendRules.passage(paragraph(StoredFields.paragraph(ih.getAsJsonObject())), cq.highlights()));
     }
     if (!ps.isEmpty()) out.put(h.get("_id").getAsString(), ps);
   }
 
   private static Paragraph paragraph(JsonObject p) {
-    String themes = p.get(Fields.PARA_THEMES).getAsString();
+    String themes = p.has(Fields.PARA_THEMES) ? p.get(Fields.PARA_THEMES).getAsString() : "";
     return new Paragraph(p.get(Fields.PARA_NUMBER).getAsInt(), p.get(Fields.PARA_TEXT).getAsString(),
         p.get(Fields.PARA_HEADING).getAsBoolean(), themes.isEmpty() ? List.of() : List.of(themes.split("\\|")),
         ClusterIndexer.article(p));
@@ -765,7 +754,7 @@ public final class OpenSearchBackend implements SearchBackend {
     JsonArray innerSort = new JsonArray();
     innerSort.add(IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER);
     inner.add("sort", innerSort);
-    inner.add("_source", sourceFields(IndexDesign.PARAGRAPHS + "." + Fields.PARA_TEXT, IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER));
+    StoredFields.ask(inner, List.of(IndexDesign.PARAGRAPHS + "." + Fields.PARA_TEXT, IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER));
     nested.add("inner_hits", inner);
     JsonObject b = new JsonObject();
     JsonArray must = new JsonArray();
@@ -783,7 +772,8 @@ public final class OpenSearchBackend implements SearchBackend {
       JsonObject body = new JsonObject();
       body.add("query", QueryTranslator.wrap("bool", b));
       body.addProperty("size", PHRASE_PAGE);
-      body.add("_source", sourceFields(Fields.ID, Fields.META, Fields.DUPLICATE_OF, Fields.YEAR, Fields.REGION));
+      StoredFields.ask(body, List.of(Fields.ID, Fields.META, Fields.DUPLICATE_OF));
+      StoredFields.askDocValues(body, List.of(Fields.YEAR, Fields.REGION));
       JsonArray sort = new JsonArray();
       JsonObject date = new JsonObject();
       date.addProperty("order", "desc");
@@ -846,7 +836,7 @@ public final class OpenSearchBackend implements SearchBackend {
     }
 
     void add(JsonObject hit) {
-      JsonObject src = hit.getAsJsonObject("_source");
+      JsonObject src = StoredFields.of(hit, "", List.of(Fields.REGION));
       String year = src.has(Fields.YEAR) && !src.get(Fields.YEAR).isJsonNull() ? src.get(Fields.YEAR).getAsString() : null;
       List<String> regions = new ArrayList<>();
       if (src.has(Fields.REGION)) src.getAsJsonArray(Fields.REGION).forEach(e -> regions.add(e.getAsString()));
@@ -854,7 +844,7 @@ public final class OpenSearchBackend implements SearchBackend {
       boolean newDoc = true;
       for (JsonElement ih : hit.getAsJsonObject("inner_hits").getAsJsonObject(IndexDesign.PARAGRAPHS).getAsJsonObject("hits")
           .getAsJsonArray("hits")) {
-        JsonObject p = ih.getAsJsonObject().getAsJsonObject("_source");
+        JsonObject p = StoredFields.paragraph(ih.getAsJsonObject());
         String text = p.get(Fields.PARA_TEXT).getAsString();
         List<int[]> occ = BackendRules.occurrences(text, n);
         if (occ.isEmpty()) continue;

@@ -28,8 +28,9 @@ import org.policysearch.search.query.ContainingWordQuery;
  *   <li>TermQuery → {@code term}; PhraseQuery (consecutive positions) → {@code span_near} of {@code span_term}, slop 0, in order
  *   <li>BoostQuery → its query with {@code boost}; ConstantScoreQuery → {@code constant_score}
  *   <li>ToParentBlockJoinQuery (a paragraph-level query joined to its document) → {@code nested} over the paragraphs, max score
- *   <li>ContainingWordQuery (a word holding the text) → {@code wildcard *text*} on the same field: the same set of
- *       words; on the title field the embedded index takes the words from the body's vocabulary, so a title word
+ *   <li>ContainingWordQuery (a word holding the text) → {@code term} on the field's {@code infix} sub-field (every
+ *       substring of every word, up to {@link IndexDesign#INFIX_MAX} characters), or for a longer text
+ *       {@code wildcard *text*} on the same field: the same set of words; on the title field the embedded index takes the words from the body's vocabulary, so a title word
  *       no body holds is found here and not there (docs/opensearch.md)
  * </ul>
  * Anything else is a compiler change this class has not followed: it fails loudly rather than answer differently.
@@ -119,10 +120,18 @@ final class QueryTranslator {
   }
 
   private static JsonObject containing(ContainingWordQuery c, boolean inParagraph) {
+    String f0 = field(c.field(), inParagraph);
+    if (c.text().codePointCount(0, c.text().length()) <= IndexDesign.INFIX_MAX && IndexDesign.WORDS_FIELDS.contains(c.field())) {
+      // the words holding the text are the documents whose words' substrings include it (IndexDesign.INFIX_MAX);
+      // constant score, as the wildcard's and the embedded TermInSetQuery's
+      JsonObject t = new JsonObject();
+      t.addProperty(f0 + "." + IndexDesign.INFIX_SUB, c.text());
+      return wrap("constant_score", "filter", wrap("term", t));
+    }
     JsonObject v = new JsonObject();
     v.addProperty("value", "*" + c.text().replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?") + "*");
     JsonObject f = new JsonObject();
-    f.add(field(c.field(), inParagraph), v);
+    f.add(f0, v);
     return wrap("wildcard", f);
   }
 

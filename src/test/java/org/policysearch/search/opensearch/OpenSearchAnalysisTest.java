@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -28,7 +29,9 @@ import org.policysearch.index.analysis.Analyzers;
 /**
  * The cluster analyses exactly as the embedded index does: every chain (smartcn words, exact pairs, exact
  * units) through the cluster's {@code _analyze} against the embedded {@link Analyzers}, on the seeds, a
- * sample of the shared corpus and adversarial strings; the terms and their positions must be identical.
+ * sample of the shared corpus and adversarial strings; the terms and their positions must be identical. The
+ * cluster's own infix chain (every substring of every word, for "a word holding this text") must hold exactly
+ * the substrings of the embedded words.
  */
 class OpenSearchAnalysisTest {
   private static final String INDEX = "analysis-check";
@@ -42,6 +45,7 @@ class OpenSearchAnalysisTest {
     JsonObject settings = new JsonObject();
     settings.addProperty("number_of_shards", 1);
     settings.addProperty("number_of_replicas", 0);
+    settings.addProperty("max_ngram_diff", IndexDesign.INFIX_MAX - 1);
     settings.add("analysis", IndexDesign.analysis());
     JsonObject body = new JsonObject();
     body.add("settings", settings);
@@ -107,6 +111,29 @@ class OpenSearchAnalysisTest {
     compare(text, IndexDesign.WORDS, EMBEDDED.words());
     compare(text, IndexDesign.PAIRS, EMBEDDED.exactPairs());
     compare(text, IndexDesign.UNITS, EMBEDDED.exactUnits());
+    List<String> infix = infixOf(embedded(text, EMBEDDED.words()));
+    List<String> got = new ArrayList<>(cluster(text, IndexDesign.INFIX));
+    Collections.sort(got);
+    assertEquals(infix, got, () -> IndexDesign.INFIX + " on: " + text);
+  }
+
+  /**
+   * What the infix sub-field must hold, from the embedded words: every substring of every word of 1 to
+   * INFIX_MAX characters (code points), at the word's position; sorted, since only the set is queried.
+   */
+  private static List<String> infixOf(List<String> words) {
+    List<String> out = new ArrayList<>();
+    for (String w : words) {
+      int at = w.lastIndexOf('@');
+      int[] cps = w.substring(0, at).codePoints().toArray();
+      for (int i = 0; i < cps.length; i++) {
+        for (int len = 1; len <= IndexDesign.INFIX_MAX && i + len <= cps.length; len++) {
+          out.add(new String(cps, i, len) + w.substring(at));
+        }
+      }
+    }
+    Collections.sort(out);
+    return out;
   }
 
   private static void compare(String text, String clusterAnalyzer, Analyzer embedded) throws IOException {
