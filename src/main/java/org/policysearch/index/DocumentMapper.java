@@ -17,16 +17,13 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
-import org.policysearch.doc.InForce;
 import org.policysearch.doc.Paragraph;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.index.analysis.ExactStream;
 import org.policysearch.index.analysis.ExactTokenizer;
 import org.policysearch.index.analysis.WordTokens;
-import org.policysearch.doc.Reference;
 import org.policysearch.ingest.meta.Fingerprint;
-import org.policysearch.ingest.meta.ReferenceExtractor;
 import org.policysearch.text.TextNormalizer;
 
 /** The one mapping from our {@link PolicyDocument} to a Lucene block (paragraph children, then the parent). */
@@ -130,30 +127,24 @@ public final class DocumentMapper {
     if (epochDay != null) {
       doc.add(new LongField(Fields.DATE, epochDay, Field.Store.NO));
     }
+    DocumentLineage lineage = DocumentLineage.of(d);
     // In force: read per hit by the effective_on filter, like the facets, so doc values and no points.
-    InForce.from(d).ifPresent(from -> doc.add(new NumericDocValuesField(Fields.IN_FORCE_FROM, epochDay(from.value()))));
-    InForce.repealed(d).ifPresent(r -> doc.add(new NumericDocValuesField(Fields.REPEALED_ON, epochDay(r.value()))));
+    if (lineage.inForceFrom() != null) doc.add(new NumericDocValuesField(Fields.IN_FORCE_FROM, lineage.inForceFrom()));
+    if (lineage.repealedOn() != null) doc.add(new NumericDocValuesField(Fields.REPEALED_ON, lineage.repealedOn()));
     doc.add(new NumericDocValuesField(Fields.DUPLICATE, d.flags().duplicate() ? 1 : 0));
     doc.add(new BinaryDocValuesField(Fields.DUPLICATE_OF, new BytesRef(d.flags().duplicateOf())));
     doc.add(new StoredField(Fields.FINGERPRINT, encode(Fingerprint.of(d))));
-    addLineage(doc, d);
+    addLineage(doc, lineage);
     block.add(doc);
     return block;
   }
 
-  /** The document's own keys, its references (extracted here, from the paragraphs) and their keys. */
-  private static void addLineage(Document doc, PolicyDocument d) {
-    for (String key : StoredReferences.ownKeys(d.title(), d.docNumber())) {
-      doc.add(new StringField(Fields.LINEAGE_KEY, key, Field.Store.NO));
-    }
-    List<Reference> refs = ReferenceExtractor.extract(d.paragraphs(), d.docNumber());
-    java.util.Set<String> cited = new java.util.LinkedHashSet<>();
-    for (Reference r : refs) cited.addAll(StoredReferences.keys(r));
-    for (String key : cited) doc.add(new StringField(Fields.CITES_KEY, key, Field.Store.NO));
-    if (refs.stream().anyMatch(r -> r.relation() == Reference.Relation.REPEALS)) {
-      doc.add(new StringField(Fields.REPEALS_OTHERS, "1", Field.Store.NO));
-    }
-    doc.add(new StoredField(Fields.REFERENCES, StoredReferences.encode(refs)));
+  /** The document's own keys, its references (extracted from the paragraphs) and their keys. */
+  private static void addLineage(Document doc, DocumentLineage lineage) {
+    for (String key : lineage.ownKeys()) doc.add(new StringField(Fields.LINEAGE_KEY, key, Field.Store.NO));
+    for (String key : lineage.citesKeys()) doc.add(new StringField(Fields.CITES_KEY, key, Field.Store.NO));
+    if (lineage.repealsOthers()) doc.add(new StringField(Fields.REPEALS_OTHERS, DocumentLineage.REPEALS, Field.Store.NO));
+    doc.add(new StoredField(Fields.REFERENCES, lineage.encodedReferences()));
   }
 
   /** "湖北省/鄂州市/华容区" → ["湖北省", "湖北省/鄂州市", "湖北省/鄂州市/华容区"]. */

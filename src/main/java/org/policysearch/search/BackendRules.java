@@ -63,13 +63,13 @@ public final class BackendRules {
   }
 
   /**
-   * The export rows of a search through any backend's search, paged as the Lucene backend pages them. The
-   * cites column stays empty: lineage is not on the other backends yet (docs/opensearch.md).
+   * The export rows of a search through any backend's search, paged as the Lucene backend pages them, with
+   * the cites column from that backend's {@code lineage}.
    */
-  public static long export(ExportSearcher search, SearchLimits limits, SearchRequest r, int limit,
+  public static long export(ExportSearcher search, SearchLimits limits, LineageService lineage, SearchRequest r, int limit,
                             java.util.function.Consumer<org.policysearch.search.api.ExportRow> sink)
       throws InvalidRequestException, java.io.IOException {
-    return new ExportService(search::search, limits, id -> List.of()).export(r, limit, sink);
+    return new ExportService(search::search, limits, lineage::cites).export(r, limit, sink);
   }
 
   /** A backend's search, for {@link #export}. */

@@ -10,31 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.policysearch.doc.DatedEvent;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.doc.Reference;
 import org.policysearch.doc.RegionInfo;
 import org.policysearch.index.DocumentMapper;
-import org.policysearch.index.Fields;
 import org.policysearch.index.StoredReferences;
 import org.policysearch.search.api.CitedReference;
 import org.policysearch.search.api.CitedReference.DocumentRef;
+import org.policysearch.search.api.InvalidRequestException;
 import org.policysearch.text.CitationKeys;
 
 /**
- * Resolves references against one reader of the index (docs/lineage.md). Nothing is linked at indexing:
- * a reference finds its candidates by a term lookup on {@link Fields#LINEAGE_KEY}, and the citers of a
- * document by a lookup of its own keys on {@link Fields#CITES_KEY}, so both directions are true for the
- * index of the moment whichever side was added, changed or deleted last. One instance per request: it
- * remembers the candidates it looked up.
+ * Resolves references against one reader of the index (docs/lineage.md), whichever backend keeps it
+ * ({@link LineageLookups}: the rules are here, once). Nothing is linked at indexing: a reference finds its
+ * candidates by a term lookup on {@code lineage_key}, and the citers of a document by a lookup of its own
+ * keys on {@code cites_key}, so both directions are true for the index of the moment whichever side was
+ * added, changed or deleted last. One instance per request: it remembers the candidates it looked up.
  *
  * <p>The rule, for precision first (a wrong link is worse than none): a cited 文号 links to the one
  * document that has it as its own (the longest tail of the issuer code that some document has). A title
@@ -54,11 +46,11 @@ final class LineageResolver {
   /** More candidates than this for one key and the key is no name: nothing is linked (and nothing read). */
   static final int MAX_CANDIDATES = 200;
 
-  private final IndexSearcher searcher;
+  private final LineageLookups index;
   private final Map<String, List<Candidate>> byKey = new HashMap<>();
 
-  LineageResolver(IndexSearcher searcher) {
-    this.searcher = searcher;
+  LineageResolver(LineageLookups index) {
+    this.index = index;
   }
 
   /** A document as a reference may name it: what the rule reads of it. */
@@ -70,37 +62,32 @@ final class LineageResolver {
     DocumentRef ref() {
       return new DocumentRef(id, meta.title(), meta.region().path(), meta.date().value(), meta.type());
     }
+
+    /** A document as the rule reads it: its title's key, its date and its first dated event as epoch days. */
+    static Candidate of(PolicyDocument d) {
+      Long day = DocumentMapper.epochDay(d.date().value());
+      Long first = day;
+      for (DatedEvent e : d.dates()) {
+        Long ed = DocumentMapper.epochDay(e.date().value());
+        if (ed != null && (first == null || ed < first)) first = ed;
+      }
+      return new Candidate(d.id(), d, CitationKeys.title(d.title()).key(), day, first);
+    }
   }
 
   /** A reference and how it resolved: the target when resolved. */
   record Resolution(Reference reference, String status, Candidate target) {}
 
-  /** The parent document of an id with its references, or null when no document has it. */
+  /** The document of an id with its references, or null when no document has it. */
   Citer citer(String id) throws IOException {
-    TopDocs td = searcher.search(new TermQuery(new Term(Fields.DOC_KEY, id)), 1);
-    if (td.scoreDocs.length == 0) return null;
-    return citerAt(td.scoreDocs[0].doc);
+    return index.document(id).map(LineageResolver::citer).orElse(null);
   }
 
   /** A citing document: its metadata and references. */
   record Citer(Candidate self, List<Reference> references) {}
 
-  Citer citerAt(int globalDoc) throws IOException {
-    LeafReaderContext leaf = DocumentReader.leaf(searcher, globalDoc);
-    int local = globalDoc - leaf.docBase;
-    Document stored = leaf.reader().storedFields().document(local, Set.of(Fields.REFERENCES));
-    return new Citer(candidate(leaf, local), StoredReferences.decode(stored.get(Fields.REFERENCES)));
-  }
-
-  private Candidate candidate(LeafReaderContext leaf, int local) throws IOException {
-    PolicyDocument d = DocumentReader.metadata(leaf, local, List.of());
-    Long day = DocumentMapper.epochDay(d.date().value());
-    Long first = day;
-    for (DatedEvent e : d.dates()) {
-      Long ed = DocumentMapper.epochDay(e.date().value());
-      if (ed != null && (first == null || ed < first)) first = ed;
-    }
-    return new Candidate(d.id(), d, CitationKeys.title(d.title()).key(), day, first);
+  private static Citer citer(LineageLookups.Entry e) {
+    return new Citer(Candidate.of(e.meta()), e.references());
   }
 
   /** Every reference of a document, resolved. */
@@ -191,14 +178,9 @@ final class LineageResolver {
   List<Candidate> candidates(String key) throws IOException {
     List<Candidate> cached = byKey.get(key);
     if (cached != null) return cached;
-    TopDocs td = searcher.search(new TermQuery(new Term(Fields.LINEAGE_KEY, key)), MAX_CANDIDATES + 1);
+    List<PolicyDocument> owners = index.owners(key, MAX_CANDIDATES + 1);
     List<Candidate> out = new ArrayList<>();
-    if (td.scoreDocs.length <= MAX_CANDIDATES) {
-      for (ScoreDoc sd : td.scoreDocs) {
-        LeafReaderContext leaf = DocumentReader.leaf(searcher, sd.doc);
-        out.add(candidate(leaf, sd.doc - leaf.docBase));
-      }
-    }
+    if (owners.size() <= MAX_CANDIDATES) for (PolicyDocument d : owners) out.add(Candidate.of(d));
     byKey.put(key, out);
     return out;
   }
@@ -207,16 +189,15 @@ final class LineageResolver {
   record Citing(Candidate citer, Reference reference) {}
 
   /**
-   * Every document whose references resolve to {@code target}, in index order. Each candidate citer is
-   * read once; a document cited by thousands costs thousands of stored-field reads, nothing more.
+   * Every document whose references resolve to {@code target} (in no defined order). Each candidate citer is
+   * read once; a document cited by thousands costs thousands of reads, nothing more.
    */
   List<Citing> citersOf(Candidate target) throws IOException {
     Set<String> keys = StoredReferences.ownKeys(target.meta().title(), target.meta().docNumber());
     Map<String, Citing> out = new LinkedHashMap<>();
     for (String key : keys) {
-      Query q = new TermQuery(new Term(Fields.CITES_KEY, key));
-      for (ScoreDoc sd : searcher.search(q, Math.max(1, searcher.count(q))).scoreDocs) {
-        Citer c = citerAt(sd.doc);
+      for (LineageLookups.Entry e : index.citing(key)) {
+        Citer c = citer(e);
         if (out.containsKey(c.self().id()) || c.self().id().equals(target.id())) continue;
         for (Reference r : c.references()) {
           if (java.util.Collections.disjoint(StoredReferences.keys(r), keys)) continue;
@@ -233,10 +214,9 @@ final class LineageResolver {
 
   /** Documents that cite a 文号 no indexed document has as its own (their references stay unresolved text). */
   List<Citing> citersOfNumber(String numberKey) throws IOException {
-    Query q = new TermQuery(new Term(Fields.CITES_KEY, StoredReferences.NUMBER + numberKey));
     List<Citing> out = new ArrayList<>();
-    for (ScoreDoc sd : searcher.search(q, Math.max(1, searcher.count(q))).scoreDocs) {
-      Citer c = citerAt(sd.doc);
+    for (LineageLookups.Entry e : index.citing(StoredReferences.NUMBER + numberKey)) {
+      Citer c = citer(e);
       for (Reference r : c.references()) {
         if (CitationKeys.docNumberTails(CitationKeys.docNumber(r.docNumber())).contains(numberKey)) {
           out.add(new Citing(c.self(), r));
@@ -257,5 +237,30 @@ final class LineageResolver {
   Candidate document(String id) throws IOException {
     Citer c = citer(id);
     return c == null ? null : c.self();
+  }
+
+  /** Every document with a reference that repeals another, with its references. */
+  List<Citer> repealingOthers() throws IOException {
+    List<Citer> out = new ArrayList<>();
+    for (LineageLookups.Entry e : index.repealingOthers()) out.add(citer(e));
+    return out;
+  }
+
+  /**
+   * The documents citing a document id, or a 文号 (the {@code cites=} filter): the citers of the document that
+   * has it as its own, or, when none has, every document that cites it (a reference to a document not indexed
+   * stays text).
+   */
+  List<Citing> citing(String cites) throws InvalidRequestException, IOException {
+    Candidate doc = document(cites);
+    if (doc != null) return citersOf(doc);
+    String number = CitationKeys.docNumber(cites);
+    if (number.isEmpty()) {
+      String shown = cites.length() > 40 ? cites.substring(0, 40) + "…" : cites;
+      throw new InvalidRequestException("cites", "cites is a document id or a 文号 such as 国发〔2021〕16号; no document has the id '"
+          + shown + "'", "cites 应为文件编号或文号（如 国发〔2021〕16号）；没有编号为“" + shown + "”的文件");
+    }
+    Candidate owner = ownerOf(number);
+    return owner != null ? citersOf(owner) : citersOfNumber(number);
   }
 }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.policysearch.doc.RegionInfo;
 import org.policysearch.search.api.CitedBy;
@@ -19,19 +21,43 @@ import org.policysearch.search.api.SearchRequest;
 import org.policysearch.search.api.SearchResult;
 import org.policysearch.search.api.SortOrder;
 
-/** What a document cites and who cites it (docs/lineage.md), over {@link LineageResolver}. */
-final class LineageService {
-  private final SearcherProvider provider;
-  private final SearchService search;
+/**
+ * What a document cites and who cites it (docs/lineage.md), over {@link LineageResolver}, for any backend:
+ * the backend gives its {@link LineageLookups} (opened per request) and its search (the cited-by list is a
+ * search filtered by {@code cites=}), and the answers are this class's, the same on every backend.
+ */
+public final class LineageService {
+  /** Opens the lookups of one request over the index as it is now. */
+  @FunctionalInterface
+  public interface Lookups {
+    LineageLookups open() throws IOException;
+  }
 
-  LineageService(SearchService search) {
-    this.provider = search.context().provider();
+  /** A backend's search, through which the citing documents are listed. */
+  @FunctionalInterface
+  public interface Searcher {
+    SearchResult search(SearchRequest r) throws InvalidRequestException, IOException;
+  }
+
+  private final Lookups lookups;
+  private final Searcher search;
+
+  public LineageService(Lookups lookups, Searcher search) {
+    this.lookups = lookups;
     this.search = search;
   }
 
-  List<CitedReference> cites(String id) throws NotFoundException, IOException {
-    try (SearcherProvider.Lease lease = provider.acquire()) {
-      LineageResolver lr = new LineageResolver(lease.searcher());
+  /** The embedded backend's: lookups over a searcher leased for the request. */
+  LineageService(SearchService search) {
+    this(() -> {
+      SearcherProvider.Lease lease = search.context().provider().acquire();
+      return new LuceneLineageLookups(lease.searcher(), lease);
+    }, search::search);
+  }
+
+  public List<CitedReference> cites(String id) throws NotFoundException, IOException {
+    try (LineageLookups index = lookups.open()) {
+      LineageResolver lr = new LineageResolver(index);
       LineageResolver.Citer c = lr.citer(id);
       if (c == null) throw notFound(id);
       List<CitedReference> out = new ArrayList<>();
@@ -48,11 +74,11 @@ final class LineageService {
    * The citing documents as a search filtered by {@code cites=id} and sorted oldest first (so the filters
    * and facets are exactly the search's), each with the reference that resolved to {@code id}.
    */
-  CitedBy citedBy(String id, Filters filters, int page, int size) throws NotFoundException, InvalidRequestException, IOException {
+  public CitedBy citedBy(String id, Filters filters, int page, int size) throws NotFoundException, InvalidRequestException, IOException {
     Map<String, LineageResolver.Citing> byId = new HashMap<>();
     List<CitedBy.RegionYear> table;
-    try (SearcherProvider.Lease lease = provider.acquire()) {
-      LineageResolver lr = new LineageResolver(lease.searcher());
+    try (LineageLookups index = lookups.open()) {
+      LineageResolver lr = new LineageResolver(index);
       LineageResolver.Candidate target = lr.document(id);
       if (target == null) throw notFound(id);
       List<LineageResolver.Citing> all = lr.citersOf(target);
@@ -70,6 +96,25 @@ final class LineageService {
           : new CitingDocument(ref, c.reference().relation().label(), c.reference().paragraph(), c.reference().context()));
     }
     return new CitedBy(id, r.total(), page, size, docs, r.facets(), table);
+  }
+
+  /** The ids of the documents that cite {@code cites}, a document id or a 文号: the {@code cites=} filter. */
+  public Set<String> citing(String cites) throws InvalidRequestException, IOException {
+    try (LineageLookups index = lookups.open()) {
+      Set<String> out = new LinkedHashSet<>();
+      for (LineageResolver.Citing c : new LineageResolver(index).citing(cites)) out.add(c.citer().id());
+      return out;
+    }
+  }
+
+  /**
+   * The documents that other documents repeal, by id, with the epoch day the repeal takes effect
+   * ({@link RepealedElsewhere}'s rule): what the {@code effective_on} filter reads beside each document's own days.
+   */
+  public Map<String, Long> repealedElsewhere() throws IOException {
+    try (LineageLookups index = lookups.open()) {
+      return RepealedElsewhere.byId(new LineageResolver(index));
+    }
   }
 
   /** Citing documents by province (全国 for national, "" unknown) and year (null unknown): sorted by region, then year. */

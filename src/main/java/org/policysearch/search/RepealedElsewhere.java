@@ -8,8 +8,6 @@ import java.util.WeakHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.policysearch.doc.InForce;
@@ -51,20 +49,28 @@ final class RepealedElsewhere {
 
   private static Map<Integer, Long> compute(IndexReader top) throws IOException {
     IndexSearcher s = new IndexSearcher(top);
-    LineageResolver resolver = new LineageResolver(s);
-    Query marked = new TermQuery(new Term(Fields.REPEALS_OTHERS, "1"));
     Map<Integer, Long> out = new HashMap<>();
-    for (ScoreDoc sd : s.search(marked, Math.max(1, s.count(marked))).scoreDocs) {
-      LineageResolver.Citer c = resolver.citerAt(sd.doc);
+    for (Map.Entry<String, Long> e : byId(new LineageResolver(new LuceneLineageLookups(s))).entrySet()) {
+      TopDocs target = s.search(new TermQuery(new Term(Fields.DOC_KEY, e.getKey())), 1);
+      if (target.scoreDocs.length == 1) out.put(target.scoreDocs[0].doc, e.getValue());
+    }
+    return Map.copyOf(out);
+  }
+
+  /**
+   * The rule, over any backend's index: the id of each repealed document → the epoch day its repeal takes
+   * effect (the earliest, if several).
+   */
+  static Map<String, Long> byId(LineageResolver resolver) throws IOException {
+    Map<String, Long> out = new HashMap<>();
+    for (LineageResolver.Citer c : resolver.repealingOthers()) {
       if (c.self().meta().flags().duplicate()) continue; // a repost says nothing its original does not
       Long day = InForce.from(c.self().meta()).map(d -> DocumentMapper.epochDay(d.value())).orElse(null);
       if (day == null) continue;
       for (Reference r : c.references()) {
         if (r.relation() != Reference.Relation.REPEALS) continue;
         LineageResolver.Resolution res = resolver.resolve(c.self(), r);
-        if (res.target() == null) continue;
-        TopDocs target = s.search(new TermQuery(new Term(Fields.DOC_KEY, res.target().id())), 1);
-        if (target.scoreDocs.length == 1) out.merge(target.scoreDocs[0].doc, day, Math::min);
+        if (res.target() != null) out.merge(res.target().id(), day, Math::min);
       }
     }
     return Map.copyOf(out);

@@ -135,7 +135,8 @@ final class SearchService {
       FilterResolver.Resolved rf = ctx.resolveFilters(lease.searcher(), r.filters());
       Filters filters = rf.filters();
       IndexSearcher s = ctx.timed(lease.searcher());
-      Query base = withCites(lease.searcher(), ctx.documentsQuery(cq.documentQuery()), filters.cites());
+      Optional<Query> citing = citesFilter(lease.searcher(), filters.cites());
+      Query base = filtered(ctx.documentsQuery(cq.documentQuery()), citing);
       Optional<List<VectorSearcher.DocumentHit>> nearest = semanticAllowed(r, cq) ? nearest(r.query()) : Optional.empty();
       int window = Math.max(1, r.page() * r.size());
       if (nearest.isPresent()) window = Math.max(window, FUSION_DEPTH);
@@ -166,7 +167,7 @@ final class SearchService {
       PartialMatches partial = null;
       if (cq.relaxed().isPresent() && nearest.isEmpty() && r.sort() == SortOrder.RELEVANCE && !timedOut
           && (long) r.page() * r.size() > fc.hits()) {
-        partial = partial(s, cq, filters, Math.max(0, from - fc.hits()), r.size() - hits.size(), pf, r.passages(), reads);
+        partial = partial(s, cq, filters, citing, Math.max(0, from - fc.hits()), r.size() - hits.size(), pf, r.passages(), reads);
       }
       Facets facets = facets(fc, filters);
       long took = (System.nanoTime() - t0) / 1_000_000;
@@ -178,39 +179,34 @@ final class SearchService {
 
   /** The documents of {@code base} that cite {@code cites} (a document id or a 文号), or {@code base} when "". */
   static Query withCites(IndexSearcher s, Query base, String cites) throws InvalidRequestException, IOException {
-    if (cites.isEmpty()) return base;
-    List<org.apache.lucene.util.BytesRef> ids = new ArrayList<>();
-    for (LineageResolver.Citing c : citing(new LineageResolver(s), cites)) ids.add(new org.apache.lucene.util.BytesRef(c.citer().id()));
-    return new BooleanQuery.Builder().add(base, Occur.MUST)
-        .add(new org.apache.lucene.search.TermInSetQuery(Fields.DOC_KEY, ids), Occur.FILTER).build();
+    return filtered(base, citesFilter(s, cites));
   }
 
-  /**
-   * The documents citing a document id, or a 文号: the citers of the document that has it as its own, or,
-   * when none has, every document that cites it (a reference to a document not indexed stays text).
-   */
-  static List<LineageResolver.Citing> citing(LineageResolver lr, String cites) throws InvalidRequestException, IOException {
-    LineageResolver.Candidate doc = lr.document(cites);
-    if (doc != null) return lr.citersOf(doc);
-    String number = org.policysearch.text.CitationKeys.docNumber(cites);
-    if (number.isEmpty()) {
-      throw new InvalidRequestException("cites", "cites is a document id or a 文号 such as 国发〔2021〕16号; no document has the id '"
-          + (cites.length() > 40 ? cites.substring(0, 40) + "…" : cites) + "'",
-          "cites 应为文件编号或文号（如 国发〔2021〕16号）；没有编号为“" + (cites.length() > 40 ? cites.substring(0, 40) + "…" : cites) + "”的文件");
+  /** The documents that cite {@code cites} (the {@code cites=} filter), or empty when "" (no filter). */
+  static Optional<Query> citesFilter(IndexSearcher s, String cites) throws InvalidRequestException, IOException {
+    if (cites.isEmpty()) return Optional.empty();
+    List<org.apache.lucene.util.BytesRef> ids = new ArrayList<>();
+    for (LineageResolver.Citing c : new LineageResolver(new LuceneLineageLookups(s)).citing(cites)) {
+      ids.add(new org.apache.lucene.util.BytesRef(c.citer().id()));
     }
-    LineageResolver.Candidate owner = lr.ownerOf(number);
-    return owner != null ? lr.citersOf(owner) : lr.citersOfNumber(number);
+    return Optional.of(new org.apache.lucene.search.TermInSetQuery(Fields.DOC_KEY, ids));
+  }
+
+  private static Query filtered(Query base, Optional<Query> filter) {
+    if (filter.isEmpty()) return base;
+    return new BooleanQuery.Builder().add(base, Occur.MUST).add(filter.get(), Occur.FILTER).build();
   }
 
   /**
    * The documents that hold all of the words but one, ranked by the same scores, paged on from where the
    * full matches end: {@code skip} of them lie on earlier pages, {@code want} fill this one.
    */
-  private PartialMatches partial(IndexSearcher s, CompiledQuery cq, Filters filters, long skip, int want,
+  private PartialMatches partial(IndexSearcher s, CompiledQuery cq, Filters filters, Optional<Query> citing, long skip, int want,
                                  PassageFinder pf, int passages, DocumentReader.Reads reads) throws IOException {
     Relaxed relaxed = cq.relaxed().orElseThrow();
-    Query q = ctx.documentsQuery(new BooleanQuery.Builder().add(relaxed.query(), Occur.MUST)
-        .add(cq.documentQuery(), Occur.MUST_NOT).build());
+    // the cites= filter narrows these as it narrows the full matches
+    Query q = filtered(ctx.documentsQuery(new BooleanQuery.Builder().add(relaxed.query(), Occur.MUST)
+        .add(cq.documentQuery(), Occur.MUST_NOT).build()), citing);
     int window = (int) Math.min(limits.maxResultWindow(), skip + want);
     org.apache.lucene.search.TopScoreDocCollector top =
         new TopScoreDocCollectorManager(Math.max(1, window), null, Integer.MAX_VALUE).newCollector();

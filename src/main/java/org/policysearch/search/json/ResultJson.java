@@ -232,7 +232,7 @@ public final class ResultJson {
     return document;
   }
 
-  /** A document whose lineage the backend cannot give now (not yet on the OpenSearch backend): both fields null. */
+  /** A document whose lineage the backend cannot give now (its index stopped answering after the document was read): both fields null. */
   public static JsonObject withoutLineage(JsonObject document) {
     document.add("cites", com.google.gson.JsonNull.INSTANCE);
     document.add("cited_by", com.google.gson.JsonNull.INSTANCE);

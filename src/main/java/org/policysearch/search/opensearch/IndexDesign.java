@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.policysearch.doc.Paragraph;
 import org.policysearch.doc.PolicyDocument;
+import org.policysearch.index.DocumentLineage;
 import org.policysearch.index.DocumentMapper;
 import org.policysearch.index.Fields;
 import org.policysearch.index.IndexSchema;
@@ -48,11 +49,6 @@ final class IndexDesign {
    */
   static final int INFIX_MAX = 8;
   static final String INFIX_SUB = "infix";
-  /**
-   * Version of what the cluster index holds beyond the shared schema (stored copies, the infix sub-fields): a
-   * change rebuilds the cluster index and leaves the embedded one alone.
-   */
-  static final String CLUSTER_MAPPING = "2";
 
   /** Number of paragraphs of the document (a hit says how many its document has). Cluster-only: the embedded index counts the block. */
   static final String PARAGRAPH_COUNT = "paragraph_count";
@@ -79,14 +75,23 @@ final class IndexDesign {
 
   /** The Lucene fields of smartcn words, whose cluster fields have the {@link #INFIX_SUB} sub-field. */
   static final Set<String> WORDS_FIELDS = Set.of(Fields.DOC_WORDS, Fields.TITLE_WORDS, Fields.BODY_WORDS);
+  /**
+   * The version of what this class sends beyond the embedded index's schema ({@link IndexSchema#VERSION},
+   * shared, so a change here alone does not rebuild the embedded index). Bump when the mapping or the document
+   * sent changes. 1 (recorded as nothing): the first cluster index. 2: lineage (the document's own keys, its
+   * references' keys, the references, the repeals mark) and the days in force, for lineage and effective_on.
+   * 3: stored copies of what hits show and the infix sub-fields (search latency).
+   */
+  static final int MAPPING_VERSION = 3;
+  static final String META_MAPPING = "mapping";
 
   /** What the index records in its mapping's {@code _meta}: a difference from the running code forces a rebuild. */
   static JsonObject meta(String analyzerVersion) {
     JsonObject m = new JsonObject();
     m.addProperty("schema", Integer.toString(IndexSchema.VERSION));
+    m.addProperty(META_MAPPING, Integer.toString(MAPPING_VERSION));
     m.addProperty("analyzer", analyzerVersion);
     m.addProperty("analysis_plugin", "policy-search");
-    m.addProperty("cluster_mapping", CLUSTER_MAPPING);
     return m;
   }
 
@@ -105,9 +110,9 @@ final class IndexDesign {
     if (!schema.equals(Integer.toString(IndexSchema.VERSION))) {
       return "the index schema is version " + schema + ", this program writes version " + IndexSchema.VERSION;
     }
-    String mapping = meta.has("cluster_mapping") ? meta.get("cluster_mapping").getAsString() : "1";
-    if (!mapping.equals(CLUSTER_MAPPING)) {
-      return "the index has cluster mapping version " + mapping + ", this program writes version " + CLUSTER_MAPPING;
+    String mapping = meta.has(META_MAPPING) ? meta.get(META_MAPPING).getAsString() : "1";
+    if (!mapping.equals(Integer.toString(MAPPING_VERSION))) {
+      return "the cluster mapping is version " + mapping + ", this program writes version " + MAPPING_VERSION;
     }
     String analyzer = meta.has("analyzer") ? meta.get("analyzer").getAsString() : "";
     if (!analyzerVersion.equals(analyzer)) {
@@ -177,6 +182,13 @@ final class IndexDesign {
     props.add(Fields.DATE, type("long"));
     props.add(Fields.DUPLICATE, type("integer"));
     props.add(PARAGRAPH_COUNT, stored(type("integer")));
+    // lineage and effective_on (DocumentLineage): term lookups of keys, the references read back, days in force
+    props.add(Fields.LINEAGE_KEY, keyword());
+    props.add(Fields.CITES_KEY, keyword());
+    props.add(Fields.REPEALS_OTHERS, keyword());
+    props.add(Fields.REFERENCES, notIndexed("keyword"));
+    props.add(Fields.IN_FORCE_FROM, type("long"));
+    props.add(Fields.REPEALED_ON, type("long"));
     JsonObject para = new JsonObject();
     para.addProperty("type", "nested");
     JsonObject pp = new JsonObject();
@@ -195,6 +207,9 @@ final class IndexDesign {
     JsonObject source = new JsonObject();
     JsonArray excludes = new JsonArray();
     excludes.add(Fields.DOC_WORDS);
+    // the keys are looked up, never read back (the references they come from are kept)
+    excludes.add(Fields.LINEAGE_KEY);
+    excludes.add(Fields.CITES_KEY);
     source.add("excludes", excludes);
     mappings.add("_source", source);
     mappings.add("properties", props);
@@ -296,7 +311,18 @@ final class IndexDesign {
     if (day != null) o.addProperty(Fields.DATE, day);
     o.addProperty(Fields.DUPLICATE, d.flags().duplicate() ? 1 : 0);
     o.addProperty(Fields.DUPLICATE_OF, d.flags().duplicateOf());
+    addLineage(o, DocumentLineage.of(d));
     return o;
+  }
+
+  /** What the embedded index keeps for lineage and effective_on ({@link DocumentLineage}), the same values. */
+  private static void addLineage(JsonObject o, DocumentLineage l) {
+    o.add(Fields.LINEAGE_KEY, strings(List.copyOf(l.ownKeys())));
+    o.add(Fields.CITES_KEY, strings(List.copyOf(l.citesKeys())));
+    if (l.repealsOthers()) o.addProperty(Fields.REPEALS_OTHERS, DocumentLineage.REPEALS);
+    o.addProperty(Fields.REFERENCES, l.encodedReferences());
+    if (l.inForceFrom() != null) o.addProperty(Fields.IN_FORCE_FROM, l.inForceFrom());
+    if (l.repealedOn() != null) o.addProperty(Fields.REPEALED_ON, l.repealedOn());
   }
 
   private static JsonArray strings(List<String> values) {

@@ -85,6 +85,7 @@ public final class OpenSearchBackend implements SearchBackend {
   private final ClusterIndexer indexer;
   private final Corpus corpus;
   private final ReentrantLock indexing = new ReentrantLock();
+  private final ClusterLineage lineage;
   private volatile FilterValues filterValues;
 
   /** What the cluster holds of the filter dimensions, with when it was counted. */
@@ -110,6 +111,7 @@ public final class OpenSearchBackend implements SearchBackend {
     this.corpus = corpus;
     this.indexer = new ClusterIndexer(cluster, alias, config.shards(), config.replicas(),
         corpus == null ? null : corpus.ingester());
+    this.lineage = new ClusterLineage(cluster, alias, this::search);
   }
 
   /**
@@ -159,8 +161,9 @@ public final class OpenSearchBackend implements SearchBackend {
     CompiledQuery cq = compile(r.query(), "q");
     FilterResolver.Resolved rf = resolve(r.filters());
     Filters filters = rf.filters();
-    JsonObject text = cq.documentQuery() == null ? QueryTranslator.wrap("match_all", new JsonObject())
-        : QueryTranslator.translate(cq.documentQuery());
+    ClusterLineage.Narrowing narrowing = lineage.narrowing(filters);
+    JsonObject text = narrowing.apply(cq.documentQuery() == null ? QueryTranslator.wrap("match_all", new JsonObject())
+        : QueryTranslator.translate(cq.documentQuery()));
     Set<String> folded = folded(text, filters);
     JsonObject base = excluding(text, folded);
     boolean inner = r.passages() > 0 && r.size() > 0 && cq.paragraphQuery() != null;
@@ -215,7 +218,7 @@ public final class OpenSearchBackend implements SearchBackend {
     PartialMatches partial = null;
     if (cq.relaxed().isPresent() && r.sort() == SortOrder.RELEVANCE && !timedOut && (long) r.page() * r.size() > total) {
       int from = (r.page() - 1) * r.size();
-      partial = partial(cq, filters, Math.max(0, from - total), r.size() - hits.size(), r.passages());
+      partial = partial(cq, filters, narrowing, Math.max(0, from - total), r.size() - hits.size(), r.passages());
     }
     long took = (System.nanoTime() - t0) / 1_000_000;
     return new SearchResult(total, foldedHits, r.page(), r.size(), took, cq.interpretation().withFilters(rf.readings()), filters,
@@ -226,7 +229,8 @@ public final class OpenSearchBackend implements SearchBackend {
    * The documents that hold all of the words but one, paged on from where the full matches end, each with
    * the word(s) it lacks: the embedded backend's rule, on the compiler's relaxed query.
    */
-  private PartialMatches partial(CompiledQuery cq, Filters filters, long skip, int want, int passages) throws IOException {
+  private PartialMatches partial(CompiledQuery cq, Filters filters, ClusterLineage.Narrowing narrowing, long skip, int want, int passages)
+      throws IOException {
     Relaxed relaxed = cq.relaxed().orElseThrow();
     JsonObject b = new JsonObject();
     JsonArray must = new JsonArray();
@@ -235,7 +239,7 @@ public final class OpenSearchBackend implements SearchBackend {
     JsonArray not = new JsonArray();
     not.add(QueryTranslator.translate(cq.documentQuery()));
     b.add("must_not", not);
-    JsonObject q = QueryTranslator.wrap("bool", b);
+    JsonObject q = narrowing.apply(QueryTranslator.wrap("bool", b));
     Set<String> folded = folded(q, filters);
     JsonObject body = new JsonObject();
     body.add("query", excluding(q, folded));
@@ -494,9 +498,6 @@ public final class OpenSearchBackend implements SearchBackend {
 
   /** The filters as typed, read against every value the cluster holds (reposts included), as the embedded backend reads them. */
   private FilterResolver.Resolved resolve(Filters f) throws InvalidRequestException, IOException {
-    // Refused rather than ignored: an unapplied filter would answer for documents the user did not ask about.
-    if (!f.cites().isEmpty()) throw notYet("the cites filter (lineage)", "cites 筛选（政策脉络）");
-    if (f.effectiveOn() != null) throw notYet("the effective_on filter", "effective_on 筛选（有效日期）");
     if (f.regions().isEmpty() && f.themes().isEmpty() && f.types().isEmpty()) return new FilterResolver.Resolved(f, List.of());
     FilterValues cur = filterValues;
     if (cur == null || System.currentTimeMillis() - cur.at() > FILTER_VALUES_MS) {
@@ -692,7 +693,7 @@ public final class OpenSearchBackend implements SearchBackend {
 
   @Override
   public long export(SearchRequest request, int limit, Consumer<ExportRow> sink) throws InvalidRequestException, IOException {
-    return BackendRules.export(this::search, limits, request, limit, sink);
+    return BackendRules.export(this::search, limits, lineage.service(), request, limit, sink);
   }
 
   // ---------------------------------------------------------------- not on this backend yet
@@ -703,13 +704,13 @@ public final class OpenSearchBackend implements SearchBackend {
   }
 
   @Override
-  public List<CitedReference> cites(String id) throws IOException {
-    throw notYet("lineage", "政策脉络");
+  public List<CitedReference> cites(String id) throws NotFoundException, IOException {
+    return lineage.service().cites(id);
   }
 
   @Override
-  public CitedBy citedBy(String id, Filters filters, int page, int size) throws IOException {
-    throw notYet("lineage", "政策脉络");
+  public CitedBy citedBy(String id, Filters filters, int page, int size) throws NotFoundException, InvalidRequestException, IOException {
+    return lineage.service().citedBy(id, filters, page, size);
   }
 
   @Override
@@ -744,7 +745,8 @@ public final class OpenSearchBackend implements SearchBackend {
     }
     FilterResolver.Resolved rf = resolve(r.filters());
     Filters filters = rf.filters();
-    JsonObject matching = QueryTranslator.translate(docLevel);
+    ClusterLineage.Narrowing narrowing = lineage.narrowing(filters);
+    JsonObject matching = narrowing.apply(QueryTranslator.translate(docLevel));
     JsonObject base = excluding(matching, folded(matching, filters));
     JsonObject nested = new JsonObject();
     nested.addProperty("path", IndexDesign.PARAGRAPHS);
@@ -795,7 +797,7 @@ public final class OpenSearchBackend implements SearchBackend {
     JsonObject cb = new JsonObject();
     cb.addProperty("size", 0);
     cb.addProperty("track_total_hits", true);
-    cb.add("query", QueryTranslator.wrap("match_all", new JsonObject()));
+    cb.add("query", narrowing.apply(QueryTranslator.wrap("match_all", new JsonObject())));
     if (all != null) cb.add("post_filter", all);
     cb.add("aggs", facetAggs(filters));
     JsonObject cr = searchRaw(cb);
@@ -926,6 +928,7 @@ public final class OpenSearchBackend implements SearchBackend {
       IndexRun run = indexer.run(corpus.folder(), rebuild, (a, b, c, d, e) -> {});
       filterValues = null;
       reposts = null;
+      lineage.forget();
       return run;
     } catch (BackendUnavailableException e) {
       corpus.log().println("indexing into the search cluster failed: " + e.getMessage()
@@ -948,6 +951,7 @@ public final class OpenSearchBackend implements SearchBackend {
       IndexRun run = indexer.run(corpus.folder(), rebuild, progress::update);
       filterValues = null;
       reposts = null;
+      lineage.forget();
       return run;
     } finally {
       indexing.unlock();
@@ -964,6 +968,7 @@ public final class OpenSearchBackend implements SearchBackend {
   public void refresh() {
     filterValues = null;
     reposts = null;
+    lineage.forget();
   }
 
   @Override
