@@ -62,13 +62,16 @@ final class ClusterIndexer {
   private final int shards;
   private final int replicas;
   private final Ingester ingester;
+  private final ParagraphWords words;
 
-  ClusterIndexer(Cluster cluster, String alias, int shards, int replicas, Ingester ingester) {
+  /** {@code words}: the words chain the suggested words are read with (null: an indexer that only reads, as in tests). */
+  ClusterIndexer(Cluster cluster, String alias, int shards, int replicas, Ingester ingester, ParagraphWords words) {
     this.cluster = cluster;
     this.alias = alias;
     this.shards = shards;
     this.replicas = replicas;
     this.ingester = ingester;
+    this.words = words;
   }
 
   /** The concrete index behind the alias, or null when there is none yet. */
@@ -226,7 +229,7 @@ final class ClusterIndexer {
         now.add(d.id());
         if (wasIndexed) updated++;
         else added++;
-        bulk.index(d.id(), IndexDesign.document(d, f.hash(), encode(Fingerprint.of(d))));
+        bulk.index(d.id(), IndexDesign.document(d, f.hash(), encode(Fingerprint.of(d)), words));
       }
       // ids the file no longer produces leave with its old version
       for (String old : idsOfFile.getOrDefault(f.relPath(), List.of())) if (!now.contains(old)) bulk.delete(old);

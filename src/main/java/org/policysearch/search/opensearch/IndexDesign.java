@@ -61,10 +61,27 @@ final class IndexDesign {
       Fields.BODY_PAIRS, PARAGRAPHS + "." + Fields.PARA_TEXT + "." + PAIRS_SUB,
       Fields.BODY_UNITS, PARAGRAPHS + "." + Fields.PARA_TEXT + "." + UNITS_SUB);
 
+  /**
+   * Version of what only the cluster's index holds (fields and settings beyond {@link IndexSchema}), so that a
+   * change here rebuilds the cluster index without rebuilding embedded ones. 2: the suggestion fields
+   * ({@link Fields#SUGGEST_TITLE}, {@link Fields#PARA_SUGGEST_WORDS}) and the similar-documents BM25
+   * ({@link #SIMILAR}) on the document and title pairs. An index without it is version 1.
+   */
+  static final String MAPPING_VERSION = "2";
+
+  /**
+   * The similarity of the document and title pairs: BM25 with the length normalisation of the similar
+   * documents' ranking ({@code search.BagOfTermsRanker}: k1 1.2, b 0.9), so that a bool of the text's pairs
+   * scores each document as the embedded ranker does. A field has one similarity: quoted strings searched
+   * on these fields are ranked with it too (search scores differ from the embedded index's anyway).
+   */
+  static final String SIMILAR = "ps_similar";
+
   /** What the index records in its mapping's {@code _meta}: a difference from the running code forces a rebuild. */
   static JsonObject meta(String analyzerVersion) {
     JsonObject m = new JsonObject();
     m.addProperty("schema", Integer.toString(IndexSchema.VERSION));
+    m.addProperty("cluster_mapping", MAPPING_VERSION);
     m.addProperty("analyzer", analyzerVersion);
     m.addProperty("analysis_plugin", "policy-search");
     return m;
@@ -84,6 +101,10 @@ final class IndexDesign {
     String schema = meta.get("schema").getAsString();
     if (!schema.equals(Integer.toString(IndexSchema.VERSION))) {
       return "the index schema is version " + schema + ", this program writes version " + IndexSchema.VERSION;
+    }
+    String mapping = meta.has("cluster_mapping") ? meta.get("cluster_mapping").getAsString() : "1";
+    if (!mapping.equals(MAPPING_VERSION)) {
+      return "the cluster mapping is version " + mapping + ", this program writes version " + MAPPING_VERSION;
     }
     String analyzer = meta.has("analyzer") ? meta.get("analyzer").getAsString() : "";
     if (!analyzerVersion.equals(analyzer)) {
@@ -125,6 +146,12 @@ final class IndexDesign {
     settings.addProperty("max_result_window", 10_000);
     settings.addProperty("max_inner_result_window", 10_000);
     settings.add("analysis", analysis());
+    JsonObject bm25 = type("BM25");
+    bm25.addProperty("k1", 1.2);
+    bm25.addProperty("b", 0.9);
+    JsonObject similarity = new JsonObject();
+    similarity.add(SIMILAR, bm25);
+    settings.add("similarity", similarity);
     JsonObject props = new JsonObject();
     props.add(Fields.ID, keyword());
     props.add(Fields.FILE, keyword());
@@ -133,6 +160,7 @@ final class IndexDesign {
     props.add(Fields.FINGERPRINT, notIndexed("binary"));
     props.add(Fields.TITLE_WORDS, text(WORDS, 0, true));
     props.add(Fields.DOC_WORDS, text(WORDS, Fields.PARAGRAPH_GAP, true));
+    props.add(Fields.SUGGEST_TITLE, docValuesOnly());
     props.add(Fields.REGION, keyword());
     props.add(Fields.THEME, keyword());
     props.add(Fields.TYPE, keyword());
@@ -146,6 +174,7 @@ final class IndexDesign {
     JsonObject pp = new JsonObject();
     pp.add(Fields.PARA_TEXT, text(WORDS, 0, false));
     pp.add(Fields.PARA_NUMBER, type("integer"));
+    pp.add(Fields.PARA_SUGGEST_WORDS, docValuesOnly());
     pp.add(Fields.PARA_HEADING, notIndexed("boolean"));
     pp.add(Fields.PARA_THEMES, notIndexed("keyword"));
     // where the paragraph stands among 章/节/条/款/项, as the embedded index stores it (StoredMeta.encodeArticle)
@@ -178,6 +207,13 @@ final class IndexDesign {
     return o;
   }
 
+  /** A keyword read only by aggregations: doc values, no terms. */
+  private static JsonObject docValuesOnly() {
+    JsonObject o = keyword();
+    o.addProperty("index", false);
+    return o;
+  }
+
   private static JsonObject notIndexed(String t) {
     JsonObject o = type(t);
     if (!t.equals("binary")) o.addProperty("index", false);
@@ -197,6 +233,7 @@ final class IndexDesign {
     pairs.addProperty("analyzer", PAIRS);
     pairs.addProperty("index_options", "positions");
     pairs.addProperty("norms", normedPairs);
+    if (normedPairs) pairs.addProperty("similarity", SIMILAR);
     if (gap > 0) pairs.addProperty("position_increment_gap", gap);
     JsonObject units = type("text");
     units.addProperty("analyzer", UNITS);
@@ -209,8 +246,11 @@ final class IndexDesign {
     return o;
   }
 
-  /** The JSON of one document as sent to the cluster; {@code fingerprint} is the repost fingerprint's bytes. */
-  static JsonObject document(PolicyDocument d, String fileHash, byte[] fingerprint) {
+  /**
+   * The JSON of one document as sent to the cluster; {@code fingerprint} is the repost fingerprint's bytes,
+   * {@code words} gives a paragraph's suggestible words.
+   */
+  static JsonObject document(PolicyDocument d, String fileHash, byte[] fingerprint, ParagraphWords words) {
     JsonObject o = new JsonObject();
     o.addProperty(Fields.ID, d.id());
     o.addProperty(Fields.FILE, d.file());
@@ -218,6 +258,7 @@ final class IndexDesign {
     o.addProperty(Fields.META, StoredMeta.encode(d));
     o.addProperty(Fields.FINGERPRINT, Base64.getEncoder().encodeToString(fingerprint));
     o.addProperty(Fields.TITLE_WORDS, d.subtitle().isEmpty() ? d.title() : d.title() + "\n" + d.subtitle());
+    if (!d.title().isEmpty()) o.addProperty(Fields.SUGGEST_TITLE, d.title());
     JsonArray body = new JsonArray();
     JsonArray paras = new JsonArray();
     for (Paragraph p : d.paragraphs()) {
@@ -225,6 +266,7 @@ final class IndexDesign {
       JsonObject c = new JsonObject();
       c.addProperty(Fields.PARA_TEXT, p.text());
       c.addProperty(Fields.PARA_NUMBER, p.number());
+      c.add(Fields.PARA_SUGGEST_WORDS, strings(words.of(p.text())));
       c.addProperty(Fields.PARA_HEADING, p.heading());
       c.addProperty(Fields.PARA_THEMES, String.join("|", p.themes()));
       c.addProperty(Fields.PARA_ARTICLE, StoredMeta.encodeArticle(p.article()));

@@ -86,6 +86,7 @@ public final class OpenSearchBackend implements SearchBackend {
   private final Corpus corpus;
   private final ReentrantLock indexing = new ReentrantLock();
   private volatile FilterValues filterValues;
+  private final ClusterSuggestions suggestions;
 
   /** What the cluster holds of the filter dimensions, with when it was counted. */
   private record FilterValues(FilterResolver resolver, long at) {}
@@ -108,8 +109,9 @@ public final class OpenSearchBackend implements SearchBackend {
     this.compiler = new QueryCompiler(analyzers, synonyms,
         new QueryBitSetProducer(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT))), limits.maxClauses());
     this.corpus = corpus;
+    this.suggestions = new ClusterSuggestions(cluster, alias, limits);
     this.indexer = new ClusterIndexer(cluster, alias, config.shards(), config.replicas(),
-        corpus == null ? null : corpus.ingester());
+        corpus == null ? null : corpus.ingester(), new ParagraphWords(analyzers.words()));
   }
 
   /**
@@ -913,8 +915,8 @@ public final class OpenSearchBackend implements SearchBackend {
   }
 
   @Override
-  public List<Suggestion> suggest(String prefix, int size) throws IOException {
-    throw notYet("suggestions", "输入联想");
+  public List<Suggestion> suggest(String prefix, int size) throws InvalidRequestException, IOException {
+    return suggestions.suggest(prefix, size);
   }
 
   @Override
@@ -936,6 +938,7 @@ public final class OpenSearchBackend implements SearchBackend {
       IndexRun run = indexer.run(corpus.folder(), rebuild, (a, b, c, d, e) -> {});
       filterValues = null;
       reposts = null;
+      suggestions.drop();
       return run;
     } catch (BackendUnavailableException e) {
       corpus.log().println("indexing into the search cluster failed: " + e.getMessage()
@@ -958,6 +961,7 @@ public final class OpenSearchBackend implements SearchBackend {
       IndexRun run = indexer.run(corpus.folder(), rebuild, progress::update);
       filterValues = null;
       reposts = null;
+      suggestions.drop();
       return run;
     } finally {
       indexing.unlock();
@@ -974,6 +978,7 @@ public final class OpenSearchBackend implements SearchBackend {
   public void refresh() {
     filterValues = null;
     reposts = null;
+    suggestions.drop();
   }
 
   @Override

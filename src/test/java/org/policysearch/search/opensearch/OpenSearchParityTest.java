@@ -232,6 +232,29 @@ class OpenSearchParityTest {
     assertTrue(withArticles > 3, "regulations with articles in the sample: " + withArticles);
   }
 
+  /** Prefixes typed in the search box: words, places, titles, types, digits and Latin letters, traditional forms, and nothing to find. */
+  static final List<String> PREFIXES = List.of("教育", "义务", "鄂州", "湖北", "武汉", "全国", "北京", "山东", "营商", "人民", "中华人民共和国",
+      "条例", "双减", "国务院", "通知", "办法", "关于", "管理", "法", "安全", "环境", "2023", "covid", "COVID", "a", "教聯", "醫療",
+      "政府工作", "意见", "不存在的前缀组合", "zzzz", "！", " 教育 ");
+
+  @Test
+  void suggestionsAreTheSame() throws Exception {
+    int nonEmpty = 0;
+    Set<String> kinds = new TreeSet<>();
+    for (String prefix : PREFIXES) {
+      for (int size : new int[] {5, 50}) {
+        var a = lucene.suggest(prefix, size);
+        assertEquals(a, cluster.suggest(prefix, size), () -> "suggestions for '" + prefix + "' (" + size + ")");
+        if (size == 50 && !a.isEmpty()) nonEmpty++;
+        a.forEach(x -> kinds.add(x.kind()));
+      }
+    }
+    // non-vacuous: most prefixes complete, and to every kind (the words come from the paragraphs' vocabulary)
+    assertTrue(nonEmpty >= 20, "prefixes with suggestions: " + nonEmpty + " of " + PREFIXES.size());
+    assertEquals(Set.of("region", "theme", "type", "term", "title"), kinds);
+    assertTrue(lucene.suggest("不存在的前缀组合", 10).isEmpty());
+  }
+
   @Test
   void whatTheClusterCannotDoYetItRefusesRatherThanIgnores() {
     // An unapplied filter would answer for documents nobody asked about: the cites and effective_on filters are refused.
@@ -258,7 +281,8 @@ class OpenSearchParityTest {
           "/api/search?q=%E6%95%99%E8%82%B2&region=%E6%B9%96%E5%8C%97&year=2023&size=0",
           "/api/phrase?q=%E5%8F%8C%E5%87%8F&size=100", "/api/phrase?q=%E4%B9%89%E5%8A%A1%E6%95%99%E8%82%B2&region=%E6%B9%96%E5%8C%97%E7%9C%81",
           "/api/search?q=%22", "/api/search?q=a&sort=best", "/api/documents/no-such-document", "/api/search?q=x&region=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84%E5%9C%B0%E6%96%B9",
-          "/api/search?q=%E6%95%99%E8%82%B2&page=0", "/api/phrase?q=%22%22")) {
+          "/api/search?q=%E6%95%99%E8%82%B2&page=0", "/api/phrase?q=%22%22", "/api/suggest?q=%E6%B9%96%E5%8C%97",
+          "/api/suggest?q=%E6%95%99%E8%82%B2&size=50", "/api/suggest?q=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84", "/api/suggest?q=x&size=0")) {
         java.net.http.HttpResponse<String> ra = get(a.port(), path);
         java.net.http.HttpResponse<String> rb = get(b.port(), path);
         assertEquals(ra.statusCode(), rb.statusCode(), path);
