@@ -111,4 +111,15 @@ public final class Fields {
    * place: a hit's passage and an exported row are cited 第十二条第二款 without reading the whole document.
    */
   public static final String PARA_ARTICLE = "para_article";
+
+  // ---- the search cluster's own (docs/opensearch.md): what the embedded index reads from its term dictionary
+  // and stored fields, the cluster counts by aggregations over doc values
+  /** The title as one keyword on documents: the suggested titles, counted by a composite aggregation. */
+  public static final String SUGGEST_TITLE = "suggest_title";
+  /**
+   * The distinct suggestible words of a paragraph ({@code search.Suggester#suggestible}) as keywords: the
+   * number of paragraphs holding a word, which the embedded suggester reads as the document frequency of
+   * {@link #BODY_WORDS}.
+   */
+  public static final String PARA_SUGGEST_WORDS = "para_suggest_words";
 }

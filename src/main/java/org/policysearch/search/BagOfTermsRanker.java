@@ -37,24 +37,25 @@ final class BagOfTermsRanker {
    */
   static final float B = 0.9f;
 
-  /** Terms of one field with their weights (a term's BM25 is multiplied by its weight). */
-  record Clause(String field, Map<String, ? extends Number> terms) {}
-
   /** Which documents may not be returned (reposts, the source): by leaf and leaf-local doc id. */
   interface Exclusion {
     boolean excluded(LeafReaderContext ctx, int doc) throws IOException;
   }
 
   private final IndexSearcher s;
-  private final float[][] perLeaf;
+  /**
+   * Per leaf, each document's sum. In double, cast to float at the end, as Lucene's BooleanQuery sums its
+   * clauses' float scores: the same score as the cluster's {@code bool} of the same terms, to the last bit.
+   */
+  private final double[][] perLeaf;
 
   BagOfTermsRanker(IndexSearcher s) {
     this.s = s;
-    this.perLeaf = new float[s.getIndexReader().leaves().size()][];
+    this.perLeaf = new double[s.getIndexReader().leaves().size()][];
   }
 
   /** Adds the BM25 of every term of the clause (times its weight) to each document's score. */
-  BagOfTermsRanker add(Clause c) throws IOException {
+  BagOfTermsRanker add(SimilarIndex.Clause c) throws IOException {
     CollectionStatistics cs = s.collectionStatistics(c.field());
     if (cs == null) return this;
     float avgdl = (float) (cs.sumTotalTermFreq() / (double) cs.docCount());
@@ -72,8 +73,8 @@ final class BagOfTermsRanker {
         if (terms == null) continue;
         TermsEnum te = terms.iterator();
         if (!te.seekExact(bytes)) continue;
-        float[] acc = perLeaf[ctx.ord];
-        if (acc == null) acc = perLeaf[ctx.ord] = new float[ctx.reader().maxDoc()];
+        double[] acc = perLeaf[ctx.ord];
+        if (acc == null) acc = perLeaf[ctx.ord] = new double[ctx.reader().maxDoc()];
         byte[] nb = norms[ctx.ord];
         if (nb == null) nb = norms[ctx.ord] = norms(ctx.reader(), c.field());
         PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
@@ -104,14 +105,15 @@ final class BagOfTermsRanker {
     PriorityQueue<ScoreDoc> best = new PriorityQueue<>(n + 1, (a, b) -> a.score != b.score ? Float.compare(a.score, b.score)
         : Integer.compare(b.doc, a.doc));
     for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
-      float[] acc = perLeaf[ctx.ord];
+      double[] acc = perLeaf[ctx.ord];
       if (acc == null) continue;
       Bits live = ctx.reader().getLiveDocs();
       for (int d = 0; d < acc.length; d++) {
-        if (acc[d] <= 0 || live != null && !live.get(d)) continue;
-        if (best.size() == n && acc[d] <= best.peek().score) continue;
+        float score = (float) acc[d];
+        if (score <= 0 || live != null && !live.get(d)) continue;
+        if (best.size() == n && score <= best.peek().score) continue;
         if (exclusion.excluded(ctx, d)) continue;
-        best.add(new ScoreDoc(ctx.docBase + d, acc[d]));
+        best.add(new ScoreDoc(ctx.docBase + d, score));
         if (best.size() > n) best.poll();
       }
     }

@@ -432,14 +432,7 @@ final class SearchService {
 
   /** Completions for a typed prefix: regions, themes, types, frequent words and titles. */
   List<Suggestion> suggest(String prefix, int size) throws InvalidRequestException, IOException {
-    if (size < 1 || size > limits.maxPageSize()) {
-      throw new InvalidRequestException("size", "size must be between 1 and " + limits.maxPageSize(),
-          "条数须在 1 到 " + limits.maxPageSize() + " 之间");
-    }
-    if (prefix == null || prefix.isBlank()) return List.of();
-    if (prefix.length() > 100) {
-      throw new InvalidRequestException("q", "a prefix to complete is at most 100 characters", "联想输入最多 100 个字符");
-    }
+    if (!Suggester.wanted(prefix, size, limits)) return List.of();
     try (SearcherProvider.Lease lease = provider.acquire()) {
       return suggester(lease.searcher()).suggest(prefix, size);
     }
@@ -447,10 +440,10 @@ final class SearchService {
 
   private Suggester suggester(IndexSearcher s) throws IOException {
     Suggester cur = suggester;
-    if (cur != null && cur.isFor(s.getIndexReader())) return cur;
+    if (cur != null && cur.isFor(s.getIndexReader().getReaderCacheHelper().getKey())) return cur;
     synchronized (this) {
       cur = suggester;
-      if (cur != null && cur.isFor(s.getIndexReader())) return cur;
+      if (cur != null && cur.isFor(s.getIndexReader().getReaderCacheHelper().getKey())) return cur;
       var reader = s.getIndexReader();
       Map<String, Long> titles = new java.util.HashMap<>();
       org.apache.lucene.search.Weight w = s.createWeight(s.rewrite(ctx.documentsQuery(null)),

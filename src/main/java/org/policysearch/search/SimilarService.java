@@ -11,24 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.policysearch.doc.Paragraph;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.doc.RegionInfo;
 import org.policysearch.index.Fields;
+import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.index.vector.SemanticIndex;
 import org.policysearch.index.vector.VectorSearcher;
 import org.policysearch.ingest.meta.Gazetteer;
@@ -37,6 +26,7 @@ import org.policysearch.search.api.DocumentView;
 import org.policysearch.search.api.InvalidRequestException;
 import org.policysearch.search.api.NotFoundException;
 import org.policysearch.search.api.Passage;
+import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.api.SimilarMode;
 import org.policysearch.search.api.SimilarResult;
 import org.policysearch.search.api.Span;
@@ -63,7 +53,7 @@ import org.policysearch.search.query.HighlightTerm;
  * Both BM25 passes run term at a time ({@link BagOfTermsRanker}).
  * The same area as the source, reposts and the source document are left out; one entry per document.
  */
-final class SimilarService {
+public final class SimilarService {
   public static final int MAX_TEXT = 5000;
   /** Documents whose titles give the subject, besides the source's own. */
   static final int FEEDBACK_DOCS = 3;
@@ -113,14 +103,15 @@ final class SimilarService {
   static final double SAME_SUBJECT_SHARE = 0.7;
   static final int WHY_PHRASES = 5;
 
-  private final SearchContext context;
-  private final SearchService search;
+  private final SimilarIndex index;
+  private final Analyzers analyzers;
+  private final SearchLimits limits;
   private final SemanticIndex semantic;
   private volatile Gazetteer gazetteer;
 
   /** Hybrid once the context's vectors are searchable; lexical until then (and with them off). */
   SimilarService(SearchContext context, SearchService search) {
-    this(context, search, context.semantic());
+    this(new LuceneSimilarIndex(context, search), context.analyzers(), context.limits(), context.semantic());
   }
 
   /** Over the context of {@code service}, lexical only (tests). */
@@ -134,9 +125,22 @@ final class SimilarService {
   }
 
   private SimilarService(SearchContext context, SearchService search, SemanticIndex semantic) {
-    this.context = context;
-    this.search = search;
+    this(new LuceneSimilarIndex(context, search), context.analyzers(), context.limits(), semantic);
+  }
+
+  private SimilarService(SimilarIndex index, Analyzers analyzers, SearchLimits limits, SemanticIndex semantic) {
+    this.index = index;
+    this.analyzers = analyzers;
+    this.limits = limits;
     this.semantic = semantic;
+  }
+
+  /**
+   * The same rules over another index (the search cluster), lexically: {@code analyzers} must be those the
+   * index was analysed with.
+   */
+  public static SimilarService lexical(SimilarIndex index, Analyzers analyzers, SearchLimits limits) {
+    return new SimilarService(index, analyzers, limits, SemanticIndex.off());
   }
 
   /** Documents like a paragraph, lexically. */
@@ -149,10 +153,10 @@ final class SimilarService {
    *                 lexically and {@link SimilarResult#answeredBy()} says so); see {@link #VECTOR_WEIGHT}
    *                 for why it is asked for, not the default
    */
-  SimilarResult similarTo(String id, int paragraph, int size, SimilarMode mode, boolean semantic)
+  public SimilarResult similarTo(String id, int paragraph, int size, SimilarMode mode, boolean semantic)
       throws InvalidRequestException, NotFoundException, IOException {
     checkSize(size);
-    DocumentView v = search.document(id, null);
+    DocumentView v = index.document(id);
     Paragraph p = v.document().paragraphs().stream().filter(x -> x.number() == paragraph).findFirst()
         .orElseThrow(() -> new NotFoundException("document '" + id + "' has no paragraph " + paragraph
             + " (it has " + v.document().paragraphs().size() + ")",
@@ -166,7 +170,7 @@ final class SimilarService {
   }
 
   /** As {@link #similarTo(String, int, int, SimilarMode, boolean)}, for a pasted text. */
-  SimilarResult similarToText(String text, int size, SimilarMode mode, boolean semantic) throws InvalidRequestException, IOException {
+  public SimilarResult similarToText(String text, int size, SimilarMode mode, boolean semantic) throws InvalidRequestException, IOException {
     checkSize(size);
     if (text == null || text.isBlank()) throw new InvalidRequestException("text", "give the text to compare with", "请输入要比较的文字");
     if (text.length() > MAX_TEXT) {
@@ -177,9 +181,9 @@ final class SimilarService {
   }
 
   private void checkSize(int size) throws InvalidRequestException {
-    if (size < 1 || size > context.limits().maxPageSize()) {
-      throw new InvalidRequestException("size", "size must be between 1 and " + context.limits().maxPageSize(),
-          "条数须在 1 到 " + context.limits().maxPageSize() + " 之间");
+    if (size < 1 || size > limits.maxPageSize()) {
+      throw new InvalidRequestException("size", "size must be between 1 and " + limits.maxPageSize(),
+          "条数须在 1 到 " + limits.maxPageSize() + " 之间");
     }
   }
 
@@ -188,50 +192,55 @@ final class SimilarService {
 
   private SimilarResult run(Source src, int size, SimilarMode mode, boolean semanticAsked) throws IOException, InvalidRequestException {
     long t0 = System.nanoTime();
-    try (SearcherProvider.Lease lease = context.provider().acquire()) {
-      IndexSearcher s = context.timed(lease.searcher());
-      IndexReader reader = s.getIndexReader();
-      SimilarityQuery pairs = SimilarityQuery.of(src.text(), context.analyzers().exactPairs(), reader, Fields.DOC_PAIRS);
-      Map<String, Integer> words = SimilarityQuery.rarest(SimilarityQuery.counts(context.analyzers().words(), src.text()), reader,
+    try (SimilarIndex.View v = index.open()) {
+      SimilarityQuery pairs = SimilarityQuery.of(src.text(), analyzers.exactPairs(), v, Fields.DOC_PAIRS);
+      Map<String, Integer> words = SimilarityQuery.rarest(SimilarityQuery.counts(analyzers.words(), src.text()), v,
           Fields.DOC_WORDS, SimilarityQuery.MAX_TERMS);
       if (pairs.isEmpty() || src.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
         throw new InvalidRequestException("text", "the text holds nothing to compare: no characters, letters or digits, "
             + "only punctuation or spaces", "这段文字只有标点或空格，没有可比较的文字");
       }
-      List<HighlightTerm> marks = informative(reader, words);
+      List<HighlightTerm> marks = informative(v, words);
       if (mode == SimilarMode.PARAGRAPHS) {
-        List<SimilarResult.Item> items = paragraphs(s, src, words, marks, size);
+        List<SimilarResult.Item> items = paragraphs(v, src, words, marks, size);
         return new SimilarResult(src.id(), src.paragraph(), src.region(), mode.label(), "", "lexical", items, List.of(), ms(t0));
       }
-      BagOfTermsRanker.Exclusion excluded = exclusion(s, src);
-      BagOfTermsRanker ranker = new BagOfTermsRanker(s).add(new BagOfTermsRanker.Clause(Fields.DOC_PAIRS, pairs.terms()));
-      Subject subject = subject(s, src, ranker.top(FEEDBACK_DOCS, excluded));
+      SimilarIndex.Clause body = new SimilarIndex.Clause(Fields.DOC_PAIRS, pairs.terms());
+      Subject subject = subject(v, src, byScore(v.rank(List.of(body), FEEDBACK_DOCS, src.id())));
       double scale = SUBJECT_WEIGHT * pairs.size() / SUBJECT_SCALE;
       Map<String, Double> titleTerms = new LinkedHashMap<>();
       subject.pairs().forEach((t, w) -> titleTerms.put(t, w * scale));
-      ScoreDoc[] lexical = ranker.add(new BagOfTermsRanker.Clause(Fields.TITLE_PAIRS, titleTerms))
-          .top(Math.max(size * CANDIDATES_PER_RESULT + 10, FUSION_DEPTH), excluded);
-      Fused fused = fuse(s, lexical, semanticAsked ? nearest(src) : Optional.empty(), excluded);
-      Weight paragraphWeight = s.createWeight(s.rewrite(SimilarityQuery.weighted(Fields.BODY_WORDS, words, 1)), ScoreMode.COMPLETE, 1f);
+      List<SimilarIndex.Candidate> lexical = byScore(v.rank(List.of(body, new SimilarIndex.Clause(Fields.TITLE_PAIRS, titleTerms)),
+          Math.max(size * CANDIDATES_PER_RESULT + 10, FUSION_DEPTH), src.id()));
+      Fused fused = fuse(v, lexical, semanticAsked ? nearest(src) : Optional.empty(), src.id());
+      Query paragraphQuery = SimilarityQuery.weighted(Fields.BODY_WORDS, words, 1);
       List<SimilarResult.Item> items = new ArrayList<>();
       List<SimilarResult.Item> national = new ArrayList<>();
-      for (ScoreDoc sd : fused.ranked()) {
+      for (SimilarIndex.Candidate c : fused.ranked()) {
         if (items.size() >= size) break;
-        LeafReaderContext ctx = DocumentReader.leaf(s, sd.doc);
-        int parent = sd.doc - ctx.docBase;
-        PolicyDocument meta = DocumentReader.metadata(ctx, parent, List.of());
+        PolicyDocument meta = v.metadata(c);
         if (sameArea(src.region(), meta.region())) continue;
         // National documents answer "what does the law above say", not "how did other places do it": they
         // are listed apart (a few), never crowding the other regions out of the precedents.
         boolean isNational = meta.region().national() && !src.region().national();
         if (isNational && national.size() >= NATIONAL_SHOWN) continue;
-        List<Paragraph> best = bestParagraphs(paragraphWeight, ctx, parent, fused.paragraph(sd.doc));
-        (isNational ? national : items).add(item(reader, meta, best, sd.score, marks, subject, fused.semantic().contains(sd.doc)));
+        List<Paragraph> best = bestParagraphs(v, paragraphQuery, c, fused.paragraph(c.id()));
+        (isNational ? national : items).add(item(v, meta, best, c.score(), marks, subject, fused.semantic().contains(c.id())));
       }
       String answeredBy = fused.hybrid() ? "hybrid" : "lexical";
       return new SimilarResult(src.id(), src.paragraph(), src.region(), mode.label(), subject.text(), answeredBy, items, national,
           ms(t0));
     }
+  }
+
+  /**
+   * Best first, and documents of equal score by id: an order of the documents themselves, so that both
+   * backends list equally similar documents alike (each engine's own document order would not).
+   */
+  private static List<SimilarIndex.Candidate> byScore(List<SimilarIndex.Candidate> ranked) {
+    List<SimilarIndex.Candidate> out = new ArrayList<>(ranked);
+    out.sort(Comparator.comparingDouble((SimilarIndex.Candidate c) -> -c.score()).thenComparing(SimilarIndex.Candidate::id));
+    return out;
   }
 
   private static long ms(long t0) {
@@ -282,54 +291,41 @@ final class SimilarService {
    * The lexical ranking and the nearest by meaning in one order.
    *
    * @param ranked     best first, with the fused score
-   * @param paragraphs per document (global doc id), its paragraph nearest by meaning
+   * @param paragraphs per document id, its paragraph nearest by meaning
    * @param semantic   the documents the vectors ranked among the first {@link #SEMANTIC_MARK_DEPTH}
    * @param hybrid     whether the vectors took part
    */
-  record Fused(List<ScoreDoc> ranked, Map<Integer, Integer> paragraphs, Set<Integer> semantic, boolean hybrid) {
-    Integer paragraph(int doc) {
-      return paragraphs.get(doc);
+  record Fused(List<SimilarIndex.Candidate> ranked, Map<String, Integer> paragraphs, Set<String> semantic, boolean hybrid) {
+    Integer paragraph(String id) {
+      return paragraphs.get(id);
     }
   }
 
-  private static Fused fuse(IndexSearcher s, ScoreDoc[] lexical, Optional<List<VectorSearcher.DocumentHit>> vectors,
-                            BagOfTermsRanker.Exclusion excluded) throws IOException {
-    if (vectors.isEmpty()) return new Fused(List.of(lexical), Map.of(), Set.of(), false);
-    Map<Integer, Double> score = new HashMap<>();
-    for (int i = 0; i < lexical.length; i++) score.merge(lexical[i].doc, 1.0 / (RRF_K + i + 1), Double::sum);
-    Map<Integer, Integer> paragraphs = new HashMap<>();
-    Set<Integer> near = new HashSet<>();
+  private static Fused fuse(SimilarIndex.View v, List<SimilarIndex.Candidate> lexical,
+                            Optional<List<VectorSearcher.DocumentHit>> vectors, String excludedId) throws IOException {
+    if (vectors.isEmpty()) return new Fused(lexical, Map.of(), Set.of(), false);
+    Map<String, Double> score = new HashMap<>();
+    Map<String, SimilarIndex.Candidate> byId = new HashMap<>();
+    for (int i = 0; i < lexical.size(); i++) {
+      score.merge(lexical.get(i).id(), 1.0 / (RRF_K + i + 1), Double::sum);
+      byId.put(lexical.get(i).id(), lexical.get(i));
+    }
+    Map<String, Integer> paragraphs = new HashMap<>();
+    Set<String> near = new HashSet<>();
     int rank = 0;
     for (VectorSearcher.DocumentHit h : vectors.get()) {
-      ScoreDoc[] hit = s.search(new TermQuery(new Term(Fields.DOC_KEY, h.documentId())), 1).scoreDocs;
-      if (hit.length == 0) continue; // embedded before the document left the text index
-      int doc = hit[0].doc;
-      LeafReaderContext ctx = DocumentReader.leaf(s, doc);
-      if (excluded.excluded(ctx, doc - ctx.docBase)) continue;
+      Optional<SimilarIndex.Candidate> c = v.eligible(h.documentId(), excludedId);
+      if (c.isEmpty()) continue; // embedded before the document left the text index, or a repost or the source
       rank++;
-      score.merge(doc, VECTOR_WEIGHT / (RRF_K + rank), Double::sum);
-      paragraphs.put(doc, h.paragraph());
-      if (rank <= SEMANTIC_MARK_DEPTH) near.add(doc);
+      byId.putIfAbsent(h.documentId(), c.get());
+      score.merge(h.documentId(), VECTOR_WEIGHT / (RRF_K + rank), Double::sum);
+      paragraphs.put(h.documentId(), h.paragraph());
+      if (rank <= SEMANTIC_MARK_DEPTH) near.add(h.documentId());
     }
-    List<ScoreDoc> ranked = new ArrayList<>(score.size());
-    score.forEach((doc, sc) -> ranked.add(new ScoreDoc(doc, sc.floatValue())));
-    ranked.sort(Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc));
+    List<SimilarIndex.Candidate> ranked = new ArrayList<>(score.size());
+    score.forEach((id, sc) -> ranked.add(new SimilarIndex.Candidate(id, sc.floatValue(), byId.get(id).order())));
+    ranked.sort(Comparator.comparingDouble((SimilarIndex.Candidate d) -> -d.score()).thenComparingInt(SimilarIndex.Candidate::order));
     return new Fused(ranked, paragraphs, near, true);
-  }
-
-  /** Reposts and the source document are never results (doc values read only for candidates). */
-  private static BagOfTermsRanker.Exclusion exclusion(IndexSearcher s, Source src) throws IOException {
-    int source = -1;
-    if (src.id() != null) {
-      ScoreDoc[] hit = s.search(new TermQuery(new Term(Fields.DOC_KEY, src.id())), 1).scoreDocs;
-      if (hit.length > 0) source = hit[0].doc;
-    }
-    int sourceDoc = source;
-    return (ctx, d) -> {
-      if (ctx.docBase + d == sourceDoc) return true;
-      NumericDocValues dup = ctx.reader().getNumericDocValues(Fields.DUPLICATE);
-      return dup != null && dup.advanceExact(d) && dup.longValue() != 0;
-    };
   }
 
   /**
@@ -340,17 +336,16 @@ final class SimilarService {
    */
   record Subject(String text, Map<String, Double> pairs) {}
 
-  private Subject subject(IndexSearcher s, Source src, ScoreDoc[] top) throws IOException {
+  private Subject subject(SimilarIndex.View v, Source src, List<SimilarIndex.Candidate> top) throws IOException {
     List<String> titles = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
     if (src.title() != null && !src.title().isBlank()) {
       titles.add(src.title());
       weights.add(1.0);
     }
-    for (ScoreDoc sd : top) {
-      LeafReaderContext ctx = DocumentReader.leaf(s, sd.doc);
-      titles.add(DocumentReader.metadata(ctx, sd.doc - ctx.docBase, List.of()).title());
-      weights.add((double) (sd.score / top[0].score));
+    for (SimilarIndex.Candidate c : top) {
+      titles.add(v.metadata(c).title());
+      weights.add((double) (c.score() / top.get(0).score()));
     }
     Map<String, Double> pairs = new LinkedHashMap<>();
     String text = "";
@@ -358,7 +353,7 @@ final class SimilarService {
       String subject = gazetteer().withoutNames(titles.get(i)).strip();
       if (text.isEmpty()) text = subject;
       double w = weights.get(i);
-      SimilarityQuery.counts(context.analyzers().exactPairs(), subject).forEach((t, c) -> pairs.merge(t, w, Double::sum));
+      SimilarityQuery.counts(analyzers.exactPairs(), subject).forEach((t, c) -> pairs.merge(t, w, Double::sum));
     }
     if (pairs.size() > MAX_SUBJECT_TERMS) { // titles hundreds of characters long: keep the weightiest pairs
       Map<String, Double> kept = new LinkedHashMap<>();
@@ -384,24 +379,11 @@ final class SimilarService {
    * The document's paragraphs that share most words with the source, best first; when none shares a word,
    * its paragraph nearest by meaning, else its first.
    */
-  private List<Paragraph> bestParagraphs(Weight w, LeafReaderContext ctx, int parent, Integer nearestByMeaning) throws IOException {
-    int first = DocumentReader.firstChild(context.parents().getBitSet(ctx), parent);
-    List<float[]> scored = new ArrayList<>(); // {doc, score}
-    Scorer sc = w.scorer(ctx);
-    if (sc != null) {
-      DocIdSetIterator it = sc.iterator();
-      for (int d = it.advance(first); d < parent; d = it.nextDoc()) scored.add(new float[] {d, sc.score()});
-    }
-    scored.sort(Comparator.comparingDouble((float[] a) -> -a[1]));
-    List<Integer> docs = new ArrayList<>();
-    for (int i = 0; i < Math.min(SHOWN_PARAGRAPHS, scored.size()); i++) docs.add((int) scored.get(i)[0]);
-    if (docs.isEmpty() && nearestByMeaning != null && nearestByMeaning >= 1 && first + nearestByMeaning - 1 < parent) {
-      docs.add(first + nearestByMeaning - 1); // paragraph N is the N-th child of the block
-    }
-    if (docs.isEmpty() && first < parent) docs.add(first);
-    var sf = ctx.reader().storedFields();
-    List<Paragraph> out = new ArrayList<>();
-    for (int d : docs) out.add(DocumentReader.paragraph(sf, d));
+  private static List<Paragraph> bestParagraphs(SimilarIndex.View v, Query paragraphQuery, SimilarIndex.Candidate c,
+                                                Integer nearestByMeaning) throws IOException {
+    List<Paragraph> out = new ArrayList<>(v.bestParagraphs(c, paragraphQuery, SHOWN_PARAGRAPHS));
+    if (out.isEmpty() && nearestByMeaning != null && nearestByMeaning >= 1) v.paragraph(c, nearestByMeaning).ifPresent(out::add);
+    if (out.isEmpty()) v.paragraph(c, 1).ifPresent(out::add);
     return out;
   }
 
@@ -409,19 +391,20 @@ final class SimilarService {
    * The source's words that tell something, as marks: two characters or more, and not common (in more
    * than a fifth of all documents; in an index too small to say, in every document).
    */
-  private static List<HighlightTerm> informative(IndexReader reader, Map<String, Integer> words) throws IOException {
-    int docs = Math.max(1, reader.getDocCount(Fields.DOC_WORDS));
+  private static List<HighlightTerm> informative(SimilarIndex.View v, Map<String, Integer> words) throws IOException {
+    int docs = Math.max(1, v.docCount(Fields.DOC_WORDS));
     double common = docs >= MIN_DOCS_FOR_SHARE ? COMMON_WORD_SHARE * docs : docs - 1;
+    List<String> candidates = words.keySet().stream().filter(w -> w.codePointCount(0, w.length()) >= 2).toList();
+    Map<String, Integer> dfs = v.docFreqs(Fields.DOC_WORDS, candidates);
     List<HighlightTerm> out = new ArrayList<>();
-    for (String w : words.keySet()) {
-      if (w.codePointCount(0, w.length()) < 2) continue;
-      int df = reader.docFreq(new Term(Fields.DOC_WORDS, w));
+    for (String w : candidates) {
+      int df = dfs.get(w);
       if (df > 0 && df <= common) out.add(new HighlightTerm(w, false));
     }
     return out;
   }
 
-  private SimilarResult.Item item(IndexReader reader, PolicyDocument meta, List<Paragraph> best, float score, List<HighlightTerm> marks,
+  private SimilarResult.Item item(SimilarIndex.View reader, PolicyDocument meta, List<Paragraph> best, float score, List<HighlightTerm> marks,
                                   Subject subject, boolean semantic)
       throws IOException {
     List<Passage> passages = new ArrayList<>();
@@ -432,7 +415,7 @@ final class SimilarService {
   }
 
   /** What the shown paragraphs share with the source: its rarest words found there, and the longer marked runs. */
-  private SimilarResult.Why why(IndexReader reader, List<Passage> passages, List<HighlightTerm> marks, String title, Subject subject,
+  private SimilarResult.Why why(SimilarIndex.View reader, List<Passage> passages, List<HighlightTerm> marks, String title, Subject subject,
                                 boolean semantic) throws IOException {
     Map<String, Integer> found = new LinkedHashMap<>();
     Set<String> phrases = new LinkedHashSet<>();
@@ -459,14 +442,15 @@ final class SimilarService {
    * Whether a title names the subject: it holds most of the subject's pairs, each pair weighted by its
    * rarity among titles, so that 物业管理条例 shares 管理条例 with 养犬管理条例 and still is not its subject.
    */
-  private boolean sameSubject(IndexReader reader, String title, Subject subject) throws IOException {
+  private boolean sameSubject(SimilarIndex.View reader, String title, Subject subject) throws IOException {
     if (subject.text().isEmpty()) return false;
-    Set<String> have = new HashSet<>(SimilarityQuery.counts(context.analyzers().exactPairs(), title).keySet());
-    int docs = Math.max(1, reader.getDocCount(Fields.TITLE_PAIRS));
+    Set<String> have = new HashSet<>(SimilarityQuery.counts(analyzers.exactPairs(), title).keySet());
+    int docs = Math.max(1, reader.docCount(Fields.TITLE_PAIRS));
     double all = 0;
     double shared = 0;
-    for (String pair : SimilarityQuery.counts(context.analyzers().exactPairs(), subject.text()).keySet()) {
-      double idf = Math.log(1 + (docs - reader.docFreq(new Term(Fields.TITLE_PAIRS, pair)) + 0.5) / (reader.docFreq(new Term(Fields.TITLE_PAIRS, pair)) + 0.5));
+    Map<String, Integer> dfs = reader.docFreqs(Fields.TITLE_PAIRS, SimilarityQuery.counts(analyzers.exactPairs(), subject.text()).keySet());
+    for (String pair : dfs.keySet()) {
+      double idf = Math.log(1 + (docs - dfs.get(pair) + 0.5) / (dfs.get(pair) + 0.5));
       all += idf;
       if (have.contains(pair)) shared += idf;
     }
@@ -477,36 +461,26 @@ final class SimilarService {
    * Paragraphs mode: paragraphs ranked on their own (BM25 of the source's words over each paragraph, with
    * length norms), at most two per document, so that the list shows several places.
    */
-  private List<SimilarResult.Item> paragraphs(IndexSearcher s, Source src, Map<String, Integer> words, List<HighlightTerm> marks,
+  private List<SimilarResult.Item> paragraphs(SimilarIndex.View v, Source src, Map<String, Integer> words, List<HighlightTerm> marks,
                                               int size) throws IOException {
-    Query q = new BooleanQuery.Builder()
-        .add(SimilarityQuery.weighted(Fields.BODY_WORDS, words, 1), Occur.MUST)
-        .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_PARAGRAPH)), Occur.FILTER)
-        .build();
-    ScoreDoc[] top = s.search(q, size * 20).scoreDocs;
+    List<SimilarIndex.ParagraphHit> top = new ArrayList<>(v.topParagraphs(SimilarityQuery.weighted(Fields.BODY_WORDS, words, 1), size * 20));
+    // equally good paragraphs (the same sentence in many documents is common) by document id and number: an
+    // order of the paragraphs themselves, the same on both backends
+    top.sort(Comparator.comparingDouble((SimilarIndex.ParagraphHit h) -> -h.score()).thenComparing(SimilarIndex.ParagraphHit::document)
+        .thenComparingInt(SimilarIndex.ParagraphHit::number));
     List<SimilarResult.Item> items = new ArrayList<>();
-    Map<Integer, PolicyDocument> metas = new HashMap<>();
-    Map<Integer, Integer> perDoc = new HashMap<>();
-    for (ScoreDoc sd : top) {
+    Map<String, Integer> perDoc = new HashMap<>();
+    for (SimilarIndex.ParagraphHit h : top) {
       if (items.size() >= size) break;
-      LeafReaderContext ctx = DocumentReader.leaf(s, sd.doc);
-      int local = sd.doc - ctx.docBase;
-      int parent = context.parents().getBitSet(ctx).nextSetBit(local);
-      NumericDocValues dup = ctx.reader().getNumericDocValues(Fields.DUPLICATE);
-      if (dup != null && dup.advanceExact(parent) && dup.longValue() != 0) continue;
-      int parentGlobal = ctx.docBase + parent;
-      PolicyDocument meta = metas.get(parentGlobal);
-      if (meta == null) {
-        meta = DocumentReader.metadata(ctx, parent, List.of());
-        metas.put(parentGlobal, meta);
-      }
+      if (h.duplicate()) continue;
+      PolicyDocument meta = v.metadata(h);
       if (meta.id().equals(src.id()) || meta.flags().duplicateOf().equals(src.id())) continue;
       if (sameArea(src.region(), meta.region())) continue;
-      if (perDoc.merge(parentGlobal, 1, Integer::sum) > 2) continue;
-      Passage p = PassageFinder.passage(DocumentReader.paragraph(ctx.reader().storedFields(), local), marks);
+      if (perDoc.merge(meta.id(), 1, Integer::sum) > 2) continue;
+      Passage p = PassageFinder.passage(v.paragraph(h), marks);
       items.add(new SimilarResult.Item(meta.id(), meta.title(), meta.date().value(), meta.region(), meta.type(), p.paragraph(),
-          p.text(), sd.score, Citation.paragraph(meta, p.paragraph(), p.article()), List.of(p),
-          why(s.getIndexReader(), List.of(p), marks, meta.title(), new Subject("", Map.of()), false)));
+          p.text(), h.score(), Citation.paragraph(meta, p.paragraph(), p.article()), List.of(p),
+          why(v, List.of(p), marks, meta.title(), new Subject("", Map.of()), false)));
     }
     return items;
   }

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -40,17 +39,16 @@ final class SimilarityQuery {
   }
 
   /** The pairs of {@code text}, at most {@link #MAX_TERMS} (the rarest in {@code field}). */
-  static SimilarityQuery of(String text, Analyzer exactPairs, IndexReader reader, String field) throws IOException {
-    return new SimilarityQuery(rarest(counts(exactPairs, text), reader, field, MAX_TERMS));
+  static SimilarityQuery of(String text, Analyzer exactPairs, SimilarIndex.View index, String field) throws IOException {
+    return new SimilarityQuery(rarest(counts(exactPairs, text), index, field, MAX_TERMS));
   }
 
   /** The terms, or the {@code max} rarest of them in {@code field} (ties: the more frequent in the text). */
-  static Map<String, Integer> rarest(Map<String, Integer> counts, IndexReader reader, String field, int max) throws IOException {
+  static Map<String, Integer> rarest(Map<String, Integer> counts, SimilarIndex.View index, String field, int max) throws IOException {
     if (counts.size() > max) {
       // Keep the terms that say most: the rarest in the index (ties by count in the text).
       List<Map.Entry<String, Integer>> all = new ArrayList<>(counts.entrySet());
-      Map<String, Integer> df = new LinkedHashMap<>();
-      for (Map.Entry<String, Integer> e : all) df.put(e.getKey(), reader.docFreq(new Term(field, e.getKey())));
+      Map<String, Integer> df = index.docFreqs(field, counts.keySet());
       all.sort(Comparator.comparingInt((Map.Entry<String, Integer> e) -> df.get(e.getKey()) == 0 ? Integer.MAX_VALUE : df.get(e.getKey()))
           .thenComparing(Map.Entry::getValue, Comparator.reverseOrder()));
       Map<String, Integer> kept = new LinkedHashMap<>();

@@ -16,6 +16,8 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
 import org.policysearch.index.Fields;
+import org.policysearch.search.api.InvalidRequestException;
+import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.api.Suggestion;
 import org.policysearch.text.CharClass;
 import org.policysearch.text.TextNormalizer;
@@ -25,7 +27,7 @@ import org.policysearch.text.TextNormalizer;
  * index version in memory (a few megabytes even for large corpora) and matched by prefix first, then
  * anywhere in the text, so 鄂州 completes to 湖北省/鄂州市 and 教联 to titles with 教联体.
  */
-final class Suggester {
+public final class Suggester {
   /** Frequent words kept: enough to complete any common policy term. */
   static final int MAX_TERMS = 20_000;
   /** A word must occur in this many paragraphs to be suggested. */
@@ -41,12 +43,32 @@ final class Suggester {
     this.entries = entries;
   }
 
-  boolean isFor(IndexReader reader) {
-    return key == reader.getReaderCacheHelper().getKey();
-  }
-
   static Suggester build(IndexReader reader, Map<String, Long> regions, Map<String, Long> themes, Map<String, Long> types,
                          Map<String, Long> titles) throws IOException {
+    Map<String, Long> words = new java.util.LinkedHashMap<>();
+    Terms terms = MultiTerms.getTerms(reader, Fields.BODY_WORDS);
+    if (terms != null) {
+      TermsEnum te = terms.iterator();
+      for (BytesRef b = te.next(); b != null; b = te.next()) {
+        int df = te.docFreq();
+        if (df < MIN_TERM_DOCS) continue;
+        String t = b.utf8ToString();
+        if (suggestible(t)) words.put(t, (long) df);
+      }
+    }
+    return of(reader.getReaderCacheHelper().getKey(), regions, themes, types, titles, words);
+  }
+
+  /**
+   * A suggester over values and words counted elsewhere (the search cluster counts them by aggregations).
+   *
+   * @param key   what the suggester was built for ({@link #isFor})
+   * @param words the words of the paragraphs, each with the number of paragraphs holding it, in the order of
+   *              the index's term dictionary (UTF-8 bytes): the {@link #MAX_TERMS} most frequent are kept,
+   *              and that order decides, as in the embedded index, which of equally frequent words at the cut stay
+   */
+  public static Suggester of(Object key, Map<String, Long> regions, Map<String, Long> themes, Map<String, Long> types,
+                             Map<String, Long> titles, Map<String, Long> words) {
     List<Entry> out = new ArrayList<>();
     titles.forEach((t, c) -> out.add(entry(t, "title", t, c)));
     regions.forEach((path, c) -> {
@@ -56,21 +78,41 @@ final class Suggester {
     });
     themes.forEach((t, c) -> out.add(entry(t, "theme", t, c)));
     types.forEach((t, c) -> out.add(entry(t, "type", t, c)));
-    Terms terms = MultiTerms.getTerms(reader, Fields.BODY_WORDS);
-    if (terms != null) {
-      PriorityQueue<Entry> top = new PriorityQueue<>(Comparator.comparingLong(Entry::count));
-      TermsEnum te = terms.iterator();
-      for (BytesRef b = te.next(); b != null; b = te.next()) {
-        int df = te.docFreq();
-        if (df < MIN_TERM_DOCS) continue;
-        String t = b.utf8ToString();
-        if (t.codePointCount(0, t.length()) < 2 || !t.codePoints().allMatch(CharClass::isCjk)) continue;
-        top.add(entry(t, "term", t, df));
-        if (top.size() > MAX_TERMS) top.poll();
-      }
-      out.addAll(top);
+    PriorityQueue<Entry> top = new PriorityQueue<>(Comparator.comparingLong(Entry::count));
+    words.forEach((t, df) -> {
+      if (df < MIN_TERM_DOCS || !suggestible(t)) return;
+      top.add(entry(t, "term", t, df));
+      if (top.size() > MAX_TERMS) top.poll();
+    });
+    out.addAll(top);
+    return new Suggester(key, List.copyOf(out));
+  }
+
+  /** Whether a word of the paragraphs may be suggested: two Chinese characters or more. */
+  public static boolean suggestible(String word) {
+    return word.codePointCount(0, word.length()) >= 2 && word.codePoints().allMatch(CharClass::isCjk);
+  }
+
+  /** Whether this suggester was built for {@code key}. */
+  public boolean isFor(Object key) {
+    return this.key == key;
+  }
+
+  /**
+   * Checks a request; false when there is nothing to complete (a blank prefix: no suggestions).
+   *
+   * @throws InvalidRequestException a size out of range or a prefix over 100 characters
+   */
+  public static boolean wanted(String prefix, int size, SearchLimits limits) throws InvalidRequestException {
+    if (size < 1 || size > limits.maxPageSize()) {
+      throw new InvalidRequestException("size", "size must be between 1 and " + limits.maxPageSize(),
+          "条数须在 1 到 " + limits.maxPageSize() + " 之间");
     }
-    return new Suggester(reader.getReaderCacheHelper().getKey(), List.copyOf(out));
+    if (prefix == null || prefix.isBlank()) return false;
+    if (prefix.length() > 100) {
+      throw new InvalidRequestException("q", "a prefix to complete is at most 100 characters", "联想输入最多 100 个字符");
+    }
+    return true;
   }
 
   private static Entry entry(String text, String kind, String label, long count) {
@@ -88,7 +130,7 @@ final class Suggester {
     };
   }
 
-  List<Suggestion> suggest(String prefix, int size) {
+  public List<Suggestion> suggest(String prefix, int size) {
     String p = TextNormalizer.normalizeToString(prefix).toLowerCase(Locale.ROOT);
     if (p.isEmpty()) return List.of();
     List<Entry> starts = new ArrayList<>();
@@ -103,7 +145,9 @@ final class Suggester {
     Comparator<Entry> order = Comparator.comparingInt((Entry e) -> e.kind.equals("title") ? 1 : 0)
         .thenComparing(Comparator.comparingLong(Entry::count).reversed())
         .thenComparingInt(e -> kindRank(e.kind))
-        .thenComparing(Entry::text);
+        .thenComparing(Entry::text)
+        // then the label (two regions of one name and count): an order of the values, not of how they were read
+        .thenComparing(Entry::label);
     starts.sort(order);
     contains.sort(order);
     List<Suggestion> out = new ArrayList<>();

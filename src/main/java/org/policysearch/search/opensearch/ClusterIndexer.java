@@ -62,13 +62,16 @@ final class ClusterIndexer {
   private final int shards;
   private final int replicas;
   private final Ingester ingester;
+  private final ParagraphWords words;
 
-  ClusterIndexer(Cluster cluster, String alias, int shards, int replicas, Ingester ingester) {
+  /** {@code words}: the words chain the suggested words are read with (null: an indexer that only reads, as in tests). */
+  ClusterIndexer(Cluster cluster, String alias, int shards, int replicas, Ingester ingester, ParagraphWords words) {
     this.cluster = cluster;
     this.alias = alias;
     this.shards = shards;
     this.replicas = replicas;
     this.ingester = ingester;
+    this.words = words;
   }
 
   /** The concrete index behind the alias, or null when there is none yet. */
@@ -226,7 +229,7 @@ final class ClusterIndexer {
         now.add(d.id());
         if (wasIndexed) updated++;
         else added++;
-        bulk.index(d.id(), IndexDesign.document(d, f.hash(), encode(Fingerprint.of(d))));
+        bulk.index(d.id(), IndexDesign.document(d, f.hash(), encode(Fingerprint.of(d)), words));
       }
       // ids the file no longer produces leave with its old version
       for (String old : idsOfFile.getOrDefault(f.relPath(), List.of())) if (!now.contains(old)) bulk.delete(old);
@@ -377,17 +380,18 @@ final class ClusterIndexer {
     return StoredMeta.decodeArticle(p.has(Fields.PARA_ARTICLE) ? p.get(Fields.PARA_ARTICLE).getAsString() : null);
   }
 
+  /** One paragraph of a {@code _source} (or of a nested inner hit's). */
+  static Paragraph paragraph(JsonObject p) {
+    String themes = p.get(Fields.PARA_THEMES).getAsString();
+    return new Paragraph(p.get(Fields.PARA_NUMBER).getAsInt(), p.get(Fields.PARA_TEXT).getAsString(),
+        p.get(Fields.PARA_HEADING).getAsBoolean(), themes.isEmpty() ? List.of() : List.of(themes.split("\\|")), article(p));
+  }
+
   /** The document of a {@code _source}: its stored metadata, its paragraphs, and its repost mark as it stands now. */
   static PolicyDocument fromSource(JsonObject src) {
     List<Paragraph> paras = new ArrayList<>();
     if (src.has(IndexDesign.PARAGRAPHS)) {
-      for (JsonElement e : src.getAsJsonArray(IndexDesign.PARAGRAPHS)) {
-        JsonObject p = e.getAsJsonObject();
-        String themes = p.get(Fields.PARA_THEMES).getAsString();
-        paras.add(new Paragraph(p.get(Fields.PARA_NUMBER).getAsInt(), p.get(Fields.PARA_TEXT).getAsString(),
-            p.get(Fields.PARA_HEADING).getAsBoolean(), themes.isEmpty() ? List.of() : List.of(themes.split("\\|")),
-            article(p)));
-      }
+      for (JsonElement e : src.getAsJsonArray(IndexDesign.PARAGRAPHS)) paras.add(paragraph(e.getAsJsonObject()));
     }
     PolicyDocument d = StoredMeta.decode(src.get(Fields.META).getAsString(), paras);
     String dupOf = src.has(Fields.DUPLICATE_OF) ? src.get(Fields.DUPLICATE_OF).getAsString() : "";

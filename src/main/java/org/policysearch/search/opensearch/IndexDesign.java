@@ -80,10 +80,20 @@ final class IndexDesign {
    * shared, so a change here alone does not rebuild the embedded index). Bump when the mapping or the document
    * sent changes. 1 (recorded as nothing): the first cluster index. 2: lineage (the document's own keys, its
    * references' keys, the references, the repeals mark) and the days in force, for lineage and effective_on.
-   * 3: stored copies of what hits show and the infix sub-fields (search latency).
+   * 3: stored copies of what hits show and the infix sub-fields (search latency). 4: the suggestion fields
+   * ({@link Fields#SUGGEST_TITLE}, {@link Fields#PARA_SUGGEST_WORDS}) and the similar-documents BM25 ({@link #SIMILAR})
+   * on the document and title pairs.
    */
-  static final int MAPPING_VERSION = 3;
+  static final int MAPPING_VERSION = 4;
   static final String META_MAPPING = "mapping";
+
+  /**
+   * The similarity of the document and title pairs: BM25 with the length normalisation of the similar
+   * documents' ranking ({@code search.BagOfTermsRanker}: k1 1.2, b 0.9), so that a bool of the text's pairs
+   * scores each document as the embedded ranker does. A field has one similarity: quoted strings searched
+   * on these fields are ranked with it too (search scores differ from the embedded index's anyway).
+   */
+  static final String SIMILAR = "ps_similar";
 
   /** What the index records in its mapping's {@code _meta}: a difference from the running code forces a rebuild. */
   static JsonObject meta(String analyzerVersion) {
@@ -163,6 +173,12 @@ final class IndexDesign {
     settings.addProperty("max_inner_result_window", 10_000);
     settings.addProperty("max_ngram_diff", INFIX_MAX - 1);
     settings.add("analysis", analysis());
+    JsonObject bm25 = type("BM25");
+    bm25.addProperty("k1", 1.2);
+    bm25.addProperty("b", 0.9);
+    JsonObject similarity = new JsonObject();
+    similarity.add(SIMILAR, bm25);
+    settings.add("similarity", similarity);
     JsonObject props = new JsonObject();
     // Stored copies of what a hit shows (id, metadata, repost mark, paragraph count; each paragraph's fields):
     // a search reads them as stored fields instead of the _source, which holds the whole text and which the
@@ -174,6 +190,7 @@ final class IndexDesign {
     props.add(Fields.FINGERPRINT, notIndexed("binary"));
     props.add(Fields.TITLE_WORDS, text(WORDS, 0, true));
     props.add(Fields.DOC_WORDS, text(WORDS, Fields.PARAGRAPH_GAP, true));
+    props.add(Fields.SUGGEST_TITLE, docValuesOnly());
     props.add(Fields.REGION, keyword());
     props.add(Fields.THEME, keyword());
     props.add(Fields.TYPE, keyword());
@@ -194,6 +211,7 @@ final class IndexDesign {
     JsonObject pp = new JsonObject();
     pp.add(Fields.PARA_TEXT, stored(text(WORDS, 0, false)));
     pp.add(Fields.PARA_NUMBER, stored(type("integer")));
+    pp.add(Fields.PARA_SUGGEST_WORDS, docValuesOnly());
     pp.add(Fields.PARA_HEADING, stored(notIndexed("boolean")));
     pp.add(Fields.PARA_THEMES, stored(notIndexed("keyword")));
     // where the paragraph stands among 章/节/条/款/项, as the embedded index stores it (StoredMeta.encodeArticle)
@@ -240,6 +258,13 @@ final class IndexDesign {
   static final List<String> PARAGRAPH_FIELDS = List.of(Fields.PARA_TEXT, Fields.PARA_NUMBER, Fields.PARA_HEADING, Fields.PARA_THEMES,
       Fields.PARA_ARTICLE).stream().map(f -> PARAGRAPHS + "." + f).toList();
 
+  /** A keyword read only by aggregations: doc values, no terms. */
+  private static JsonObject docValuesOnly() {
+    JsonObject o = keyword();
+    o.addProperty("index", false);
+    return o;
+  }
+
   private static JsonObject notIndexed(String t) {
     JsonObject o = type(t);
     if (!t.equals("binary")) o.addProperty("index", false);
@@ -260,6 +285,7 @@ final class IndexDesign {
     pairs.addProperty("analyzer", PAIRS);
     pairs.addProperty("index_options", "positions");
     pairs.addProperty("norms", normedPairs);
+    if (normedPairs) pairs.addProperty("similarity", SIMILAR);
     if (gap > 0) pairs.addProperty("position_increment_gap", gap);
     JsonObject units = type("text");
     units.addProperty("analyzer", UNITS);
@@ -277,8 +303,11 @@ final class IndexDesign {
     return o;
   }
 
-  /** The JSON of one document as sent to the cluster; {@code fingerprint} is the repost fingerprint's bytes. */
-  static JsonObject document(PolicyDocument d, String fileHash, byte[] fingerprint) {
+  /**
+   * The JSON of one document as sent to the cluster; {@code fingerprint} is the repost fingerprint's bytes,
+   * {@code words} gives a paragraph's suggestible words.
+   */
+  static JsonObject document(PolicyDocument d, String fileHash, byte[] fingerprint, ParagraphWords words) {
     JsonObject o = new JsonObject();
     o.addProperty(Fields.ID, d.id());
     o.addProperty(Fields.FILE, d.file());
@@ -286,6 +315,7 @@ final class IndexDesign {
     o.addProperty(Fields.META, StoredMeta.encode(d));
     o.addProperty(Fields.FINGERPRINT, Base64.getEncoder().encodeToString(fingerprint));
     o.addProperty(Fields.TITLE_WORDS, d.subtitle().isEmpty() ? d.title() : d.title() + "\n" + d.subtitle());
+    if (!d.title().isEmpty()) o.addProperty(Fields.SUGGEST_TITLE, d.title());
     JsonArray body = new JsonArray();
     JsonArray paras = new JsonArray();
     for (Paragraph p : d.paragraphs()) {
@@ -293,6 +323,7 @@ final class IndexDesign {
       JsonObject c = new JsonObject();
       c.addProperty(Fields.PARA_TEXT, p.text());
       c.addProperty(Fields.PARA_NUMBER, p.number());
+      c.add(Fields.PARA_SUGGEST_WORDS, strings(words.of(p.text())));
       c.addProperty(Fields.PARA_HEADING, p.heading());
       c.addProperty(Fields.PARA_THEMES, String.join("|", p.themes()));
       c.addProperty(Fields.PARA_ARTICLE, StoredMeta.encodeArticle(p.article()));

@@ -28,6 +28,7 @@ import org.policysearch.index.vector.VectorStatus;
 import org.policysearch.ingest.Ingester;
 import org.policysearch.search.BackendRules;
 import org.policysearch.search.FilterResolver;
+import org.policysearch.search.SimilarService;
 import org.policysearch.search.api.BackendUnavailableException;
 import org.policysearch.search.api.CitedBy;
 import org.policysearch.search.api.CitedReference;
@@ -69,8 +70,9 @@ import org.policysearch.search.query.Synonyms;
  * folded into their originals by the same rule: only when the original is a hit of the same search.
  *
  * <p>Searches go to the alias; a cluster out of reach answers {@link BackendUnavailableException} (503)
- * and every request tries again, so service resumes by itself. Semantic search, similar documents and
- * suggestions are not on this backend yet: they answer 503 saying so.
+ * and every request tries again, so service resumes by itself. Suggestions ({@link ClusterSuggestions}) and similar
+ * documents (the embedded {@link SimilarService} over {@link ClusterSimilarIndex}) give the embedded backend's
+ * records; semantic search and lineage are not on this backend yet: they answer 503 saying so.
  */
 public final class OpenSearchBackend implements SearchBackend {
   /** Aggregation buckets asked for per dimension: more than any corpus has values, checked on every answer. */
@@ -87,6 +89,9 @@ public final class OpenSearchBackend implements SearchBackend {
   private final ReentrantLock indexing = new ReentrantLock();
   private final ClusterLineage lineage;
   private volatile FilterValues filterValues;
+  private final ClusterSuggestions suggestions;
+  private final ClusterSimilarIndex similarIndex;
+  private final SimilarService similar;
 
   /** What the cluster holds of the filter dimensions, with when it was counted. */
   private record FilterValues(FilterResolver resolver, long at) {}
@@ -109,8 +114,11 @@ public final class OpenSearchBackend implements SearchBackend {
     this.compiler = new QueryCompiler(analyzers, synonyms,
         new QueryBitSetProducer(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT))), limits.maxClauses());
     this.corpus = corpus;
+    this.suggestions = new ClusterSuggestions(cluster, alias, limits);
+    this.similarIndex = new ClusterSimilarIndex(cluster, alias, id -> document(id, null));
+    this.similar = SimilarService.lexical(similarIndex, analyzers, limits);
     this.indexer = new ClusterIndexer(cluster, alias, config.shards(), config.replicas(),
-        corpus == null ? null : corpus.ingester());
+        corpus == null ? null : corpus.ingester(), new ParagraphWords(analyzers.words()));
     this.lineage = new ClusterLineage(cluster, alias, this::search);
   }
 
@@ -714,13 +722,16 @@ public final class OpenSearchBackend implements SearchBackend {
   }
 
   @Override
-  public SimilarResult similarTo(String id, int paragraph, int size, SimilarMode mode, boolean semantic) throws IOException {
-    throw notYet("similar documents", "相似文件");
+  public SimilarResult similarTo(String id, int paragraph, int size, SimilarMode mode, boolean semantic)
+      throws InvalidRequestException, NotFoundException, IOException {
+    if (semantic) throw notYet("similar documents by meaning (semantic=true)", "按语义查找相似文件（semantic=true）");
+    return similar.similarTo(id, paragraph, size, mode, false);
   }
 
   @Override
-  public SimilarResult similarToText(String text, int size, SimilarMode mode, boolean semantic) throws IOException {
-    throw notYet("similar documents", "相似文件");
+  public SimilarResult similarToText(String text, int size, SimilarMode mode, boolean semantic) throws InvalidRequestException, IOException {
+    if (semantic) throw notYet("similar documents by meaning (semantic=true)", "按语义查找相似文件（semantic=true）");
+    return similar.similarToText(text, size, mode, false);
   }
 
   /** Documents read per request while counting a phrase. */
@@ -905,8 +916,8 @@ public final class OpenSearchBackend implements SearchBackend {
   }
 
   @Override
-  public List<Suggestion> suggest(String prefix, int size) throws IOException {
-    throw notYet("suggestions", "输入联想");
+  public List<Suggestion> suggest(String prefix, int size) throws InvalidRequestException, IOException {
+    return suggestions.suggest(prefix, size);
   }
 
   @Override
@@ -929,6 +940,8 @@ public final class OpenSearchBackend implements SearchBackend {
       filterValues = null;
       reposts = null;
       lineage.forget();
+      suggestions.drop();
+      similarIndex.drop();
       return run;
     } catch (BackendUnavailableException e) {
       corpus.log().println("indexing into the search cluster failed: " + e.getMessage()
@@ -952,6 +965,8 @@ public final class OpenSearchBackend implements SearchBackend {
       filterValues = null;
       reposts = null;
       lineage.forget();
+      suggestions.drop();
+      similarIndex.drop();
       return run;
     } finally {
       indexing.unlock();
@@ -969,6 +984,8 @@ public final class OpenSearchBackend implements SearchBackend {
     filterValues = null;
     reposts = null;
     lineage.forget();
+    suggestions.drop();
+    similarIndex.drop();
   }
 
   @Override

@@ -81,7 +81,7 @@ class OpenSearchBulkRetryTest {
         // every document once: the ids the cluster holds are the corpus's
         Set<String> ids = new java.util.TreeSet<>();
         try (Cluster c = TestCluster.client()) {
-          for (var d : new ClusterIndexer(c, "bulk-retry-test", 1, 0, null).scan("bulk-retry-test", List.of("id"))) {
+          for (var d : new ClusterIndexer(c, "bulk-retry-test", 1, 0, null, null).scan("bulk-retry-test", List.of("id"))) {
             assertTrue(ids.add(d.get("id").getAsString()), "twice: " + d);
           }
         }

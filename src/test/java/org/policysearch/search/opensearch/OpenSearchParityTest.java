@@ -267,14 +267,121 @@ class OpenSearchParityTest {
     assertTrue(withArticles > 3, "regulations with articles in the sample: " + withArticles);
   }
 
+  /** Prefixes typed in the search box: words, places, titles, types, digits and Latin letters, traditional forms, and nothing to find. */
+  static final List<String> PREFIXES = List.of("教育", "义务", "鄂州", "湖北", "武汉", "全国", "北京", "山东", "营商", "人民", "中华人民共和国",
+      "条例", "双减", "国务院", "通知", "办法", "关于", "管理", "法", "安全", "环境", "2023", "covid", "COVID", "a", "教聯", "醫療",
+      "政府工作", "意见", "不存在的前缀组合", "zzzz", "！", " 教育 ");
+
+  @Test
+  void suggestionsAreTheSame() throws Exception {
+    int nonEmpty = 0;
+    Set<String> kinds = new TreeSet<>();
+    for (String prefix : PREFIXES) {
+      for (int size : new int[] {5, 50}) {
+        var a = lucene.suggest(prefix, size);
+        assertEquals(a, cluster.suggest(prefix, size), () -> "suggestions for '" + prefix + "' (" + size + ")");
+        if (size == 50 && !a.isEmpty()) nonEmpty++;
+        a.forEach(x -> kinds.add(x.kind()));
+      }
+    }
+    // non-vacuous: most prefixes complete, and to every kind (the words come from the paragraphs' vocabulary)
+    assertTrue(nonEmpty >= 20, "prefixes with suggestions: " + nonEmpty + " of " + PREFIXES.size());
+    assertEquals(Set.of("region", "theme", "type", "term", "title"), kinds);
+    assertTrue(lucene.suggest("不存在的前缀组合", 10).isEmpty());
+  }
+
+  /** Paragraphs of the sample to compare with: long enough to say something, from documents that are not reposts. */
+  static List<Paragraph[]> sourceParagraphs(int count, long seed) {
+    Random r = new Random(seed);
+    List<Paragraph[]> out = new ArrayList<>();
+    List<PolicyDocument> docs = DOCS.stream().filter(d -> !d.flags().duplicate() && !d.paragraphs().isEmpty()).toList();
+    for (int tries = 0; out.size() < count && tries < 10_000; tries++) {
+      PolicyDocument d = docs.get(r.nextInt(docs.size()));
+      Paragraph p = d.paragraphs().get(r.nextInt(d.paragraphs().size()));
+      if (p.text().length() >= 40) out.add(new Paragraph[] {p});
+    }
+    return out;
+  }
+
+  /** The similar answer as JSON without the time taken (scores included: BM25 over the whole index's statistics on both). */
+  private static JsonObject similarJson(org.policysearch.search.api.SimilarResult r) {
+    JsonObject o = ResultJson.similar(r);
+    o.remove("took_ms");
+    return o;
+  }
+
+  /** Which documents and paragraphs, in which order, with their scores: what differs first, readably. */
+  private static List<String> summary(org.policysearch.search.api.SimilarResult r) {
+    List<String> out = new ArrayList<>();
+    out.add("subject " + r.subject());
+    for (var i : r.items()) out.add(i.id() + " #" + i.paragraph() + " " + i.score());
+    for (var i : r.national()) out.add("national " + i.id() + " #" + i.paragraph() + " " + i.score());
+    return out;
+  }
+
+  @Test
+  void similarDocumentsAndParagraphsAreTheSame() throws Exception {
+    int compared = 0;
+    int items = 0;
+    Random r = new Random(7);
+    List<PolicyDocument> docs = DOCS.stream().filter(d -> !d.flags().duplicate() && d.paragraphs().size() >= 3).toList();
+    // like a paragraph of an indexed document (its region and title take part: same area left out, the subject)
+    for (int i = 0; i < 8; i++) {
+      PolicyDocument d = docs.get(r.nextInt(docs.size()));
+      int para = 1 + r.nextInt(d.paragraphs().size());
+      for (org.policysearch.search.api.SimilarMode mode : org.policysearch.search.api.SimilarMode.values()) {
+        var a = lucene.similarTo(d.id(), para, 10, mode, false);
+        var b = cluster.similarTo(d.id(), para, 10, mode, false);
+        assertEquals(summary(a), summary(b), () -> "similar to " + d.id() + " #" + para + " " + mode);
+        assertEquals(similarJson(a), similarJson(b), () -> "similar to " + d.id() + " #" + para + " " + mode);
+        compared++;
+        items += a.items().size() + a.national().size();
+      }
+    }
+    // like a pasted text: paragraphs as they are, edited (characters dropped and replaced), several joined, a
+    // phrase, and a text of more pairs than a query keeps (the rarest are chosen by document frequency)
+    List<String> texts = new ArrayList<>(List.of("推动义务教育优质均衡发展", "优化营商环境，支持专精特新中小企业发展", "COVID-19 疫情防控 2023年"));
+    for (Paragraph[] p : sourceParagraphs(6, 11)) {
+      String t = p[0].text();
+      texts.add(t);
+      StringBuilder edited = new StringBuilder();
+      for (int k = 0; k < t.length(); k++) {
+        if (k % 9 == 4) continue;
+        edited.append(k % 13 == 6 ? '和' : t.charAt(k));
+      }
+      texts.add(edited.toString());
+    }
+    StringBuilder longText = new StringBuilder();
+    for (Paragraph[] p : sourceParagraphs(40, 5)) {
+      if (longText.length() > 3000) break;
+      longText.append(p[0].text()).append('\n');
+    }
+    texts.add(longText.toString());
+    for (String t : texts) {
+      for (org.policysearch.search.api.SimilarMode mode : org.policysearch.search.api.SimilarMode.values()) {
+        var a = lucene.similarToText(t, 10, mode, false);
+        var b = cluster.similarToText(t, 10, mode, false);
+ assertEquals(summary(a), summary(b), () -> "similar to the text '" + t.substring(0, Math.min(40, t.length())) + "…' " + mode);
+        assertEquals(similarJson(a), similarJson(b), () -> "similar to the text '" + t.substring(0, Math.min(40, t.length())) + "…' " + mode);
+        compared++;
+        items += a.items().size() + a.national().size();
+        assertFalse(a.items().isEmpty() && a.national().isEmpty(), () -> "nothing similar to '" + t.substring(0, Math.min(40, t.length())) + "'");
+      }
+    }
+    assertTrue(longText.length() > 3000, "the long text has " + longText.length() + " characters");
+    assertEquals(2 * (8 + texts.size()), compared);
+    assertTrue(items > 150, "items compared: " + items);
+  }
+
   @Test
   void whatTheClusterCannotDoYetItRefusesRatherThanIgnores() {
-    // Suggestions and similar documents are not on the cluster yet: refused with 503, never answered from nothing.
-    for (org.junit.jupiter.api.function.Executable call : List.<org.junit.jupiter.api.function.Executable>of(
-        () -> cluster.suggest("教育", 5),
-        () -> cluster.similarTo("000_64eeac01db686175.txt", 1, 5, org.policysearch.search.api.SimilarMode.DOCUMENTS, false))) {
-      BackendUnavailableException e = org.junit.jupiter.api.Assertions.assertThrows(BackendUnavailableException.class, call);
+    // similar documents by meaning need vectors the cluster does not hold (docs/opensearch.md): refused, not answered by words alone
+    for (var mode : org.policysearch.search.api.SimilarMode.values()) {
+      BackendUnavailableException e = org.junit.jupiter.api.Assertions.assertThrows(BackendUnavailableException.class,
+          () -> cluster.similarToText("推动义务教育优质均衡发展", 10, mode, true));
       assertTrue(e.getMessage().contains("not available on the OpenSearch backend yet"), e.getMessage());
+      org.junit.jupiter.api.Assertions.assertThrows(BackendUnavailableException.class,
+          () -> cluster.similarTo("000_64eeac01db686175.txt", 1, 10, mode, true));
     }
   }
 
@@ -291,7 +398,8 @@ class OpenSearchParityTest {
           "/api/search?q=%E6%95%99%E8%82%B2&region=%E6%B9%96%E5%8C%97&year=2023&size=0",
           "/api/phrase?q=%E5%8F%8C%E5%87%8F&size=100", "/api/phrase?q=%E4%B9%89%E5%8A%A1%E6%95%99%E8%82%B2&region=%E6%B9%96%E5%8C%97%E7%9C%81",
           "/api/search?q=%22", "/api/search?q=a&sort=best", "/api/documents/no-such-document", "/api/search?q=x&region=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84%E5%9C%B0%E6%96%B9",
-          "/api/search?q=%E6%95%99%E8%82%B2&page=0", "/api/phrase?q=%22%22")) {
+          "/api/search?q=%E6%95%99%E8%82%B2&page=0", "/api/phrase?q=%22%22", "/api/suggest?q=%E6%B9%96%E5%8C%97",
+          "/api/suggest?q=%E6%95%99%E8%82%B2&size=50", "/api/suggest?q=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84", "/api/suggest?q=x&size=0")) {
         check(a, b, path);
       }
       // lineage and effective_on: a document cited by several (every citing document on the first page), a document
@@ -332,6 +440,71 @@ class OpenSearchParityTest {
       return;
     }
     assertEquals(ja, jb, path);
+  }
+
+  /** The similar endpoints over HTTP: the same status, content type and JSON, in order (only the time taken aside). */
+  @Test
+  void similarOverHttpIsTheSame() throws Exception {
+    io.javalin.Javalin a = org.policysearch.web.WebApp.create(lucene,
+        org.policysearch.web.TestServer.config(dir, dir.resolve("index"), dir.resolve("web"), SearchLimits.DEFAULTS)).start();
+    io.javalin.Javalin b = org.policysearch.web.WebApp.create(cluster,
+        org.policysearch.web.TestServer.config(dir, dir.resolve("index"), dir.resolve("web"), SearchLimits.DEFAULTS)).start();
+    try {
+      PolicyDocument d = DOCS.stream().filter(x -> !x.flags().duplicate() && x.paragraphs().size() >= 5).findFirst().orElseThrow();
+      String id = java.net.URLEncoder.encode(d.id(), StandardCharsets.UTF_8);
+      String text = sourceParagraphs(1, 3).get(0)[0].text();
+      List<java.util.function.IntFunction<java.net.http.HttpResponse<String>>> calls = new ArrayList<>();
+      for (String path : List.of("/api/similar?id=" + id + "&paragraph=3", "/api/similar?id=" + id + "&paragraph=3&mode=paragraphs&size=20",
+          "/api/similar?id=" + id + "&paragraph=9999", "/api/similar?id=no-such-document&paragraph=1", "/api/similar?id=" + id)) {
+        calls.add(port -> call(() -> get(port, path)));
+      }
+      for (String body : List.of(json(text, null), json(text, "paragraphs"), json("，。！", null), json("", null))) {
+        calls.add(port -> call(() -> post(port, "/api/similar", body)));
+      }
+      int withItems = 0;
+      for (var c : calls) {
+        java.net.http.HttpResponse<String> ra = c.apply(a.port());
+        java.net.http.HttpResponse<String> rb = c.apply(b.port());
+        String what = ra.request().method() + " " + ra.request().uri();
+        assertEquals(ra.statusCode(), rb.statusCode(), what);
+        assertEquals(ra.headers().firstValue("Content-Type"), rb.headers().firstValue("Content-Type"), what);
+        JsonObject ja = com.google.gson.JsonParser.parseString(ra.body()).getAsJsonObject();
+        JsonObject jb = com.google.gson.JsonParser.parseString(rb.body()).getAsJsonObject();
+        ja.remove("took_ms");
+        jb.remove("took_ms");
+        assertEquals(ja, jb, what);
+        if (ja.has("items") && !ja.getAsJsonArray("items").isEmpty()) withItems++;
+      }
+      assertEquals(4, withItems, "answers with similar documents");
+    } finally {
+      a.stop();
+      b.stop();
+    }
+  }
+
+  private interface Call {
+    java.net.http.HttpResponse<String> run() throws Exception;
+  }
+
+  private static java.net.http.HttpResponse<String> call(Call c) {
+    try {
+      return c.run();
+    } catch (Exception e) {
+      throw new IllegalStateException("the request failed", e);
+    }
+  }
+
+  private static String json(String text, String mode) {
+    JsonObject o = new JsonObject();
+    o.addProperty("text", text);
+    if (mode != null) o.addProperty("mode", mode);
+    return o.toString();
+  }
+
+  private static java.net.http.HttpResponse<String> post(int port, String path, String body) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
   private static java.net.http.HttpResponse<String> get(int port, String path) throws Exception {
