@@ -5,13 +5,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.policysearch.search.LuceneBackend;
 import org.policysearch.search.api.FacetValue;
 import org.policysearch.search.api.Facets;
 import org.policysearch.search.api.Filters;
 import org.policysearch.search.api.Hit;
 import org.policysearch.search.api.InvalidRequestException;
 import org.policysearch.search.api.PhraseRequest;
+import org.policysearch.search.api.SearchBackend;
 import org.policysearch.search.api.SearchRequest;
 import org.policysearch.search.api.SearchResult;
 import org.policysearch.search.api.SimilarMode;
@@ -30,7 +30,7 @@ public final class QueryMix {
     WORDS("word queries"), EXACT("exact phrases"), FACETED("facet-filtered"), SIMILAR("similar paragraphs"),
     PHRASE_STATS("phrase statistics");
 
-    final String label;
+    public final String label;
 
     Kind(String label) {
       this.label = label;
@@ -53,7 +53,7 @@ public final class QueryMix {
   public record Request(Kind kind, String label, SearchRequest search, PhraseRequest phrase, String similarId,
                         int similarParagraph) {
     /** The same request as an API path with its query string. */
-    String httpPath() {
+    public String httpPath() {
       if (search != null) {
         StringBuilder sb = new StringBuilder("/api/search?q=").append(enc(search.query()));
         filters(sb, search.filters());
@@ -68,7 +68,7 @@ public final class QueryMix {
     }
 
     /** Runs it in process; returns what it found (hits, occurrences or similar paragraphs). */
-    long run(LuceneBackend engine) throws IOException, InvalidRequestException, org.policysearch.search.api.NotFoundException {
+    public long run(SearchBackend engine) throws IOException, InvalidRequestException, org.policysearch.search.api.NotFoundException {
       if (search != null) return engine.search(search).total();
       if (phrase != null) return engine.phrase(phrase).occurrences();
       return engine.similarTo(similarId, similarParagraph, SIMILAR_SIZE, SimilarMode.DOCUMENTS, false).items().size();
@@ -101,7 +101,7 @@ public final class QueryMix {
   }
 
   /** Builds the mix for the index behind {@code engine}. */
-  public static QueryMix build(LuceneBackend engine) throws IOException {
+  public static QueryMix build(SearchBackend engine) throws IOException {
     Facets f = engine.facets();
     String province = null;
     String city = null;

@@ -56,7 +56,19 @@ public final class Report {
   public static void write(Benchmark.Result r, Path out) throws IOException {
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
-    Files.writeString(out, render(r), StandardCharsets.UTF_8);
+    Files.writeString(out, render(r) + keptSection(out), StandardCharsets.UTF_8);
+  }
+
+  /** Markers of the section 'bench --backend opensearch' writes into the same file: a run of this benchmark keeps it. */
+  public static final String OPENSEARCH_BEGIN = "<!-- opensearch-bench:begin -->";
+  public static final String OPENSEARCH_END = "<!-- opensearch-bench:end -->";
+
+  private static String keptSection(Path out) throws IOException {
+    if (!Files.exists(out)) return "";
+    String old = Files.readString(out, StandardCharsets.UTF_8);
+    int b = old.indexOf(OPENSEARCH_BEGIN);
+    int e = old.indexOf(OPENSEARCH_END);
+    return b >= 0 && e > b ? "\n" + old.substring(b, e + OPENSEARCH_END.length()) + "\n" : "";
   }
 
   /** The report, section by section. */

