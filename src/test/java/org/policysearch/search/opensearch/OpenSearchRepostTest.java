@@ -1,0 +1,90 @@
+package org.policysearch.search.opensearch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.BackendConfig;
+import org.policysearch.index.CorpusIndexer;
+import org.policysearch.index.IndexLayout;
+import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.ingest.Builders;
+import org.policysearch.ingest.IngestConfig;
+import org.policysearch.ingest.Ingester;
+import org.policysearch.search.LuceneBackend;
+import org.policysearch.search.api.Filters;
+import org.policysearch.search.api.SearchLimits;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SearchResult;
+import org.policysearch.search.api.SortOrder;
+import org.policysearch.search.query.Synonyms;
+
+/**
+ * A repost on the cluster is found by its words like any document. Its mark is decided after every document was
+ * sent and set by sending it again; it was once set by a partial update, which OpenSearch rebuilds from the
+ * {@code _source}, where the document's words are not kept: the repost was then found by nothing but its paragraphs
+ * ({@code bench --backend opensearch} found 7 reposts of the shared corpus missed by quoted strings).
+ */
+class OpenSearchRepostTest {
+  @TempDir static Path dir;
+  static LuceneBackend lucene;
+  static OpenSearchBackend cluster;
+
+  @BeforeAll
+  static void build() throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    try (Stream<Path> seeds = Files.list(Path.of("src/test/resources/seeds"))) {
+      for (Path s : seeds.filter(p -> p.toString().endsWith(".txt")).toList()) Files.copy(s, corpus.resolve(s.getFileName()));
+    }
+    // the Ezhou speech again under another name: one of the two is a repost of the other
+    Files.copy(Path.of("src/test/resources/seeds/000_64eeac01db686175.txt"), corpus.resolve("zz_repost_of_ezhou.txt"));
+    Ingester ingester = new Ingester(IngestConfig.DEFAULTS, Builders.standard());
+    new CorpusIndexer(ingester, new Analyzers(), 2, 32).run(corpus, new IndexLayout(dir.resolve("index")), false, CorpusIndexer.Progress.NONE);
+    lucene = LuceneBackend.open(dir.resolve("index"), new Analyzers(), Synonyms.load(null), SearchLimits.DEFAULTS);
+    BackendConfig cfg = new BackendConfig(BackendConfig.Kind.OPENSEARCH, List.of(TestCluster.uri()), "repost-test", "",
+        BackendConfig.DEFAULT_PASSWORD_ENV, null, null, 2, 0);
+    cluster = OpenSearchBackend.open(cfg, "", new Analyzers(), Synonyms.load(null), SearchLimits.DEFAULTS,
+        new OpenSearchBackend.Corpus(corpus, ingester, System.err));
+    assertEquals(1, cluster.reindex(true).duplicatesChanged(), "one repost marked on the cluster");
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    lucene.close();
+    cluster.close();
+  }
+
+  static final List<String> QUERIES = List.of("\"实施家校协同\"", "\"防溺水\"", "鄂州 教育", "\"鄂州\"", "教育 -疫情", "");
+
+  @Test
+  void theRepostIsFoundByItsWordsAndFoldedAlike() throws Exception {
+    assertEquals(1, lucene.stats().duplicates());
+    assertEquals(1, cluster.stats().duplicates());
+    Filters withReposts = new Filters(List.of(), List.of(), null, null, List.of(), List.of(), true);
+    for (String q : QUERIES) {
+      for (Filters f : List.of(withReposts, Filters.NONE)) {
+        SearchRequest r = new SearchRequest(q, f, SortOrder.DATE_ASC, 1, 100, 0);
+        SearchResult a = lucene.search(r);
+        SearchResult b = cluster.search(r);
+        assertEquals(a.hits().stream().map(h -> h.document().id()).sorted().toList(),
+            b.hits().stream().map(h -> h.document().id()).sorted().toList(), () -> q + " " + f.includeDuplicates());
+        assertEquals(a.total(), b.total(), q);
+        assertEquals(a.foldedReposts(), b.foldedReposts(), q);
+        assertEquals(a.facets(), b.facets(), q);
+      }
+    }
+    SearchResult both = cluster.search(new SearchRequest("\"实施家校协同\"", withReposts, SortOrder.DATE_ASC, 1, 10, 0));
+    assertEquals(2, both.total(), "the speech and its repost");
+    SearchResult folded = cluster.search(new SearchRequest("\"实施家校协同\"", Filters.NONE, SortOrder.DATE_ASC, 1, 10, 0));
+    assertEquals(1, folded.total());
+    assertEquals(1, folded.foldedReposts());
+    assertTrue(folded.hits().stream().noneMatch(h -> h.document().flags().duplicate()), "the original is shown, not the repost");
+  }
+}
