@@ -172,12 +172,58 @@ public final class OpenSearchBackend implements SearchBackend {
     ClusterLineage.Narrowing narrowing = lineage.narrowing(filters);
     JsonObject text = narrowing.apply(cq.documentQuery() == null ? QueryTranslator.wrap("match_all", new JsonObject())
         : QueryTranslator.translate(cq.documentQuery()));
-    Set<String> folded = folded(text, filters);
+    boolean inner = r.passages() > 0 && r.size() > 0 && cq.paragraphQuery() != null;
+    // Reposts are folded when their original is a hit. The first request folds nothing and says, in two
+    // aggregations, which originals and which reposts the query finds; only when a repost of a found original is
+    // found too (a repost holds its original's text, so a common case, but far from every query) is the search
+    // sent again with those reposts left out: one request for most searches, two at most.
+    Map<String, List<String>> byOriginal = filters.includeDuplicates() ? Map.of() : repostsByOriginal();
+    Set<String> folded = Set.of();
+    JsonObject res = searchRaw(searchBody(r, cq, filters, text, folded, inner, byOriginal));
+    if (res != null && !byOriginal.isEmpty()) {
+      JsonObject aggs = res.getAsJsonObject("aggregations");
+      Set<String> found = new java.util.HashSet<>();
+      for (String id : bucketKeys(aggs, ORIGINALS_AGG)) found.addAll(byOriginal.getOrDefault(id, List.of()));
+      if (!java.util.Collections.disjoint(found, bucketKeys(aggs, REPOSTS_AGG))) {
+        folded = found;
+        res = searchRaw(searchBody(r, cq, filters, text, folded, inner, Map.of()));
+      }
+    }
+    long total = 0;
+    long foldedHits = 0;
+    boolean timedOut = false;
+    List<Hit> hits = new ArrayList<>();
+    Facets facets = emptyFacets(filters);
+    if (res != null) {
+      timedOut = res.get("timed_out").getAsBoolean();
+      total = res.getAsJsonObject("hits").getAsJsonObject("total").get("value").getAsLong();
+      List<JsonObject> page = new ArrayList<>();
+      for (JsonElement h : res.getAsJsonObject("hits").getAsJsonArray("hits")) page.add(h.getAsJsonObject());
+      hits = hits(page, cq, r.passages(), inner);
+      facets = facets(res.getAsJsonObject("aggregations"), filters);
+      if (!folded.isEmpty()) foldedHits = res.getAsJsonObject("aggregations").getAsJsonObject(FOLDED_AGG).get("doc_count").getAsLong();
+    }
+    PartialMatches partial = null;
+    if (cq.relaxed().isPresent() && r.sort() == SortOrder.RELEVANCE && !timedOut && (long) r.page() * r.size() > total) {
+      int from = (r.page() - 1) * r.size();
+      partial = partial(cq, filters, narrowing, Math.max(0, from - total), r.size() - hits.size(), r.passages());
+    }
+    long took = (System.nanoTime() - t0) / 1_000_000;
+    return new SearchResult(total, foldedHits, r.page(), r.size(), took, cq.interpretation().withFilters(rf.readings()), filters,
+        r.sort(), hits, facets, timedOut, 0, "lexical", partial);
+  }
+
+  /**
+   * The search request: the query (with the passages' clause when {@code inner}), the filters and {@code folded}
+   * left out as a post filter and in every facet, the page, the facets, the folded reposts counted; with
+   * {@code probe} (reposts by original) also which originals and which reposts the query finds.
+   */
+  private JsonObject searchBody(SearchRequest r, CompiledQuery cq, Filters filters, JsonObject text, Set<String> folded, boolean inner,
+      Map<String, List<String>> probe) {
     // The folded reposts are left out by the post filter and the facets' filters rather than by the query, so that
     // the same request counts them (the aggregation "folded"): one round trip fewer than a count of their own.
     JsonObject base = text;
     JsonObject notFolded = folded.isEmpty() ? null : notIds(folded);
-    boolean inner = r.passages() > 0 && r.size() > 0 && cq.paragraphQuery() != null;
     if (inner) {
       // The best paragraphs come with the hits: the paragraph query as an optional clause of weight 0 (it neither
       // matches nor scores a document) whose inner hits are each document's paragraphs by that query's score.
@@ -217,30 +263,39 @@ public final class OpenSearchBackend implements SearchBackend {
       passing.add("filter", both(allFilters(filters, null), ids(folded)));
       aggs.add(FOLDED_AGG, passing);
     }
+    if (!probe.isEmpty()) {
+      Set<String> reposts = new java.util.HashSet<>();
+      probe.values().forEach(reposts::addAll);
+      aggs.add(ORIGINALS_AGG, idsFound(both(allFilters(filters, null), ids(probe.keySet())), probe.size()));
+      aggs.add(REPOSTS_AGG, idsFound(both(allFilters(filters, null), ids(reposts)), reposts.size()));
+    }
     body.add("aggs", aggs);
-    JsonObject res = searchRaw(body);
-    long total = 0;
-    long foldedHits = 0;
-    boolean timedOut = false;
-    List<Hit> hits = new ArrayList<>();
-    Facets facets = emptyFacets(filters);
-    if (res != null) {
-      timedOut = res.get("timed_out").getAsBoolean();
-      total = res.getAsJsonObject("hits").getAsJsonObject("total").get("value").getAsLong();
-      List<JsonObject> page = new ArrayList<>();
-      for (JsonElement h : res.getAsJsonObject("hits").getAsJsonArray("hits")) page.add(h.getAsJsonObject());
-      hits = hits(page, cq, r.passages(), inner);
-      facets = facets(res.getAsJsonObject("aggregations"), filters);
-      if (!folded.isEmpty()) foldedHits = res.getAsJsonObject("aggregations").getAsJsonObject(FOLDED_AGG).get("doc_count").getAsLong();
+    return body;
+  }
+
+  /** Which originals of reposts, and which reposts, a search finds (its probe aggregations). */
+  private static final String ORIGINALS_AGG = "originals_found";
+  private static final String REPOSTS_AGG = "reposts_found";
+
+  /** An aggregation of the ids of the documents of {@code filter} among the query's (at most {@code size}). */
+  private static JsonObject idsFound(JsonObject filter, int size) {
+    JsonObject terms = new JsonObject();
+    terms.addProperty("field", Fields.ID);
+    terms.addProperty("size", Math.max(1, size));
+    JsonObject sub = new JsonObject();
+    sub.add("ids", QueryTranslator.wrap("terms", terms));
+    JsonObject agg = new JsonObject();
+    agg.add("filter", filter);
+    agg.add("aggs", sub);
+    return agg;
+  }
+
+  private static Set<String> bucketKeys(JsonObject aggs, String name) {
+    Set<String> out = new java.util.HashSet<>();
+    for (JsonElement b : aggs.getAsJsonObject(name).getAsJsonObject("ids").getAsJsonArray("buckets")) {
+      out.add(b.getAsJsonObject().get("key").getAsString());
     }
-    PartialMatches partial = null;
-    if (cq.relaxed().isPresent() && r.sort() == SortOrder.RELEVANCE && !timedOut && (long) r.page() * r.size() > total) {
-      int from = (r.page() - 1) * r.size();
-      partial = partial(cq, filters, narrowing, Math.max(0, from - total), r.size() - hits.size(), r.passages());
-    }
-    long took = (System.nanoTime() - t0) / 1_000_000;
-    return new SearchResult(total, foldedHits, r.page(), r.size(), took, cq.interpretation().withFilters(rf.readings()), filters,
-        r.sort(), hits, facets, timedOut, 0, "lexical", partial);
+    return out;
   }
 
   /**
