@@ -27,6 +27,7 @@ import org.policysearch.search.api.Hit;
 import org.policysearch.search.api.Passage;
 import org.policysearch.search.api.PhraseRequest;
 import org.policysearch.search.api.PhraseResult;
+import org.policysearch.search.api.SearchBackend;
 import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.api.SearchRequest;
 import org.policysearch.search.api.SearchResult;
@@ -43,8 +44,11 @@ import org.policysearch.search.query.Synonyms;
  */
 class SeedCorpusTest {
   @TempDir static Path dir;
-  static LuceneBackend engine;
-  static IndexSummary summary;
+  /** The backend under test: the embedded index here, the cluster in {@code SeedCorpusOnOpenSearchTest}. */
+  static SearchBackend engine;
+  /** What the indexing run added and skipped. */
+  static long added;
+  static List<?> skipped;
 
   static final String EZHOU = "000_64eeac01db686175.txt";
   static final String TONGNAN = "001_c64f190a103f523b.txt";
@@ -54,13 +58,21 @@ class SeedCorpusTest {
 
   @BeforeAll
   static void build() throws Exception {
+    Path corpus = seedCorpus(dir);
+    CorpusIndexer indexer = new CorpusIndexer(new Ingester(IngestConfig.DEFAULTS, Builders.standard()), TestIndex.ANALYZERS, 2, 32);
+    IndexSummary summary = indexer.run(corpus, new IndexLayout(dir.resolve("index")), false, CorpusIndexer.Progress.NONE);
+    added = summary.added();
+    skipped = summary.skipped();
+    engine = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
+  }
+
+  /** The five seed files in a corpus folder of {@code dir}. */
+  static Path seedCorpus(Path dir) throws java.io.IOException {
     Path corpus = Files.createDirectories(dir.resolve("corpus"));
     try (Stream<Path> seeds = Files.list(Path.of("src/test/resources/seeds"))) {
       for (Path s : seeds.filter(p -> p.toString().endsWith(".txt")).toList()) Files.copy(s, corpus.resolve(s.getFileName()));
     }
-    CorpusIndexer indexer = new CorpusIndexer(new Ingester(IngestConfig.DEFAULTS, Builders.standard()), TestIndex.ANALYZERS, 2, 32);
-    summary = indexer.run(corpus, new IndexLayout(dir.resolve("index")), false, CorpusIndexer.Progress.NONE);
-    engine = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
+    return corpus;
   }
 
   @AfterAll
@@ -87,8 +99,8 @@ class SeedCorpusTest {
 
   @Test
   void theSeedsAreIndexedWithTheirMetadata() throws Exception {
-    assertEquals(5, summary.added());
-    assertEquals(List.of(), summary.skipped());
+    assertEquals(5, added);
+    assertEquals(List.of(), skipped);
     SearchResult all = search("", Filters.NONE);
     assertEquals(5, all.total());
     assertEquals(Map.of("湖北省", 1L, "湖北省/鄂州市", 1L, "重庆市", 1L, "重庆市/潼南区", 1L, "山东省", 1L, "山东省/聊城市", 1L,
