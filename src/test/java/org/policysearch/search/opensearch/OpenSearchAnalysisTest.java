@@ -46,6 +46,7 @@ class OpenSearchAnalysisTest {
     settings.addProperty("number_of_shards", 1);
     settings.addProperty("number_of_replicas", 0);
     settings.addProperty("max_ngram_diff", IndexDesign.INFIX_MAX - 1);
+    settings.addProperty("analyze.max_token_count", 1_000_000); // the long texts' infix chain
     settings.add("analysis", IndexDesign.analysis());
     JsonObject body = new JsonObject();
     body.add("settings", settings);
@@ -66,6 +67,19 @@ class OpenSearchAnalysisTest {
   @Test
   void adversarialStringsAnalyseIdentically() throws IOException {
     for (String s : ADVERSARIAL) compareAll(s);
+  }
+
+  @Test
+  void longTextsAnalyseIdentically() throws IOException {
+    // paragraphs longer than any reader buffer: tokens that straddle a buffer boundary must come out whole
+    StringBuilder b = new StringBuilder();
+    String[] parts = {"落实“双减”政策，推进义务教育优质均衡发展。", "ＡＢＣ１２３，COVID-19疫情防控2023年第3季度；", "臺灣香港澳門國務院辦公廳關於",
+        "《中华人民共和国教育法》第十二条　", "abc  def\tghi 1,000,000 3.14 x86_64 ８０２．１１"};
+    for (int i = 0; b.length() < 40_000; i++) {
+      b.append(parts[i % parts.length]);
+      if (i % 7 == 0) b.append('x'); // shift the phase against any buffer size
+    }
+    for (int len : new int[] {1023, 1024, 1025, 2047, 2049, 4095, 4097, 8191, 8193, 16_385, 40_000}) compareAll(b.substring(0, len));
   }
 
   @Test
