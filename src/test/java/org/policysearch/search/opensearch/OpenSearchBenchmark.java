@@ -454,7 +454,7 @@ public final class OpenSearchBenchmark {
    * The mix's exact phrases and random strings of 2 to 6 Chinese characters cut from the documents' paragraphs
    * (seed 42): what journalists quote.
    */
-  private static List<String> quotedStrings(List<PolicyDocument> docs, QueryMix mix, int random) {
+  static List<String> quotedStrings(List<PolicyDocument> docs, QueryMix mix, int random) {
     List<String> out = new ArrayList<>();
     for (QueryMix.Request r : mix.of(QueryMix.Kind.EXACT)) out.add(r.search().query().replace("\"", ""));
     Random rnd = new Random(42);
@@ -476,7 +476,7 @@ public final class OpenSearchBenchmark {
   private static final Map<String, Set<String>> TRUTH = new java.util.HashMap<>();
 
   /** Ids of the documents whose title or a paragraph holds the string (normalised, letter and digit runs whole): the truth. */
-  private static synchronized Set<String> truth(List<PolicyDocument> docs, String s) {
+  static synchronized Set<String> truth(List<PolicyDocument> docs, String s) {
     if (normalised == null) {
       normalised = new LinkedHashMap<>();
       for (PolicyDocument d : docs) {
