@@ -174,9 +174,9 @@ public final class OpenSearchBenchmark {
             throughput.put(e.getKey(), throughput(mix, e.getValue()));
           }
           log("quoted strings");
-          quotedResult.put("OpenSearch backend", quotedOurs(ours, docs, quotedStrings));
-          quotedResult.put("embedded", quotedOurs(lucene, docs, quotedStrings));
-          quotedResult.put("stock OpenSearch + smartcn (`match_phrase` on title and text)", quotedStock(stock, docs, quotedStrings));
+          quotedResult.put("OpenSearch backend", quoted(ours(ours), docs, quotedStrings));
+          quotedResult.put("embedded", quoted(ours(lucene), docs, quotedStrings));
+          quotedResult.put("stock OpenSearch + smartcn (`match_phrase` on title and text)", quoted(stock(stock), docs, quotedStrings));
         }
       } finally {
         one.close();
@@ -501,32 +501,27 @@ public final class OpenSearchBenchmark {
     });
   }
 
-  /** {strings, truth documents, missed, added, strings with a difference} for our search of the quoted string, reposts included. */
-  private static double[] quotedOurs(SearchBackend b, List<PolicyDocument> docs, List<String> strings) throws Exception {
-    long truth = 0, missed = 0, added = 0, wrong = 0;
+  /** The documents a setup finds for a quoted string. */
+  interface Finder {
+    Set<String> find(String s) throws Exception;
+  }
+
+  /** Our search of the quoted string, reposts included, every page. */
+  private static Finder ours(SearchBackend b) {
     Filters all = new Filters(List.of(), List.of(), null, null, List.of(), List.of(), true);
-    for (String s : strings) {
-      Set<String> t = truth(docs, s);
+    return s -> {
       Set<String> got = new HashSet<>();
       for (int page = 1; ; page++) {
         var res = b.search(new SearchRequest("\"" + s + "\"", all, SortOrder.DATE_DESC, page, 100, 0));
         res.hits().forEach(h -> got.add(h.document().id()));
-        if (res.hits().size() < 100) break;
+        if (res.hits().size() < 100) return got;
       }
-      long m = t.stream().filter(x -> !got.contains(x)).count();
-      long a = got.stream().filter(x -> !t.contains(x)).count();
-      truth += t.size();
-      missed += m;
-      added += a;
-      if (m + a > 0) wrong++;
-    }
-    return new double[] {strings.size(), truth, missed, added, wrong};
+    };
   }
 
-  private static double[] quotedStock(Cluster c, List<PolicyDocument> docs, List<String> strings) throws IOException {
-    long truth = 0, missed = 0, added = 0, wrong = 0;
-    for (String s : strings) {
-      Set<String> t = truth(docs, s);
+  /** Stock {@code match_phrase} of the string on title and text (a {@code multi_match} of type phrase). */
+  private static Finder stock(Cluster c) {
+    return s -> {
       JsonObject mm = new JsonObject();
       mm.addProperty("query", s);
       mm.addProperty("type", "phrase");
@@ -543,6 +538,16 @@ public final class OpenSearchBenchmark {
           .getAsJsonArray("hits")) {
         got.add(h.getAsJsonObject().get("_id").getAsString());
       }
+      return got;
+    };
+  }
+
+  /** {strings, truth documents, missed, added, strings with a wrong answer} of a setup against the scan. */
+  private static double[] quoted(Finder f, List<PolicyDocument> docs, List<String> strings) throws Exception {
+    long truth = 0, missed = 0, added = 0, wrong = 0;
+    for (String s : strings) {
+      Set<String> t = truth(docs, s);
+      Set<String> got = f.find(s);
       long m = t.stream().filter(x -> !got.contains(x)).count();
       long a = got.stream().filter(x -> !t.contains(x)).count();
       truth += t.size();

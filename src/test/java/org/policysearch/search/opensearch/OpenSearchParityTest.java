@@ -387,10 +387,8 @@ class OpenSearchParityTest {
 
   @Test
   void theHttpApiAnswersAlike() throws Exception {
-    io.javalin.Javalin a = org.policysearch.web.WebApp.create(lucene,
-        org.policysearch.web.TestServer.config(dir, dir.resolve("index"), dir.resolve("web"), SearchLimits.DEFAULTS)).start();
-    io.javalin.Javalin b = org.policysearch.web.WebApp.create(cluster,
-        org.policysearch.web.TestServer.config(dir, dir.resolve("index"), dir.resolve("web"), SearchLimits.DEFAULTS)).start();
+    io.javalin.Javalin a = server(lucene);
+    io.javalin.Javalin b = server(cluster);
     try {
       String doc = java.net.URLEncoder.encode("000_64eeac01db686175.txt", StandardCharsets.UTF_8);
       for (String path : List.of("/api/facets", "/api/stats", "/api/health", "/api/documents/" + doc + "?q=%E6%95%99%E8%82%B2",
@@ -442,13 +440,17 @@ class OpenSearchParityTest {
     assertEquals(ja, jb, path);
   }
 
+  /** A server of the API over one backend (the same settings for both). */
+  private static io.javalin.Javalin server(org.policysearch.search.api.SearchBackend backend) {
+    return org.policysearch.web.WebApp.create(backend,
+        org.policysearch.web.TestServer.config(dir, dir.resolve("index"), dir.resolve("web"), SearchLimits.DEFAULTS)).start();
+  }
+
   /** The similar endpoints over HTTP: the same status, content type and JSON, in order (only the time taken aside). */
   @Test
   void similarOverHttpIsTheSame() throws Exception {
-    io.javalin.Javalin a = org.policysearch.web.WebApp.create(lucene,
-        org.policysearch.web.TestServer.config(dir, dir.resolve("index"), dir.resolve("web"), SearchLimits.DEFAULTS)).start();
-    io.javalin.Javalin b = org.policysearch.web.WebApp.create(cluster,
-        org.policysearch.web.TestServer.config(dir, dir.resolve("index"), dir.resolve("web"), SearchLimits.DEFAULTS)).start();
+    io.javalin.Javalin a = server(lucene);
+    io.javalin.Javalin b = server(cluster);
     try {
       PolicyDocument d = DOCS.stream().filter(x -> !x.flags().duplicate() && x.paragraphs().size() >= 5).findFirst().orElseThrow();
       String id = java.net.URLEncoder.encode(d.id(), StandardCharsets.UTF_8);
