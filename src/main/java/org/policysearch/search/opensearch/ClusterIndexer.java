@@ -349,33 +349,47 @@ final class ClusterIndexer {
           decode(Base64.getDecoder().decode(d.get(Fields.FINGERPRINT).getAsString()))));
     }
     Map<String, String> marks = DuplicateResolver.resolve(candidates, id -> load(index, id));
-    Bulk updates = new Bulk(index);
-    int changed = 0;
+    Map<String, String> changed = new java.util.LinkedHashMap<>();
     for (JsonObject d : all) {
       String want = marks.getOrDefault(d.get(Fields.ID).getAsString(), "");
-      if (!want.equals(d.get(Fields.DUPLICATE_OF).getAsString())) {
-        // The whole document again with its new mark, never a partial update: an update rebuilds the document from
-        // its _source, which leaves out what is indexed only (the document's words, the lineage keys), and the
-        // repost would no longer be found by its words (bench --backend opensearch: 7 reposts missed by quoted strings).
-        String id = d.get(Fields.ID).getAsString();
-        Cluster.Answer a = cluster.get("/" + index + "/_doc/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8));
-        JsonObject src = Cluster.ok(a, "read a document").getAsJsonObject("_source");
-        src.addProperty(Fields.DUPLICATE_OF, want);
-        PolicyDocument doc = fromSource(src);
-        updates.index(id, IndexDesign.document(doc, src.get(Fields.FILE_HASH).getAsString(),
+      if (!want.equals(d.get(Fields.DUPLICATE_OF).getAsString())) changed.put(d.get(Fields.ID).getAsString(), want);
+    }
+    // The whole document again with its new mark, never a partial update: an update rebuilds the document from its
+    // _source, which leaves out what is indexed only (the document's words, the lineage keys), and the repost would
+    // no longer be found by its words (bench --backend opensearch: 7 reposts missed by quoted strings). Their sources
+    // are read a batch at a time.
+    Bulk updates = new Bulk(index);
+    List<String> ids = List.copyOf(changed.keySet());
+    for (int from = 0; from < ids.size(); from += BATCH_DOCUMENTS) {
+      for (JsonObject src : sources(index, ids.subList(from, Math.min(ids.size(), from + BATCH_DOCUMENTS)))) {
+        String id = src.get(Fields.ID).getAsString();
+        src.addProperty(Fields.DUPLICATE_OF, changed.get(id));
+        updates.index(id, IndexDesign.document(fromSource(src), src.get(Fields.FILE_HASH).getAsString(),
             Base64.getDecoder().decode(src.get(Fields.FINGERPRINT).getAsString()), words));
-        changed++;
       }
     }
     updates.flush();
-    return changed;
+    return changed.size();
+  }
+
+  /** The sources of these documents (those that exist), in one request. */
+  private List<JsonObject> sources(String index, List<String> ids) throws IOException {
+    JsonObject body = new JsonObject();
+    JsonArray a = new JsonArray();
+    ids.forEach(a::add);
+    body.add("ids", a);
+    List<JsonObject> out = new ArrayList<>();
+    for (JsonElement e : Cluster.ok(cluster.json("POST", "/" + index + "/_mget", body), "read documents").getAsJsonArray("docs")) {
+      JsonObject d = e.getAsJsonObject();
+      if (d.has("found") && d.get("found").getAsBoolean()) out.add(d.getAsJsonObject("_source"));
+    }
+    return out;
   }
 
   /** A whole document (metadata and paragraphs) from the index. */
   PolicyDocument load(String index, String id) throws IOException {
-    Cluster.Answer a = cluster.get("/" + index + "/_doc/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8));
-    if (a.status() == 404) return null;
-    return fromSource(Cluster.ok(a, "read a document").getAsJsonObject("_source"));
+    List<JsonObject> found = sources(index, List.of(id));
+    return found.isEmpty() ? null : fromSource(found.get(0));
   }
 
   /** A paragraph's place among articles as the cluster keeps it (none for an index written before it kept them). */
