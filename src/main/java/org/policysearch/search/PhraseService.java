@@ -54,8 +54,6 @@ final class PhraseService {
    */
   private record Found(int parentGlobal, int child, long date, String year, List<String> regions, int paragraph, int count) {}
 
-  /** The key of documents without a year while counting by year (no year is written with letters). */
-  private static final String UNKNOWN_YEAR = "unknown";
 
   PhraseResult phrase(PhraseRequest r) throws InvalidRequestException, IOException {
     long t0 = System.nanoTime();
@@ -192,104 +190,47 @@ final class PhraseService {
   private static final class Tally {
     private final IndexSearcher s;
     private final String n;
-    private final PhraseRequest r;
-    private final long from;
-    private final long to;
     private final DocumentReader.Reads reads = new DocumentReader.Reads();
     private final Map<Integer, PolicyDocument> metaCache = new HashMap<>();
-    private final Map<String, long[]> byYear = new HashMap<>();
-    private final Map<String, long[]> byRegion = new HashMap<>();
-    private final Map<List<String>, long[]> byRegionYear = new HashMap<>();
-    private final List<PhraseResult.Occurrence> items = new ArrayList<>();
-    private long occurrences;
-    private long paragraphs;
-    private long documents;
-    private int lastParent = -1;
+    private final PhraseTally tally;
 
     Tally(IndexSearcher s, String n, PhraseRequest r) {
       this.s = s;
       this.n = n;
-      this.r = r;
-      this.from = (long) (r.page() - 1) * r.size();
-      this.to = from + r.size();
+      this.tally = new PhraseTally(n, r);
     }
 
-    /** One paragraph that contains the phrase, in order. */
+    /** One paragraph that contains the phrase, in order; its text is read only when its count or its page needs it. */
     void add(Found f) throws IOException {
       Paragraph p = null;
       List<int[]> occ = null;
       int count = f.count;
-      if (count < 0 || occurrences + count > from && occurrences < to) {
+      if (count < 0 || tally.onPage(count)) {
         LeafReaderContext ctx = DocumentReader.leaf(s, f.child);
         p = DocumentReader.paragraph(reads.of(ctx), f.child - ctx.docBase);
         occ = occurrences(p.text(), n);
         count = occ.size();
       }
-      if (count == 0) return; // cannot happen: the index and the text agree (tested)
-      boolean newDoc = f.parentGlobal != lastParent;
-      lastParent = f.parentGlobal;
-      paragraphs++;
-      if (newDoc) documents++;
-      if (f.year != null) PhraseService.add(byYear, f.year, newDoc, count);
-      else PhraseService.add(byYear, UNKNOWN_YEAR, newDoc, count);
-      for (String path : f.regions) {
-        PhraseService.add(byRegion, path, newDoc, count);
-        if (f.year != null) PhraseService.add(byRegionYear, List.of(path, f.year), newDoc, count);
-      }
-      if (occurrences + count > from && occurrences < to) page(f, p, occ);
-      occurrences += count;
+      // count 0 cannot happen: the index and the text agree (tested)
+      PolicyDocument meta = count > 0 && tally.onPage(count) ? metadata(f.parentGlobal) : null;
+      tally.add(f.parentGlobal, f.year, f.regions, count, meta, p == null ? 0 : p.number(), p == null ? null : p.text(), occ);
     }
 
-    /** The occurrences of one paragraph that fall on the requested page, in context. */
-    private void page(Found f, Paragraph p, List<int[]> occ) {
-      PolicyDocument meta = metaCache.computeIfAbsent(f.parentGlobal, g -> {
-        try {
-          LeafReaderContext pc = DocumentReader.leaf(s, g);
-          return DocumentReader.metadata(pc, reads.of(pc), g - pc.docBase, List.of());
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
-      long at = occurrences;
-      for (int[] o : occ) {
-        if (at >= from && items.size() < r.size()) {
-          items.add(new PhraseResult.Occurrence(meta.id(), meta.title(), meta.date().value(), meta.region(),
-              p.number(), p.text().substring(Math.max(0, o[0] - r.context()), o[0]), p.text().substring(o[0], o[1]),
-              p.text().substring(o[1], Math.min(p.text().length(), o[1] + r.context())), o[0], o[1]));
-        }
-        at++;
+    private PolicyDocument metadata(int parentGlobal) throws IOException {
+      PolicyDocument meta = metaCache.get(parentGlobal);
+      if (meta == null) {
+        LeafReaderContext pc = DocumentReader.leaf(s, parentGlobal);
+        meta = DocumentReader.metadata(pc, reads.of(pc), parentGlobal - pc.docBase, List.of());
+        metaCache.put(parentGlobal, meta);
       }
+      return meta;
     }
 
     /** The record, each count beside how many documents the covered corpus holds for its year or region. */
     PhraseResult result(String phrase, FacetHitCollector corpus, long t0, boolean timedOut, FilterResolver.Resolved rf) {
-      long[] unknown = byYear.remove(UNKNOWN_YEAR);
-      PhraseResult.Count yearUnknown = new PhraseResult.Count(UNKNOWN_YEAR, unknown == null ? 0 : unknown[0],
-          unknown == null ? 0 : unknown[1], corpus.yearUnknown());
-      List<PhraseResult.Count> years = counts(byYear, corpus.counts(FacetHitCollector.YEAR));
-      years.sort(Comparator.comparing(PhraseResult.Count::value).reversed());
-      List<PhraseResult.Count> regions = counts(byRegion, corpus.counts(FacetHitCollector.REGION));
-      regions.sort(Comparator.comparingLong(PhraseResult.Count::occurrences).reversed().thenComparing(PhraseResult.Count::value));
-      List<PhraseResult.RegionYear> regionYears = new ArrayList<>();
-      byRegionYear.forEach((k, v) -> regionYears.add(new PhraseResult.RegionYear(k.get(0), k.get(1), v[0], v[1])));
-      regionYears.sort(Comparator.comparing(PhraseResult.RegionYear::region)
-          .thenComparing(Comparator.comparing(PhraseResult.RegionYear::year).reversed()));
-      long took = (System.nanoTime() - t0) / 1_000_000;
-      return new PhraseResult(phrase, n, documents, corpus.hits(), paragraphs, occurrences, years, yearUnknown, regions, regionYears,
-          r.page(), r.size(), items, took, timedOut, rf.readings());
+      return tally.result(phrase, corpus.hits(), corpus.counts(FacetHitCollector.YEAR), corpus.counts(FacetHitCollector.REGION),
+          corpus.yearUnknown(), (System.nanoTime() - t0) / 1_000_000, timedOut, rf.readings());
     }
-  }
-
-  private static <K> void add(Map<K, long[]> m, K key, boolean newDoc, int occ) {
-    long[] c = m.computeIfAbsent(key, k -> new long[2]);
-    if (newDoc) c[0]++;
-    c[1] += occ;
-  }
-
-  private static List<PhraseResult.Count> counts(Map<String, long[]> m, Map<String, Long> corpus) {
-    List<PhraseResult.Count> out = new ArrayList<>();
-    m.forEach((k, v) -> out.add(new PhraseResult.Count(k, v[0], v[1], corpus.getOrDefault(k, 0L))));
-    return out;
   }
 
   /** Non-overlapping occurrences of a normalised phrase in a paragraph, as source ranges. */

@@ -28,6 +28,7 @@ import org.policysearch.index.vector.VectorStatus;
 import org.policysearch.ingest.Ingester;
 import org.policysearch.search.BackendRules;
 import org.policysearch.search.FilterResolver;
+import org.policysearch.search.PhraseTally;
 import org.policysearch.search.SimilarService;
 import org.policysearch.search.api.BackendUnavailableException;
 import org.policysearch.search.api.CitedBy;
@@ -881,7 +882,7 @@ public final class OpenSearchBackend implements SearchBackend {
       if (res == null) break;
       timedOut |= res.get("timed_out").getAsBoolean();
       JsonArray hits = res.getAsJsonObject("hits").getAsJsonArray("hits");
-      for (JsonElement e : hits) t.add(e.getAsJsonObject());
+      for (JsonElement e : hits) tally(t, n, e.getAsJsonObject());
       if (hits.size() < PHRASE_PAGE) break;
       after = hits.get(hits.size() - 1).getAsJsonObject().get("sort");
     }
@@ -907,92 +908,21 @@ public final class OpenSearchBackend implements SearchBackend {
     return t.result(phrase, covered, years, regions, yearUnknown, (System.nanoTime() - t0) / 1_000_000, timedOut, rf.readings());
   }
 
-  /** The counts and the page of occurrences of one phrase, document by document in order. */
-  private static final class PhraseTally {
-    private static final String UNKNOWN_YEAR = "unknown";
-    private final String n;
-    private final PhraseRequest r;
-    private final long from;
-    private final long to;
-    private final Map<String, long[]> byYear = new HashMap<>();
-    private final Map<String, long[]> byRegion = new HashMap<>();
-    private final Map<List<String>, long[]> byRegionYear = new HashMap<>();
-    private final List<PhraseResult.Occurrence> items = new ArrayList<>();
-    private long occurrences;
-    private long paragraphs;
-    private long documents;
-
-    PhraseTally(String n, PhraseRequest r) {
-      this.n = n;
-      this.r = r;
-      this.from = (long) (r.page() - 1) * r.size();
-      this.to = from + r.size();
-    }
-
-    void add(JsonObject hit) {
-      JsonObject src = StoredFields.of(hit, "", List.of(Fields.REGION));
-      String year = src.has(Fields.YEAR) && !src.get(Fields.YEAR).isJsonNull() ? src.get(Fields.YEAR).getAsString() : null;
-      List<String> regions = new ArrayList<>();
-      if (src.has(Fields.REGION)) src.getAsJsonArray(Fields.REGION).forEach(e -> regions.add(e.getAsString()));
-      PolicyDocument meta = null;
-      boolean newDoc = true;
-      for (JsonElement ih : hit.getAsJsonObject("inner_hits").getAsJsonObject(IndexDesign.PARAGRAPHS).getAsJsonObject("hits")
-          .getAsJsonArray("hits")) {
-        JsonObject p = StoredFields.paragraph(ih.getAsJsonObject());
-        String text = p.get(Fields.PARA_TEXT).getAsString();
-        List<int[]> occ = BackendRules.occurrences(text, n);
-        if (occ.isEmpty()) continue;
-        paragraphs++;
-        if (newDoc) documents++;
-        add(byYear, year == null ? UNKNOWN_YEAR : year, newDoc, occ.size());
-        for (String path : regions) {
-          add(byRegion, path, newDoc, occ.size());
-          if (year != null) add(byRegionYear, List.of(path, year), newDoc, occ.size());
-        }
-        newDoc = false;
-        if (occurrences + occ.size() > from && occurrences < to) {
-          if (meta == null) meta = ClusterIndexer.fromSource(src);
-          long at = occurrences;
-          for (int[] o : occ) {
-            if (at >= from && items.size() < r.size()) {
-              items.add(new PhraseResult.Occurrence(meta.id(), meta.title(), meta.date().value(), meta.region(),
-                  p.get(Fields.PARA_NUMBER).getAsInt(), text.substring(Math.max(0, o[0] - r.context()), o[0]), text.substring(o[0], o[1]),
-                  text.substring(o[1], Math.min(text.length(), o[1] + r.context())), o[0], o[1]));
-            }
-            at++;
-          }
-        }
-        occurrences += occ.size();
-      }
-    }
-
-    private static <K> void add(Map<K, long[]> m, K key, boolean newDoc, int occ) {
-      long[] c = m.computeIfAbsent(key, k -> new long[2]);
-      if (newDoc) c[0]++;
-      c[1] += occ;
-    }
-
-    PhraseResult result(String phrase, long covered, Map<String, Long> corpusYears, Map<String, Long> corpusRegions, long corpusYearUnknown,
-                        long took, boolean timedOut, List<org.policysearch.search.api.Interpretation.FilterReading> readings) {
-      long[] unknown = byYear.remove(UNKNOWN_YEAR);
-      PhraseResult.Count yearUnknown = new PhraseResult.Count(UNKNOWN_YEAR, unknown == null ? 0 : unknown[0],
-          unknown == null ? 0 : unknown[1], corpusYearUnknown);
-      List<PhraseResult.Count> years = counts(byYear, corpusYears);
-      years.sort(java.util.Comparator.comparing(PhraseResult.Count::value).reversed());
-      List<PhraseResult.Count> regions = counts(byRegion, corpusRegions);
-      regions.sort(java.util.Comparator.comparingLong(PhraseResult.Count::occurrences).reversed().thenComparing(PhraseResult.Count::value));
-      List<PhraseResult.RegionYear> regionYears = new ArrayList<>();
-      byRegionYear.forEach((k, v) -> regionYears.add(new PhraseResult.RegionYear(k.get(0), k.get(1), v[0], v[1])));
-      regionYears.sort(java.util.Comparator.comparing(PhraseResult.RegionYear::region)
-          .thenComparing(java.util.Comparator.comparing(PhraseResult.RegionYear::year).reversed()));
-      return new PhraseResult(phrase, n, documents, covered, paragraphs, occurrences, years, yearUnknown, regions, regionYears,
-          r.page(), r.size(), items, took, timedOut, readings);
-    }
-
-    private static List<PhraseResult.Count> counts(Map<String, long[]> m, Map<String, Long> corpus) {
-      List<PhraseResult.Count> out = new ArrayList<>();
-      m.forEach((k, v) -> out.add(new PhraseResult.Count(k, v[0], v[1], corpus.getOrDefault(k, 0L))));
-      return out;
+  /** One document of the phrase statistics: each of its matching paragraphs (inner hits) counted in its stored text. */
+  private void tally(PhraseTally t, String n, JsonObject hit) {
+    JsonObject src = StoredFields.of(hit, "", List.of(Fields.REGION));
+    String id = hit.get("_id").getAsString();
+    String year = src.has(Fields.YEAR) && !src.get(Fields.YEAR).isJsonNull() ? src.get(Fields.YEAR).getAsString() : null;
+    List<String> regions = new ArrayList<>();
+    if (src.has(Fields.REGION)) src.getAsJsonArray(Fields.REGION).forEach(e -> regions.add(e.getAsString()));
+    PolicyDocument meta = null;
+    for (JsonElement ih : hit.getAsJsonObject("inner_hits").getAsJsonObject(IndexDesign.PARAGRAPHS).getAsJsonObject("hits")
+        .getAsJsonArray("hits")) {
+      JsonObject p = StoredFields.paragraph(ih.getAsJsonObject());
+      String text = p.get(Fields.PARA_TEXT).getAsString();
+      List<int[]> occ = BackendRules.occurrences(text, n);
+      if (meta == null && !occ.isEmpty() && t.onPage(occ.size())) meta = ClusterIndexer.fromSource(src);
+      t.add(id, year, regions, occ.size(), meta, p.get(Fields.PARA_NUMBER).getAsInt(), text, occ);
     }
   }
 
