@@ -20,9 +20,12 @@ import org.policysearch.doc.PolicyDocument;
 import org.policysearch.search.api.Filters;
 import org.policysearch.search.api.PhraseRequest;
 import org.policysearch.search.api.PhraseResult;
+import org.policysearch.search.api.SearchBackend;
+import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.api.SearchRequest;
 import org.policysearch.search.api.SearchResult;
 import org.policysearch.search.api.SortOrder;
+import org.policysearch.search.query.Synonyms;
 import org.policysearch.text.CharClass;
 import org.policysearch.text.TextNormalizer;
 
@@ -30,15 +33,17 @@ import org.policysearch.text.TextNormalizer;
  * The exact guarantee: for any string s, the quoted query "s" returns exactly the documents and
  * paragraphs whose normalised text contains s (a run of letters or digits matched whole), checked
  * against a brute-force scan over random substrings of the corpus and strings that occur nowhere.
+ * Asked of the embedded backend here, of the OpenSearch backend in {@code ExactGuaranteeOnOpenSearchTest}.
  */
 class ExactGuaranteeTest {
   @TempDir static Path dir;
-  static SearchService service;
-  static PhraseService phrases;
-  static List<PolicyDocument> docs = new ArrayList<>();
+  /** The backend under test: the embedded index here, the cluster in {@code ExactGuaranteeOnOpenSearchTest}. */
+  static SearchBackend engine;
+  static List<PolicyDocument> docs;
 
   @BeforeAll
   static void build() throws Exception {
+    docs = new ArrayList<>(); // static, and shared with the subclass: made anew for each class
     try (Stream<Path> files = Files.list(Path.of("src/test/resources/seeds"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
         docs.add(TestIndex.fromLines(f, f.getFileName().toString(), "2023-01-01", "湖北省/鄂州市"));
@@ -51,13 +56,12 @@ class ExactGuaranteeTest {
         "《中华人民共和国教育法》第一条　为了发展教育事业，（一）×××同志，____，…………",
         "A.B.C. a b c 1,000,000 3.14 x86_64 ８０２．１１"));
     TestIndex.write(dir.resolve("index"), docs);
-    service = TestIndex.service(dir.resolve("index"));
-    phrases = new PhraseService(service);
+    engine = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
   }
 
   @AfterAll
   static void close() throws Exception {
-    service.close();
+    engine.close();
   }
 
   /** Brute force: (doc id, paragraph number) of every paragraph whose normalised text contains s. */
@@ -92,10 +96,10 @@ class ExactGuaranteeTest {
     String clean = s.replaceAll("[\"“”]", "");
     if (TextNormalizer.normalizeToString(clean).isEmpty()) return;
     Set<String> expected = oracle(clean);
-    PhraseResult pr = phrases.phrase(new PhraseRequest(clean, Filters.NONE, 1, 100, 5));
+    PhraseResult pr = engine.phrase(new PhraseRequest(clean, Filters.NONE, 1, 100, 5));
     Set<String> gotParagraphs = new TreeSet<>();
     for (int page = 1; ; page++) {
-      PhraseResult r = page == 1 ? pr : phrases.phrase(new PhraseRequest(clean, Filters.NONE, page, 100, 5));
+      PhraseResult r = page == 1 ? pr : engine.phrase(new PhraseRequest(clean, Filters.NONE, page, 100, 5));
       r.items().forEach(o -> gotParagraphs.add(o.id() + "#" + o.paragraph()));
       if (r.items().size() < 100) break;
     }
@@ -108,11 +112,26 @@ class ExactGuaranteeTest {
     for (PolicyDocument d : docs) for (Paragraph p : d.paragraphs()) inText += PhraseService.occurrences(p.text(), q).size();
     long expectedOccurrences = inText;
     assertEquals(expectedOccurrences, pr.occurrences(), () -> "occurrences of \"" + clean + "\"");
-    SearchResult sr = service.search(new SearchRequest("\"" + clean + "\"", Filters.NONE, SortOrder.RELEVANCE, 1, 100, 0));
+    SearchResult sr = engine.search(new SearchRequest("\"" + clean + "\"", Filters.NONE, SortOrder.RELEVANCE, 1, 100, 0));
     Set<String> gotDocs = new TreeSet<>();
     sr.hits().forEach(h -> gotDocs.add(h.document().id()));
     assertEquals(docsOf(expected), gotDocs, () -> "documents for \"" + clean + "\"");
     assertEquals(docsOf(expected).size(), sr.total(), () -> "total for \"" + clean + "\"");
+  }
+
+  /**
+   * The oracle scans the documents as made; the backend must hold those very paragraphs, the mixed document's
+   * widths, traditional characters, spaces and runs included, or the comparison would prove less than it says.
+   */
+  @Test
+  void theBackendHoldsTheParagraphsAsMade() throws Exception {
+    assertEquals(docs.size(), engine.documentCount());
+    for (PolicyDocument d : docs) {
+      PolicyDocument held = engine.document(d.id(), null).document();
+      assertEquals(d.paragraphs().stream().map(Paragraph::text).toList(), held.paragraphs().stream().map(Paragraph::text).toList(),
+          () -> "the paragraph texts of " + d.id());
+      assertEquals(d.paragraphs(), held.paragraphs(), () -> "the paragraphs of " + d.id());
+    }
   }
 
   @Test

@@ -5,9 +5,24 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.codelibs.opensearch.runner.OpenSearchRunner;
 import org.opensearch.http.HttpServerTransport;
+import org.policysearch.BackendConfig;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
+import org.policysearch.ingest.DocumentBuilder;
+import org.policysearch.ingest.IngestConfig;
+import org.policysearch.ingest.IngestException;
+import org.policysearch.ingest.Ingester;
+import org.policysearch.ingest.SkipReasons;
+import org.policysearch.search.TestIndex;
+import org.policysearch.search.api.IndexRun;
+import org.policysearch.search.api.SearchLimits;
+import org.policysearch.search.query.Synonyms;
 
 /**
  * One in-JVM OpenSearch node for every test of the OpenSearch backend in this JVM, started on first use
@@ -61,6 +76,52 @@ public final class TestCluster {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The backend over the index {@code alias} of the node ({@code shards} shards, no replica), indexing from
+   * {@code corpus} (null: none, reindex refused) as the tests' embedded indexes are opened: the test analyzers,
+   * no synonyms file, the default limits.
+   */
+  public static OpenSearchBackend backend(String alias, int shards, OpenSearchBackend.Corpus corpus) throws IOException {
+    BackendConfig cfg = new BackendConfig(BackendConfig.Kind.OPENSEARCH, List.of(uri()), alias, "",
+        BackendConfig.DEFAULT_PASSWORD_ENV, null, null, shards, 0);
+    return OpenSearchBackend.open(cfg, "", TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS, corpus);
+  }
+
+  /**
+   * The backend over a new index {@code alias} holding exactly {@code docs}, the documents a test made in memory
+   * (those {@code TestIndex.write} puts in an embedded index). They reach the cluster the only way documents do,
+   * through a corpus folder, the {@link Ingester} and the {@code ClusterIndexer}: each is written as a text file
+   * (its paragraphs, one a line) under {@code dir/cluster-corpus}, and the ingester is given a document builder
+   * that answers each file with its document as made, untouched. A real builder would make other documents:
+   * the standard one cleans the text, splits and marks the paragraphs (headings, themes, articles) and reads
+   * the metadata from it; the plain one strips each line, locates articles and takes the id from the file name
+   * and the rest from given metadata. The run must index every document and skip nothing.
+   */
+  public static OpenSearchBackend withDocuments(String alias, int shards, Path dir, List<PolicyDocument> docs) throws IOException {
+    Path corpus = Files.createDirectories(dir.resolve("cluster-corpus"));
+    Map<String, PolicyDocument> byFile = new HashMap<>();
+    for (PolicyDocument d : docs) {
+      String file = String.format("%04d.txt", byFile.size());
+      List<String> lines = new ArrayList<>();
+      for (Paragraph p : d.paragraphs()) lines.add(p.text());
+      Files.writeString(corpus.resolve(file), String.join("\n", lines) + "\n");
+      byFile.put(file, d);
+    }
+    DocumentBuilder asMade = raw -> {
+      PolicyDocument d = byFile.get(raw.file());
+      if (d == null) throw new IngestException(SkipReasons.BUILD_ERROR, "not a document of the test: " + raw.file());
+      return d;
+    };
+    OpenSearchBackend b = backend(alias, shards, new OpenSearchBackend.Corpus(corpus, new Ingester(IngestConfig.DEFAULTS, asMade),
+        System.err));
+    IndexRun run = b.index(true, (files, of, bytes, bytesOf, documents) -> {});
+    if (run.added() != docs.size() || !run.skipped().isEmpty() || run.documents() != docs.size()) {
+      b.close();
+      throw new IllegalStateException("the cluster index " + alias + " did not take the " + docs.size() + " documents: " + run);
+    }
+    return b;
   }
 
   /** A client of the node. */
