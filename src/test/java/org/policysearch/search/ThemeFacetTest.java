@@ -8,37 +8,43 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.search.api.FacetValue;
 import org.policysearch.search.api.Interpretation.FilterReading;
+import org.policysearch.search.api.SearchBackend;
+import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.api.SearchRequest;
 import org.policysearch.search.api.SearchResult;
 import org.policysearch.search.api.SortOrder;
+import org.policysearch.search.query.Synonyms;
 
 /**
  * Themes are paths of a two-level taxonomy and work like regions: the facet is a tree (top level › second
  * level, counts of documents at each), a top level filters everything under it, and a second level alone is
- * read as its path.
+ * read as its path. Asked of the embedded backend here, of the OpenSearch backend in {@code ThemeFacetOnOpenSearchTest}.
  */
 class ThemeFacetTest {
   @TempDir static Path dir;
-  static SearchService service;
+  /** The backend under test: the embedded index here, the cluster in {@code ThemeFacetOnOpenSearchTest}. */
+  static SearchBackend engine;
+  static final List<PolicyDocument> DOCS = List.of(
+      TestIndex.doc("kindergarten", "幼儿园管理办法", "2023-03-01", "山东省/青岛市", "法规", List.of("科技、教育/学前教育"), "幼儿园工作。"),
+      TestIndex.doc("tutoring", "校外培训管理办法", "2022-03-01", "山东省/济南市", "法规", List.of("科技、教育/双减"), "校外培训工作。"),
+      TestIndex.doc("air", "大气污染防治条例", "2021-04-29", "全国", "法规", List.of("城乡建设、环境保护/生态环境"), "大气污染防治工作。"));
 
   @BeforeAll
   static void build() throws Exception {
-    TestIndex.write(dir, List.of(
-        TestIndex.doc("kindergarten", "幼儿园管理办法", "2023-03-01", "山东省/青岛市", "法规", List.of("科技、教育/学前教育"), "幼儿园工作。"),
-        TestIndex.doc("tutoring", "校外培训管理办法", "2022-03-01", "山东省/济南市", "法规", List.of("科技、教育/双减"), "校外培训工作。"),
-        TestIndex.doc("air", "大气污染防治条例", "2021-04-29", "全国", "法规", List.of("城乡建设、环境保护/生态环境"), "大气污染防治工作。")));
-    service = TestIndex.service(dir);
+    TestIndex.write(dir.resolve("index"), DOCS);
+    engine = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
   }
 
   @AfterAll
   static void close() throws Exception {
-    service.close();
+    engine.close();
   }
 
   static SearchResult search(List<String> themes) throws Exception {
-    return service.search(new SearchRequest("工作", FilterValuesTest.filters(List.of(), themes, List.of()), SortOrder.RELEVANCE, 1, 10, 1));
+    return engine.search(new SearchRequest("工作", FilterValuesTest.filters(List.of(), themes, List.of()), SortOrder.RELEVANCE, 1, 10, 1));
   }
 
   @Test

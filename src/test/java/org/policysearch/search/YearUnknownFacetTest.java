@@ -4,35 +4,48 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.doc.PolicyDocument;
 import org.policysearch.search.api.Filters;
 import org.policysearch.search.api.PhraseRequest;
 import org.policysearch.search.api.PhraseResult;
+import org.policysearch.search.api.SearchBackend;
+import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.api.SearchRequest;
 import org.policysearch.search.api.SearchResult;
 import org.policysearch.search.api.SortOrder;
+import org.policysearch.search.query.Synonyms;
 
 /**
  * Documents without a date are counted apart in the year facet and in phrase statistics, never under a
- * year, and no year filter finds them.
+ * year, and no year filter finds them. Asked of the embedded backend here, of the OpenSearch backend in
+ * {@code YearUnknownFacetOnOpenSearchTest}.
  */
 class YearUnknownFacetTest {
   @TempDir static Path dir;
-  static SearchService service;
+  /** The backend under test: the embedded index here, the cluster in {@code YearUnknownFacetOnOpenSearchTest}. */
+  static SearchBackend engine;
+  static final List<PolicyDocument> DOCS = List.of(
+      TestIndex.doc("a", "2023年工作报告", "2023-03-01", "湖北省", "工作报告", List.of(), "邓小平理论是党的指导思想。"),
+      TestIndex.doc("b", "2022年工作报告", "2022", "湖北省", "工作报告", List.of(), "坚持邓小平理论。"),
+      TestIndex.doc("c", "在党的代表大会上的报告", "", "全国", "工作报告", List.of(), "高举邓小平理论伟大旗帜。"));
 
   @BeforeAll
-  static void index() throws Exception {
-    TestIndex.write(dir, List.of(
-        TestIndex.doc("a", "2023年工作报告", "2023-03-01", "湖北省", "工作报告", List.of(), "邓小平理论是党的指导思想。"),
-        TestIndex.doc("b", "2022年工作报告", "2022", "湖北省", "工作报告", List.of(), "坚持邓小平理论。"),
-        TestIndex.doc("c", "在党的代表大会上的报告", "", "全国", "工作报告", List.of(), "高举邓小平理论伟大旗帜。")));
-    service = TestIndex.service(dir);
+  static void build() throws Exception {
+    TestIndex.write(dir.resolve("index"), DOCS);
+    engine = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    engine.close();
   }
 
   static SearchResult search(Filters f) throws Exception {
-    return service.search(new SearchRequest("\"邓小平理论\"", f, SortOrder.RELEVANCE, 1, 10, 0));
+    return engine.search(new SearchRequest("\"邓小平理论\"", f, SortOrder.RELEVANCE, 1, 10, 0));
   }
 
   @Test
@@ -54,7 +67,7 @@ class YearUnknownFacetTest {
 
   @Test
   void phraseStatisticsCountTheUndatedDocumentApartNotUnderAYear() throws Exception {
-    PhraseResult r = new PhraseService(service).phrase(new PhraseRequest("邓小平理论", Filters.NONE, 1, 10, 4));
+    PhraseResult r = engine.phrase(new PhraseRequest("邓小平理论", Filters.NONE, 1, 10, 4));
     assertEquals(3, r.occurrences());
     // each beside its denominator: the corpus holds one document of each year, and one undated
     assertEquals(List.of(new PhraseResult.Count("2023", 1, 1, 1), new PhraseResult.Count("2022", 1, 1, 1)), r.byYear());
