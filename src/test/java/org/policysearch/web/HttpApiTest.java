@@ -27,13 +27,21 @@ import org.policysearch.Config;
 import org.policysearch.search.LuceneBackend;
 import org.policysearch.search.TestIndex;
 import org.policysearch.search.api.ReindexException;
+import org.policysearch.search.api.SearchBackend;
 import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.query.Synonyms;
 
-/** Every endpoint and every error class over real HTTP on a random port. */
+/**
+ * Every endpoint and every error class over real HTTP on a random port. The server runs over the embedded backend
+ * here, over the OpenSearch backend in {@code HttpApiOnOpenSearchTest}; what a backend answers differently by design
+ * is asked through the methods that subclass overrides ({@link #backend()}).
+ */
 class HttpApiTest {
   @TempDir static Path dir;
-  static LuceneBackend engine;
+  /** The backend the server runs over: the embedded index here, the cluster in {@code HttpApiOnOpenSearchTest}. */
+  static SearchBackend engine;
+  /** The same index opened without its corpus, as a server over a copied index is (cannot reindex). */
+  static SearchBackend withoutCorpus;
   static Javalin app;
   static String base;
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -43,8 +51,13 @@ class HttpApiTest {
   static void start() throws Exception {
     TestIndex.write(dir.resolve("index"), org.policysearch.search.SearchCoreTestDocs.DOCS);
     engine = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
-    Config cfg = Config.defaults(dir);
-    cfg = new Config(dir, dir.resolve("corpus"), dir.resolve("index"), Path.of("web"), "127.0.0.1", 0, TOKEN, List.of(), false,
+    withoutCorpus = engine; // opened without a corpus
+    serve();
+  }
+
+  /** The server over {@link #engine}, its reindex answered at once. */
+  static void serve() {
+    Config cfg = new Config(dir, dir.resolve("corpus"), dir.resolve("index"), Path.of("web"), "127.0.0.1", 0, TOKEN, List.of(), false,
         false, null, false, SearchLimits.DEFAULTS, Config.DEFAULT_MAX_BODY_BYTES, false, 1);
     app = WebApp.create(new StubReindex(engine, StubReindex.NOOP), cfg).start();
     base = "http://127.0.0.1:" + app.port();
@@ -53,7 +66,13 @@ class HttpApiTest {
   @AfterAll
   static void stop() throws Exception {
     app.stop();
+    if (withoutCorpus != engine) withoutCorpus.close();
     engine.close();
+  }
+
+  /** What /api/health and /api/stats say the backend is. */
+  String backend() {
+    return "lucene";
   }
 
   static HttpResponse<String> get(String pathAndQuery) throws Exception {
@@ -231,10 +250,10 @@ class HttpApiTest {
     JsonObject st = json(get("/api/stats"));
     assertEquals(8, st.get("documents").getAsLong());
     assertEquals("off", st.getAsJsonObject("semantic").get("state").getAsString());
-    assertEquals("lucene", st.get("backend").getAsString());
+    assertEquals(backend(), st.get("backend").getAsString());
     JsonObject h = json(get("/api/health"));
     assertEquals("ok", h.get("status").getAsString());
-    assertEquals("lucene", h.get("backend").getAsString());
+    assertEquals(backend(), h.get("backend").getAsString());
     assertEquals("off", h.getAsJsonObject("semantic").get("state").getAsString());
     assertFalse(h.getAsJsonObject("semantic").get("searchable").getAsBoolean());
   }
@@ -250,7 +269,7 @@ class HttpApiTest {
   @Test
   void eachReasonAReindexFailsForHasItsStatus() throws Exception {
     // A backend opened without its corpus (a server over a copied index) cannot reindex: 503, saying why.
-    Javalin bare = WebApp.create(engine, TestServer.config(dir, dir.resolve("index"), Path.of("web"), SearchLimits.DEFAULTS)).start();
+    Javalin bare = WebApp.create(withoutCorpus, TestServer.config(dir, dir.resolve("index"), Path.of("web"), SearchLimits.DEFAULTS)).start();
     try {
       HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bare.port() + "/api/admin/reindex"))
           .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + TestServer.TOKEN).build(),
