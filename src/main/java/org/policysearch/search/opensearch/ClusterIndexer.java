@@ -63,6 +63,7 @@ final class ClusterIndexer {
   private final int replicas;
   private final Ingester ingester;
   private final ParagraphWords words;
+  private final ClusterDocuments documents;
 
   /** {@code words}: the words chain the suggested words are read with (null: an indexer that only reads, as in tests). */
   ClusterIndexer(Cluster cluster, String alias, int shards, int replicas, Ingester ingester, ParagraphWords words) {
@@ -72,6 +73,7 @@ final class ClusterIndexer {
     this.replicas = replicas;
     this.ingester = ingester;
     this.words = words;
+    this.documents = new ClusterDocuments(cluster);
   }
 
   /** The concrete index behind the alias, or null when there is none yet. */
@@ -355,16 +357,17 @@ final class ClusterIndexer {
       if (!want.equals(d.get(Fields.DUPLICATE_OF).getAsString())) changed.put(d.get(Fields.ID).getAsString(), want);
     }
     // The whole document again with its new mark, never a partial update: an update rebuilds the document from its
-    // _source, which leaves out what is indexed only (the document's words, the lineage keys), and the repost would
-    // no longer be found by its words (bench --backend opensearch: 7 reposts missed by quoted strings). Their sources
-    // are read a batch at a time.
+    // _source, which leaves out what is indexed only (the document's words, the lineage keys) and the paragraphs, and
+    // the repost would no longer be found by its words (bench --backend opensearch: 7 reposts missed by quoted
+    // strings). They are read a batch at a time.
     Bulk updates = new Bulk(index);
     List<String> ids = List.copyOf(changed.keySet());
     for (int from = 0; from < ids.size(); from += BATCH_DOCUMENTS) {
-      for (JsonObject src : sources(index, ids.subList(from, Math.min(ids.size(), from + BATCH_DOCUMENTS)))) {
+      for (ClusterDocuments.Held h : documents.read(index, ids.subList(from, Math.min(ids.size(), from + BATCH_DOCUMENTS)))) {
+        JsonObject src = h.source();
         String id = src.get(Fields.ID).getAsString();
         src.addProperty(Fields.DUPLICATE_OF, changed.get(id));
-        updates.index(id, IndexDesign.document(fromSource(src), src.get(Fields.FILE_HASH).getAsString(),
+        updates.index(id, IndexDesign.document(h.document(), src.get(Fields.FILE_HASH).getAsString(),
             Base64.getDecoder().decode(src.get(Fields.FINGERPRINT).getAsString()), words));
       }
     }
@@ -372,24 +375,10 @@ final class ClusterIndexer {
     return changed.size();
   }
 
-  /** The sources of these documents (those that exist), in one request. */
-  private List<JsonObject> sources(String index, List<String> ids) throws IOException {
-    JsonObject body = new JsonObject();
-    JsonArray a = new JsonArray();
-    ids.forEach(a::add);
-    body.add("ids", a);
-    List<JsonObject> out = new ArrayList<>();
-    for (JsonElement e : Cluster.ok(cluster.json("POST", "/" + index + "/_mget", body), "read documents").getAsJsonArray("docs")) {
-      JsonObject d = e.getAsJsonObject();
-      if (d.has("found") && d.get("found").getAsBoolean()) out.add(d.getAsJsonObject("_source"));
-    }
-    return out;
-  }
-
   /** A whole document (metadata and paragraphs) from the index. */
   PolicyDocument load(String index, String id) throws IOException {
-    List<JsonObject> found = sources(index, List.of(id));
-    return found.isEmpty() ? null : fromSource(found.get(0));
+    List<ClusterDocuments.Held> found = documents.read(index, List.of(id));
+    return found.isEmpty() ? null : found.get(0).document();
   }
 
   /** A paragraph's place among articles as the cluster keeps it (none for an index written before it kept them). */
@@ -397,19 +386,24 @@ final class ClusterIndexer {
     return StoredMeta.decodeArticle(p.has(Fields.PARA_ARTICLE) ? p.get(Fields.PARA_ARTICLE).getAsString() : null);
   }
 
-  /** One paragraph of a {@code _source} (or of a nested inner hit's). */
+  /** One paragraph from its stored fields ({@link StoredFields#paragraph}); a field without a value (no themes) is absent there. */
   static Paragraph paragraph(JsonObject p) {
-    String themes = p.get(Fields.PARA_THEMES).getAsString();
+    String themes = p.has(Fields.PARA_THEMES) ? p.get(Fields.PARA_THEMES).getAsString() : "";
     return new Paragraph(p.get(Fields.PARA_NUMBER).getAsInt(), p.get(Fields.PARA_TEXT).getAsString(),
         p.get(Fields.PARA_HEADING).getAsBoolean(), themes.isEmpty() ? List.of() : List.of(themes.split("\\|")), article(p));
   }
 
-  /** The document of a {@code _source}: its stored metadata, its paragraphs, and its repost mark as it stands now. */
+  /**
+   * The metadata of a document from its {@code _source} (or its hit's stored fields, read into the same shape): its
+   * stored metadata and its repost mark as it stands now, without paragraphs, which the source does not hold
+   * ({@link ClusterDocuments} reads whole documents).
+   */
   static PolicyDocument fromSource(JsonObject src) {
-    List<Paragraph> paras = new ArrayList<>();
-    if (src.has(IndexDesign.PARAGRAPHS)) {
-      for (JsonElement e : src.getAsJsonArray(IndexDesign.PARAGRAPHS)) paras.add(paragraph(e.getAsJsonObject()));
-    }
+    return fromSource(src, List.of());
+  }
+
+  /** The document of a {@code _source} with these paragraphs. */
+  static PolicyDocument fromSource(JsonObject src, List<Paragraph> paras) {
     PolicyDocument d = StoredMeta.decode(src.get(Fields.META).getAsString(), paras);
     String dupOf = src.has(Fields.DUPLICATE_OF) ? src.get(Fields.DUPLICATE_OF).getAsString() : "";
     if (!dupOf.equals(d.flags().duplicateOf())) {

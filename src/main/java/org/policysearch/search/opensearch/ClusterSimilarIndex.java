@@ -244,6 +244,8 @@ final class ClusterSimilarIndex implements SimilarIndex {
 
     /** The paragraphs of document {@code id} that {@code nested} finds, in its inner hits' order (best first when scored). */
     private List<Paragraph> paragraphsOf(String id, JsonObject nested, boolean scored) throws IOException {
+      // the paragraphs' stored fields: the source holds no paragraphs (IndexDesign)
+      StoredFields.ask(nested.getAsJsonObject("nested").getAsJsonObject("inner_hits"), IndexDesign.PARAGRAPH_FIELDS);
       JsonObject b = new JsonObject();
       JsonArray filter = new JsonArray();
       filter.add(ids(id));
@@ -258,7 +260,7 @@ final class ClusterSimilarIndex implements SimilarIndex {
       List<Paragraph> out = new ArrayList<>();
       if (hits.isEmpty()) return out;
       for (JsonObject p : inner(hits.get(0).getAsJsonObject(), IndexDesign.PARAGRAPHS)) {
-        out.add(ClusterIndexer.paragraph(p.getAsJsonObject("_source")));
+        out.add(ClusterIndexer.paragraph(StoredFields.paragraph(p)));
       }
       return out;
     }

@@ -82,9 +82,11 @@ final class IndexDesign {
    * references' keys, the references, the repeals mark) and the days in force, for lineage and effective_on.
    * 3: stored copies of what hits show and the infix sub-fields (search latency). 4: the suggestion fields
    * ({@link Fields#SUGGEST_TITLE}, {@link Fields#PARA_SUGGEST_WORDS}) and the similar-documents BM25 ({@link #SIMILAR})
-   * on the document and title pairs.
+   * on the document and title pairs. 5: the paragraphs left out of {@code _source} (read from their stored fields by
+   * {@link ClusterDocuments}): a document's stored data is its metadata alone, so reading a hit no longer
+   * decompresses its whole text (search latency, index size).
    */
-  static final int MAPPING_VERSION = 4;
+  static final int MAPPING_VERSION = 5;
   static final String META_MAPPING = "mapping";
 
   /**
@@ -170,7 +172,7 @@ final class IndexDesign {
     settings.addProperty("number_of_replicas", replicas);
     // A page of up to limits.result_window documents, and facets with every value (regions number thousands).
     settings.addProperty("max_result_window", 10_000);
-    settings.addProperty("max_inner_result_window", 10_000);
+    settings.addProperty("max_inner_result_window", INNER_WINDOW);
     settings.addProperty("max_ngram_diff", INFIX_MAX - 1);
     settings.add("analysis", analysis());
     JsonObject bm25 = type("BM25");
@@ -221,10 +223,15 @@ final class IndexDesign {
     JsonObject mappings = new JsonObject();
     mappings.addProperty("dynamic", "strict");
     mappings.add("_meta", meta(analyzerVersion));
-    // The document-level body is the paragraphs again: indexed for matching whole documents, not kept twice in _source.
+    // The document-level body is the paragraphs again: indexed for matching whole documents, not kept in _source.
     JsonObject source = new JsonObject();
     JsonArray excludes = new JsonArray();
     excludes.add(Fields.DOC_WORDS);
+    // Nor the paragraphs: each is stored in its own (nested) document, where searches read it. A document's stored
+    // data is read whole, and when it held the whole text, reading the four stored fields of a hit, or a nested
+    // hit's root, decompressed all of it: a third of a search's time on the node (measured by replaying the
+    // bench's requests, docs/opensearch.md), and the text was held twice.
+    excludes.add(PARAGRAPHS);
     // the keys are looked up, never read back (the references they come from are kept)
     excludes.add(Fields.LINEAGE_KEY);
     excludes.add(Fields.CITES_KEY);
@@ -251,6 +258,12 @@ final class IndexDesign {
     field.addProperty("store", true);
     return field;
   }
+
+  /**
+   * The most inner hits one request may ask of a document (the index's {@code max_inner_result_window}): a whole
+   * document is read this many paragraphs at a time ({@link ClusterDocuments}).
+   */
+  static final int INNER_WINDOW = 10_000;
 
   /** Fields a hit reads as stored fields ({@link #stored}). */
   static final List<String> HIT_FIELDS = List.of(Fields.ID, Fields.META, Fields.DUPLICATE_OF, PARAGRAPH_COUNT);

@@ -5,8 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,6 +76,11 @@ import org.policysearch.search.query.Synonyms;
 public final class OpenSearchBackend implements SearchBackend {
   /** Aggregation buckets asked for per dimension: more than any corpus has values, checked on every answer. */
   static final int ALL_VALUES = 65_536;
+  /**
+   * Paragraphs read of a document whose passages are its opening ones (no paragraph matches): the lead passages are
+   * almost always among them; a document whose first ones are too short or headings is read on.
+   */
+  static final int LEAD_WINDOW = 32;
   /** How long the filter values (for reading typed filters) are kept before being counted again. */
   static final long FILTER_VALUES_MS = 60_000;
 
@@ -93,6 +96,7 @@ public final class OpenSearchBackend implements SearchBackend {
   private final ClusterSuggestions suggestions;
   private final ClusterSimilarIndex similarIndex;
   private final SimilarService similar;
+  private final ClusterDocuments documents;
 
   /** What the cluster holds of the filter dimensions, with when it was counted. */
   private record FilterValues(FilterResolver resolver, long at) {}
@@ -115,6 +119,7 @@ public final class OpenSearchBackend implements SearchBackend {
     this.compiler = new QueryCompiler(analyzers, synonyms,
         new QueryBitSetProducer(new TermQuery(new Term(Fields.KIND, Fields.KIND_DOCUMENT))), limits.maxClauses());
     this.corpus = corpus;
+    this.documents = new ClusterDocuments(cluster);
     this.suggestions = new ClusterSuggestions(cluster, alias, limits);
     this.similarIndex = new ClusterSimilarIndex(cluster, alias, id -> document(id, null));
     this.similar = SimilarService.lexical(similarIndex, analyzers, limits);
@@ -226,16 +231,24 @@ public final class OpenSearchBackend implements SearchBackend {
     JsonObject base = text;
     JsonObject notFolded = folded.isEmpty() ? null : notIds(folded);
     if (inner) {
-      // The best paragraphs come with the hits: the paragraph query as an optional clause of weight 0 (it neither
-      // matches nor scores a document) whose inner hits are each document's paragraphs by that query's score.
+      // The best paragraphs come with the hits, as the inner hits of the paragraph query. Inner hits are found in the
+      // fetch phase, for the page's hits alone, by the nested query's own paragraph query (whether or not the nested
+      // clause matched the hit), so the clause that carries them is made one that matches nothing: a clause that
+      // could match would be scored on every matching document of the corpus for nothing (a boost of 0 does not
+      // stop Lucene from iterating it), which was most of the node's time for a search (docs/opensearch.md).
+      JsonObject carrier = new JsonObject();
+      JsonArray never = new JsonArray();
+      never.add(ids(Set.of(NO_DOCUMENT)));
+      carrier.add("filter", never);
+      JsonArray nested = new JsonArray();
+      nested.add(QueryTranslator.wrap("nested", passageQuery(cq, r.passages())));
+      carrier.add("must", nested);
       JsonObject b = new JsonObject();
       JsonArray must = new JsonArray();
       must.add(base);
       b.add("must", must);
       JsonArray should = new JsonArray();
-      JsonObject nested = passageQuery(cq, r.passages());
-      nested.addProperty("boost", 0);
-      should.add(QueryTranslator.wrap("nested", nested));
+      should.add(QueryTranslator.wrap("bool", carrier));
       b.add("should", should);
       base = QueryTranslator.wrap("bool", b);
     }
@@ -273,6 +286,12 @@ public final class OpenSearchBackend implements SearchBackend {
     body.add("aggs", aggs);
     return body;
   }
+
+  /**
+   * An id no document has (document ids are printable): the clause carrying the passages' inner hits filters on it so
+   * that it never matches; a term that is in no segment costs a dictionary lookup.
+   */
+  private static final String NO_DOCUMENT = "\u0000";
 
   /** Which originals of reposts, and which reposts, a search finds (its probe aggregations). */
   private static final String ORIGINALS_AGG = "originals_found";
@@ -655,14 +674,13 @@ public final class OpenSearchBackend implements SearchBackend {
     }
     List<String> lead = pageIds.stream().filter(id -> !out.containsKey(id)).toList();
     if (!lead.isEmpty()) {
-      for (PolicyDocument d : documents(lead)) {
-        List<Paragraph> chosen = new ArrayList<>();
-        for (Paragraph p : d.paragraphs()) {
-          if (chosen.size() >= k) break;
-          if (!p.heading() && p.text().codePointCount(0, p.text().length()) >= BackendRules.LEAD_MIN_CHARS) chosen.add(p);
+      for (ClusterDocuments.Held h : documents.read(alias, lead, LEAD_WINDOW)) {
+        String id = h.source().get(Fields.ID).getAsString();
+        List<Paragraph> chosen = BackendRules.lead(h.paragraphs(), k);
+        if (chosen.size() < k && h.paragraphs().size() < h.source().get(IndexDesign.PARAGRAPH_COUNT).getAsInt()) {
+          chosen = BackendRules.lead(documents.read(alias, List.of(id)).get(0).paragraphs(), k); // the opening ones did not settle it
         }
-        if (chosen.isEmpty() && !d.paragraphs().isEmpty()) chosen.add(d.paragraphs().get(0));
-        out.put(d.id(), chosen.stream().map(p -> BackendRules.passage(p, cq.highlights())).toList());
+        out.put(id, chosen.stream().map(p -> BackendRules.passage(p, cq.highlights())).toList());
       }
     }
     return out;
@@ -687,44 +705,20 @@ public final class OpenSearchBackend implements SearchBackend {
     List<Passage> ps = new ArrayList<>();
     for (JsonElement ih : h.getAsJsonObject("inner_hits").getAsJsonObject(IndexDesign.PARAGRAPHS)
         .getAsJsonObject("hits").getAsJsonArray("hits")) {
-      ps.add(BackendRules.passage(paragraph(StoredFields.paragraph(ih.getAsJsonObject())), cq.highlights()));
+      ps.add(BackendRules.passage(ClusterIndexer.paragraph(StoredFields.paragraph(ih.getAsJsonObject())), cq.highlights()));
     }
     if (!ps.isEmpty()) out.put(h.get("_id").getAsString(), ps);
   }
 
-  private static Paragraph paragraph(JsonObject p) {
-    String themes = p.has(Fields.PARA_THEMES) ? p.get(Fields.PARA_THEMES).getAsString() : "";
-    return new Paragraph(p.get(Fields.PARA_NUMBER).getAsInt(), p.get(Fields.PARA_TEXT).getAsString(),
-        p.get(Fields.PARA_HEADING).getAsBoolean(), themes.isEmpty() ? List.of() : List.of(themes.split("\\|")),
-        ClusterIndexer.article(p));
-  }
-
-  /** Whole documents by id (those that exist), in the order given. */
-  private List<PolicyDocument> documents(List<String> idList) throws IOException {
-    JsonObject body = new JsonObject();
-    JsonArray a = new JsonArray();
-    idList.forEach(a::add);
-    body.add("ids", a);
-    Cluster.Answer ans = cluster.json("POST", endpoint("_mget"), body);
-    if (ans.status() == 404) return List.of();
-    List<PolicyDocument> out = new ArrayList<>();
-    for (JsonElement e : Cluster.ok(ans, "read documents").getAsJsonArray("docs")) {
-      JsonObject d = e.getAsJsonObject();
-      if (d.has("found") && d.get("found").getAsBoolean()) out.add(ClusterIndexer.fromSource(d.getAsJsonObject("_source")));
-    }
-    return out;
-  }
 
   // ---------------------------------------------------------------- documents, facets, stats
 
   @Override
   public DocumentView document(String id, String query) throws NotFoundException, InvalidRequestException, IOException {
     CompiledQuery cq = query == null || query.isBlank() ? null : compile(query, "q");
-    Cluster.Answer a = cluster.get(endpoint("_doc/" + URLEncoder.encode(id, StandardCharsets.UTF_8)));
-    if (a.status() == 404 || !Cluster.ok(a, "read a document").get("found").getAsBoolean()) {
-      throw new NotFoundException("no document with id '" + id + "'", "没有编号为“" + id + "”的文件");
-    }
-    PolicyDocument d = ClusterIndexer.fromSource(a.json().getAsJsonObject("_source"));
+    List<ClusterDocuments.Held> found = documents.read(alias, List.of(id));
+    if (found.isEmpty()) throw new NotFoundException("no document with id '" + id + "'", "没有编号为“" + id + "”的文件");
+    PolicyDocument d = found.get(0).document();
     List<Passage> marked = new ArrayList<>(d.paragraphs().size());
     int matches = 0;
     for (Paragraph p : d.paragraphs()) {

@@ -87,4 +87,17 @@ class OpenSearchRepostTest {
     assertEquals(1, folded.foldedReposts());
     assertTrue(folded.hits().stream().noneMatch(h -> h.document().flags().duplicate()), "the original is shown, not the repost");
   }
+
+  /** The repost was sent again with its mark, its paragraphs read back from the cluster (the source holds none): all of them. */
+  @Test
+  void theRepostKeepsItsWholeText() throws Exception {
+    SearchResult all = lucene.search(new SearchRequest("", new Filters(List.of(), List.of(), null, null, List.of(), List.of(), true),
+        SortOrder.DATE_ASC, 1, 100, 0));
+    assertTrue(all.hits().stream().anyMatch(h -> h.document().flags().duplicate()));
+    for (var h : all.hits()) {
+      String id = h.document().id();
+      assertEquals(lucene.document(id, null).document().paragraphs(), cluster.document(id, null).document().paragraphs(), id);
+      assertEquals(h.document().flags(), cluster.document(id, null).document().flags(), id);
+    }
+  }
 }

@@ -1,0 +1,137 @@
+package org.policysearch.search.opensearch;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.policysearch.doc.Paragraph;
+import org.policysearch.doc.PolicyDocument;
+import org.policysearch.index.Fields;
+
+/**
+ * Whole documents read back from the cluster. A document's {@code _source} holds its metadata and not its paragraphs
+ * ({@link IndexDesign}: so that reading a hit does not decompress its whole text); the paragraphs are read from their
+ * own stored fields, as the inner hits of a nested query over the document's paragraphs, in number order, up to a
+ * window of them per document and request ({@link IndexDesign#INNER_WINDOW}, the most the index gives): one request for
+ * any number of documents of ordinary length, one more per window for a document longer than that.
+ */
+final class ClusterDocuments {
+  /** A document as the cluster holds it: its source (metadata, file hash, fingerprint, repost mark …) and its paragraphs. */
+  record Held(JsonObject source, List<Paragraph> paragraphs) {
+    PolicyDocument document() {
+      return ClusterIndexer.fromSource(source, paragraphs);
+    }
+  }
+
+  private final Cluster cluster;
+  private final int window;
+
+  ClusterDocuments(Cluster cluster) {
+    this(cluster, IndexDesign.INNER_WINDOW);
+  }
+
+  /** A reader of {@code window} paragraphs of a document per request (a test reads long documents with a small one). */
+  ClusterDocuments(Cluster cluster, int window) {
+    this.cluster = cluster;
+    this.window = window;
+  }
+
+  /** The documents of {@code ids} that {@code index} (an index or alias) holds, in the order given, with every paragraph. */
+  List<Held> read(String index, List<String> ids) throws IOException {
+    return read(index, ids, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The documents of {@code ids} that {@code index} holds, in the order given, each with its first
+   * {@code maxParagraphs} paragraphs (all it has when fewer). An index that does not exist holds none.
+   */
+  List<Held> read(String index, List<String> ids, int maxParagraphs) throws IOException {
+    if (ids.isEmpty()) return List.of();
+    JsonObject res = search(index, ids, -1, Math.min(maxParagraphs, window));
+    if (res == null) return List.of();
+    Map<String, Held> byId = new HashMap<>();
+    for (JsonElement e : res.getAsJsonObject("hits").getAsJsonArray("hits")) {
+      JsonObject hit = e.getAsJsonObject();
+      JsonObject source = hit.getAsJsonObject("_source");
+      List<Paragraph> paragraphs = paragraphs(hit);
+      int want = Math.min(maxParagraphs, source.get(IndexDesign.PARAGRAPH_COUNT).getAsInt());
+      while (paragraphs.size() < want) {
+        // a document longer than the window: the next window, after the last paragraph read
+        int after = paragraphs.get(paragraphs.size() - 1).number();
+        JsonObject more = search(index, List.of(hit.get("_id").getAsString()), after,
+            Math.min(want - paragraphs.size(), window));
+        JsonArray hits = more == null ? new JsonArray() : more.getAsJsonObject("hits").getAsJsonArray("hits");
+        List<Paragraph> next = hits.isEmpty() ? List.of() : paragraphs(hits.get(0).getAsJsonObject());
+        if (next.isEmpty()) {
+          throw new IOException("document " + hit.get("_id").getAsString() + " has " + want + " paragraphs by its count, "
+              + paragraphs.size() + " in the index");
+        }
+        paragraphs.addAll(next);
+      }
+      byId.put(hit.get("_id").getAsString(), new Held(source, List.copyOf(paragraphs)));
+    }
+    List<Held> out = new ArrayList<>(byId.size());
+    for (String id : ids) {
+      Held h = byId.get(id);
+      if (h != null) out.add(h);
+    }
+    return out;
+  }
+
+  /** The documents {@code ids} with up to {@code size} of their paragraphs numbered after {@code after} (-1: from the first). */
+  private JsonObject search(String index, List<String> ids, int after, int size) throws IOException {
+    String number = IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER;
+    JsonObject inner = new JsonObject();
+    inner.addProperty("size", size);
+    JsonArray sort = new JsonArray();
+    JsonObject byNumber = new JsonObject();
+    byNumber.addProperty(number, "asc");
+    sort.add(byNumber);
+    inner.add("sort", sort);
+    StoredFields.ask(inner, IndexDesign.PARAGRAPH_FIELDS);
+    JsonObject nested = new JsonObject();
+    nested.addProperty("path", IndexDesign.PARAGRAPHS);
+    if (after < 0) {
+      nested.add("query", QueryTranslator.wrap("match_all", new JsonObject()));
+    } else {
+      JsonObject gt = new JsonObject();
+      gt.addProperty("gt", after);
+      nested.add("query", QueryTranslator.wrap("range", QueryTranslator.wrap(number, gt)));
+    }
+    nested.addProperty("score_mode", "none");
+    nested.add("inner_hits", inner);
+    JsonObject values = new JsonObject();
+    JsonArray a = new JsonArray();
+    ids.forEach(a::add);
+    values.add("values", a);
+    JsonObject b = new JsonObject();
+    JsonArray filter = new JsonArray();
+    filter.add(QueryTranslator.wrap("ids", values));
+    b.add("filter", filter);
+    // optional: a document without paragraphs is still read
+    JsonArray should = new JsonArray();
+    should.add(QueryTranslator.wrap("nested", nested));
+    b.add("should", should);
+    JsonObject body = new JsonObject();
+    body.add("query", QueryTranslator.wrap("bool", b));
+    body.addProperty("size", ids.size());
+    Cluster.Answer ans = cluster.json("POST", "/" + index + "/_search", body);
+    if (ans.status() == 404) return null;
+    return Cluster.ok(ans, "read documents");
+  }
+
+  /** A hit's paragraphs from its inner hits, in their order. */
+  private static List<Paragraph> paragraphs(JsonObject hit) {
+    List<Paragraph> out = new ArrayList<>();
+    if (!hit.has("inner_hits")) return out;
+    for (JsonElement ih : hit.getAsJsonObject("inner_hits").getAsJsonObject(IndexDesign.PARAGRAPHS).getAsJsonObject("hits")
+        .getAsJsonArray("hits")) {
+      out.add(ClusterIndexer.paragraph(StoredFields.paragraph(ih.getAsJsonObject())));
+    }
+    return out;
+  }
+}
