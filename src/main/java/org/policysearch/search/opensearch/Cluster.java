@@ -28,6 +28,7 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 import org.policysearch.search.api.BackendUnavailableException;
 
 /**
@@ -108,7 +109,8 @@ final class Cluster implements AutoCloseable {
    * requests, and an index creation or alias swap sent twice is not the same request.
    */
   private Answer call(String method, String endpoint, Map<String, String> params, String body, String type) throws IOException {
-    boolean read = method.equals("GET") || endpoint.endsWith("_search") || endpoint.endsWith("_count") || endpoint.endsWith("_mget");
+    boolean read = method.equals("GET") || endpoint.endsWith("_search") || endpoint.endsWith("_msearch") || endpoint.endsWith("_count")
+        || endpoint.endsWith("_mget");
     for (int attempt = 1; ; attempt++) {
       try {
         return callOnce(method, endpoint, params, body, type);
@@ -120,23 +122,50 @@ final class Cluster implements AutoCloseable {
 
   private Answer callOnce(String method, String endpoint, Map<String, String> params, String body, String type) throws IOException {
     Body b = body == null ? null : Body.from(body.getBytes(StandardCharsets.UTF_8), type);
+    int status;
+    String text;
     try (Response r = client.execute(Requests.create(method, endpoint, List.of(), params, b))) {
-      int status = r.getStatus();
-      String text = r.getBody().map(Body::bodyAsString).orElse("");
-      if (status == 429 || status == 502 || status == 503 || status == 504) {
-        throw new BackendUnavailableException("the search cluster is overloaded or not ready (HTTP " + status + "); try again shortly",
-            "检索集群繁忙或尚未就绪（HTTP " + status + "），请稍后再试", null);
-      }
-      JsonObject o = text.isBlank() ? new JsonObject() : JsonParser.parseString(text).getAsJsonObject();
-      return new Answer(status, o);
-    } catch (BackendUnavailableException e) {
-      throw e;
+      status = r.getStatus();
+      text = r.getBody().map(Body::bodyAsString).orElse("");
+    } catch (ResponseException e) {
+      // the transport throws, rather than returns, an answer it counts as the node failing (5xx): it was reached
+      status = e.status();
+      text = "";
+      if (status < 500 && status != 429) throw e;
     } catch (IOException | RuntimeException e) {
       if (e instanceof RuntimeException && !(e.getCause() instanceof IOException) && !isTransport(e)) throw e;
       throw new BackendUnavailableException("the search cluster cannot be reached (" + reason(e)
           + "); searches resume by themselves when it answers again",
           "无法连接检索集群（" + reason(e) + "），集群恢复后检索会自动恢复", e);
     }
+    if (status == 429 || status == 502 || status == 503 || status == 504) {
+      throw new BackendUnavailableException("the search cluster is overloaded or not ready (HTTP " + status + "); try again shortly",
+          "检索集群繁忙或尚未就绪（HTTP " + status + "），请稍后再试", null);
+    }
+    if (status >= 500) throw failed(status, new IOException("HTTP " + status + " from the cluster: " + text));
+    return new Answer(status, json(status, text));
+  }
+
+  /**
+   * The JSON of an answer that is not a failure (those are {@link #failed}). The cluster answers JSON; anything else
+   * came from something between it and us (a login page): a failure of this program, logged, not "cannot be reached".
+   */
+  private static JsonObject json(int status, String text) throws IOException {
+    if (text.isBlank()) return new JsonObject();
+    try {
+      return JsonParser.parseString(text).getAsJsonObject();
+    } catch (RuntimeException e) { // Gson's syntax errors, and a JSON value that is not an object
+      throw new IOException("the search cluster answered HTTP " + status + " with something other than a JSON object", e);
+    }
+  }
+
+  /**
+   * The cluster (or what stands before it) was reached and failed to answer (HTTP 5xx): unavailable for now, said with
+   * its status and without an address; the answer stays attached for the log.
+   */
+  private static BackendUnavailableException failed(int status, Throwable cause) {
+    return new BackendUnavailableException("the search cluster failed to answer (HTTP " + status + "); try again shortly",
+        "检索集群未能回答（HTTP " + status + "），请稍后再试", cause);
   }
 
   private static boolean isTransport(Throwable e) {
