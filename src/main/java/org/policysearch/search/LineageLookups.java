@@ -2,7 +2,10 @@ package org.policysearch.search;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.doc.Reference;
@@ -24,6 +27,16 @@ public interface LineageLookups extends Closeable {
 
   /** At most {@code limit} of the documents that have {@code key} as their own ({@code lineage_key}). */
   List<PolicyDocument> owners(String key, int limit) throws IOException;
+
+  /**
+   * {@link #owners(String, int)} of each of {@code keys}, keyed by key: a backend whose lookups are requests answers
+   * them in one (the cluster), by default they are looked up one after another.
+   */
+  default Map<String, List<PolicyDocument>> owners(Collection<String> keys, int limit) throws IOException {
+    Map<String, List<PolicyDocument>> out = new LinkedHashMap<>();
+    for (String k : keys) out.put(k, owners(k, limit));
+    return out;
+  }
 
   /** Every document with a reference of key {@code key} ({@code cites_key}). */
   List<Entry> citing(String key) throws IOException;

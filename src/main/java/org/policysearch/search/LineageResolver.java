@@ -2,6 +2,7 @@ package org.policysearch.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -92,6 +93,7 @@ final class LineageResolver {
 
   /** Every reference of a document, resolved. */
   List<Resolution> resolveAll(Citer c) throws IOException {
+    prefetch(c.references());
     List<Resolution> out = new ArrayList<>(c.references().size());
     for (Reference r : c.references()) out.add(resolve(c.self(), r));
     return out;
@@ -178,11 +180,35 @@ final class LineageResolver {
   List<Candidate> candidates(String key) throws IOException {
     List<Candidate> cached = byKey.get(key);
     if (cached != null) return cached;
-    List<PolicyDocument> owners = index.owners(key, MAX_CANDIDATES + 1);
-    List<Candidate> out = new ArrayList<>();
-    if (owners.size() <= MAX_CANDIDATES) for (PolicyDocument d : owners) out.add(Candidate.of(d));
+    List<Candidate> out = candidatesOf(index.owners(key, MAX_CANDIDATES + 1));
     byKey.put(key, out);
     return out;
+  }
+
+  private static List<Candidate> candidatesOf(List<PolicyDocument> owners) {
+    List<Candidate> out = new ArrayList<>();
+    if (owners.size() <= MAX_CANDIDATES) for (PolicyDocument d : owners) out.add(Candidate.of(d));
+    return out;
+  }
+
+  /**
+   * Looks up at once the candidates of every key these references may be resolved by (their 文号's tails, their
+   * title), so that resolving them asks nothing more of the index: on a cluster one request instead of one per key.
+   * A key resolving stops before is looked up for nothing, a term lookup at most.
+   */
+  void prefetch(Collection<Reference> refs) throws IOException {
+    Set<String> keys = new LinkedHashSet<>();
+    for (Reference r : refs) {
+      String numberKey = CitationKeys.docNumber(r.docNumber());
+      if (!numberKey.isEmpty()) for (String tail : CitationKeys.docNumberTails(numberKey)) keys.add(StoredReferences.NUMBER + tail);
+      String titleKey = CitationKeys.title(r.title()).key();
+      if (!titleKey.isEmpty()) keys.add(StoredReferences.TITLE + titleKey);
+    }
+    keys.removeAll(byKey.keySet());
+    if (keys.isEmpty()) return;
+    for (Map.Entry<String, List<PolicyDocument>> e : index.owners(keys, MAX_CANDIDATES + 1).entrySet()) {
+      byKey.put(e.getKey(), candidatesOf(e.getValue()));
+    }
   }
 
   /** A document that cites another, with the first reference that resolves to it. */
@@ -194,9 +220,19 @@ final class LineageResolver {
    */
   List<Citing> citersOf(Candidate target) throws IOException {
     Set<String> keys = StoredReferences.ownKeys(target.meta().title(), target.meta().docNumber());
+    Map<String, List<LineageLookups.Entry>> citing = new LinkedHashMap<>();
+    List<Reference> toResolve = new ArrayList<>();
+    for (String key : keys) {
+      List<LineageLookups.Entry> es = index.citing(key);
+      citing.put(key, es);
+      for (LineageLookups.Entry e : es) {
+        for (Reference r : e.references()) if (!java.util.Collections.disjoint(StoredReferences.keys(r), keys)) toResolve.add(r);
+      }
+    }
+    prefetch(toResolve);
     Map<String, Citing> out = new LinkedHashMap<>();
     for (String key : keys) {
-      for (LineageLookups.Entry e : index.citing(key)) {
+      for (LineageLookups.Entry e : citing.get(key)) {
         Citer c = citer(e);
         if (out.containsKey(c.self().id()) || c.self().id().equals(target.id())) continue;
         for (Reference r : c.references()) {

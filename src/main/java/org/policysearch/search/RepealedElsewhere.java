@@ -3,6 +3,7 @@ package org.policysearch.search;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.apache.lucene.index.IndexReader;
@@ -63,7 +64,11 @@ final class RepealedElsewhere {
    */
   static Map<String, Long> byId(LineageResolver resolver) throws IOException {
     Map<String, Long> out = new HashMap<>();
-    for (LineageResolver.Citer c : resolver.repealingOthers()) {
+    List<LineageResolver.Citer> citers = resolver.repealingOthers();
+    List<Reference> repeals = new java.util.ArrayList<>();
+    for (LineageResolver.Citer c : citers) for (Reference r : c.references()) if (r.relation() == Reference.Relation.REPEALS) repeals.add(r);
+    resolver.prefetch(repeals);
+    for (LineageResolver.Citer c : citers) {
       if (c.self().meta().flags().duplicate()) continue; // a repost says nothing its original does not
       Long day = InForce.from(c.self().meta()).map(d -> DocumentMapper.epochDay(d.value())).orElse(null);
       if (day == null) continue;

@@ -5,7 +5,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.index.DocumentLineage;
@@ -43,6 +46,42 @@ final class ClusterLineageLookups implements LineageLookups {
     return out;
   }
 
+  /** Searches sent in one {@code _msearch} request at most. */
+  static final int BATCH = 200;
+
+  /** One {@code _msearch} request per {@link #BATCH} keys: the same search per key as {@link #owners(String, int)}. */
+  @Override
+  public Map<String, List<PolicyDocument>> owners(Collection<String> keys, int limit) throws IOException {
+    Map<String, List<PolicyDocument>> out = new LinkedHashMap<>();
+    List<String> all = List.copyOf(keys);
+    for (int from = 0; from < all.size(); from += BATCH) {
+      List<String> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+      StringBuilder lines = new StringBuilder();
+      for (String key : batch) lines.append("{}\n").append(body(term(Fields.LINEAGE_KEY, key), Math.max(1, limit), null)).append('\n');
+      Cluster.Answer a = cluster.ndjson("/" + alias + "/_msearch", Map.of(), lines.toString());
+      if (a.status() == 404) {
+        for (String key : batch) out.put(key, List.of());
+        continue;
+      }
+      JsonArray responses = Cluster.ok(a, "look up lineage keys").getAsJsonArray("responses");
+      for (int i = 0; i < batch.size(); i++) {
+        JsonObject r = responses.get(i).getAsJsonObject();
+        List<PolicyDocument> owners = new ArrayList<>();
+        if (r.has("error")) {
+          // the alias that does not exist yet holds nothing, as for one lookup; any other error is not an empty answer
+          if (r.has("status") && r.get("status").getAsInt() == 404) {
+            out.put(batch.get(i), owners);
+            continue;
+          }
+          throw new IOException("the search cluster refused to look up lineage keys: " + r.get("error"));
+        }
+        for (JsonElement h : r.getAsJsonObject("hits").getAsJsonArray("hits")) owners.add(entry(h.getAsJsonObject()).meta());
+        out.put(batch.get(i), owners);
+      }
+    }
+    return out;
+  }
+
   @Override
   public List<Entry> citing(String key) throws IOException {
     return all(term(Fields.CITES_KEY, key));
@@ -66,6 +105,16 @@ final class ClusterLineageLookups implements LineageLookups {
 
   /** One page of hits in id order (ids are unique: search_after pages without a gap or a repeat). */
   private List<JsonObject> page(JsonObject query, int size, JsonElement after) throws IOException {
+    JsonObject body = body(query, size, after);
+    Cluster.Answer a = cluster.json("POST", "/" + alias + "/_search", body);
+    if (a.status() == 404) return List.of();
+    List<JsonObject> out = new ArrayList<>();
+    for (JsonElement h : Cluster.ok(a, "look up lineage keys").getAsJsonObject("hits").getAsJsonArray("hits")) out.add(h.getAsJsonObject());
+    return out;
+  }
+
+  /** The search of one page of a lookup: the documents' metadata, repost marks and references, in id order. */
+  private static JsonObject body(JsonObject query, int size, JsonElement after) {
     JsonObject body = new JsonObject();
     body.add("query", query);
     body.addProperty("size", size);
@@ -76,11 +125,7 @@ final class ClusterLineageLookups implements LineageLookups {
     sort.add(Fields.ID);
     body.add("sort", sort);
     if (after != null) body.add("search_after", after);
-    Cluster.Answer a = cluster.json("POST", "/" + alias + "/_search", body);
-    if (a.status() == 404) return List.of();
-    List<JsonObject> out = new ArrayList<>();
-    for (JsonElement h : Cluster.ok(a, "look up lineage keys").getAsJsonObject("hits").getAsJsonArray("hits")) out.add(h.getAsJsonObject());
-    return out;
+    return body;
   }
 
   private static Entry entry(JsonObject hit) {
