@@ -21,11 +21,9 @@ import org.policysearch.search.api.Filters;
 import org.policysearch.search.api.PhraseRequest;
 import org.policysearch.search.api.PhraseResult;
 import org.policysearch.search.api.SearchBackend;
-import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.api.SearchRequest;
 import org.policysearch.search.api.SearchResult;
 import org.policysearch.search.api.SortOrder;
-import org.policysearch.search.query.Synonyms;
 import org.policysearch.text.CharClass;
 import org.policysearch.text.TextNormalizer;
 
@@ -55,8 +53,7 @@ class ExactGuaranteeTest {
         "machine learning 与 machinelearning，2023年 2月 12日在鄂州市召开，第 2023 号",
         "《中华人民共和国教育法》第一条　为了发展教育事业，（一）×××同志，____，…………",
         "A.B.C. a b c 1,000,000 3.14 x86_64 ８０２．１１"));
-    TestIndex.write(dir.resolve("index"), docs);
-    engine = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
+    engine = TestIndex.backend(dir.resolve("index"), docs);
   }
 
   @AfterAll

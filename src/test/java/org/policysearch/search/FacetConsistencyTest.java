@@ -13,11 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.search.api.FacetValue;
 import org.policysearch.search.api.Filters;
 import org.policysearch.search.api.SearchBackend;
-import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.api.SearchRequest;
 import org.policysearch.search.api.SearchResult;
 import org.policysearch.search.api.SortOrder;
-import org.policysearch.search.query.Synonyms;
 
 /**
  * Facet counts agree with searches: on the small corpus of {@link SearchCoreTest}, under queries and filter sets,
@@ -32,8 +30,7 @@ class FacetConsistencyTest {
 
   @BeforeAll
   static void build() throws Exception {
-    TestIndex.write(dir.resolve("index"), SearchCoreTestDocs.DOCS);
-    engine = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
+    engine = TestIndex.backend(dir.resolve("index"), SearchCoreTestDocs.DOCS);
   }
 
   @AfterAll

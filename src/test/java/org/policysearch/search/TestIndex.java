@@ -54,6 +54,12 @@ public final class TestIndex {
     }
   }
 
+  /** An embedded backend over a new index of {@code docs} at {@code indexRoot}, as the tests' backends are opened. */
+  public static LuceneBackend backend(Path indexRoot, List<PolicyDocument> docs) throws IOException {
+    write(indexRoot, docs);
+    return LuceneBackend.open(indexRoot, ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
+  }
+
   public static SearchService service(Path indexRoot) throws IOException {
     return new SearchService(new IndexLayout(indexRoot), ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
   }

@@ -12,11 +12,9 @@ import org.policysearch.doc.PolicyDocument;
 import org.policysearch.search.api.FacetValue;
 import org.policysearch.search.api.Interpretation.FilterReading;
 import org.policysearch.search.api.SearchBackend;
-import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.api.SearchRequest;
 import org.policysearch.search.api.SearchResult;
 import org.policysearch.search.api.SortOrder;
-import org.policysearch.search.query.Synonyms;
 
 /**
  * Themes are paths of a two-level taxonomy and work like regions: the facet is a tree (top level › second
@@ -34,8 +32,7 @@ class ThemeFacetTest {
 
   @BeforeAll
   static void build() throws Exception {
-    TestIndex.write(dir.resolve("index"), DOCS);
-    engine = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
+    engine = TestIndex.backend(dir.resolve("index"), DOCS);
   }
 
   @AfterAll

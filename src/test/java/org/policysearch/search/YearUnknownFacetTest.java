@@ -13,11 +13,9 @@ import org.policysearch.search.api.Filters;
 import org.policysearch.search.api.PhraseRequest;
 import org.policysearch.search.api.PhraseResult;
 import org.policysearch.search.api.SearchBackend;
-import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.api.SearchRequest;
 import org.policysearch.search.api.SearchResult;
 import org.policysearch.search.api.SortOrder;
-import org.policysearch.search.query.Synonyms;
 
 /**
  * Documents without a date are counted apart in the year facet and in phrase statistics, never under a
@@ -35,8 +33,7 @@ class YearUnknownFacetTest {
 
   @BeforeAll
   static void build() throws Exception {
-    TestIndex.write(dir.resolve("index"), DOCS);
-    engine = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
+    engine = TestIndex.backend(dir.resolve("index"), DOCS);
   }
 
   @AfterAll

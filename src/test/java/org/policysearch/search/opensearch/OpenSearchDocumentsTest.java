@@ -15,11 +15,9 @@ import org.policysearch.search.LuceneBackend;
 import org.policysearch.search.TestIndex;
 import org.policysearch.search.api.Filters;
 import org.policysearch.search.api.Hit;
-import org.policysearch.search.api.SearchLimits;
 import org.policysearch.search.api.SearchRequest;
 import org.policysearch.search.api.SearchResult;
 import org.policysearch.search.api.SortOrder;
-import org.policysearch.search.query.Synonyms;
 
 /**
  * Whole documents read back from the cluster, whose {@code _source} holds no paragraphs ({@link IndexDesign}): every
@@ -46,8 +44,7 @@ class OpenSearchDocumentsTest {
     contents[41] = "坚持以人民为中心的发展思想，统筹发展和安全，推动高质量发展取得新成效。";
     contents[42] = "到二〇二五年，全市地区生产总值年均增长百分之六左右，城乡居民收入稳步增长。";
     docs.add(TestIndex.doc("contents", "规划纲要", "2021-01-01", "湖北省", "规划", List.of(), contents));
-    TestIndex.write(dir.resolve("index"), docs);
-    lucene = LuceneBackend.open(dir.resolve("index"), TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS);
+    lucene = TestIndex.backend(dir.resolve("index"), docs);
     cluster = TestCluster.withDocuments(ALIAS, 2, dir, docs);
   }
 

@@ -1,5 +1,6 @@
 package org.policysearch.search.opensearch;
 
+import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +88,21 @@ class OpenSearchSizing {
         double[] o = latencies(cluster);
         out.append(String.format("| search latency, one client, p50 / p99 over %d searches of %d queries (relevance, 10 hits, 3 passages, facets) | %.1f / %.1f ms | %.1f / %.1f ms |%n",
             10 * QUERIES.size(), QUERIES.size(), l[0], l[1], o[0], o[1]));
+        // What the index holds on the heap once searched (the node shares this JVM, so its heap figure would count
+        // the embedded index and the test too): Lucene's segment memory, the field data and global ordinals the
+        // facet aggregations built, the caches. Read after the searches above, which built the ordinals.
+        try (Cluster c = TestCluster.client()) {
+          JsonObject idx = Cluster.ok(c.get("/sizing/_stats/segments,fielddata,query_cache,request_cache"), "index stats")
+              .getAsJsonObject("_all").getAsJsonObject("total");
+          long segments = idx.getAsJsonObject("segments").get("memory_in_bytes").getAsLong();
+          long fielddata = idx.getAsJsonObject("fielddata").get("memory_size_in_bytes").getAsLong();
+          long queryCache = idx.getAsJsonObject("query_cache").get("memory_size_in_bytes").getAsLong();
+          long requestCache = idx.getAsJsonObject("request_cache").get("memory_size_in_bytes").getAsLong();
+          long segmentCount = idx.getAsJsonObject("segments").get("count").getAsLong();
+          out.append(String.format("| heap held by the index once searched: segments (%d) / field data and global ordinals / query cache / request cache | | %.1f KB / %.1f KB / %.1f KB / %.1f KB |%n",
+              segmentCount, segments / 1024.0, fielddata / 1024.0, queryCache / 1024.0, requestCache / 1024.0));
+          out.append(String.format("| of which per document (segments and field data) | | %.1f bytes |%n", (double) (segments + fielddata) / cs.documents()));
+        }
       }
     }
     Files.writeString(Path.of("docs/opensearch-sizing.md"), out.toString(), StandardCharsets.UTF_8);
