@@ -84,26 +84,15 @@ final class ClusterDocuments {
 
   /** The documents {@code ids} with up to {@code size} of their paragraphs numbered after {@code after} (-1: from the first). */
   private JsonObject search(String index, List<String> ids, int after, int size) throws IOException {
-    String number = IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER;
-    JsonObject inner = new JsonObject();
-    inner.addProperty("size", size);
-    JsonArray sort = new JsonArray();
-    JsonObject byNumber = new JsonObject();
-    byNumber.addProperty(number, "asc");
-    sort.add(byNumber);
-    inner.add("sort", sort);
-    StoredFields.ask(inner, IndexDesign.PARAGRAPH_FIELDS);
-    JsonObject nested = new JsonObject();
-    nested.addProperty("path", IndexDesign.PARAGRAPHS);
+    JsonObject query;
     if (after < 0) {
-      nested.add("query", QueryTranslator.wrap("match_all", new JsonObject()));
+      query = QueryTranslator.wrap("match_all", new JsonObject());
     } else {
       JsonObject gt = new JsonObject();
       gt.addProperty("gt", after);
-      nested.add("query", QueryTranslator.wrap("range", QueryTranslator.wrap(number, gt)));
+      query = QueryTranslator.wrap("range", QueryTranslator.wrap(IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER, gt));
     }
-    nested.addProperty("score_mode", "none");
-    nested.add("inner_hits", inner);
+    JsonObject nested = inOrder(query, size);
     JsonObject values = new JsonObject();
     JsonArray a = new JsonArray();
     ids.forEach(a::add);
@@ -114,7 +103,7 @@ final class ClusterDocuments {
     b.add("filter", filter);
     // optional: a document without paragraphs is still read
     JsonArray should = new JsonArray();
-    should.add(QueryTranslator.wrap("nested", nested));
+    should.add(nested);
     b.add("should", should);
     JsonObject body = new JsonObject();
     body.add("query", QueryTranslator.wrap("bool", b));
@@ -124,8 +113,29 @@ final class ClusterDocuments {
     return Cluster.ok(ans, "read documents");
   }
 
-  /** A hit's paragraphs from its inner hits, in their order. */
-  private static List<Paragraph> paragraphs(JsonObject hit) {
+  /**
+   * A nested query over the paragraphs {@code paragraphQuery} finds, whose inner hits are the first {@code size} of
+   * a document's, by number, with their stored fields ({@link #paragraphs} reads them).
+   */
+  static JsonObject inOrder(JsonObject paragraphQuery, int size) {
+    JsonObject inner = new JsonObject();
+    inner.addProperty("size", size);
+    JsonArray sort = new JsonArray();
+    JsonObject byNumber = new JsonObject();
+    byNumber.addProperty(IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER, "asc");
+    sort.add(byNumber);
+    inner.add("sort", sort);
+    StoredFields.ask(inner, IndexDesign.PARAGRAPH_FIELDS);
+    JsonObject nested = new JsonObject();
+    nested.addProperty("path", IndexDesign.PARAGRAPHS);
+    nested.add("query", paragraphQuery);
+    nested.addProperty("score_mode", "none");
+    nested.add("inner_hits", inner);
+    return QueryTranslator.wrap("nested", nested);
+  }
+
+  /** A hit's paragraphs from its inner hits, in their order (none when it has no inner hits). */
+  static List<Paragraph> paragraphs(JsonObject hit) {
     List<Paragraph> out = new ArrayList<>();
     if (!hit.has("inner_hits")) return out;
     for (JsonElement ih : hit.getAsJsonObject("inner_hits").getAsJsonObject(IndexDesign.PARAGRAPHS).getAsJsonObject("hits")

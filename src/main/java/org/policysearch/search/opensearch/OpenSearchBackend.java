@@ -178,7 +178,7 @@ public final class OpenSearchBackend implements SearchBackend {
     ClusterLineage.Narrowing narrowing = lineage.narrowing(filters);
     JsonObject text = narrowing.apply(cq.documentQuery() == null ? QueryTranslator.wrap("match_all", new JsonObject())
         : QueryTranslator.translate(cq.documentQuery()));
-    boolean inner = r.passages() > 0 && r.size() > 0 && cq.paragraphQuery() != null;
+    boolean inner = r.passages() > 0 && r.size() > 0;
     // Reposts are folded when their original is a hit. The first request folds nothing and says, in two
     // aggregations, which originals and which reposts the query finds; only when a repost of a found original is
     // found too (a repost holds its original's text, so a common case, but far from every query) is the search
@@ -231,7 +231,8 @@ public final class OpenSearchBackend implements SearchBackend {
     JsonObject base = text;
     JsonObject notFolded = folded.isEmpty() ? null : notIds(folded);
     if (inner) {
-      // The best paragraphs come with the hits, as the inner hits of the paragraph query. Inner hits are found in the
+      // The passages' paragraphs come with the hits, as inner hits: the best by the paragraph query, or without body
+      // terms a document's opening ones (the lead: its first LEAD_WINDOW, by number). Inner hits are found in the
       // fetch phase, for the page's hits alone, by the nested query's own paragraph query (whether or not the nested
       // clause matched the hit), so the clause that carries them is made one that matches nothing: a clause that
       // could match would be scored on every matching document of the corpus for nothing (a boost of 0 does not
@@ -241,7 +242,8 @@ public final class OpenSearchBackend implements SearchBackend {
       never.add(ids(Set.of(NO_DOCUMENT)));
       carrier.add("filter", never);
       JsonArray nested = new JsonArray();
-      nested.add(QueryTranslator.wrap("nested", passageQuery(cq, r.passages())));
+      nested.add(cq.paragraphQuery() != null ? QueryTranslator.wrap("nested", passageQuery(cq, r.passages()))
+          : ClusterDocuments.inOrder(QueryTranslator.wrap("match_all", new JsonObject()), LEAD_WINDOW));
       carrier.add("must", nested);
       JsonObject b = new JsonObject();
       JsonArray must = new JsonArray();
@@ -652,8 +654,18 @@ public final class OpenSearchBackend implements SearchBackend {
     Set<String> pageIds = new java.util.LinkedHashSet<>();
     for (JsonObject h : page) pageIds.add(h.get("_id").getAsString());
     Map<String, List<Passage>> out = new HashMap<>();
-    if (inner) {
+    if (inner && cq.paragraphQuery() != null) {
       for (JsonObject h : page) addInnerHits(h, cq, out);
+    } else if (inner) {
+      for (JsonObject h : page) {
+        if (!h.has("inner_hits")) continue;
+        // the lead from the document's first paragraphs; read on when they do not settle it
+        List<Paragraph> chosen = BackendRules.lead(ClusterDocuments.paragraphs(h), k);
+        int count = StoredFields.of(h).get(IndexDesign.PARAGRAPH_COUNT).getAsInt();
+        if (chosen.size() >= k || count <= LEAD_WINDOW) {
+          out.put(h.get("_id").getAsString(), chosen.stream().map(p -> BackendRules.passage(p, cq.highlights())).toList());
+        }
+      }
     } else if (cq.paragraphQuery() != null) {
       JsonObject nested = passageQuery(cq, k);
       JsonObject b = new JsonObject();
