@@ -89,12 +89,9 @@ public final class BackendRules {
     return PhraseService.occurrences(text, normalizedPhrase);
   }
 
-  /** A lead paragraph shorter than this is a salutation or a label, not an opening (passages without body terms). */
-  public static final int LEAD_MIN_CHARS = PassageFinder.LEAD_MIN_CHARS;
-
   /**
    * The passages of a document without body terms, as {@link PassageFinder} chooses them: its first {@code k} paragraphs
-   * that say something (not headings, at least {@link #LEAD_MIN_CHARS} characters), or its first paragraph when none
+   * that say something ({@link PassageFinder#opens}: not headings, not salutations), or its first paragraph when none
    * does. {@code paragraphs} are the document's first ones in order; fewer than {@code k} chosen from fewer than all
    * of them may not be the document's answer (the caller reads on).
    */
@@ -102,7 +99,7 @@ public final class BackendRules {
     List<Paragraph> chosen = new ArrayList<>();
     for (Paragraph p : paragraphs) {
       if (chosen.size() >= k) break;
-      if (!p.heading() && p.text().codePointCount(0, p.text().length()) >= LEAD_MIN_CHARS) chosen.add(p);
+      if (PassageFinder.opens(p)) chosen.add(p);
     }
     if (chosen.isEmpty() && !paragraphs.isEmpty()) chosen.add(paragraphs.get(0));
     return chosen;

@@ -44,6 +44,11 @@ final class PassageFinder {
   /** A lead paragraph shorter than this is a salutation or a label, not an opening. */
   static final int LEAD_MIN_CHARS = 20;
 
+  /** Whether a paragraph can open a document's lead passages: it says something (not a heading, not a salutation). */
+  static boolean opens(Paragraph p) {
+    return !p.heading() && p.text().codePointCount(0, p.text().length()) >= LEAD_MIN_CHARS;
+  }
+
   private record Scored(int doc, float score) {}
 
   /** Up to {@code k} passages of the document whose parent is global doc id {@code parentDoc}. */
@@ -75,7 +80,7 @@ final class PassageFinder {
       // that say something (not headings, not a salutation such as 同志们:).
       for (int d = first; d < local && chosen.size() < k; d++) {
         Paragraph p = DocumentReader.paragraph(sf, d);
-        if (!p.heading() && p.text().codePointCount(0, p.text().length()) >= LEAD_MIN_CHARS) chosen.add(d);
+        if (opens(p)) chosen.add(d);
       }
       if (chosen.isEmpty()) chosen.add(first);
     }

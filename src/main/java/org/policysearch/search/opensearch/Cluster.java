@@ -129,21 +129,28 @@ final class Cluster implements AutoCloseable {
       text = r.getBody().map(Body::bodyAsString).orElse("");
     } catch (ResponseException e) {
       // the transport throws, rather than returns, an answer it counts as the node failing (5xx): it was reached
-      status = e.status();
-      text = "";
-      if (status < 500 && status != 429) throw e;
+      if (isOverloaded(e.status())) throw overloaded(e.status());
+      if (e.status() >= 500) throw failed(e.status(), e);
+      throw e;
     } catch (IOException | RuntimeException e) {
       if (e instanceof RuntimeException && !(e.getCause() instanceof IOException) && !isTransport(e)) throw e;
       throw new BackendUnavailableException("the search cluster cannot be reached (" + reason(e)
           + "); searches resume by themselves when it answers again",
           "无法连接检索集群（" + reason(e) + "），集群恢复后检索会自动恢复", e);
     }
-    if (status == 429 || status == 502 || status == 503 || status == 504) {
-      throw new BackendUnavailableException("the search cluster is overloaded or not ready (HTTP " + status + "); try again shortly",
-          "检索集群繁忙或尚未就绪（HTTP " + status + "），请稍后再试", null);
-    }
+    if (isOverloaded(status)) throw overloaded(status);
     if (status >= 500) throw failed(status, new IOException("HTTP " + status + " from the cluster: " + text));
     return new Answer(status, json(status, text));
+  }
+
+  /** Statuses that say the cluster cannot serve now but will (pushed back, not ready, a gateway without it). */
+  private static boolean isOverloaded(int status) {
+    return status == 429 || status == 502 || status == 503 || status == 504;
+  }
+
+  private static BackendUnavailableException overloaded(int status) {
+    return new BackendUnavailableException("the search cluster is overloaded or not ready (HTTP " + status + "); try again shortly",
+        "检索集群繁忙或尚未就绪（HTTP " + status + "），请稍后再试", null);
   }
 
   /**

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.policysearch.doc.ArticlePosition;
 import org.policysearch.doc.Paragraph;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.index.Fields;
+import org.policysearch.index.StoredMeta;
 
 /**
  * Whole documents read back from the cluster. A document's {@code _source} holds its metadata and not its paragraphs
@@ -140,8 +142,20 @@ final class ClusterDocuments {
     if (!hit.has("inner_hits")) return out;
     for (JsonElement ih : hit.getAsJsonObject("inner_hits").getAsJsonObject(IndexDesign.PARAGRAPHS).getAsJsonObject("hits")
         .getAsJsonArray("hits")) {
-      out.add(ClusterIndexer.paragraph(StoredFields.paragraph(ih.getAsJsonObject())));
+      out.add(paragraph(ih.getAsJsonObject()));
     }
     return out;
+  }
+
+  /**
+   * One paragraph from an inner hit's stored fields ({@link IndexDesign#PARAGRAPH_FIELDS}); a field without a value (no
+   * themes, no place among articles) is absent there.
+   */
+  static Paragraph paragraph(JsonObject innerHit) {
+    JsonObject p = StoredFields.paragraph(innerHit);
+    String themes = p.has(Fields.PARA_THEMES) ? p.get(Fields.PARA_THEMES).getAsString() : "";
+    ArticlePosition article = StoredMeta.decodeArticle(p.has(Fields.PARA_ARTICLE) ? p.get(Fields.PARA_ARTICLE).getAsString() : null);
+    return new Paragraph(p.get(Fields.PARA_NUMBER).getAsInt(), p.get(Fields.PARA_TEXT).getAsString(),
+        p.get(Fields.PARA_HEADING).getAsBoolean(), themes.isEmpty() ? List.of() : List.of(themes.split("\\|")), article);
   }
 }

@@ -381,18 +381,6 @@ final class ClusterIndexer {
     return found.isEmpty() ? null : found.get(0).document();
   }
 
-  /** A paragraph's place among articles as the cluster keeps it (none for an index written before it kept them). */
-  static org.policysearch.doc.ArticlePosition article(JsonObject p) {
-    return StoredMeta.decodeArticle(p.has(Fields.PARA_ARTICLE) ? p.get(Fields.PARA_ARTICLE).getAsString() : null);
-  }
-
-  /** One paragraph from its stored fields ({@link StoredFields#paragraph}); a field without a value (no themes) is absent there. */
-  static Paragraph paragraph(JsonObject p) {
-    String themes = p.has(Fields.PARA_THEMES) ? p.get(Fields.PARA_THEMES).getAsString() : "";
-    return new Paragraph(p.get(Fields.PARA_NUMBER).getAsInt(), p.get(Fields.PARA_TEXT).getAsString(),
-        p.get(Fields.PARA_HEADING).getAsBoolean(), themes.isEmpty() ? List.of() : List.of(themes.split("\\|")), article(p));
-  }
-
   /**
    * The metadata of a document from its {@code _source} (or its hit's stored fields, read into the same shape): its
    * stored metadata and its repost mark as it stands now, without paragraphs, which the source does not hold

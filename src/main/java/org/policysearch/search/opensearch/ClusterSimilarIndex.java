@@ -260,7 +260,7 @@ final class ClusterSimilarIndex implements SimilarIndex {
       List<Paragraph> out = new ArrayList<>();
       if (hits.isEmpty()) return out;
       for (JsonObject p : inner(hits.get(0).getAsJsonObject(), IndexDesign.PARAGRAPHS)) {
-        out.add(ClusterIndexer.paragraph(StoredFields.paragraph(p)));
+        out.add(ClusterDocuments.paragraph(p));
       }
       return out;
     }

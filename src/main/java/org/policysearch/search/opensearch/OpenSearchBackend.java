@@ -33,7 +33,6 @@ import org.policysearch.search.api.CitedBy;
 import org.policysearch.search.api.CitedReference;
 import org.policysearch.search.api.DocumentView;
 import org.policysearch.search.api.ExportRow;
-import org.policysearch.search.api.FacetValue;
 import org.policysearch.search.api.Facets;
 import org.policysearch.search.api.Filters;
 import org.policysearch.search.api.Hit;
@@ -657,14 +656,10 @@ public final class OpenSearchBackend implements SearchBackend {
     if (inner && cq.paragraphQuery() != null) {
       for (JsonObject h : page) addInnerHits(h, cq, out);
     } else if (inner) {
+      // the lead, from the first LEAD_WINDOW paragraphs that came as inner hits
       for (JsonObject h : page) {
-        if (!h.has("inner_hits")) continue;
-        // the lead from the document's first paragraphs; read on when they do not settle it
-        List<Paragraph> chosen = BackendRules.lead(ClusterDocuments.paragraphs(h), k);
-        int count = StoredFields.of(h).get(IndexDesign.PARAGRAPH_COUNT).getAsInt();
-        if (chosen.size() >= k || count <= LEAD_WINDOW) {
-          out.put(h.get("_id").getAsString(), chosen.stream().map(p -> BackendRules.passage(p, cq.highlights())).toList());
-        }
+        String id = h.get("_id").getAsString();
+        out.put(id, lead(id, ClusterDocuments.paragraphs(h), StoredFields.of(h).get(IndexDesign.PARAGRAPH_COUNT).getAsInt(), cq, k));
       }
     } else if (cq.paragraphQuery() != null) {
       JsonObject nested = passageQuery(cq, k);
@@ -684,18 +679,26 @@ public final class OpenSearchBackend implements SearchBackend {
         for (JsonElement e : res.getAsJsonObject("hits").getAsJsonArray("hits")) addInnerHits(e.getAsJsonObject(), cq, out);
       }
     }
-    List<String> lead = pageIds.stream().filter(id -> !out.containsKey(id)).toList();
-    if (!lead.isEmpty()) {
-      for (ClusterDocuments.Held h : documents.read(alias, lead, LEAD_WINDOW)) {
-        String id = h.source().get(Fields.ID).getAsString();
-        List<Paragraph> chosen = BackendRules.lead(h.paragraphs(), k);
-        if (chosen.size() < k && h.paragraphs().size() < h.source().get(IndexDesign.PARAGRAPH_COUNT).getAsInt()) {
-          chosen = BackendRules.lead(documents.read(alias, List.of(id)).get(0).paragraphs(), k); // the opening ones did not settle it
-        }
-        out.put(id, chosen.stream().map(p -> BackendRules.passage(p, cq.highlights())).toList());
-      }
+    // the lead of the documents no paragraph of which the query found (or whose paragraphs were not asked for)
+    List<String> rest = pageIds.stream().filter(id -> !out.containsKey(id)).toList();
+    for (ClusterDocuments.Held h : documents.read(alias, rest, LEAD_WINDOW)) {
+      String id = h.source().get(Fields.ID).getAsString();
+      out.put(id, lead(id, h.paragraphs(), h.source().get(IndexDesign.PARAGRAPH_COUNT).getAsInt(), cq, k));
     }
     return out;
+  }
+
+  /**
+   * The lead passages of a document ({@link BackendRules#lead}) from its {@code first} paragraphs of {@code count}; the
+   * whole document is read when those do not settle it (fewer than {@code k} chosen and more paragraphs to come).
+   */
+  private List<Passage> lead(String id, List<Paragraph> first, int count, CompiledQuery cq, int k) throws IOException {
+    List<Paragraph> chosen = BackendRules.lead(first, k);
+    if (chosen.size() < k && first.size() < count) {
+      List<ClusterDocuments.Held> whole = documents.read(alias, List.of(id));
+      if (!whole.isEmpty()) chosen = BackendRules.lead(whole.get(0).paragraphs(), k);
+    }
+    return chosen.stream().map(p -> BackendRules.passage(p, cq.highlights())).toList();
   }
 
   /** The compiler's paragraph query over the paragraphs, with the best {@code k} of each document as inner hits. */
@@ -713,14 +716,10 @@ public final class OpenSearchBackend implements SearchBackend {
 
   /** The passages of one hit from its inner hits, when it has any. */
   private static void addInnerHits(JsonObject h, CompiledQuery cq, Map<String, List<Passage>> out) {
-    if (!h.has("inner_hits")) return;
-    List<Passage> ps = new ArrayList<>();
-    for (JsonElement ih : h.getAsJsonObject("inner_hits").getAsJsonObject(IndexDesign.PARAGRAPHS)
-        .getAsJsonObject("hits").getAsJsonArray("hits")) {
-      ps.add(BackendRules.passage(ClusterIndexer.paragraph(StoredFields.paragraph(ih.getAsJsonObject())), cq.highlights()));
-    }
-    if (!ps.isEmpty()) out.put(h.get("_id").getAsString(), ps);
+    List<Paragraph> ps = ClusterDocuments.paragraphs(h);
+    if (!ps.isEmpty()) out.put(h.get("_id").getAsString(), ps.stream().map(p -> BackendRules.passage(p, cq.highlights())).toList());
   }
+
 
 
   // ---------------------------------------------------------------- documents, facets, stats
