@@ -22,7 +22,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class OpenSearchPluginZip {
   public static final String NAME = "policy-search-analysis";
-  public static final String CLASSNAME = "org.policysearch.opensearch.PolicySearchAnalysisPlugin";
+  public static final String CLASSNAME = "org.policysearch.opensearch.PolicySearchPlugin";
   /** The OpenSearch version the plugin is built against and installs into (plugins are tied to one version). */
   public static final String OPENSEARCH_VERSION = "3.8.0";
   /** Classes of index.analysis the plugin loads (the rest needs smartcn or the field names, which the node does not). */

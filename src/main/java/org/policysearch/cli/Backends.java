@@ -6,7 +6,9 @@ import org.policysearch.BackendConfig;
 import org.policysearch.Config;
 import org.policysearch.index.CorpusIndexer;
 import org.policysearch.index.IndexSummary;
+import org.policysearch.index.vector.EmbedderException;
 import org.policysearch.index.vector.SemanticIndex;
+import org.policysearch.index.vector.VectorBuilder;
 import org.policysearch.search.IndexRuns;
 import org.policysearch.search.LuceneBackend;
 import org.policysearch.search.api.IndexRun;
@@ -37,7 +39,7 @@ final class Backends {
    * corpus with {@code indexer}; {@code log} gets failed runs in full.
    */
   static SearchBackend serving(Config c, CorpusIndexer indexer, PrintStream log) throws IOException {
-    if (onCluster(c)) return cluster(c, new OpenSearchBackend.Corpus(c.corpus(), Pipeline.ingester(), log));
+    if (onCluster(c)) return cluster(c, new OpenSearchBackend.Corpus(c.corpus(), Pipeline.ingester(), log), log);
     return open(c, new LuceneBackend.Corpus(c.corpus(), indexer, log), log);
   }
 
@@ -51,15 +53,25 @@ final class Backends {
    * indexer directly), with its progress.
    */
   static IndexRun indexCluster(Config c, boolean rebuild, ProgressBar bar, PrintStream log) throws IOException {
-    try (OpenSearchBackend b = cluster(c, new OpenSearchBackend.Corpus(c.corpus(), Pipeline.ingester(), log))) {
+    try (OpenSearchBackend b = cluster(c, new OpenSearchBackend.Corpus(c.corpus(), Pipeline.ingester(), log), log)) {
       return b.index(rebuild, bar::update);
     }
   }
 
+  /**
+   * The cluster's paragraph vectors brought up to date with its text index, here (the index command's
+   * {@code --semantic}); progress lines and the one-line failure on {@code log}.
+   */
+  static VectorBuilder.Summary embedCluster(Config c, PrintStream log) throws IOException, EmbedderException {
+    try (OpenSearchBackend b = cluster(c, null, log)) {
+      return b.semantic().buildNow(st -> {});
+    }
+  }
+
   /** The cluster backend; the password is read now, from the environment variable or the file the settings name. */
-  private static OpenSearchBackend cluster(Config c, OpenSearchBackend.Corpus corpus) throws IOException {
+  private static OpenSearchBackend cluster(Config c, OpenSearchBackend.Corpus corpus, PrintStream log) throws IOException {
     return OpenSearchBackend.open(c.backend(), c.backend().password(System.getenv()), Common.analyzers(c), Synonyms.load(c.synonyms()),
-        c.limits(), corpus);
+        c.limits(), corpus, Common.semanticSetup(c, log));
   }
 
   /** What an indexing run of the index command (or a server's first run) did, as the backend would report it. */
@@ -68,7 +80,7 @@ final class Backends {
   }
 
   private static SearchBackend open(Config c, LuceneBackend.Corpus corpus, PrintStream log) throws IOException {
-    if (onCluster(c)) return cluster(c, null);
+    if (onCluster(c)) return cluster(c, null, log);
     SemanticIndex semantic = Common.semantic(c, log);
     try {
       return LuceneBackend.open(c.index(), Common.analyzers(c), Synonyms.load(c.synonyms()), c.limits(), semantic, corpus);

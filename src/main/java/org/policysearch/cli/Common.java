@@ -46,9 +46,15 @@ final class Common {
 
   /** The vectors and their model as configured: off with {@code semantic=false} (nothing loaded or touched). */
   static SemanticIndex semantic(Config c, PrintStream log) throws IOException {
-    if (!c.semantic()) return SemanticIndex.off();
-    return SemanticIndex.open(new IndexLayout(c.index()), new BgeEmbedder(c.semanticThreads()), VectorBuilder.Settings.DEFAULTS,
-        c.semanticThreads(), log);
+    SemanticIndex.Setup s = semanticSetup(c, log);
+    if (s == null) return SemanticIndex.off();
+    return SemanticIndex.open(new IndexLayout(c.index()), s.embedder(), s.settings(), s.threads(), s.log());
+  }
+
+  /** What semantic search is made with as configured (the model loads on first use), or null with {@code semantic=false}. */
+  static SemanticIndex.Setup semanticSetup(Config c, PrintStream log) {
+    if (!c.semantic()) return null;
+    return new SemanticIndex.Setup(new BgeEmbedder(c.semanticThreads()), VectorBuilder.Settings.DEFAULTS, c.semanticThreads(), log);
   }
 
   /** The options every reading command shares, for its --help. */

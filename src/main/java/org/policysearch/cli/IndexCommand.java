@@ -35,11 +35,14 @@ final class IndexCommand implements Main.Command {
     }
     ProgressBar bar = new ProgressBar(err, !a.flag("quiet") && !a.flag("json"));
     if (Backends.onCluster(c)) {
-      if (a.flag("semantic")) throw new Args.UsageException("--semantic: the OpenSearch backend has no paragraph vectors yet");
       IndexRun run = Backends.indexCluster(c, a.flag("rebuild"), bar, err);
       bar.done();
       if (a.flag("json")) Common.printJson(out, ResultJson.indexRun(run));
       else print(run, out);
+      if (a.flag("semantic")) {
+        int code = embed(c, a.flag("json") ? err : out, err);
+        if (code != 0) return code;
+      }
       if (!run.skipped().isEmpty()) {
         err.println("finished with " + run.skipped().size() + " skipped");
         return 1;
@@ -66,8 +69,15 @@ final class IndexCommand implements Main.Command {
 
   /** The vectors of what the text index now holds, built here; progress lines on {@code err}. Exit code 3 when it fails. */
   private static int embed(Config c, PrintStream out, PrintStream err) throws IOException {
-    try (SemanticIndex semantic = Common.semantic(c, err)) {
-      VectorBuilder.Summary v = semantic.buildNow(st -> {});
+    try {
+      VectorBuilder.Summary v;
+      if (Backends.onCluster(c)) {
+        v = Backends.embedCluster(c, err);
+      } else {
+        try (SemanticIndex semantic = Common.semantic(c, err)) {
+          v = semantic.buildNow(st -> {});
+        }
+      }
       out.println(v.describe(c.semanticThreads()));
       return 0;
     } catch (EmbedderException | IOException e) {

@@ -30,6 +30,7 @@ import org.policysearch.index.Fields;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.index.vector.SemanticIndex;
+import org.policysearch.index.vector.VectorLookup;
 import org.policysearch.index.vector.VectorSearcher;
 import org.policysearch.search.api.DocumentView;
 import org.policysearch.search.api.FacetValue;
@@ -137,7 +138,7 @@ final class SearchService {
       IndexSearcher s = ctx.timed(lease.searcher());
       Optional<Query> citing = citesFilter(lease.searcher(), filters.cites());
       Query base = filtered(ctx.documentsQuery(cq.documentQuery()), citing);
-      Optional<List<VectorSearcher.DocumentHit>> nearest = semanticAllowed(r, cq) ? nearest(r.query()) : Optional.empty();
+      Optional<List<VectorLookup.DocumentHit>> nearest = semanticAllowed(r, cq) ? nearest(r.query()) : Optional.empty();
       int window = Math.max(1, r.page() * r.size());
       if (nearest.isPresent()) window = Math.max(window, FUSION_DEPTH);
       Collector top = switch (r.sort()) {
@@ -251,16 +252,16 @@ final class SearchService {
     return cq.interpretation().clauses().stream().noneMatch(c -> c.kind().equals("exact") || c.excluded());
   }
 
-  private Optional<List<VectorSearcher.DocumentHit>> nearest(String query) throws IOException {
+  private Optional<List<VectorLookup.DocumentHit>> nearest(String query) throws IOException {
     if (!semantic.vectors().searchable()) return Optional.empty();
     Optional<float[]> q = semantic.embedQuery(query);
     if (q.isEmpty()) return Optional.empty();
-    Optional<List<VectorSearcher.ParagraphHit>> hits = semantic.vectors().nearestParagraphs(q.get(), NEAREST_PARAGRAPHS);
+    Optional<List<VectorLookup.ParagraphHit>> hits = semantic.vectors().nearestParagraphs(q.get(), NEAREST_PARAGRAPHS);
     if (hits.isEmpty()) return Optional.empty();
-    java.util.LinkedHashMap<String, VectorSearcher.DocumentHit> byDoc = new java.util.LinkedHashMap<>(); // best first already
-    for (VectorSearcher.ParagraphHit h : hits.get()) {
+    java.util.LinkedHashMap<String, VectorLookup.DocumentHit> byDoc = new java.util.LinkedHashMap<>(); // best first already
+    for (VectorLookup.ParagraphHit h : hits.get()) {
       if (byDoc.size() >= FUSION_DEPTH) break;
-      byDoc.putIfAbsent(h.documentId(), new VectorSearcher.DocumentHit(h.documentId(), h.paragraph(), h.score()));
+      byDoc.putIfAbsent(h.documentId(), new VectorLookup.DocumentHit(h.documentId(), h.paragraph(), h.score()));
     }
     return Optional.of(List.copyOf(byDoc.values()));
   }
@@ -272,7 +273,7 @@ final class SearchService {
    * The words' ranking and the nearest by meaning in one order (reciprocal rank fusion). A document found
    * by meaning alone must pass the filters like any other (reposts aside).
    */
-  private Fusion fuse(IndexSearcher s, ScoreDoc[] lexical, List<VectorSearcher.DocumentHit> nearest, Filters filters, Query words)
+  private Fusion fuse(IndexSearcher s, ScoreDoc[] lexical, List<VectorLookup.DocumentHit> nearest, Filters filters, Query words)
       throws IOException {
     java.util.Map<Integer, Double> score = new java.util.HashMap<>();
     for (int i = 0; i < lexical.length; i++) score.merge(lexical[i].doc, 1.0 / (RRF_K + i + 1), Double::sum);
@@ -291,7 +292,7 @@ final class SearchService {
     }
     int rank = 0;
     long added = 0;
-    for (VectorSearcher.DocumentHit h : nearest) {
+    for (VectorLookup.DocumentHit h : nearest) {
       Integer doc = docOf.get(h.documentId());
       if (doc == null) continue;
       rank++;

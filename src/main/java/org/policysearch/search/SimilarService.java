@@ -19,6 +19,7 @@ import org.policysearch.doc.RegionInfo;
 import org.policysearch.index.Fields;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.index.vector.SemanticIndex;
+import org.policysearch.index.vector.VectorLookup;
 import org.policysearch.index.vector.VectorSearcher;
 import org.policysearch.ingest.meta.Gazetteer;
 import org.policysearch.search.api.Citation;
@@ -140,7 +141,12 @@ public final class SimilarService {
    * index was analysed with.
    */
   public static SimilarService lexical(SimilarIndex index, Analyzers analyzers, SearchLimits limits) {
-    return new SimilarService(index, analyzers, limits, SemanticIndex.off());
+    return over(index, analyzers, limits, SemanticIndex.off());
+  }
+
+  /** The same rules over another index, fused with {@code semantic}'s vectors when asked for and ready. */
+  public static SimilarService over(SimilarIndex index, Analyzers analyzers, SearchLimits limits, SemanticIndex semantic) {
+    return new SimilarService(index, analyzers, limits, semantic);
   }
 
   /** Documents like a paragraph, lexically. */
@@ -254,7 +260,7 @@ public final class SimilarService {
    * whole page of text blurs it (measured on the dev set, the documents nearest to one vector of the whole
    * text: nDCG@10 0.614; summed per paragraph: 0.727).
    */
-  private Optional<List<VectorSearcher.DocumentHit>> nearest(Source src) throws IOException {
+  private Optional<List<VectorLookup.DocumentHit>> nearest(Source src) throws IOException {
     if (!semantic.enabled() || !semantic.vectors().searchable()) return Optional.empty();
     List<float[]> queries = new ArrayList<>();
     Optional<float[]> stored = src.id() == null ? Optional.empty() : semantic.vectors().paragraphVector(src.id(), src.paragraph());
@@ -269,21 +275,21 @@ public final class SimilarService {
       }
     }
     Map<String, Double> sum = new HashMap<>();
-    Map<String, VectorSearcher.DocumentHit> best = new HashMap<>();
+    Map<String, VectorLookup.DocumentHit> best = new HashMap<>();
     for (float[] q : queries) {
-      Optional<List<VectorSearcher.ParagraphHit>> hits = semantic.vectors().nearestParagraphs(q, PARAGRAPHS_PER_QUERY);
+      Optional<List<VectorLookup.ParagraphHit>> hits = semantic.vectors().nearestParagraphs(q, PARAGRAPHS_PER_QUERY);
       if (hits.isEmpty()) return Optional.empty();
-      Map<String, VectorSearcher.ParagraphHit> top = new HashMap<>();
-      for (VectorSearcher.ParagraphHit h : hits.get()) top.merge(h.documentId(), h, (a, b) -> a.score() >= b.score() ? a : b);
-      for (VectorSearcher.ParagraphHit h : top.values()) {
+      Map<String, VectorLookup.ParagraphHit> top = new HashMap<>();
+      for (VectorLookup.ParagraphHit h : hits.get()) top.merge(h.documentId(), h, (a, b) -> a.score() >= b.score() ? a : b);
+      for (VectorLookup.ParagraphHit h : top.values()) {
         sum.merge(h.documentId(), (double) h.score(), Double::sum);
-        best.merge(h.documentId(), new VectorSearcher.DocumentHit(h.documentId(), h.paragraph(), h.score()),
+        best.merge(h.documentId(), new VectorLookup.DocumentHit(h.documentId(), h.paragraph(), h.score()),
             (a, b) -> a.score() >= b.score() ? a : b);
       }
     }
-    List<VectorSearcher.DocumentHit> ranked = new ArrayList<>(best.values());
-    ranked.sort(Comparator.comparingDouble((VectorSearcher.DocumentHit h) -> -sum.get(h.documentId()))
-        .thenComparing(VectorSearcher.DocumentHit::documentId));
+    List<VectorLookup.DocumentHit> ranked = new ArrayList<>(best.values());
+    ranked.sort(Comparator.comparingDouble((VectorLookup.DocumentHit h) -> -sum.get(h.documentId()))
+        .thenComparing(VectorLookup.DocumentHit::documentId));
     return Optional.of(ranked.subList(0, Math.min(FUSION_DEPTH, ranked.size())));
   }
 
@@ -302,7 +308,7 @@ public final class SimilarService {
   }
 
   private static Fused fuse(SimilarIndex.View v, List<SimilarIndex.Candidate> lexical,
-                            Optional<List<VectorSearcher.DocumentHit>> vectors, String excludedId) throws IOException {
+                            Optional<List<VectorLookup.DocumentHit>> vectors, String excludedId) throws IOException {
     if (vectors.isEmpty()) return new Fused(lexical, Map.of(), Set.of(), false);
     Map<String, Double> score = new HashMap<>();
     Map<String, SimilarIndex.Candidate> byId = new HashMap<>();
@@ -313,7 +319,7 @@ public final class SimilarService {
     Map<String, Integer> paragraphs = new HashMap<>();
     Set<String> near = new HashSet<>();
     int rank = 0;
-    for (VectorSearcher.DocumentHit h : vectors.get()) {
+    for (VectorLookup.DocumentHit h : vectors.get()) {
       Optional<SimilarIndex.Candidate> c = v.eligible(h.documentId(), excludedId);
       if (c.isEmpty()) continue; // embedded before the document left the text index, or a repost or the source
       rank++;

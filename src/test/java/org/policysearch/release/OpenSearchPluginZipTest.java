@@ -27,7 +27,7 @@ class OpenSearchPluginZipTest {
       Properties p = new Properties();
       p.load(new java.io.StringReader(new String(z.getInputStream(z.getEntry("plugin-descriptor.properties")).readAllBytes(),
           StandardCharsets.UTF_8)));
-      assertEquals("org.policysearch.opensearch.PolicySearchAnalysisPlugin", p.getProperty("classname"));
+      assertEquals("org.policysearch.opensearch.PolicySearchPlugin", p.getProperty("classname"));
       assertEquals("3.8.0", p.getProperty("opensearch.version"));
       assertEquals("9.9.9", p.getProperty("version"));
       assertEquals("policy-search-analysis", p.getProperty("name"));
@@ -36,7 +36,7 @@ class OpenSearchPluginZipTest {
       try (JarInputStream j = new JarInputStream(new ByteArrayInputStream(z.getInputStream(jar).readAllBytes()))) {
         for (var e = j.getNextJarEntry(); e != null; e = j.getNextJarEntry()) entries.add(e.getName());
       }
-      for (String c : List.of("org/policysearch/opensearch/PolicySearchAnalysisPlugin.class",
+      for (String c : List.of("org/policysearch/opensearch/PolicySearchPlugin.class",
           "org/policysearch/index/analysis/NormalizingCharFilter.class", "org/policysearch/index/analysis/ExactTokenizer.class",
           "org/policysearch/index/analysis/ExactUnits.class", "org/policysearch/text/TextNormalizer.class")) {
         assertTrue(entries.contains(c), c + " in " + entries);

@@ -24,12 +24,12 @@ public final class SemanticIndex implements Closeable {
   public static final String FOLDER = "vectors";
 
   private final Embedder embedder; // null when off
-  private final VectorSearcher vectors;
+  private final VectorLookup vectors;
   private final VectorBuilder builder; // null when off
   private final PrintStream log;
   private volatile boolean queryFailureLogged;
 
-  private SemanticIndex(Embedder embedder, VectorSearcher vectors, VectorBuilder builder, PrintStream log) {
+  private SemanticIndex(Embedder embedder, VectorLookup vectors, VectorBuilder builder, PrintStream log) {
     this.embedder = embedder;
     this.vectors = vectors;
     this.builder = builder;
@@ -52,15 +52,30 @@ public final class SemanticIndex implements Closeable {
                                    PrintStream log) throws IOException {
     VectorSearcher vs = new VectorSearcher(folder(layout), embedder.modelId(), embedder.dimension());
     vs.refresh();
-    VectorBuilder b = new VectorBuilder(layout, embedder, settings, threads, log, () -> {
+    return open(vs, VectorBuilder.Storage.local(layout), new Setup(embedder, settings, threads, log));
+  }
+
+  /**
+   * What semantic search is made with wherever the vectors live: the model, how its builder paces itself, its
+   * threads (for the per-thread rate in the log) and where progress lines and one-line failures go.
+   */
+  public record Setup(Embedder embedder, VectorBuilder.Settings settings, int threads, PrintStream log) {}
+
+  /**
+   * Semantic search over vectors kept elsewhere (a cluster's): {@code vectors} answers the queries, {@code storage}
+   * is where the builder reads the text and writes the vectors; the searcher is refreshed after each commit.
+   * Nothing is asked of either yet.
+   */
+  public static SemanticIndex open(VectorLookup vectors, VectorBuilder.Storage storage, Setup setup) {
+    VectorBuilder b = new VectorBuilder(storage, setup.embedder(), setup.settings(), setup.threads(), setup.log(), () -> {
       try {
-        vs.refresh();
+        vectors.refresh();
       } catch (IOException e) {
         // The builder's commit stands; searches keep the previous vectors until the next refresh works.
-        log.println("semantic search: could not reopen the vector index after a commit: " + e.getMessage());
+        setup.log().println("semantic search: could not reopen the vector index after a commit: " + e.getMessage());
       }
     });
-    return new SemanticIndex(embedder, vs, b, log);
+    return new SemanticIndex(setup.embedder(), vectors, b, setup.log());
   }
 
   /** The vector index's folder for a given index folder. */
@@ -88,7 +103,7 @@ public final class SemanticIndex implements Closeable {
   }
 
   /** The nearest-neighbour queries; they answer empty while the vectors are not searchable. */
-  public VectorSearcher vectors() {
+  public VectorLookup vectors() {
     return vectors;
   }
 

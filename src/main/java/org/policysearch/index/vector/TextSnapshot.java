@@ -25,9 +25,9 @@ import org.policysearch.index.IndexLayout;
  * paragraphs. A reader of its own, held for a whole pass, so the pass sees one consistent commit while
  * the text index goes on changing (the next pass catches up).
  */
-final class TextSnapshot implements Closeable {
+final class TextSnapshot implements TextSource {
   /** A document of the commit: where its block is. Children precede their parent, so its paragraphs are the docs before it. */
-  record DocRef(String id, String fileHash, int leaf, int firstChild, int parent) {}
+  record DocRef(String id, String fileHash, int leaf, int firstChild, int parent) implements TextSource.Ref {}
 
   private static final Set<String> PARENT_FIELDS = Set.of(Fields.ID, Fields.FILE_HASH);
   private static final Set<String> PARAGRAPH_FIELDS = Set.of(Fields.PARA_NUMBER, Fields.PARA_TEXT, Fields.PARA_HEADING);
@@ -59,13 +59,15 @@ final class TextSnapshot implements Closeable {
     }
   }
 
-  /** The generation folder's name: with the file hash, what tells a marker that the text is unchanged. */
-  String generation() {
+  /** The generation folder's name. */
+  @Override
+  public String generation() {
     return generation;
   }
 
   /** Every live document of the commit, in index order. */
-  List<DocRef> documents() throws IOException {
+  @Override
+  public List<DocRef> documents() throws IOException {
     List<DocRef> out = new ArrayList<>();
     for (int leaf = 0; leaf < reader.leaves().size(); leaf++) {
       LeafReader r = reader.leaves().get(leaf).reader();
@@ -86,7 +88,9 @@ final class TextSnapshot implements Closeable {
   }
 
   /** The paragraphs of one document, in order (themes are not read: embedding does not use them). */
-  List<Paragraph> paragraphs(DocRef ref) throws IOException {
+  @Override
+  public List<Paragraph> paragraphs(TextSource.Ref document) throws IOException {
+    DocRef ref = (DocRef) document;
     LeafReader r = reader.leaves().get(ref.leaf()).reader();
     StoredFields sf = r.storedFields();
     List<Paragraph> out = new ArrayList<>(ref.parent() - ref.firstChild());

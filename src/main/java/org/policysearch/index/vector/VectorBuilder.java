@@ -58,8 +58,35 @@ public final class VectorBuilder implements Closeable {
     }
   }
 
-  private final IndexLayout layout;
-  private final Path folder;
+  /**
+   * Where a pass reads the text and writes the vectors: the embedded index's folder ({@link #local}) or a
+   * cluster's indexes.
+   */
+  public interface Storage {
+    /** The vectors, opened for writing; started afresh (and that start made visible) when made by another model. */
+    VectorSink openVectors(String modelId, int dimension) throws IOException;
+
+    /** The text to embed, or empty when there is no text index yet. */
+    java.util.Optional<? extends TextSource> openText() throws IOException;
+
+    /** The embedded index's: {@code index/vectors/} beside the serving commit of {@code layout}. */
+    static Storage local(IndexLayout layout) {
+      Path folder = SemanticIndex.folder(layout);
+      return new Storage() {
+        @Override
+        public VectorSink openVectors(String modelId, int dimension) throws IOException {
+          return VectorStore.open(folder, modelId, dimension);
+        }
+
+        @Override
+        public java.util.Optional<TextSnapshot> openText() throws IOException {
+          return TextSnapshot.open(layout);
+        }
+      };
+    }
+  }
+
+  private final Storage storage;
   private final Embedder embedder;
   private final Settings settings;
   private final PrintStream log;
@@ -79,8 +106,12 @@ public final class VectorBuilder implements Closeable {
    * @param threads  the embedder's threads, for the per-thread rate in the log
    */
   public VectorBuilder(IndexLayout layout, Embedder embedder, Settings settings, int threads, PrintStream log, Runnable onCommit) {
-    this.layout = layout;
-    this.folder = SemanticIndex.folder(layout);
+    this(Storage.local(layout), embedder, settings, threads, log, onCommit);
+  }
+
+  /** As above, over any {@link Storage}. */
+  public VectorBuilder(Storage storage, Embedder embedder, Settings settings, int threads, PrintStream log, Runnable onCommit) {
+    this.storage = storage;
     this.embedder = embedder;
     this.settings = settings;
     this.threads = threads;
@@ -168,38 +199,38 @@ public final class VectorBuilder implements Closeable {
     set(new VectorStatus(VectorStatus.State.LOADING, status.embedded(), status.total(), model, searchable, ""), progress);
     embedder.load();
     modelFailed = false;
-    try (VectorStore store = VectorStore.open(folder, model, embedder.dimension())) {
+    try (VectorSink store = storage.openVectors(model, embedder.dimension())) {
       searchable = store.searchable();
       if (store.rebuildReason() != null) {
         onCommit.run(); // readers drop stale vectors now
         if (!"no vector index yet".equals(store.rebuildReason())) log.println("semantic search: rebuilding the vectors: " + store.rebuildReason());
       }
-      var snapshot = TextSnapshot.open(layout);
+      var snapshot = storage.openText();
       if (snapshot.isEmpty()) {
         set(new VectorStatus(VectorStatus.State.WAITING, 0, 0, model, searchable, "there is no text index yet"), progress);
         return new Summary(0, 0, 0, 0, 0, false, store.rebuildReason(), 0);
       }
-      try (TextSnapshot text = snapshot.get()) {
+      try (TextSource text = snapshot.get()) {
         return build(store, text, progress, searchable, t0);
       }
     }
   }
 
   /** A document of the text index that needs (re-)embedding, with its paragraphs read once. */
-  private record Pending(TextSnapshot.DocRef ref, long hash, List<Paragraph> paragraphs, int count) {}
+  private record Pending(TextSource.Ref ref, long hash, List<Paragraph> paragraphs, int count) {}
 
-  private Summary build(VectorStore store, TextSnapshot text, Consumer<VectorStatus> progress, boolean searchable, long t0)
+  private Summary build(VectorSink store, TextSource text, Consumer<VectorStatus> progress, boolean searchable, long t0)
       throws IOException, EmbedderException {
     String model = embedder.modelId();
-    Map<String, VectorStore.Marker> markers = store.markers();
-    List<TextSnapshot.DocRef> pending = new ArrayList<>();
+    Map<String, VectorSink.Marker> markers = store.markers();
+    List<TextSource.Ref> pending = new ArrayList<>();
     long done = 0;
     long total = 0;
     long documents = 0;
     int unchanged = 0;
     boolean touched = false;
-    for (TextSnapshot.DocRef ref : text.documents()) {
-      VectorStore.Marker m = markers.remove(ref.id());
+    for (TextSource.Ref ref : text.documents()) {
+      VectorSink.Marker m = markers.remove(ref.id());
       if (m != null && m.fileHash().equals(ref.fileHash()) && m.generation().equals(text.generation())) {
         done += m.paragraphs();
         documents++;
@@ -242,7 +273,7 @@ public final class VectorBuilder implements Closeable {
       List<Pending> batch = new ArrayList<>();
       List<String> texts = new ArrayList<>();
       while (i < pending.size() && texts.size() < settings.batchWindows()) {
-        TextSnapshot.DocRef ref = pending.get(i++);
+        TextSource.Ref ref = pending.get(i++);
         List<Paragraph> ps = text.paragraphs(ref);
         List<Windows.Window> ws = Windows.of(ps);
         batch.add(new Pending(ref, TextSnapshot.hash(ps), ps, (int) ps.stream().filter(Windows::embedded).count()));
@@ -252,7 +283,7 @@ public final class VectorBuilder implements Closeable {
       int at = 0;
       for (Pending p : batch) {
         List<Windows.Window> ws = Windows.of(p.paragraphs());
-        store.put(new VectorStore.Marker(p.ref().id(), p.hash(), p.count(), p.ref().fileHash(), text.generation()), ws,
+        store.put(new VectorSink.Marker(p.ref().id(), p.hash(), p.count(), p.ref().fileHash(), text.generation()), ws,
             vectors.subList(at, at + ws.size()));
         at += ws.size();
         done += p.count();

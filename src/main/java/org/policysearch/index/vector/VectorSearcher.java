@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,13 +46,7 @@ import org.apache.lucene.util.VectorUtil;
  * missed a better paragraph that a wider search found (quantised scores differ in the third decimal,
  * which is where near neighbours differ too); 100 candidates cost a few milliseconds more.
  */
-public final class VectorSearcher implements Closeable {
-  /** A paragraph near the query. @param score cosine similarity */
-  public record ParagraphHit(String documentId, int paragraph, float score) {}
-
-  /** A document near the query, by its best paragraph. @param score that paragraph's cosine similarity */
-  public record DocumentHit(String documentId, int paragraph, float score) {}
-
+public final class VectorSearcher implements VectorLookup {
   private static final Set<String> HIT_FIELDS = Set.of(VectorFields.ID, VectorFields.PARAGRAPH);
   /**
    * Extra neighbours fetched so that a paragraph split into several windows (0.2% of paragraphs) still
@@ -66,6 +59,13 @@ public final class VectorSearcher implements Closeable {
    */
   private static final QueryBitSetProducer PARENTS =
       new QueryBitSetProducer(new TermQuery(new Term(VectorFields.KIND, VectorFields.KIND_DONE)));
+  /**
+   * Best first; equal scores (the same text in two documents, a repost) by document id and paragraph number, so
+   * the order does not depend on where a document lies in the index, and is the cluster's ({@code ClusterVectorSearcher}).
+   */
+  static final java.util.Comparator<ParagraphHit> PARAGRAPH_ORDER = java.util.Comparator.comparingDouble((ParagraphHit h) -> -h.score())
+      .thenComparing(ParagraphHit::documentId).thenComparingInt(ParagraphHit::paragraph);
+
   /** Candidates the graph search returns at least, before they are scored on the float vectors. */
   static final int CANDIDATES = 100;
 
@@ -87,19 +87,20 @@ public final class VectorSearcher implements Closeable {
     this.dimension = dimension;
   }
 
-  /** Whether queries answer now: a completed build with this model is committed. */
+  @Override
   public boolean searchable() {
     State s = state;
     return s != null && s.searchable;
   }
 
-  /** Paragraphs with vectors in the last commit (0 when none, or made by another model). */
-  long paragraphs() {
+  @Override
+  public long paragraphs() {
     State s = state;
     return s == null ? 0 : s.paragraphs;
   }
 
   /** Picks up the builder's latest commit (and the index itself, once it appears). Cheap when nothing changed. */
+  @Override
   public synchronized void refresh() throws IOException {
     if (folder == null) return;
     State s = state;
@@ -134,7 +135,7 @@ public final class VectorSearcher implements Closeable {
     return v == null ? 0 : Long.parseLong(v);
   }
 
-  /** The {@code k} paragraphs nearest to {@code query} (a unit vector from the same model), best first. */
+  @Override
   public Optional<List<ParagraphHit>> nearestParagraphs(float[] query, int k) throws IOException {
     return nearestParagraphs(query, k, null);
   }
@@ -151,22 +152,23 @@ public final class VectorSearcher implements Closeable {
     try {
       int fetch = Math.max(k + WINDOW_SLACK, CANDIDATES);
       ScoreDoc[] top = rescored(is, query, is.search(new KnnFloatVectorQuery(VectorFields.VECTOR, query, fetch, filter), fetch));
-      Map<String, ParagraphHit> best = new LinkedHashMap<>(); // in score order, so the first window seen is the best
+      Map<String, ParagraphHit> best = new java.util.HashMap<>(); // a paragraph scores as its best window
       var stored = is.storedFields();
       for (ScoreDoc sd : top) {
         Document d = stored.document(sd.doc, HIT_FIELDS);
         String id = d.get(VectorFields.ID);
         int para = d.getField(VectorFields.PARAGRAPH).numericValue().intValue();
-        best.putIfAbsent(id + '\u0000' + para, new ParagraphHit(id, para, sd.score));
-        if (best.size() == k) break;
+        best.merge(id + '\u0000' + para, new ParagraphHit(id, para, sd.score), (x, y) -> x.score() >= y.score() ? x : y);
       }
-      return Optional.of(List.copyOf(best.values()));
+      List<ParagraphHit> out = new ArrayList<>(best.values());
+      out.sort(PARAGRAPH_ORDER);
+      return Optional.of(List.copyOf(out.subList(0, Math.min(k, out.size()))));
     } finally {
       s.manager.release(is);
     }
   }
 
-  /** The {@code k} documents with the paragraphs nearest to {@code query}, each by its best paragraph, best first. */
+  @Override
   public Optional<List<DocumentHit>> nearestDocuments(float[] query, int k) throws IOException {
     State s = state;
     if (s == null || !s.searchable || k <= 0) return s != null && s.searchable ? Optional.of(List.of()) : Optional.empty();
@@ -176,23 +178,22 @@ public final class VectorSearcher implements Closeable {
       int fetch = Math.max(k, CANDIDATES);
       ScoreDoc[] top = rescored(is, query,
           is.search(new DiversifyingChildrenFloatKnnVectorQuery(VectorFields.VECTOR, query, null, fetch, PARENTS), fetch));
-      List<DocumentHit> out = new ArrayList<>(Math.min(k, top.length));
+      List<DocumentHit> out = new ArrayList<>(top.length);
       var stored = is.storedFields();
-      for (int i = 0; i < top.length && i < k; i++) {
-        Document d = stored.document(top[i].doc, HIT_FIELDS);
-        out.add(new DocumentHit(d.get(VectorFields.ID), d.getField(VectorFields.PARAGRAPH).numericValue().intValue(), top[i].score));
+      for (ScoreDoc sd : top) {
+        Document d = stored.document(sd.doc, HIT_FIELDS);
+        out.add(new DocumentHit(d.get(VectorFields.ID), d.getField(VectorFields.PARAGRAPH).numericValue().intValue(), sd.score));
       }
-      return Optional.of(out);
+      // equal scores by document id, as paragraphs are
+      out.sort(java.util.Comparator.comparingDouble((DocumentHit h) -> -h.score()).thenComparing(DocumentHit::documentId));
+      out = out.subList(0, Math.min(k, out.size()));
+      return Optional.of(List.copyOf(out));
     } finally {
       s.manager.release(is);
     }
   }
 
-  /**
-   * The stored vector of one paragraph (the mean of its windows, unit length), for "similar to this
-   * paragraph" without embedding it again. Empty when not searchable, or when the paragraph has no vector
-   * (a heading, a very short paragraph, a document not embedded yet).
-   */
+  @Override
   public Optional<float[]> paragraphVector(String documentId, int paragraph) throws IOException {
     State s = state;
     if (s == null || !s.searchable) return Optional.empty();

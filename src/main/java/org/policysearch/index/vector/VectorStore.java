@@ -47,7 +47,7 @@ import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
  * <p>Each commit records the model, dimension and {@link #FORMAT}; an index made with anything else is
  * stale and is emptied when opened (its vectors could not be compared with this model's queries).
  */
-final class VectorStore implements Closeable {
+final class VectorStore implements VectorSink {
   /** Bump when the layout or what is embedded changes (fields, {@link Windows}). */
   static final String FORMAT = "1";
 
@@ -87,9 +87,6 @@ final class VectorStore implements Closeable {
       }
     };
   }
-
-  /** What a marker says about one embedded document. */
-  record Marker(String id, long textHash, int paragraphs, String fileHash, String generation) {}
 
   private final Directory dir;
   private final IndexWriter writer;
@@ -160,18 +157,18 @@ final class VectorStore implements Closeable {
     return null;
   }
 
-  /** Why the index was started afresh when opened ("no vector index yet", another model), or null. */
-  String rebuildReason() {
+  @Override
+  public String rebuildReason() {
     return rebuildReason;
   }
 
-  /** Whether the last commit is searchable: a complete build with this model happened in this index. */
-  boolean searchable() {
+  @Override
+  public boolean searchable() {
     return searchable;
   }
 
-  /** The markers of every embedded document, by id. */
-  Map<String, Marker> markers() throws IOException {
+  @Override
+  public Map<String, Marker> markers() throws IOException {
     Map<String, Marker> out = new HashMap<>();
     try (DirectoryReader r = DirectoryReader.open(writer)) {
       for (LeafReaderContext ctx : r.leaves()) {
@@ -195,12 +192,8 @@ final class VectorStore implements Closeable {
     return out;
   }
 
-  /**
-   * Adds or replaces the vectors of one document with its marker, in one block.
-   *
-   * @param vectors one per window, same order; normalised here to unit length (dot product = cosine)
-   */
-  void put(Marker m, List<Windows.Window> windows, List<float[]> vectors) throws IOException {
+  @Override
+  public void put(Marker m, List<Windows.Window> windows, List<float[]> vectors) throws IOException {
     if (windows.size() != vectors.size()) {
       throw new IllegalArgumentException(windows.size() + " windows but " + vectors.size() + " vectors for " + m.id());
     }
@@ -229,26 +222,20 @@ final class VectorStore implements Closeable {
     writer.updateDocuments(new Term(VectorFields.ID, m.id()), block);
   }
 
-  /** Records that a document's text is unchanged under a new file hash or text generation (no re-embedding). */
-  void touch(String id, String fileHash, String generation) throws IOException {
+  @Override
+  public void touch(String id, String fileHash, String generation) throws IOException {
     writer.updateDocValues(new Term(VectorFields.MARKER_KEY, id),
         new BinaryDocValuesField(VectorFields.FILE_HASH, new BytesRef(fileHash)),
         new BinaryDocValuesField(VectorFields.GENERATION, new BytesRef(generation)));
   }
 
-  /** Removes a document's vectors and marker. */
-  void delete(String id) throws IOException {
+  @Override
+  public void delete(String id) throws IOException {
     writer.deleteDocuments(new Term(VectorFields.ID, id));
   }
 
-  /**
-   * Makes the changes durable and visible.
-   *
-   * @param complete   every document of the text index is embedded
-   * @param paragraphs paragraphs with vectors, for status without opening the index
-   * @param documents  documents with a marker
-   */
-  void commit(boolean complete, long paragraphs, long documents) throws IOException {
+  @Override
+  public void commit(boolean complete, long paragraphs, long documents) throws IOException {
     if (complete) searchable = true;
     Map<String, String> data = new LinkedHashMap<>();
     data.put(KEY_FORMAT, FORMAT);

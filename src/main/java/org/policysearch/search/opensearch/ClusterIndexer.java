@@ -45,12 +45,8 @@ import org.policysearch.search.api.IndexRun;
  * searches see the old index until the new one is complete. The first run creates the first index.
  */
 final class ClusterIndexer {
-  /** Documents per bulk request, and the bytes a request may reach before it is sent. */
-  static final int BATCH_DOCUMENTS = 200;
-  static final int BATCH_BYTES = 8 * 1024 * 1024;
-  /** Tries of one bulk request rejected for load, with pauses doubling from {@link #FIRST_PAUSE_MS}. */
-  static final int MAX_TRIES = 8;
-  static final long FIRST_PAUSE_MS = 200;
+  /** Documents per bulk request (the bulk requests themselves: {@link ClusterBulk}). */
+  static final int BATCH_DOCUMENTS = ClusterBulk.BATCH_DOCUMENTS;
 
   /** Progress of a run: files read of those to read, documents sent. */
   interface Progress {
@@ -170,14 +166,14 @@ final class ClusterIndexer {
     long unchanged;
     long kept;
     long bytesRead;
-    final Bulk bulk;
+    final ClusterBulk bulk;
 
     Run(Path corpus, String target, boolean fresh, Progress progress) {
       this.corpus = corpus;
       this.target = target;
       this.fresh = fresh;
       this.progress = progress;
-      this.bulk = new Bulk(target);
+      this.bulk = new ClusterBulk(cluster, target);
     }
 
     void go() throws IOException {
@@ -238,84 +234,6 @@ final class ClusterIndexer {
     }
   }
 
-  /** Bounded bulk requests, retried when the cluster pushes back. */
-  private final class Bulk {
-    private final String index;
-    private final StringBuilder lines = new StringBuilder();
-    private final List<String> items = new ArrayList<>();
-
-    Bulk(String index) {
-      this.index = index;
-    }
-
-    void index(String id, JsonObject doc) throws IOException {
-      add(action("index", id) + "\n" + doc + "\n");
-    }
-
-    void delete(String id) throws IOException {
-      add(action("delete", id) + "\n");
-    }
-
-    private String action(String op, String id) {
-      JsonObject meta = new JsonObject();
-      meta.addProperty("_index", index);
-      meta.addProperty("_id", id);
-      return QueryTranslator.wrap(op, meta).toString();
-    }
-
-    private void add(String item) throws IOException {
-      items.add(item);
-      lines.append(item);
-      if (items.size() >= BATCH_DOCUMENTS || lines.length() >= BATCH_BYTES) flush();
-    }
-
-    void flush() throws IOException {
-      List<String> pending = new ArrayList<>(items);
-      items.clear();
-      lines.setLength(0);
-      long pause = FIRST_PAUSE_MS;
-      for (int attempt = 1; !pending.isEmpty(); attempt++) {
-        List<String> retry = new ArrayList<>();
-        try {
-          JsonObject r = Cluster.ok(cluster.ndjson("/_bulk", Map.of(), String.join("", pending)), "index a bulk of documents");
-          if (r.get("errors").getAsBoolean()) {
-            JsonArray results = r.getAsJsonArray("items");
-            for (int i = 0; i < results.size(); i++) {
-              JsonObject res = results.get(i).getAsJsonObject().entrySet().iterator().next().getValue().getAsJsonObject();
-              int status = res.get("status").getAsInt();
-              if (status == 429 || status == 503) retry.add(pending.get(i));
-              else if (status >= 300 && status != 404) {
-                throw new IOException("the search cluster refused a document: " + res.get("error"));
-              }
-            }
-          }
-        } catch (BackendUnavailableException e) {
-          retry = pending; // the whole request was pushed back (429/503) or the connection failed: send it again
-          if (attempt >= MAX_TRIES) throw e;
-        }
-        if (!retry.isEmpty() && attempt >= MAX_TRIES) {
-          throw new BackendUnavailableException("the search cluster kept rejecting documents for load after " + MAX_TRIES
-              + " tries; the run stopped, the next one sends what is missing",
-              "检索集群持续过载，已重试 " + MAX_TRIES + " 次；本次索引中止，下次运行会补齐", null);
-        }
-        pending = retry;
-        if (!pending.isEmpty()) {
-          sleep(pause);
-          pause *= 2;
-        }
-      }
-    }
-  }
-
-  private static void sleep(long ms) throws IOException {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while the cluster was busy");
-    }
-  }
-
   /**
    * Every document of {@code index} with the given source fields, in id order, a page at a time
    * (search_after: no scroll context to keep open).
@@ -360,7 +278,7 @@ final class ClusterIndexer {
     // _source, which leaves out what is indexed only (the document's words, the lineage keys) and the paragraphs, and
     // the repost would no longer be found by its words (bench --backend opensearch: 7 reposts missed by quoted
     // strings). They are read a batch at a time.
-    Bulk updates = new Bulk(index);
+    ClusterBulk updates = new ClusterBulk(cluster, index);
     List<String> ids = List.copyOf(changed.keySet());
     for (int from = 0; from < ids.size(); from += BATCH_DOCUMENTS) {
       for (ClusterDocuments.Held h : documents.read(index, ids.subList(from, Math.min(ids.size(), from + BATCH_DOCUMENTS)))) {

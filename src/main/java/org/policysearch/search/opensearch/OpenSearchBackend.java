@@ -22,6 +22,8 @@ import org.policysearch.doc.Paragraph;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.index.Fields;
 import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.index.vector.SemanticIndex;
+import org.policysearch.index.vector.VectorBuilder;
 import org.policysearch.index.vector.VectorStatus;
 import org.policysearch.ingest.Ingester;
 import org.policysearch.search.BackendRules;
@@ -95,6 +97,7 @@ public final class OpenSearchBackend implements SearchBackend {
   private final ClusterSuggestions suggestions;
   private final ClusterSimilarIndex similarIndex;
   private final SimilarService similar;
+  private final SemanticIndex semantic;
   private final ClusterDocuments documents;
 
   /** What the cluster holds of the filter dimensions, with when it was counted. */
@@ -110,7 +113,7 @@ public final class OpenSearchBackend implements SearchBackend {
   public record Corpus(Path folder, Ingester ingester, PrintStream log) {}
 
   private OpenSearchBackend(Cluster cluster, BackendConfig config, Analyzers analyzers, Synonyms synonyms, SearchLimits limits,
-                            Corpus corpus) {
+                            Corpus corpus, SemanticIndex.Setup semanticSetup) {
     this.cluster = cluster;
     this.alias = config.index();
     this.limits = limits;
@@ -121,9 +124,10 @@ public final class OpenSearchBackend implements SearchBackend {
     this.documents = new ClusterDocuments(cluster);
     this.suggestions = new ClusterSuggestions(cluster, alias, limits);
     this.similarIndex = new ClusterSimilarIndex(cluster, alias, id -> document(id, null));
-    this.similar = SimilarService.lexical(similarIndex, analyzers, limits);
     this.indexer = new ClusterIndexer(cluster, alias, config.shards(), config.replicas(),
         corpus == null ? null : corpus.ingester(), new ParagraphWords(analyzers.words()));
+    this.semantic = semanticSetup == null ? SemanticIndex.off() : clusterVectors(cluster, config, semanticSetup);
+    this.similar = SimilarService.over(similarIndex, analyzers, limits, semantic);
     this.lineage = new ClusterLineage(cluster, alias, this::search);
   }
 
@@ -136,8 +140,40 @@ public final class OpenSearchBackend implements SearchBackend {
    */
   public static OpenSearchBackend open(BackendConfig config, String password, Analyzers analyzers, Synonyms synonyms,
                                        SearchLimits limits, Corpus corpus) throws IOException {
+    return open(config, password, analyzers, synonyms, limits, corpus, null);
+  }
+
+  /**
+   * As above, with semantic search made with {@code semantic} (null: off, as {@code semantic=false}): the paragraph
+   * vectors in the cluster's vectors index beside the alias ({@link ClusterVectorIndex}), built by this server in
+   * the background ({@link #catchUpInBackground}) or by {@code index --semantic}.
+   */
+  public static OpenSearchBackend open(BackendConfig config, String password, Analyzers analyzers, Synonyms synonyms,
+                                       SearchLimits limits, Corpus corpus, SemanticIndex.Setup semantic) throws IOException {
     Cluster c = new Cluster(config.hosts(), config.user(), password, config.caCertificate());
-    return new OpenSearchBackend(c, config, analyzers, synonyms, limits, corpus);
+    return new OpenSearchBackend(c, config, analyzers, synonyms, limits, corpus, semantic);
+  }
+
+  private SemanticIndex clusterVectors(Cluster cluster, BackendConfig config, SemanticIndex.Setup setup) {
+    String model = setup.embedder().modelId();
+    int dimension = setup.embedder().dimension();
+    VectorBuilder.Storage storage = new VectorBuilder.Storage() {
+      @Override
+      public ClusterVectorStore openVectors(String modelId, int dim) throws IOException {
+        return ClusterVectorStore.open(cluster, alias, config.shards(), config.replicas(), modelId, dim);
+      }
+
+      @Override
+      public java.util.Optional<ClusterTextSource> openText() throws IOException {
+        return ClusterTextSource.open(indexer, documents);
+      }
+    };
+    return SemanticIndex.open(new ClusterVectorSearcher(cluster, alias, model, dimension), storage, setup);
+  }
+
+  /** Semantic search on this cluster: its vectors, their builder and the model (off when not set up). */
+  public SemanticIndex semantic() {
+    return semantic;
   }
 
   @Override
@@ -811,14 +847,12 @@ public final class OpenSearchBackend implements SearchBackend {
   @Override
   public SimilarResult similarTo(String id, int paragraph, int size, SimilarMode mode, boolean semantic)
       throws InvalidRequestException, NotFoundException, IOException {
-    if (semantic) throw notYet("similar documents by meaning (semantic=true)", "按语义查找相似文件（semantic=true）");
-    return similar.similarTo(id, paragraph, size, mode, false);
+    return similar.similarTo(id, paragraph, size, mode, semantic);
   }
 
   @Override
   public SimilarResult similarToText(String text, int size, SimilarMode mode, boolean semantic) throws InvalidRequestException, IOException {
-    if (semantic) throw notYet("similar documents by meaning (semantic=true)", "按语义查找相似文件（semantic=true）");
-    return similar.similarToText(text, size, mode, false);
+    return similar.similarToText(text, size, mode, semantic);
   }
 
   /** Documents read per request while counting a phrase. */
@@ -938,7 +972,7 @@ public final class OpenSearchBackend implements SearchBackend {
 
   @Override
   public SemanticStatus semanticStatus() {
-    VectorStatus s = VectorStatus.OFF;
+    VectorStatus s = semantic.status();
     return new SemanticStatus(s.state().label(), s.embedded(), s.total(), s.model(), s.searchable(), s.detail(), s.describe());
   }
 
@@ -1006,12 +1040,16 @@ public final class OpenSearchBackend implements SearchBackend {
 
   @Override
   public void catchUpInBackground() {
-    // nothing derived on this backend (no vectors)
+    semantic.buildInBackground();
   }
 
   @Override
   public void close() throws IOException {
-    cluster.close();
+    try {
+      semantic.close();
+    } finally {
+      cluster.close();
+    }
   }
 
 }

@@ -27,8 +27,8 @@ import org.policysearch.doc.RegionInfo;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.IndexStore;
 import org.policysearch.index.analysis.Analyzers;
-import org.policysearch.index.vector.VectorSearcher.DocumentHit;
-import org.policysearch.index.vector.VectorSearcher.ParagraphHit;
+import org.policysearch.index.vector.VectorLookup.DocumentHit;
+import org.policysearch.index.vector.VectorLookup.ParagraphHit;
 import org.policysearch.index.vector.VectorStatus.State;
 
 /** The vector builder and searcher over a small text index, with the fake model. */
@@ -108,9 +108,9 @@ class VectorBuilderTest {
       assertEquals(3, docs.get(0).paragraph());
       assertEquals(3, docs.stream().map(DocumentHit::documentId).distinct().count(), "one hit per document");
 
-      List<ParagraphHit> onlyC = s.vectors().nearestParagraphs(q, 5, VectorSearcher.onlyDocuments(Set.of("c.txt"))).orElseThrow();
+      List<ParagraphHit> onlyC = ((VectorSearcher) s.vectors()).nearestParagraphs(q, 5, VectorSearcher.onlyDocuments(Set.of("c.txt"))).orElseThrow();
       assertEquals(List.of("c.txt", "c.txt"), onlyC.stream().map(ParagraphHit::documentId).toList());
-      List<ParagraphHit> notB = s.vectors().nearestParagraphs(q, 10, VectorSearcher.exceptDocuments(Set.of("b.txt"))).orElseThrow();
+      List<ParagraphHit> notB = ((VectorSearcher) s.vectors()).nearestParagraphs(q, 10, VectorSearcher.exceptDocuments(Set.of("b.txt"))).orElseThrow();
       assertEquals(Set.of("a.txt/2", "a.txt/3", "c.txt/1", "c.txt/2"), Set.copyOf(notB.stream().map(h -> h.documentId() + "/" + h.paragraph()).toList()));
 
       assertArrayEquals(FakeEmbedder.vector("推进城乡供水一体化建设，保障农村饮水安全"), s.vectors().paragraphVector("b.txt", 1).orElseThrow(), 1e-6f);

@@ -225,7 +225,7 @@ public final class OpenSearchBenchmark {
       settings.put("cluster.routing.allocation.disk.threshold_enabled", false);
       settings.put("node.processors", Runtime.getRuntime().availableProcessors());
     }).build(OpenSearchRunner.newConfigs().basePath(base.toString()).clusterName(name).numOfNode(nodes).disableESLogger()
-        .pluginTypes("org.opensearch.plugin.analysis.smartcn.AnalysisSmartChinesePlugin,org.policysearch.opensearch.PolicySearchAnalysisPlugin"));
+        .pluginTypes("org.opensearch.plugin.analysis.smartcn.AnalysisSmartChinesePlugin,org.policysearch.opensearch.PolicySearchPlugin"));
     r.ensureYellow();
     return r;
   }

@@ -358,15 +358,16 @@ class OpenSearchParityTest {
   }
 
   @Test
-  void whatTheClusterCannotDoYetItRefusesRatherThanIgnores() {
-    // similar documents by meaning need vectors the cluster does not hold (docs/opensearch.md): refused, not answered by words alone
+  void semanticAskedForWithoutVectorsAnswersByWordsOnBothAndSaysSo() throws Exception {
+    // neither backend here has vectors (semantic search is off): semantic=true is answered lexically, saying so, alike
     for (var mode : org.policysearch.search.api.SimilarMode.values()) {
-      BackendUnavailableException e = org.junit.jupiter.api.Assertions.assertThrows(BackendUnavailableException.class,
-          () -> cluster.similarToText("推动义务教育优质均衡发展", 10, mode, true));
-      assertTrue(e.getMessage().contains("not available on the OpenSearch backend yet"), e.getMessage());
-      org.junit.jupiter.api.Assertions.assertThrows(BackendUnavailableException.class,
-          () -> cluster.similarTo("000_64eeac01db686175.txt", 1, 10, mode, true));
+      var a = lucene.similarToText("推动义务教育优质均衡发展", 10, mode, true);
+      var b = cluster.similarToText("推动义务教育优质均衡发展", 10, mode, true);
+      assertEquals("lexical", b.answeredBy());
+      assertEquals(similarJson(a), similarJson(b), mode::toString);
     }
+    assertEquals(lucene.semanticStatus(), cluster.semanticStatus());
+    assertEquals("off", cluster.semanticStatus().state());
   }
 
   @Test

@@ -68,7 +68,7 @@ class OpenSearchThreeNodeTest {
       settings.put("node.processors", TestCluster.PROCESSORS);
     }).build(OpenSearchRunner.newConfigs().basePath(nodes.toString()).clusterName("policy-search-three").numOfNode(3)
         .disableESLogger()
-        .pluginTypes("org.opensearch.plugin.analysis.smartcn.AnalysisSmartChinesePlugin,org.policysearch.opensearch.PolicySearchAnalysisPlugin"));
+        .pluginTypes("org.opensearch.plugin.analysis.smartcn.AnalysisSmartChinesePlugin,org.policysearch.opensearch.PolicySearchPlugin"));
   }
 
   @AfterAll

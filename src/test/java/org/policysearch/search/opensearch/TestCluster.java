@@ -14,6 +14,7 @@ import org.opensearch.http.HttpServerTransport;
 import org.policysearch.BackendConfig;
 import org.policysearch.doc.Paragraph;
 import org.policysearch.doc.PolicyDocument;
+import org.policysearch.index.vector.SemanticIndex;
 import org.policysearch.ingest.DocumentBuilder;
 import org.policysearch.ingest.IngestConfig;
 import org.policysearch.ingest.IngestException;
@@ -60,7 +61,7 @@ public final class TestCluster {
       }).build(OpenSearchRunner.newConfigs().basePath(base.toString()).clusterName("policy-search-test").numOfNode(1)
           .disableESLogger()
           .pluginTypes("org.opensearch.plugin.analysis.smartcn.AnalysisSmartChinesePlugin,"
-              + "org.policysearch.opensearch.PolicySearchAnalysisPlugin"));
+              + "org.policysearch.opensearch.PolicySearchPlugin"));
       r.ensureYellow();
       int port = r.node().injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress().getPort();
       runner = r;
@@ -84,9 +85,15 @@ public final class TestCluster {
    * no synonyms file, the default limits.
    */
   public static OpenSearchBackend backend(String alias, int shards, OpenSearchBackend.Corpus corpus) throws IOException {
+    return backend(alias, shards, corpus, null);
+  }
+
+  /** As above, with semantic search made with {@code semantic} (null: off). */
+  public static OpenSearchBackend backend(String alias, int shards, OpenSearchBackend.Corpus corpus, SemanticIndex.Setup semantic)
+      throws IOException {
     BackendConfig cfg = new BackendConfig(BackendConfig.Kind.OPENSEARCH, List.of(uri()), alias, "",
         BackendConfig.DEFAULT_PASSWORD_ENV, null, null, shards, 0);
-    return OpenSearchBackend.open(cfg, "", TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS, corpus);
+    return OpenSearchBackend.open(cfg, "", TestIndex.ANALYZERS, Synonyms.load(null), SearchLimits.DEFAULTS, corpus, semantic);
   }
 
   /**
@@ -100,6 +107,12 @@ public final class TestCluster {
    * and the rest from given metadata. The run must index every document and skip nothing.
    */
   public static OpenSearchBackend withDocuments(String alias, int shards, Path dir, List<PolicyDocument> docs) throws IOException {
+    return withDocuments(alias, shards, dir, docs, null);
+  }
+
+  /** As above, with semantic search made with {@code semantic} (null: off); the vectors are not built yet. */
+  public static OpenSearchBackend withDocuments(String alias, int shards, Path dir, List<PolicyDocument> docs, SemanticIndex.Setup semantic)
+      throws IOException {
     Path corpus = Files.createDirectories(dir.resolve("cluster-corpus"));
     Map<String, PolicyDocument> byFile = new HashMap<>();
     for (PolicyDocument d : docs) {
@@ -115,7 +128,7 @@ public final class TestCluster {
       return d;
     };
     OpenSearchBackend b = backend(alias, shards, new OpenSearchBackend.Corpus(corpus, new Ingester(IngestConfig.DEFAULTS, asMade),
-        System.err));
+        System.err), semantic);
     IndexRun run = b.index(true, (files, of, bytes, bytesOf, documents) -> {});
     if (run.added() != docs.size() || !run.skipped().isEmpty() || run.documents() != docs.size()) {
       b.close();

@@ -8,8 +8,11 @@ import org.opensearch.index.analysis.AbstractTokenizerFactory;
 import org.opensearch.index.analysis.CharFilterFactory;
 import org.opensearch.index.analysis.TokenizerFactory;
 import org.opensearch.indices.analysis.AnalysisModule.AnalysisProvider;
+import org.opensearch.index.mapper.Mapper;
 import org.opensearch.plugins.AnalysisPlugin;
+import org.opensearch.plugins.MapperPlugin;
 import org.opensearch.plugins.Plugin;
+import org.opensearch.plugins.SearchPlugin;
 import org.policysearch.index.analysis.ExactTokenizer;
 import org.policysearch.index.analysis.NormalizingCharFilter;
 
@@ -24,8 +27,12 @@ import org.policysearch.index.analysis.NormalizingCharFilter;
  *
  * <p>Registered names (index settings refer to them): char filter {@value #NORMALIZE}, tokenizers
  * {@value #EXACT_PAIRS} and {@value #EXACT_UNITS}.
+ *
+ * <p>And the paragraph vectors of semantic search, which stock OpenSearch has no field for (the k-NN plugin's
+ * {@code knn_vector} is not core): the field type {@value VectorFieldMapper#CONTENT_TYPE} and the query
+ * {@value VectorQueryBuilder#NAME}, Lucene's own vector field and graph search as the embedded index runs them.
  */
-public final class PolicySearchAnalysisPlugin extends Plugin implements AnalysisPlugin {
+public final class PolicySearchPlugin extends Plugin implements AnalysisPlugin, MapperPlugin, SearchPlugin {
   public static final String NORMALIZE = "policy_search_normalize";
   public static final String EXACT_PAIRS = "policy_search_exact_pairs";
   public static final String EXACT_UNITS = "policy_search_exact_units";
@@ -55,5 +62,15 @@ public final class PolicySearchAnalysisPlugin extends Plugin implements Analysis
         return new ExactTokenizer(mode);
       }
     };
+  }
+
+  @Override
+  public Map<String, Mapper.TypeParser> getMappers() {
+    return Map.of(VectorFieldMapper.CONTENT_TYPE, VectorFieldMapper.PARSER);
+  }
+
+  @Override
+  public java.util.List<QuerySpec<?>> getQueries() {
+    return java.util.List.of(new QuerySpec<>(VectorQueryBuilder.NAME, VectorQueryBuilder::new, VectorQueryBuilder::fromXContent));
   }
 }

@@ -1,0 +1,47 @@
+package org.policysearch.index.vector;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the vector builder writes: the vector index beside the embedded text index ({@link VectorStore}) or
+ * a cluster's vectors index. A document's vectors and its marker land together or not at all; a
+ * {@link #commit} makes what was put durable and visible to searches.
+ */
+public interface VectorSink extends Closeable {
+  /** What a marker says about one embedded document. */
+  record Marker(String id, long textHash, int paragraphs, String fileHash, String generation) {}
+
+  /** Why the vectors were started afresh when opened ("no vector index yet", another model), or null. */
+  String rebuildReason();
+
+  /** Whether the last commit is searchable: a complete build with this model happened in this index. */
+  boolean searchable();
+
+  /** The markers of every embedded document, by id. */
+  Map<String, Marker> markers() throws IOException;
+
+  /**
+   * Adds or replaces the vectors of one document with its marker, at once.
+   *
+   * @param vectors one per window, same order; normalised to unit length by the sink (dot product = cosine)
+   */
+  void put(Marker marker, List<Windows.Window> windows, List<float[]> vectors) throws IOException;
+
+  /** Records that a document's text is unchanged under a new file hash or text generation (no re-embedding). */
+  void touch(String id, String fileHash, String generation) throws IOException;
+
+  /** Removes a document's vectors and marker. */
+  void delete(String id) throws IOException;
+
+  /**
+   * Makes the changes durable and visible.
+   *
+   * @param complete   every document of the text index is embedded
+   * @param paragraphs paragraphs with vectors, for status without reading the vectors
+   * @param documents  documents with a marker
+   */
+  void commit(boolean complete, long paragraphs, long documents) throws IOException;
+}
