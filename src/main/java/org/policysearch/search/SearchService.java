@@ -138,9 +138,10 @@ final class SearchService {
       IndexSearcher s = ctx.timed(lease.searcher());
       Optional<Query> citing = citesFilter(lease.searcher(), filters.cites());
       Query base = filtered(ctx.documentsQuery(cq.documentQuery()), citing);
-      Optional<List<VectorLookup.DocumentHit>> nearest = semanticAllowed(r, cq) ? nearest(r.query()) : Optional.empty();
+      Optional<List<VectorLookup.DocumentHit>> nearest = SemanticRanking.applies(r, cq, semantic)
+          ? SemanticRanking.nearest(semantic, r.query()) : Optional.empty();
       int window = Math.max(1, r.page() * r.size());
-      if (nearest.isPresent()) window = Math.max(window, FUSION_DEPTH);
+      if (nearest.isPresent()) window = Math.max(window, SemanticRanking.FUSION_DEPTH);
       Collector top = switch (r.sort()) {
         case RELEVANCE -> new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE).newCollector();
         case DATE_DESC -> new TopFieldCollectorManager(dateSort(true), window, null, Integer.MAX_VALUE).newCollector();
@@ -153,7 +154,7 @@ final class SearchService {
       ScoreDoc[] ranked = td.scoreDocs;
       long byMeaning = 0;
       if (nearest.isPresent()) {
-        Fusion f = fuse(s, ranked, nearest.get(), filters, base);
+        Fusion f = fuse(s, ranked, nearest.get(), filters, base, citing);
         ranked = f.ranked();
         byMeaning = f.added();
       }
@@ -233,75 +234,42 @@ final class SearchService {
     return new PartialMatches(fc.hits(), relaxed.parts().stream().map(Relaxed.Part::text).toList(), hits);
   }
 
-  /** Documents each side brings to a semantic search's fusion. */
-  static final int FUSION_DEPTH = 100;
-  /** Nearest paragraphs read for a semantic search (several may be of one document). */
-  static final int NEAREST_PARAGRAPHS = 300;
-  /**
-   * Weight of the meaning side's 1/(60 + rank) against the words' 1/(60 + rank). Tuned on the judged
-   * search set (docs/relevance/changes.md): 0.3 / 0.5 / 1.0 gave 0.868 / 0.872 / 0.868 against 0.835
-   * for the words alone.
-   */
-  static final double MEANING_WEIGHT = 0.5;
-  static final int RRF_K = 60;
-
-  /** Semantic ranking applies to unquoted queries ordered by relevance, once asked for and the vectors are ready. */
-  private boolean semanticAllowed(SearchRequest r, CompiledQuery cq) {
-    if (!r.semantic() || r.sort() != SortOrder.RELEVANCE || r.query().isBlank() || !semantic.enabled()) return false;
-    // a quoted string asks for exactly that string: the exact guarantee is never widened by meaning
-    return cq.interpretation().clauses().stream().noneMatch(c -> c.kind().equals("exact") || c.excluded());
-  }
-
-  private Optional<List<VectorLookup.DocumentHit>> nearest(String query) throws IOException {
-    if (!semantic.vectors().searchable()) return Optional.empty();
-    Optional<float[]> q = semantic.embedQuery(query);
-    if (q.isEmpty()) return Optional.empty();
-    Optional<List<VectorLookup.ParagraphHit>> hits = semantic.vectors().nearestParagraphs(q.get(), NEAREST_PARAGRAPHS);
-    if (hits.isEmpty()) return Optional.empty();
-    java.util.LinkedHashMap<String, VectorLookup.DocumentHit> byDoc = new java.util.LinkedHashMap<>(); // best first already
-    for (VectorLookup.ParagraphHit h : hits.get()) {
-      if (byDoc.size() >= FUSION_DEPTH) break;
-      byDoc.putIfAbsent(h.documentId(), new VectorLookup.DocumentHit(h.documentId(), h.paragraph(), h.score()));
-    }
-    return Optional.of(List.copyOf(byDoc.values()));
-  }
-
   /** The fused order, and how many documents it holds that do not hold the words (not yet in the total). */
   private record Fusion(ScoreDoc[] ranked, long added) {}
 
   /**
-   * The words' ranking and the nearest by meaning in one order (reciprocal rank fusion). A document found
-   * by meaning alone must pass the filters like any other (reposts aside).
+   * The words' ranking and the nearest by meaning in one order ({@link SemanticRanking#fuse}). A document found
+   * by meaning alone must pass the filters like any other (the cites= filter included; reposts aside).
    */
-  private Fusion fuse(IndexSearcher s, ScoreDoc[] lexical, List<VectorLookup.DocumentHit> nearest, Filters filters, Query words)
-      throws IOException {
-    java.util.Map<Integer, Double> score = new java.util.HashMap<>();
-    for (int i = 0; i < lexical.length; i++) score.merge(lexical[i].doc, 1.0 / (RRF_K + i + 1), Double::sum);
+  private Fusion fuse(IndexSearcher s, ScoreDoc[] lexical, List<VectorLookup.DocumentHit> nearest, Filters filters, Query words,
+                      Optional<Query> citing) throws IOException {
     List<org.apache.lucene.util.BytesRef> ids = nearest.stream().map(h -> new org.apache.lucene.util.BytesRef(h.documentId())).toList();
     java.util.Set<Integer> passing = new java.util.HashSet<>();
     FacetHitCollector fc = new FacetHitCollector(new DocSetCollector(passing), filters, java.util.Set.of());
-    SearchContext.searchWith(s, ctx.documentsQuery(new org.apache.lucene.search.TermInSetQuery(Fields.DOC_KEY, ids)), fc);
+    SearchContext.searchWith(s, filtered(ctx.documentsQuery(new org.apache.lucene.search.TermInSetQuery(Fields.DOC_KEY, ids)), citing), fc);
     // Which of them hold the words: they are in the total already, even when ranked below the words' window.
     java.util.Set<Integer> holdWords = new java.util.HashSet<>();
     SearchContext.searchWith(s, new BooleanQuery.Builder().add(words, Occur.MUST)
         .add(new org.apache.lucene.search.TermInSetQuery(Fields.DOC_KEY, ids), Occur.FILTER).build(), new DocSetCollector(holdWords));
     java.util.Map<String, Integer> docOf = new java.util.HashMap<>();
-    for (int doc : passing) {
-      LeafReaderContext ctx = DocumentReader.leaf(s, doc);
-      docOf.put(ctx.reader().storedFields().document(doc - ctx.docBase, java.util.Set.of(Fields.ID)).get(Fields.ID), doc);
+    java.util.Map<Integer, String> idOf = new java.util.HashMap<>();
+    for (int doc : passing) docOf.put(idOf.computeIfAbsent(doc, d -> storedId(s, d)), doc);
+    List<Integer> wordsRanking = new ArrayList<>(lexical.length);
+    for (ScoreDoc sd : lexical) wordsRanking.add(sd.doc);
+    // equal fused scores by document id, as on the cluster; ids are read only for the documents that tie
+    SemanticRanking.Fusion<Integer> f = SemanticRanking.fuse(wordsRanking, nearest, docOf::get, holdWords::contains,
+        Comparator.comparing((Integer d) -> idOf.computeIfAbsent(d, x -> storedId(s, x))));
+    ScoreDoc[] out = f.ranked().stream().map(r -> new ScoreDoc(r.key(), r.score())).toArray(ScoreDoc[]::new);
+    return new Fusion(out, f.added());
+  }
+
+  private static String storedId(IndexSearcher s, int doc) {
+    try {
+      LeafReaderContext leaf = DocumentReader.leaf(s, doc);
+      return leaf.reader().storedFields().document(doc - leaf.docBase, java.util.Set.of(Fields.ID)).get(Fields.ID);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    int rank = 0;
-    long added = 0;
-    for (VectorLookup.DocumentHit h : nearest) {
-      Integer doc = docOf.get(h.documentId());
-      if (doc == null) continue;
-      rank++;
-      if (!holdWords.contains(doc)) added++;
-      score.merge(doc, MEANING_WEIGHT / (RRF_K + rank), Double::sum);
-    }
-    ScoreDoc[] out = score.entrySet().stream().map(e -> new ScoreDoc(e.getKey(), e.getValue().floatValue()))
-        .sorted(Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc)).toArray(ScoreDoc[]::new);
-    return new Fusion(out, added);
   }
 
   /** Collects the global doc ids of what passes. */

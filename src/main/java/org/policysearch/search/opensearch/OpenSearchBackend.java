@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -24,11 +26,13 @@ import org.policysearch.index.Fields;
 import org.policysearch.index.analysis.Analyzers;
 import org.policysearch.index.vector.SemanticIndex;
 import org.policysearch.index.vector.VectorBuilder;
+import org.policysearch.index.vector.VectorLookup;
 import org.policysearch.index.vector.VectorStatus;
 import org.policysearch.ingest.Ingester;
 import org.policysearch.search.BackendRules;
 import org.policysearch.search.FilterResolver;
 import org.policysearch.search.PhraseTally;
+import org.policysearch.search.SemanticRanking;
 import org.policysearch.search.SimilarService;
 import org.policysearch.search.api.BackendUnavailableException;
 import org.policysearch.search.api.CitedBy;
@@ -213,25 +217,31 @@ public final class OpenSearchBackend implements SearchBackend {
     ClusterLineage.Narrowing narrowing = lineage.narrowing(filters);
     JsonObject text = narrowing.apply(cq.documentQuery() == null ? QueryTranslator.wrap("match_all", new JsonObject())
         : QueryTranslator.translate(cq.documentQuery()));
-    boolean inner = r.passages() > 0 && r.size() > 0;
+    // semantic=true: the words' first FUSION_DEPTH documents (ids only) are fused with those near by meaning, and the
+    // page of the fused order is read afterwards, with its passages
+    Optional<List<VectorLookup.DocumentHit>> nearest = SemanticRanking.applies(r, cq, semantic)
+        ? SemanticRanking.nearest(semantic, r.query()) : Optional.empty();
+    int window = nearest.isPresent() ? Math.max(r.page() * r.size(), SemanticRanking.FUSION_DEPTH) : 0;
+    boolean inner = nearest.isEmpty() && r.passages() > 0 && r.size() > 0;
     // Reposts are folded when their original is a hit. The first request folds nothing and says, in two
     // aggregations, which originals and which reposts the query finds; only when a repost of a found original is
     // found too (a repost holds its original's text, so a common case, but far from every query) is the search
     // sent again with those reposts left out: one request for most searches, two at most.
     Map<String, List<String>> byOriginal = filters.includeDuplicates() ? Map.of() : repostsByOriginal();
     Set<String> folded = Set.of();
-    JsonObject res = searchRaw(searchBody(r, cq, filters, text, folded, inner, byOriginal));
+    JsonObject res = searchRaw(searchBody(r, cq, filters, text, folded, inner, byOriginal, window));
     if (res != null && !byOriginal.isEmpty()) {
       JsonObject aggs = res.getAsJsonObject("aggregations");
       Set<String> found = new java.util.HashSet<>();
       for (String id : bucketKeys(aggs, ORIGINALS_AGG)) found.addAll(byOriginal.getOrDefault(id, List.of()));
       if (!java.util.Collections.disjoint(found, bucketKeys(aggs, REPOSTS_AGG))) {
         folded = found;
-        res = searchRaw(searchBody(r, cq, filters, text, folded, inner, Map.of()));
+        res = searchRaw(searchBody(r, cq, filters, text, folded, inner, Map.of(), window));
       }
     }
     long total = 0;
     long foldedHits = 0;
+    long byMeaning = 0;
     boolean timedOut = false;
     List<Hit> hits = new ArrayList<>();
     Facets facets = emptyFacets(filters);
@@ -240,19 +250,88 @@ public final class OpenSearchBackend implements SearchBackend {
       total = res.getAsJsonObject("hits").getAsJsonObject("total").get("value").getAsLong();
       List<JsonObject> page = new ArrayList<>();
       for (JsonElement h : res.getAsJsonObject("hits").getAsJsonArray("hits")) page.add(h.getAsJsonObject());
-      hits = hits(page, cq, r.passages(), inner);
+      if (nearest.isPresent()) {
+        Hybrid h = hybrid(r, cq, filters, narrowing, text, page, nearest.get());
+        hits = h.hits();
+        byMeaning = h.added();
+        total += byMeaning;
+      } else {
+        hits = hits(page, cq, r.passages(), inner);
+      }
       facets = facets(res.getAsJsonObject("aggregations"), filters);
       if (!folded.isEmpty()) foldedHits = res.getAsJsonObject("aggregations").getAsJsonObject(FOLDED_AGG).get("doc_count").getAsLong();
     }
     PartialMatches partial = null;
-    if (cq.relaxed().isPresent() && r.sort() == SortOrder.RELEVANCE && !timedOut && (long) r.page() * r.size() > total) {
+    if (cq.relaxed().isPresent() && nearest.isEmpty() && r.sort() == SortOrder.RELEVANCE && !timedOut
+        && (long) r.page() * r.size() > total) {
       int from = (r.page() - 1) * r.size();
       partial = partial(cq, filters, narrowing, Math.max(0, from - total), r.size() - hits.size(), r.passages());
     }
     long took = (System.nanoTime() - t0) / 1_000_000;
     return new SearchResult(total, foldedHits, r.page(), r.size(), took, cq.interpretation().withFilters(rf.readings()), filters,
-        r.sort(), hits, facets, timedOut, 0, "lexical", partial);
+        r.sort(), hits, facets, timedOut, byMeaning, nearest.isPresent() ? "hybrid" : "lexical", partial);
   }
+
+  /** A page of a semantic search, and how many of its fused documents do not hold the words. */
+  private record Hybrid(List<Hit> hits, long added) {}
+
+  /**
+   * The page of a semantic search: the words' ranking ({@code lexical}, their first documents) and the documents near
+   * by meaning that pass the filters fused ({@link SemanticRanking#fuse}, as the embedded backend does), and the page
+   * of that order read with its passages, scored by the fusion.
+   */
+  private Hybrid hybrid(SearchRequest r, CompiledQuery cq, Filters filters, ClusterLineage.Narrowing narrowing, JsonObject text,
+                        List<JsonObject> lexical, List<VectorLookup.DocumentHit> nearest) throws IOException {
+    Set<String> near = new java.util.LinkedHashSet<>();
+    nearest.forEach(h -> near.add(h.documentId()));
+    // which of them pass the filters (the hits), and which of those hold the words (the aggregation): one request
+    JsonObject body = new JsonObject();
+    body.add("query", narrowing.apply(both(ids(near), allFilters(filters, null))));
+    body.addProperty("size", near.size());
+    body.addProperty("track_total_hits", true);
+    StoredFields.ask(body, List.of(Fields.ID));
+    JsonObject aggs = new JsonObject();
+    aggs.add(WORDS_AGG, idsFound(text, near.size()));
+    body.add("aggs", aggs);
+    JsonObject res = searchRaw(body);
+    Set<String> passing = new java.util.HashSet<>();
+    Set<String> holdWords = Set.of();
+    if (res != null) {
+      for (JsonElement e : res.getAsJsonObject("hits").getAsJsonArray("hits")) passing.add(e.getAsJsonObject().get("_id").getAsString());
+      holdWords = bucketKeys(res.getAsJsonObject("aggregations"), WORDS_AGG);
+    }
+    List<String> words = lexical.stream().map(h -> h.get("_id").getAsString()).toList();
+    SemanticRanking.Fusion<String> f = SemanticRanking.fuse(words, nearest, id -> passing.contains(id) ? id : null,
+        holdWords::contains, Comparator.naturalOrder());
+    int from = (r.page() - 1) * r.size();
+    List<SemanticRanking.Ranked<String>> slice = f.ranked().subList(Math.min(from, f.ranked().size()),
+        Math.min(from + r.size(), f.ranked().size()));
+    if (slice.isEmpty()) return new Hybrid(List.of(), f.added());
+    Map<String, Float> scores = new HashMap<>();
+    slice.forEach(x -> scores.put(x.key(), x.score()));
+    JsonObject read = new JsonObject();
+    read.add("query", ids(scores.keySet()));
+    read.addProperty("size", scores.size());
+    StoredFields.ask(read, IndexDesign.HIT_FIELDS);
+    JsonObject got = searchRaw(read);
+    Map<String, JsonObject> byId = new HashMap<>();
+    if (got != null) {
+      for (JsonElement e : got.getAsJsonObject("hits").getAsJsonArray("hits")) byId.put(e.getAsJsonObject().get("_id").getAsString(), e.getAsJsonObject());
+    }
+    List<JsonObject> page = new ArrayList<>();
+    for (SemanticRanking.Ranked<String> x : slice) {
+      JsonObject h = byId.get(x.key());
+      if (h != null) page.add(h);
+    }
+    List<Hit> out = new ArrayList<>();
+    for (Hit h : hits(page, cq, r.passages(), false)) {
+      out.add(new Hit(h.document(), scores.get(h.document().id()), h.paragraphs(), h.passages()));
+    }
+    return new Hybrid(out, f.added());
+  }
+
+  /** Which of the documents near by meaning hold the words (a semantic search's aggregation). */
+  private static final String WORDS_AGG = "hold_words";
 
   /**
    * The search request: the query (with the passages' clause when {@code inner}), the filters and {@code folded}
@@ -260,7 +339,7 @@ public final class OpenSearchBackend implements SearchBackend {
    * {@code probe} (reposts by original) also which originals and which reposts the query finds.
    */
   private JsonObject searchBody(SearchRequest r, CompiledQuery cq, Filters filters, JsonObject text, Set<String> folded, boolean inner,
-      Map<String, List<String>> probe) {
+      Map<String, List<String>> probe, int window) {
     // The folded reposts are left out by the post filter and the facets' filters rather than by the query, so that
     // the same request counts them (the aggregation "folded"): one round trip fewer than a count of their own.
     JsonObject base = text;
@@ -294,10 +373,11 @@ public final class OpenSearchBackend implements SearchBackend {
     JsonObject post = both(allFilters(filters, null), notFolded);
     if (post != null) body.add("post_filter", post);
     body.addProperty("track_total_hits", true);
-    body.addProperty("from", (r.page() - 1) * r.size());
-    body.addProperty("size", r.size());
+    // a semantic search's words' ranking: its first window of documents, by id (the fused page is read after)
+    body.addProperty("from", window > 0 ? 0 : (r.page() - 1) * r.size());
+    body.addProperty("size", window > 0 ? window : r.size());
     body.addProperty("timeout", limits.timeout().toMillis() + "ms");
-    StoredFields.ask(body, IndexDesign.HIT_FIELDS);
+    StoredFields.ask(body, window > 0 ? List.of(Fields.ID) : IndexDesign.HIT_FIELDS);
     if (r.sort() != SortOrder.RELEVANCE) {
       JsonArray sort = new JsonArray();
       JsonObject date = new JsonObject();

@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.index.IndexLayout;
@@ -26,7 +29,11 @@ import org.policysearch.index.vector.VectorBuilder;
 import org.policysearch.index.vector.VectorLookup;
 import org.policysearch.search.LuceneBackend;
 import org.policysearch.search.TestIndex;
+import org.policysearch.search.api.Filters;
 import org.policysearch.search.api.SearchLimits;
+import org.policysearch.search.api.SearchRequest;
+import org.policysearch.search.api.SearchResult;
+import org.policysearch.search.api.SortOrder;
 import org.policysearch.search.api.SimilarMode;
 import org.policysearch.search.api.SimilarResult;
 import org.policysearch.search.json.ResultJson;
@@ -39,6 +46,7 @@ import org.policysearch.search.query.Synonyms;
  * scores, a paragraph's stored vector, similar documents by meaning and the status. Then what a build does on
  * the cluster when nothing changed, after a rebuild of the text index, and with another model.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenSearchSemanticTest {
   private static final VectorBuilder.Settings EACH = new VectorBuilder.Settings(2, Duration.ofHours(1), 4, Duration.ofHours(1));
   private static final PrintStream LOG = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
@@ -100,6 +108,7 @@ class OpenSearchSemanticTest {
   }
 
   @Test
+  @Order(1) // before the others build the vectors
   void theClusterBuildsTheSameVectorsAndAnswersAsTheEmbeddedIndex() throws Exception {
     assertEquals("waiting", cluster.semanticStatus().state(), "nothing built yet");
     assertEquals("lexical", cluster.similarTo("hz", 2, 5, SimilarMode.DOCUMENTS, true).answeredBy(), "lexical until the vectors are built");
@@ -180,6 +189,57 @@ class OpenSearchSemanticTest {
       assertEquals(7, fresh.documentsEmbedded());
       assertTrue(b.semantic().vectors().searchable());
     }
+  }
+
+  @Test
+  void semanticSearchFusesTheSameDocumentsInTheSameOrderOnBothBackends(@TempDir Path own) throws Exception {
+    // one shard: the words' ranking (BM25) is computed per shard on a cluster, so only on one shard is it the embedded
+    // index's to the last bit (docs/opensearch.md), and with it the fused order
+    try (OpenSearchBackend cluster = TestCluster.withDocuments("semantic-search", 1, own, docs(), setup("fake-1"))) {
+      cluster.semantic().buildNow(s -> {});
+      fusesAlike(cluster);
+    }
+  }
+
+  private static void fusesAlike(OpenSearchBackend cluster) throws Exception {
+    Filters hubei = new Filters(List.of("湖北省"), List.of(), null, null, List.of(), List.of(), false);
+    int hybrid = 0;
+    for (String q : List.of("狂犬病 疫苗", "溺水", "供水 长效机制", "校园 安全", "绿化")) {
+      for (Filters f : List.of(Filters.NONE, hubei)) {
+        for (int page : List.of(1, 2)) {
+          SearchRequest r = new SearchRequest(q, f, SortOrder.RELEVANCE, page, 5, 2, true);
+          SearchResult a = lucene.search(r);
+          SearchResult b = cluster.search(r);
+          assertEquals(a.answeredBy(), b.answeredBy(), q);
+          assertEquals(a.byMeaning(), b.byMeaning(), q);
+          assertEquals(summary(a), summary(b), () -> q + " " + f + " page " + page);
+          assertEquals(searchJson(a), searchJson(b), () -> q + " " + f + " page " + page);
+          if (b.answeredBy().equals("hybrid")) hybrid++;
+        }
+      }
+    }
+    assertEquals(20, hybrid, "every one of them fused");
+    // a quoted string is never widened by meaning, on either backend
+    SearchResult quoted = cluster.search(new SearchRequest("\"狂犬病\"", Filters.NONE, SortOrder.RELEVANCE, 1, 10, 1, true));
+    assertEquals("lexical", quoted.answeredBy());
+    SearchResult quotedHere = lucene.search(new SearchRequest("\"狂犬病\"", Filters.NONE, SortOrder.RELEVANCE, 1, 10, 1, true));
+    assertEquals(0, quoted.byMeaning());
+    assertEquals(quotedHere.total(), quoted.total());
+    // (a phrase is scored otherwise on the cluster, docs/opensearch.md: the same documents, maybe in another order)
+    assertEquals(java.util.Set.copyOf(quotedHere.hits().stream().map(h -> h.document().id()).toList()),
+        java.util.Set.copyOf(quoted.hits().stream().map(h -> h.document().id()).toList()));
+  }
+
+  private static List<String> summary(SearchResult r) {
+    List<String> out = new ArrayList<>(List.of("total " + r.total() + ", by meaning " + r.byMeaning()));
+    r.hits().forEach(h -> out.add(h.document().id() + " " + h.score() + " " + h.passages().stream().map(p -> p.paragraph()).toList()));
+    return out;
+  }
+
+  private static JsonObject searchJson(SearchResult r) {
+    JsonObject o = ResultJson.search(r);
+    o.remove("took_ms");
+    return o;
   }
 
   private static List<String> keys(List<VectorLookup.ParagraphHit> hits) {
