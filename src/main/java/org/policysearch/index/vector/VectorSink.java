@@ -11,6 +11,26 @@ import java.util.Map;
  * {@link #commit} makes what was put durable and visible to searches.
  */
 public interface VectorSink extends Closeable {
+  /** Keys of what a vector index records with each commit (commit data, or a cluster index's {@code _meta}). */
+  String KEY_MODEL = "model";
+  String KEY_DIMENSION = "dimension";
+  String KEY_FORMAT = "format";
+
+  /**
+   * Why vectors recorded with {@code data} ({@link #KEY_FORMAT}, {@link #KEY_MODEL}, {@link #KEY_DIMENSION}) cannot
+   * answer the queries of this model in layout {@code format}, or null when they can.
+   */
+  static String incompatibility(Map<String, String> data, String format, String modelId, int dimension) {
+    if (!format.equals(data.get(KEY_FORMAT))) {
+      return "the vector index has format " + data.get(KEY_FORMAT) + ", this program writes format " + format;
+    }
+    if (!modelId.equals(data.get(KEY_MODEL)) || !Integer.toString(dimension).equals(data.get(KEY_DIMENSION))) {
+      return "the vectors were made by " + data.get(KEY_MODEL) + " (" + data.get(KEY_DIMENSION) + " dimensions), this program embeds with "
+          + modelId + " (" + dimension + ")";
+    }
+    return null;
+  }
+
   /** What a marker says about one embedded document. */
   record Marker(String id, long textHash, int paragraphs, String fileHash, String generation) {}
 

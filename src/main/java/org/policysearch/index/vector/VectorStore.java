@@ -51,9 +51,6 @@ final class VectorStore implements VectorSink {
   /** Bump when the layout or what is embedded changes (fields, {@link Windows}). */
   static final String FORMAT = "1";
 
-  static final String KEY_MODEL = "model";
-  static final String KEY_DIMENSION = "dimension";
-  static final String KEY_FORMAT = "format";
   /** "true" when, at this commit, every document of the text index had its vectors. */
   static final String KEY_COMPLETE = "complete";
   /**
@@ -147,14 +144,7 @@ final class VectorStore implements VectorSink {
 
   /** Why an index with this commit data cannot be used with this model, or null when it can. */
   static String incompatibility(Map<String, String> data, String modelId, int dimension) {
-    if (!FORMAT.equals(data.get(KEY_FORMAT))) {
-      return "the vector index has format " + data.get(KEY_FORMAT) + ", this program writes format " + FORMAT;
-    }
-    if (!modelId.equals(data.get(KEY_MODEL)) || !Integer.toString(dimension).equals(data.get(KEY_DIMENSION))) {
-      return "the vectors were made by " + data.get(KEY_MODEL) + " (" + data.get(KEY_DIMENSION) + " dimensions), this program embeds with "
-          + modelId + " (" + dimension + ")";
-    }
-    return null;
+    return VectorSink.incompatibility(data, FORMAT, modelId, dimension);
   }
 
   @Override

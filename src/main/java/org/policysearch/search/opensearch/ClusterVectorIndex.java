@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import org.policysearch.index.vector.VectorFields;
+import org.policysearch.index.vector.VectorSink;
 
 /**
  * The paragraph vectors of semantic search on a cluster: an index of their own ({@link #name}: the alias with
@@ -33,9 +34,9 @@ final class ClusterVectorIndex {
   /** Bump when the layout or what is embedded changes. */
   static final String FORMAT = "1";
 
-  static final String META_FORMAT = "format";
-  static final String META_MODEL = "model";
-  static final String META_DIMENSION = "dimension";
+  static final String META_FORMAT = VectorSink.KEY_FORMAT;
+  static final String META_MODEL = VectorSink.KEY_MODEL;
+  static final String META_DIMENSION = VectorSink.KEY_DIMENSION;
   /** As in the embedded vector index's commit data (VectorStore): every text document embedded at the last commit. */
   static final String META_COMPLETE = "complete";
   /** A build with this model completed in this index once: searches use the vectors from then on. */
@@ -105,14 +106,9 @@ final class ClusterVectorIndex {
 
   /** Why vectors with this {@code _meta} cannot answer this model's queries, or null when they can. */
   static String incompatibility(JsonObject meta, String modelId, int dimension) {
-    String format = text(meta, META_FORMAT);
-    if (!FORMAT.equals(format)) return "the vectors index has format " + format + ", this program writes format " + FORMAT;
-    String model = text(meta, META_MODEL);
-    String dim = text(meta, META_DIMENSION);
-    if (!modelId.equals(model) || !Integer.toString(dimension).equals(dim)) {
-      return "the vectors were made by " + model + " (" + dim + " dimensions), this program embeds with " + modelId + " (" + dimension + ")";
-    }
-    return null;
+    java.util.Map<String, String> data = new java.util.HashMap<>();
+    for (String key : java.util.List.of(META_FORMAT, META_MODEL, META_DIMENSION)) data.put(key, text(meta, key));
+    return VectorSink.incompatibility(data, FORMAT, modelId, dimension);
   }
 
   static String text(JsonObject meta, String key) {

@@ -75,8 +75,9 @@ import org.policysearch.search.query.Synonyms;
  *
  * <p>Searches go to the alias; a cluster out of reach answers {@link BackendUnavailableException} (503)
  * and every request tries again, so service resumes by itself. Suggestions ({@link ClusterSuggestions}) and similar
- * documents (the embedded {@link SimilarService} over {@link ClusterSimilarIndex}) give the embedded backend's
- * records; semantic search and lineage are not on this backend yet: they answer 503 saying so.
+ * documents (the embedded {@link SimilarService} over {@link ClusterSimilarIndex}), lineage ({@link ClusterLineage}) and
+ * semantic search (the paragraph vectors in the cluster's vectors index, {@link ClusterVectorIndex}; the fusion of
+ * {@link SemanticRanking}) give the embedded backend's records.
  */
 public final class OpenSearchBackend implements SearchBackend {
   /** Aggregation buckets asked for per dimension: more than any corpus has values, checked on every answer. */
@@ -907,12 +908,7 @@ public final class OpenSearchBackend implements SearchBackend {
     return BackendRules.export(this::search, limits, lineage.service(), request, limit, sink);
   }
 
-  // ---------------------------------------------------------------- not on this backend yet
-
-  private static BackendUnavailableException notYet(String what, String whatZh) {
-    return new BackendUnavailableException(what + " is not available on the OpenSearch backend yet (docs/opensearch.md)",
-        "OpenSearch 后端尚不支持" + whatZh, null);
-  }
+  // ---------------------------------------------------------------- lineage and similar documents
 
   @Override
   public List<CitedReference> cites(String id) throws NotFoundException, IOException {
