@@ -55,7 +55,9 @@ final class ClusterVectorSearcher implements VectorLookup {
       try {
         refresh();
       } catch (IOException e) {
-        // the cluster cannot be asked now: the searches that follow fail for that and say so; keep what was known
+        // the cluster cannot be asked now: the searches that follow fail for that and say so; keep what was known,
+        // and do not ask again before the next period (a health check must not wait on the cluster twice)
+        state = new State(s.searchable(), s.paragraphs(), System.currentTimeMillis());
         return s.searchable();
       }
       s = state;
