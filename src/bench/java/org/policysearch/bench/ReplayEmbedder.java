@@ -34,7 +34,7 @@ import org.policysearch.index.IndexLayout;
  * <p>Vectors are held as half-precision floats (512 dimensions × 2 bytes a window) and widened on use:
  * the vector index quantises them to bytes anyway.
  */
-final class ReplayEmbedder implements Embedder {
+public final class ReplayEmbedder implements Embedder {
   private final Embedder model;
   private final Map<String, short[]> byText;
   private final AtomicLong replayed = new AtomicLong();
@@ -50,7 +50,7 @@ final class ReplayEmbedder implements Embedder {
    * same corpus, ingested the same way). A document whose windows no longer match its vectors in number is
    * left out (its passages go to the model).
    */
-  static ReplayEmbedder fromIndex(Path seedIndex, List<PolicyDocument> docs, Embedder model) throws IOException {
+  public static ReplayEmbedder fromIndex(Path seedIndex, List<PolicyDocument> docs, Embedder model) throws IOException {
     Path folder = SemanticIndex.folder(new IndexLayout(seedIndex));
     if (!Files.isDirectory(folder)) throw new IOException("no vector index in " + folder + " to replay (build one with eval or serve)");
     Map<String, List<short[]>> byDoc = new HashMap<>();
@@ -79,16 +79,16 @@ final class ReplayEmbedder implements Embedder {
     return new ReplayEmbedder(model, byText);
   }
 
-  int known() {
+  public int known() {
     return byText.size();
   }
 
-  long replayed() {
+  public long replayed() {
     return replayed.get();
   }
 
   /** Passages the model had to embed (not in the seed). */
-  long embedded() {
+  public long embedded() {
     return embedded.get();
   }
 

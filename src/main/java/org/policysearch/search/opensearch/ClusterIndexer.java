@@ -101,7 +101,7 @@ final class ClusterIndexer {
       Run r = new Run(corpus, target, fresh, progress);
       r.go();
       refresh(target);
-      int marks = applyDuplicates(target);
+      int marks = r.marked + applyDuplicates(target);
       refresh(target);
       long docs = count(target);
       JsonObject mapping = new JsonObject();
@@ -166,6 +166,10 @@ final class ClusterIndexer {
     long unchanged;
     long kept;
     long bytesRead;
+    /** Documents sent with a repost mark other than the one ingest gave them (decided before sending). */
+    int marked;
+    /** The repost mark of each document this run sends, decided before it is sent ({@link #decideMarks}). */
+    Map<String, String> marks = Map.of();
     final ClusterBulk bulk;
 
     Run(Path corpus, String target, boolean fresh, Progress progress) {
@@ -177,13 +181,12 @@ final class ClusterIndexer {
     }
 
     void go() throws IOException {
-      if (!fresh) {
-        for (JsonObject d : scan(target, List.of(Fields.ID, Fields.FILE, Fields.FILE_HASH))) {
-          String file = d.get(Fields.FILE).getAsString();
-          indexedHash.put(file, d.get(Fields.FILE_HASH).getAsString());
-          idsOfFile.computeIfAbsent(file, k -> new ArrayList<>()).add(d.get(Fields.ID).getAsString());
-          ids.hold(d.get(Fields.ID).getAsString(), file);
-        }
+      List<JsonObject> held = fresh ? List.of() : scan(target, List.of(Fields.ID, Fields.FILE, Fields.FILE_HASH, Fields.META, Fields.FINGERPRINT));
+      for (JsonObject d : held) {
+        String file = d.get(Fields.FILE).getAsString();
+        indexedHash.put(file, d.get(Fields.FILE_HASH).getAsString());
+        idsOfFile.computeIfAbsent(file, k -> new ArrayList<>()).add(d.get(Fields.ID).getAsString());
+        ids.hold(d.get(Fields.ID).getAsString(), file);
       }
       CorpusListing listing = ingester.list(corpus);
       skipped.addAll(listing.skipped());
@@ -198,6 +201,9 @@ final class ClusterIndexer {
         removed += gone.size();
         ids.release(file);
       }
+      Set<String> replaced = new HashSet<>(changes.gone());
+      for (SourceFile f : toRead) replaced.add(f.relPath());
+      decideMarks(toRead, held, replaced);
       long done = 0;
       for (SourceFile f : toRead) {
         write(ingester.read(corpus, f));
@@ -205,6 +211,40 @@ final class ClusterIndexer {
         progress.update(++done, toRead.size(), bytesRead, bytesTotal, added + updated);
       }
       bulk.flush();
+    }
+
+    /**
+     * The repost marks of the documents this run sends, decided before they are sent, over their fingerprints and
+     * those of the documents the index keeps ({@code held} but those of the {@code replaced} files): each is then
+     * written once, with its mark. Marking afterwards meant sending a repost twice, and OpenSearch keeps the first
+     * version as a soft-deleted document (for its replicas' history) until a merge after its retention lease has
+     * moved on, counted meanwhile in the BM25 statistics as Lucene counts every deleted document: similar documents
+     * then scored 1-20 % off the embedded index's whenever the corpus held a repost. This reads the files to send
+     * twice (the fingerprints first; measured in docs/opensearch-sizing.md). Marks that change on documents kept
+     * from earlier runs are set afterwards ({@link #applyDuplicates}), which also settles any this guess missed.
+     */
+    private void decideMarks(List<SourceFile> toRead, List<JsonObject> held, Set<String> replaced) throws IOException {
+      if (toRead.isEmpty()) return;
+      List<DuplicateResolver.Candidate> candidates = new ArrayList<>();
+      for (JsonObject d : held) {
+        if (replaced.contains(d.get(Fields.FILE).getAsString())) continue;
+        PolicyDocument meta = StoredMeta.decode(d.get(Fields.META).getAsString(), List.of());
+        candidates.add(new DuplicateResolver.Candidate(d.get(Fields.ID).getAsString(), meta.date().value(),
+            decode(Base64.getDecoder().decode(d.get(Fields.FINGERPRINT).getAsString()))));
+      }
+      Map<String, SourceFile> fileOf = new HashMap<>();
+      for (SourceFile f : toRead) {
+        for (PolicyDocument d : ingester.read(corpus, f).documents()) {
+          if (fileOf.putIfAbsent(d.id(), f) != null) continue; // an id two files give: the second is skipped when sent
+          candidates.add(new DuplicateResolver.Candidate(d.id(), d.date().value(), Fingerprint.of(d)));
+        }
+      }
+      // the full texts of the pairs the fingerprints pick: read again from their file, or from the index
+      marks = DuplicateResolver.resolve(candidates, id -> {
+        SourceFile f = fileOf.get(id);
+        if (f == null) return load(target, id);
+        return ingester.read(corpus, f).documents().stream().filter(d -> d.id().equals(id)).findFirst().orElse(null);
+      });
     }
 
     /** The documents of one file: replace what the cluster held from it, skipping ids another file owns. */
@@ -227,6 +267,11 @@ final class ClusterIndexer {
         now.add(d.id());
         if (wasIndexed) updated++;
         else added++;
+        String mark = marks.getOrDefault(d.id(), "");
+        if (!mark.equals(d.flags().duplicateOf())) {
+          d = d.withFlags(new org.policysearch.doc.Flags(d.flags().truncated(), d.flags().redacted(), mark));
+          marked++;
+        }
         bulk.index(d.id(), IndexDesign.document(d, f.hash(), encode(Fingerprint.of(d)), words));
       }
       // ids the file no longer produces leave with its old version
