@@ -57,7 +57,7 @@ class OpenSearchSemanticMeasure {
   @Test
   void measure() throws Exception {
     Path corpus = Path.of("../shared/data/corpus").toAbsolutePath().normalize();
-    Path seed = Path.of("target/relevance-work/full-index").toAbsolutePath();
+    Path seed = Path.of(System.getProperty("opensearch.semantic.seed", "target/relevance-work/full-index")).toAbsolutePath();
     PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     List<PolicyDocument> docs = new Ingester(IngestConfig.DEFAULTS, Builders.standard()).ingestAll(corpus).documents();
     ReplayEmbedder replay = ReplayEmbedder.fromIndex(seed, docs, new BgeEmbedder(1));
