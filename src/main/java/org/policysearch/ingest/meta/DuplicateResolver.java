@@ -70,6 +70,19 @@ public final class DuplicateResolver {
     return group(candidates, check(candidates, loader));
   }
 
+  /**
+   * The ids of the documents {@link #resolve} will load for the check on the full texts: those of the pairs the
+   * fingerprints pick. A caller whose documents are costly to load one at a time reads these together first.
+   */
+  public static Set<String> idsToLoad(List<Candidate> candidates) {
+    Set<String> out = new java.util.HashSet<>();
+    for (long pair : pairs(candidates)) {
+      out.add(candidates.get((int) (pair >>> 32)).id());
+      out.add(candidates.get((int) pair).id());
+    }
+    return out;
+  }
+
   /** Every pair the fingerprints pick, checked on the full texts (reposts and the rest). */
   public static List<CheckedPair> check(List<Candidate> candidates, Loader loader) throws IOException {
     Map<String, RepostCheck.Texts> loaded = new HashMap<>();

@@ -220,7 +220,7 @@ final class ClusterIndexer {
      * version as a soft-deleted document (for its replicas' history) until a merge after its retention lease has
      * moved on, counted meanwhile in the BM25 statistics as Lucene counts every deleted document: similar documents
      * then scored 1-20 % off the embedded index's whenever the corpus held a repost. This reads the files to send
-     * twice (the fingerprints first; measured in docs/opensearch-sizing.md). Marks that change on documents kept
+     * twice (the fingerprints first: their ingest, not their indexing, again). Marks that change on documents kept
      * from earlier runs are set afterwards ({@link #applyDuplicates}), which also settles any this guess missed.
      */
     private void decideMarks(List<SourceFile> toRead, List<JsonObject> held, Set<String> replaced) throws IOException {
@@ -239,12 +239,18 @@ final class ClusterIndexer {
           candidates.add(new DuplicateResolver.Candidate(d.id(), d.date().value(), Fingerprint.of(d)));
         }
       }
-      // the full texts of the pairs the fingerprints pick: read again from their file, or from the index
-      marks = DuplicateResolver.resolve(candidates, id -> {
-        SourceFile f = fileOf.get(id);
-        if (f == null) return load(target, id);
-        return ingester.read(corpus, f).documents().stream().filter(d -> d.id().equals(id)).findFirst().orElse(null);
-      });
+      // The full texts of the pairs the fingerprints pick: those of this run read again, each of their files once
+      // (a file may hold thousands of documents: JSON Lines), and only they kept; the others from the index.
+      Set<String> wanted = DuplicateResolver.idsToLoad(candidates);
+      Map<String, PolicyDocument> texts = new HashMap<>();
+      Set<SourceFile> files = new java.util.LinkedHashSet<>();
+      for (String id : wanted) if (fileOf.containsKey(id)) files.add(fileOf.get(id));
+      for (SourceFile f : files) {
+        for (PolicyDocument d : ingester.read(corpus, f).documents()) {
+          if (wanted.contains(d.id()) && f.equals(fileOf.get(d.id()))) texts.put(d.id(), d);
+        }
+      }
+      marks = DuplicateResolver.resolve(candidates, id -> fileOf.containsKey(id) ? texts.get(id) : load(target, id));
     }
 
     /** The documents of one file: replace what the cluster held from it, skipping ids another file owns. */

@@ -62,6 +62,23 @@ class DuplicateResolverTest {
   }
 
   @Test
+  void theDocumentsToLoadAreThoseTheCheckLoads() throws Exception {
+    // the cluster indexer reads these together before resolving: they must be every document resolve asks for
+    String text = "同一篇文章的正文内容，被三个网站转载。";
+    Map<String, PolicyDocument> docs = Map.of("a", build("a", text), "b", build("b", text),
+        "c", build("c", SeedGoldenTest.seed(SeedGoldenTest.S1)), "d", build("d", SeedGoldenTest.seed(SeedGoldenTest.S2)));
+    List<DuplicateResolver.Candidate> candidates = docs.values().stream()
+        .map(d -> new DuplicateResolver.Candidate(d.id(), "", Fingerprint.of(d))).toList();
+    java.util.Set<String> asked = new java.util.HashSet<>();
+    DuplicateResolver.resolve(candidates, id -> {
+      asked.add(id);
+      return docs.get(id);
+    });
+    assertEquals(java.util.Set.of("a", "b"), asked);
+    assertEquals(asked, DuplicateResolver.idsToLoad(candidates));
+  }
+
+  @Test
   void theEarliestByDateThenByIdIsTheOriginal() throws Exception {
     String text = "同一篇文章的正文内容，被三个网站转载。";
     Map<String, PolicyDocument> docs = Map.of("z", build("z", text), "y", build("y", text), "x", build("x", text),
