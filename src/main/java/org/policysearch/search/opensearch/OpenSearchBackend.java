@@ -290,7 +290,7 @@ public final class OpenSearchBackend implements SearchBackend {
     body.add("query", narrowing.apply(both(ids(near), allFilters(filters, null))));
     body.addProperty("size", near.size());
     body.addProperty("track_total_hits", true);
-    StoredFields.ask(body, List.of(Fields.ID));
+    idsOnly(body);
     JsonObject aggs = new JsonObject();
     aggs.add(WORDS_AGG, idsFound(text, near.size()));
     body.add("aggs", aggs);
@@ -298,10 +298,10 @@ public final class OpenSearchBackend implements SearchBackend {
     Set<String> passing = new java.util.HashSet<>();
     Set<String> holdWords = Set.of();
     if (res != null) {
-      for (JsonElement e : res.getAsJsonObject("hits").getAsJsonArray("hits")) passing.add(e.getAsJsonObject().get("_id").getAsString());
+      for (JsonElement e : res.getAsJsonObject("hits").getAsJsonArray("hits")) passing.add(idOf(e.getAsJsonObject()));
       holdWords = bucketKeys(res.getAsJsonObject("aggregations"), WORDS_AGG);
     }
-    List<String> words = lexical.stream().map(h -> h.get("_id").getAsString()).toList();
+    List<String> words = lexical.stream().map(OpenSearchBackend::idOf).toList();
     SemanticRanking.Fusion<String> f = SemanticRanking.fuse(words, nearest, id -> passing.contains(id) ? id : null,
         holdWords::contains, Comparator.naturalOrder());
     int from = (r.page() - 1) * r.size();
@@ -329,6 +329,20 @@ public final class OpenSearchBackend implements SearchBackend {
       out.add(new Hit(h.document(), scores.get(h.document().id()), h.paragraphs(), h.passages()));
     }
     return new Hybrid(out, f.added());
+  }
+
+  /**
+   * Asks for the hits' ids alone, from doc values: no stored field is read (not even {@code _id}), so Lucene does not
+   * decompress each hit's stored data (its metadata) to find it. Read back with {@link #idOf}.
+   */
+  private static void idsOnly(JsonObject body) {
+    body.addProperty("_source", false);
+    body.addProperty("stored_fields", "_none_");
+    StoredFields.askDocValues(body, List.of(Fields.ID));
+  }
+
+  private static String idOf(JsonObject hit) {
+    return hit.getAsJsonObject("fields").getAsJsonArray(Fields.ID).get(0).getAsString();
   }
 
   /** Which of the documents near by meaning hold the words (a semantic search's aggregation). */
@@ -378,7 +392,8 @@ public final class OpenSearchBackend implements SearchBackend {
     body.addProperty("from", window > 0 ? 0 : (r.page() - 1) * r.size());
     body.addProperty("size", window > 0 ? window : r.size());
     body.addProperty("timeout", limits.timeout().toMillis() + "ms");
-    StoredFields.ask(body, window > 0 ? List.of(Fields.ID) : IndexDesign.HIT_FIELDS);
+    if (window > 0) idsOnly(body);
+    else StoredFields.ask(body, IndexDesign.HIT_FIELDS);
     if (r.sort() != SortOrder.RELEVANCE) {
       JsonArray sort = new JsonArray();
       JsonObject date = new JsonObject();
