@@ -31,6 +31,23 @@ public interface VectorSink extends Closeable {
     return null;
   }
 
+  /**
+   * What a sink's {@link #put} checks before writing anything: a vector per window, each of the index's dimension.
+   *
+   * @return the vectors at unit length (copies), as both sinks store them (dot product = cosine)
+   */
+  static List<float[]> unitVectors(Marker m, List<Windows.Window> windows, List<float[]> vectors, int dimension) {
+    if (windows.size() != vectors.size()) {
+      throw new IllegalArgumentException(windows.size() + " windows but " + vectors.size() + " vectors for " + m.id());
+    }
+    List<float[]> out = new java.util.ArrayList<>(vectors.size());
+    for (float[] v : vectors) {
+      if (v.length != dimension) throw new IllegalArgumentException("the model gave " + v.length + " dimensions, the index holds " + dimension);
+      out.add(org.apache.lucene.util.VectorUtil.l2normalize(v.clone(), false));
+    }
+    return out;
+  }
+
   /** What a marker says about one embedded document. */
   record Marker(String id, long textHash, int paragraphs, String fileHash, String generation) {}
 

@@ -35,7 +35,6 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.VectorUtil;
 import org.apache.lucene.util.quantization.QuantizedByteVectorValues;
 
 /**
@@ -184,20 +183,14 @@ final class VectorStore implements VectorSink {
 
   @Override
   public void put(Marker m, List<Windows.Window> windows, List<float[]> vectors) throws IOException {
-    if (windows.size() != vectors.size()) {
-      throw new IllegalArgumentException(windows.size() + " windows but " + vectors.size() + " vectors for " + m.id());
-    }
+    List<float[]> unit = VectorSink.unitVectors(m, windows, vectors, dimension);
     List<Document> block = new ArrayList<>(windows.size() + 1);
     for (int i = 0; i < windows.size(); i++) {
-      float[] v = vectors.get(i);
-      if (v.length != dimension) {
-        throw new IllegalArgumentException("the model gave " + v.length + " dimensions, the index holds " + dimension);
-      }
       Document d = new Document();
       d.add(new StringField(VectorFields.KIND, VectorFields.KIND_VECTOR, Field.Store.NO));
       d.add(new StringField(VectorFields.ID, m.id(), Field.Store.YES));
       d.add(new IntField(VectorFields.PARAGRAPH, windows.get(i).paragraph(), Field.Store.YES));
-      d.add(new KnnFloatVectorField(VectorFields.VECTOR, VectorUtil.l2normalize(v.clone(), false), VectorSimilarityFunction.DOT_PRODUCT));
+      d.add(new KnnFloatVectorField(VectorFields.VECTOR, unit.get(i), VectorSimilarityFunction.DOT_PRODUCT));
       block.add(d);
     }
     Document marker = new Document();

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.util.VectorUtil;
 import org.policysearch.index.vector.VectorFields;
 import org.policysearch.index.vector.VectorSink;
 import org.policysearch.index.vector.Windows;
@@ -105,9 +104,7 @@ final class ClusterVectorStore implements VectorSink {
 
   @Override
   public void put(Marker m, List<Windows.Window> windows, List<float[]> vectors) throws IOException {
-    if (windows.size() != vectors.size()) {
-      throw new IllegalArgumentException(windows.size() + " windows but " + vectors.size() + " vectors for " + m.id());
-    }
+    List<float[]> unit = VectorSink.unitVectors(m, windows, vectors, dimension);
     JsonObject doc = new JsonObject();
     doc.addProperty(VectorFields.ID, m.id());
     doc.addProperty(VectorFields.TEXT_HASH, m.textHash());
@@ -116,11 +113,9 @@ final class ClusterVectorStore implements VectorSink {
     doc.addProperty(VectorFields.GENERATION, m.generation());
     JsonArray ws = new JsonArray();
     for (int i = 0; i < windows.size(); i++) {
-      float[] v = vectors.get(i);
-      if (v.length != dimension) throw new IllegalArgumentException("the model gave " + v.length + " dimensions, the index holds " + dimension);
       JsonObject w = new JsonObject();
       w.addProperty(VectorFields.PARAGRAPH, windows.get(i).paragraph());
-      w.addProperty(VectorFields.VECTOR, ClusterVectorIndex.encode(VectorUtil.l2normalize(v.clone(), false)));
+      w.addProperty(VectorFields.VECTOR, ClusterVectorIndex.encode(unit.get(i)));
       ws.add(w);
     }
     doc.add(ClusterVectorIndex.WINDOWS, ws);
