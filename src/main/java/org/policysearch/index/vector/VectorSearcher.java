@@ -124,8 +124,8 @@ public final class VectorSearcher implements VectorLookup {
     try {
       Map<String, String> data = ((DirectoryReader) is.getIndexReader()).getIndexCommit().getUserData();
       if (VectorStore.incompatibility(data, modelId, dimension) != null) return new State(dir, m, false, 0, 0); // stale: counts nothing
-      return new State(dir, m, "true".equals(data.get(VectorStore.KEY_SEARCHABLE)), parse(data.get(VectorStore.KEY_PARAGRAPHS)),
-          parse(data.get(VectorStore.KEY_DOCUMENTS)));
+      return new State(dir, m, "true".equals(data.get(VectorSink.KEY_SEARCHABLE)), parse(data.get(VectorSink.KEY_PARAGRAPHS)),
+          parse(data.get(VectorSink.KEY_DOCUMENTS)));
     } finally {
       m.release(is);
     }

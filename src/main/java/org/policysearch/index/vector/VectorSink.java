@@ -15,6 +15,32 @@ public interface VectorSink extends Closeable {
   String KEY_MODEL = "model";
   String KEY_DIMENSION = "dimension";
   String KEY_FORMAT = "format";
+  /** "true" when, at this commit, every document of the text index had its vectors. */
+  String KEY_COMPLETE = "complete";
+  /**
+   * "true" once a build with this model was complete in this index. It stays true while later catch-ups
+   * (a few changed documents) run, so searches keep their vectors then; only a new, empty index is not
+   * searchable until its first build completes.
+   */
+  String KEY_SEARCHABLE = "searchable";
+  String KEY_PARAGRAPHS = "paragraphs";
+  String KEY_DOCUMENTS = "documents";
+  String KEY_COMMITTED = "committed_at";
+
+  /** What a commit records (the embedded index's commit data, a cluster index's {@code _meta}), under the keys above. */
+  static Map<String, String> state(String format, String modelId, int dimension, boolean complete, boolean searchable,
+                                   long paragraphs, long documents) {
+    Map<String, String> data = new java.util.LinkedHashMap<>();
+    data.put(KEY_FORMAT, format);
+    data.put(KEY_MODEL, modelId);
+    data.put(KEY_DIMENSION, Integer.toString(dimension));
+    data.put(KEY_COMPLETE, Boolean.toString(complete));
+    data.put(KEY_SEARCHABLE, Boolean.toString(searchable));
+    data.put(KEY_PARAGRAPHS, Long.toString(paragraphs));
+    data.put(KEY_DOCUMENTS, Long.toString(documents));
+    data.put(KEY_COMMITTED, java.time.Instant.now().toString());
+    return data;
+  }
 
   /**
    * Why vectors recorded with {@code data} ({@link #KEY_FORMAT}, {@link #KEY_MODEL}, {@link #KEY_DIMENSION}) cannot

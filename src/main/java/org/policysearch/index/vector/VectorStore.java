@@ -4,10 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.codecs.Codec;
@@ -50,17 +48,6 @@ final class VectorStore implements VectorSink {
   /** Bump when the layout or what is embedded changes (fields, {@link Windows}). */
   static final String FORMAT = "1";
 
-  /** "true" when, at this commit, every document of the text index had its vectors. */
-  static final String KEY_COMPLETE = "complete";
-  /**
-   * "true" once a build with this model was complete in this index. It stays true while later catch-ups
-   * (a few changed documents) run, so searches keep their vectors then; only a new, empty index is not
-   * searchable until its first build completes.
-   */
-  static final String KEY_SEARCHABLE = "searchable";
-  static final String KEY_PARAGRAPHS = "paragraphs";
-  static final String KEY_DOCUMENTS = "documents";
-  static final String KEY_COMMITTED = "committed_at";
 
   /** HNSW graph: Lucene's defaults (16 neighbours, beam 100). */
   static final int MAX_CONN = 16;
@@ -220,15 +207,7 @@ final class VectorStore implements VectorSink {
   @Override
   public void commit(boolean complete, long paragraphs, long documents) throws IOException {
     if (complete) searchable = true;
-    Map<String, String> data = new LinkedHashMap<>();
-    data.put(KEY_FORMAT, FORMAT);
-    data.put(KEY_MODEL, modelId);
-    data.put(KEY_DIMENSION, Integer.toString(dimension));
-    data.put(KEY_COMPLETE, Boolean.toString(complete));
-    data.put(KEY_SEARCHABLE, Boolean.toString(searchable));
-    data.put(KEY_PARAGRAPHS, Long.toString(paragraphs));
-    data.put(KEY_DOCUMENTS, Long.toString(documents));
-    data.put(KEY_COMMITTED, Instant.now().toString());
+    Map<String, String> data = VectorSink.state(FORMAT, modelId, dimension, complete, searchable, paragraphs, documents);
     writer.setLiveCommitData(data.entrySet());
     writer.commit();
   }

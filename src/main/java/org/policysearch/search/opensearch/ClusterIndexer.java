@@ -227,10 +227,7 @@ final class ClusterIndexer {
       if (toRead.isEmpty()) return;
       List<DuplicateResolver.Candidate> candidates = new ArrayList<>();
       for (JsonObject d : held) {
-        if (replaced.contains(d.get(Fields.FILE).getAsString())) continue;
-        PolicyDocument meta = StoredMeta.decode(d.get(Fields.META).getAsString(), List.of());
-        candidates.add(new DuplicateResolver.Candidate(d.get(Fields.ID).getAsString(), meta.date().value(),
-            decode(Base64.getDecoder().decode(d.get(Fields.FINGERPRINT).getAsString()))));
+        if (!replaced.contains(d.get(Fields.FILE).getAsString())) candidates.add(candidate(d));
       }
       Map<String, SourceFile> fileOf = new HashMap<>();
       for (SourceFile f : toRead) {
@@ -314,11 +311,7 @@ final class ClusterIndexer {
   private int applyDuplicates(String index) throws IOException {
     List<JsonObject> all = scan(index, List.of(Fields.ID, Fields.META, Fields.FINGERPRINT, Fields.DUPLICATE_OF));
     List<DuplicateResolver.Candidate> candidates = new ArrayList<>(all.size());
-    for (JsonObject d : all) {
-      PolicyDocument meta = StoredMeta.decode(d.get(Fields.META).getAsString(), List.of());
-      candidates.add(new DuplicateResolver.Candidate(d.get(Fields.ID).getAsString(), meta.date().value(),
-          decode(Base64.getDecoder().decode(d.get(Fields.FINGERPRINT).getAsString()))));
-    }
+    for (JsonObject d : all) candidates.add(candidate(d));
     Map<String, String> marks = DuplicateResolver.resolve(candidates, id -> load(index, id));
     Map<String, String> changed = new java.util.LinkedHashMap<>();
     for (JsonObject d : all) {
@@ -342,6 +335,13 @@ final class ClusterIndexer {
     }
     updates.flush();
     return changed.size();
+  }
+
+  /** A document as the repost rule sees it, from its {@code _source} (id, stored metadata and fingerprint). */
+  private static DuplicateResolver.Candidate candidate(JsonObject source) {
+    PolicyDocument meta = StoredMeta.decode(source.get(Fields.META).getAsString(), List.of());
+    return new DuplicateResolver.Candidate(source.get(Fields.ID).getAsString(), meta.date().value(),
+        decode(Base64.getDecoder().decode(source.get(Fields.FINGERPRINT).getAsString())));
   }
 
   /** A whole document (metadata and paragraphs) from the index. */

@@ -37,13 +37,8 @@ final class ClusterVectorIndex {
   static final String META_FORMAT = VectorSink.KEY_FORMAT;
   static final String META_MODEL = VectorSink.KEY_MODEL;
   static final String META_DIMENSION = VectorSink.KEY_DIMENSION;
-  /** As in the embedded vector index's commit data (VectorStore): every text document embedded at the last commit. */
-  static final String META_COMPLETE = "complete";
-  /** A build with this model completed in this index once: searches use the vectors from then on. */
-  static final String META_SEARCHABLE = "searchable";
-  static final String META_PARAGRAPHS = "paragraphs";
-  static final String META_DOCUMENTS = "documents";
-  static final String META_COMMITTED = "committed_at";
+  static final String META_SEARCHABLE = VectorSink.KEY_SEARCHABLE;
+  static final String META_PARAGRAPHS = VectorSink.KEY_PARAGRAPHS;
 
   static String name(String alias) {
     return alias + SUFFIX;
@@ -81,16 +76,10 @@ final class ClusterVectorIndex {
     return body;
   }
 
+  /** The build state as {@code _meta} holds it: what the embedded index's commits record ({@link VectorSink#state}). */
   static JsonObject meta(String modelId, int dimension, boolean complete, boolean searchable, long paragraphs, long documents) {
     JsonObject m = new JsonObject();
-    m.addProperty(META_FORMAT, FORMAT);
-    m.addProperty(META_MODEL, modelId);
-    m.addProperty(META_DIMENSION, Integer.toString(dimension));
-    m.addProperty(META_COMPLETE, Boolean.toString(complete));
-    m.addProperty(META_SEARCHABLE, Boolean.toString(searchable));
-    m.addProperty(META_PARAGRAPHS, Long.toString(paragraphs));
-    m.addProperty(META_DOCUMENTS, Long.toString(documents));
-    m.addProperty(META_COMMITTED, java.time.Instant.now().toString());
+    VectorSink.state(FORMAT, modelId, dimension, complete, searchable, paragraphs, documents).forEach(m::addProperty);
     return m;
   }
 
