@@ -31,6 +31,10 @@ import org.policysearch.index.analysis.NormalizingCharFilter;
  * <p>And the paragraph vectors of semantic search, which stock OpenSearch has no field for (the k-NN plugin's
  * {@code knn_vector} is not core): the field type {@value VectorFieldMapper#CONTENT_TYPE} and the query
  * {@value VectorQueryBuilder#NAME}, Lucene's own vector field and graph search as the embedded index runs them.
+ *
+ * <p>And two queries so that the cluster ranks as the embedded index does: {@value PhraseQueryBuilder#NAME}, Lucene's
+ * phrase query of given terms (a quoted string's exact pairs), and {@value Bm25QueryBuilder#NAME}, BM25 with
+ * parameters of the request's choosing, for the fields policy-search ranks two ways (searches and similar documents).
  */
 public final class PolicySearchPlugin extends Plugin implements AnalysisPlugin, MapperPlugin, SearchPlugin {
   public static final String NORMALIZE = "policy_search_normalize";
@@ -71,6 +75,8 @@ public final class PolicySearchPlugin extends Plugin implements AnalysisPlugin, 
 
   @Override
   public java.util.List<QuerySpec<?>> getQueries() {
-    return java.util.List.of(new QuerySpec<>(VectorQueryBuilder.NAME, VectorQueryBuilder::new, VectorQueryBuilder::fromXContent));
+    return java.util.List.of(new QuerySpec<>(VectorQueryBuilder.NAME, VectorQueryBuilder::new, VectorQueryBuilder::fromXContent),
+        new QuerySpec<>(Bm25QueryBuilder.NAME, Bm25QueryBuilder::new, Bm25QueryBuilder::fromXContent),
+        new QuerySpec<>(PhraseQueryBuilder.NAME, PhraseQueryBuilder::new, PhraseQueryBuilder::fromXContent));
   }
 }

@@ -19,6 +19,7 @@ import org.apache.lucene.search.Query;
 import org.policysearch.doc.Paragraph;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.index.Fields;
+import org.policysearch.search.Ranking;
 import org.policysearch.search.SimilarIndex;
 import org.policysearch.search.api.DocumentView;
 import org.policysearch.search.api.InvalidRequestException;
@@ -27,7 +28,8 @@ import org.policysearch.search.api.NotFoundException;
 /**
  * The cluster as the similar-documents rules ({@code search.SimilarService}) read it. The ranking is the
  * embedded ranker's bag of terms as one {@code bool} of boosted {@code term}s (built by the embedded code, written
- * by {@link QueryTranslator}) on the pair fields, whose similarity is the ranker's BM25 ({@link IndexDesign#SIMILAR});
+ * by {@link QueryTranslator}) on the pair fields, scored with the ranker's BM25 ({@link Ranking#SIMILAR}, through the
+ * plugin's {@code policy_search_bm25}: the mapping gives those fields the search's);
  * paragraphs are scored by the same paragraph query inside a {@code nested} query. Every scoring request is
  * {@code dfs_query_then_fetch}: BM25 then uses the term and field statistics of the whole index, not of the
  * shard, so the scores are the embedded index's on any number of shards. Term statistics for the rules
@@ -84,6 +86,18 @@ final class ClusterSimilarIndex implements SimilarIndex {
     b.add(occur, a);
     return QueryTranslator.wrap("bool", b);
   }
+
+  /** The plugin's query that scores {@code q} with the similar documents' BM25 whatever the fields' similarity. */
+  private static JsonObject similarBm25(JsonObject q) {
+    JsonObject o = new JsonObject();
+    o.add("query", q);
+    o.addProperty("k1", Ranking.SIMILAR.k1());
+    o.addProperty("b", Ranking.SIMILAR.b());
+    return QueryTranslator.wrap(BM25_QUERY, o);
+  }
+
+  /** The plugin's query of that name ({@code opensearch.Bm25QueryBuilder}). */
+  static final String BM25_QUERY = "policy_search_bm25";
 
   private static JsonObject term(String field, Object value) {
     JsonObject o = new JsonObject();
@@ -187,7 +201,7 @@ final class ClusterSimilarIndex implements SimilarIndex {
       if (excludedId != null) not.add(ids(excludedId));
       b.add("must_not", not);
       JsonObject body = new JsonObject();
-      body.add("query", q);
+      body.add("query", similarBm25(q));
       body.addProperty("size", n);
       body.add("_source", strings(Fields.ID, Fields.META, Fields.DUPLICATE_OF));
       List<Candidate> out = new ArrayList<>();

@@ -15,6 +15,7 @@ import org.policysearch.index.Fields;
 import org.policysearch.index.IndexSchema;
 import org.policysearch.index.StoredMeta;
 import org.policysearch.index.analysis.Analyzers;
+import org.policysearch.search.Ranking;
 
 /**
  * The index on the cluster: its analysis, its mapping, and the one mapping of a {@link PolicyDocument} to
@@ -81,21 +82,37 @@ final class IndexDesign {
    * sent changes. 1 (recorded as nothing): the first cluster index. 2: lineage (the document's own keys, its
    * references' keys, the references, the repeals mark) and the days in force, for lineage and effective_on.
    * 3: stored copies of what hits show and the infix sub-fields (search latency). 4: the suggestion fields
-   * ({@link Fields#SUGGEST_TITLE}, {@link Fields#PARA_SUGGEST_WORDS}) and the similar-documents BM25 ({@link #SIMILAR})
+   * ({@link Fields#SUGGEST_TITLE}, {@link Fields#PARA_SUGGEST_WORDS}) and the similar-documents BM25
    * on the document and title pairs. 5: the paragraphs left out of {@code _source} (read from their stored fields by
    * {@link ClusterDocuments}): a document's stored data is its metadata alone, so reading a hit no longer
-   * decompresses its whole text (search latency, index size).
+   * decompresses its whole text (search latency, index size). 6: each field ranked with the embedded searcher's
+   * BM25 ({@link Ranking#search}: b 0.3 on the document-level body fields), the similar documents' BM25 asked for in
+   * their requests instead of set on the pair fields: searches on one shard now score as the embedded index does.
    */
-  static final int MAPPING_VERSION = 5;
+  static final int MAPPING_VERSION = 6;
   static final String META_MAPPING = "mapping";
 
   /**
-   * The similarity of the document and title pairs: BM25 with the length normalisation of the similar
-   * documents' ranking ({@code search.BagOfTermsRanker}: k1 1.2, b 0.9), so that a bool of the text's pairs
-   * scores each document as the embedded ranker does. A field has one similarity: quoted strings searched
-   * on these fields are ranked with it too (search scores differ from the embedded index's anyway).
+   * The similarities of the mapping, those a search ranks with ({@link Ranking#search}): BM25 with weak length
+   * normalisation on the document-level body fields, Lucene's defaults elsewhere, as the embedded index's searcher.
+   * Both are declared, the default too, so that the scores do not rest on the engine's default. Similar documents
+   * rank the same pair fields with their own BM25 ({@link Ranking#SIMILAR}), asked for in the request with the
+   * plugin's {@code policy_search_bm25} query ({@link ClusterSimilarIndex}): a field has one similarity in a mapping.
    */
-  static final String SIMILAR = "ps_similar";
+  static final String SEARCH_SIMILARITY = "ps_search";
+  static final String DOCUMENT_SIMILARITY = "ps_search_document";
+
+  /** The similarity of the mapping that ranks {@code luceneField} as the embedded searcher does. */
+  private static String similarity(String luceneField) {
+    return Ranking.search(luceneField).equals(Ranking.DOCUMENT) ? DOCUMENT_SIMILARITY : SEARCH_SIMILARITY;
+  }
+
+  private static JsonObject bm25(Ranking.Bm25 p) {
+    JsonObject o = type("BM25");
+    o.addProperty("k1", p.k1());
+    o.addProperty("b", p.b());
+    return o;
+  }
 
   /** What the index records in its mapping's {@code _meta}: a difference from the running code forces a rebuild. */
   static JsonObject meta(String analyzerVersion) {
@@ -175,11 +192,9 @@ final class IndexDesign {
     settings.addProperty("max_inner_result_window", INNER_WINDOW);
     settings.addProperty("max_ngram_diff", INFIX_MAX - 1);
     settings.add("analysis", analysis());
-    JsonObject bm25 = type("BM25");
-    bm25.addProperty("k1", 1.2);
-    bm25.addProperty("b", 0.9);
     JsonObject similarity = new JsonObject();
-    similarity.add(SIMILAR, bm25);
+    similarity.add(SEARCH_SIMILARITY, bm25(Ranking.DEFAULT));
+    similarity.add(DOCUMENT_SIMILARITY, bm25(Ranking.DOCUMENT));
     settings.add("similarity", similarity);
     JsonObject props = new JsonObject();
     // Stored copies of what a hit shows (id, metadata, repost mark, paragraph count; each paragraph's fields):
@@ -190,8 +205,8 @@ final class IndexDesign {
     props.add(Fields.FILE_HASH, notIndexed("keyword"));
     props.add(Fields.META, stored(notIndexed("keyword")));
     props.add(Fields.FINGERPRINT, notIndexed("binary"));
-    props.add(Fields.TITLE_WORDS, text(WORDS, 0, true));
-    props.add(Fields.DOC_WORDS, text(WORDS, Fields.PARAGRAPH_GAP, true));
+    props.add(Fields.TITLE_WORDS, text(WORDS, 0, true, Fields.TITLE_WORDS, Fields.TITLE_PAIRS, Fields.TITLE_UNITS));
+    props.add(Fields.DOC_WORDS, text(WORDS, Fields.PARAGRAPH_GAP, true, Fields.DOC_WORDS, Fields.DOC_PAIRS, Fields.DOC_UNITS));
     props.add(Fields.SUGGEST_TITLE, docValuesOnly());
     props.add(Fields.REGION, keyword());
     props.add(Fields.THEME, keyword());
@@ -211,7 +226,7 @@ final class IndexDesign {
     JsonObject para = new JsonObject();
     para.addProperty("type", "nested");
     JsonObject pp = new JsonObject();
-    pp.add(Fields.PARA_TEXT, stored(text(WORDS, 0, false)));
+    pp.add(Fields.PARA_TEXT, stored(text(WORDS, 0, false, Fields.BODY_WORDS, Fields.BODY_PAIRS, Fields.BODY_UNITS)));
     pp.add(Fields.PARA_NUMBER, stored(type("integer")));
     pp.add(Fields.PARA_SUGGEST_WORDS, docValuesOnly());
     pp.add(Fields.PARA_HEADING, stored(notIndexed("boolean")));
@@ -288,22 +303,25 @@ final class IndexDesign {
   /**
    * A text field of smartcn words with its exact pairs (positions; length norms where the embedded index
    * keeps them: document and title), exact units (documents only) and the words' substrings ({@link #INFIX_MAX})
-   * as sub-fields.
+   * as sub-fields; each ranked as the embedded index ranks the Lucene field it stands for ({@code words},
+   * {@code pairs}, {@code units}).
    */
-  private static JsonObject text(String analyzer, int gap, boolean normedPairs) {
+  private static JsonObject text(String analyzer, int gap, boolean normedPairs, String words, String pairsField, String unitsField) {
     JsonObject o = type("text");
     o.addProperty("analyzer", analyzer);
+    o.addProperty("similarity", similarity(words));
     if (gap > 0) o.addProperty("position_increment_gap", gap);
     JsonObject pairs = type("text");
     pairs.addProperty("analyzer", PAIRS);
     pairs.addProperty("index_options", "positions");
     pairs.addProperty("norms", normedPairs);
-    if (normedPairs) pairs.addProperty("similarity", SIMILAR);
+    pairs.addProperty("similarity", similarity(pairsField));
     if (gap > 0) pairs.addProperty("position_increment_gap", gap);
     JsonObject units = type("text");
     units.addProperty("analyzer", UNITS);
     units.addProperty("index_options", "docs");
     units.addProperty("norms", false);
+    units.addProperty("similarity", similarity(unitsField));
     JsonObject infix = type("text");
     infix.addProperty("analyzer", INFIX);
     infix.addProperty("index_options", "docs");

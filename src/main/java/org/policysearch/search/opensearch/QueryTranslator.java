@@ -25,7 +25,9 @@ import org.policysearch.search.query.ContainingWordQuery;
  *
  * <ul>
  *   <li>BooleanQuery → {@code bool} (clauses and minimum should match as they are)
- *   <li>TermQuery → {@code term}; PhraseQuery (consecutive positions) → {@code span_near} of {@code span_term}, slop 0, in order
+ *   <li>TermQuery → {@code term}; PhraseQuery (consecutive positions) → the plugin's {@code policy_search_phrase}, which is
+ *       Lucene's PhraseQuery of the same terms: a {@code span_near} matches the same documents but weighs a repeated
+ *       term once, so a quoted string holding a pair twice ranked otherwise (OpenSearchRankingTest)
  *   <li>BoostQuery → its query with {@code boost}; ConstantScoreQuery → {@code constant_score}
  *   <li>ToParentBlockJoinQuery (a paragraph-level query joined to its document) → {@code nested} over the paragraphs, max score
  *   <li>ContainingWordQuery (a word holding the text) → {@code term} on the field's {@code infix} sub-field (every
@@ -95,21 +97,22 @@ final class QueryTranslator {
     if (terms.length == 1) return term(terms[0], inParagraph);
     for (int i = 1; i < positions.length; i++) {
       if (positions[i] != positions[i - 1] + 1 || p.getSlop() != 0) {
-        throw new IllegalStateException("a phrase with gaps or slop has no span_near form here: " + p);
+        throw new IllegalStateException("a phrase with gaps or slop has no form here: " + p);
       }
     }
-    JsonArray clauses = new JsonArray();
+    JsonArray texts = new JsonArray();
     for (Term t : terms) {
-      JsonObject f = new JsonObject();
-      f.addProperty(field(t.field(), inParagraph), t.text());
-      clauses.add(wrap("span_term", f));
+      if (!t.field().equals(terms[0].field())) throw new IllegalStateException("a phrase over two fields: " + p);
+      texts.add(t.text());
     }
-    JsonObject near = new JsonObject();
-    near.add("clauses", clauses);
-    near.addProperty("slop", 0);
-    near.addProperty("in_order", true);
-    return wrap("span_near", near);
+    JsonObject o = new JsonObject();
+    o.addProperty("field", field(terms[0].field(), inParagraph));
+    o.add("terms", texts);
+    return wrap(PHRASE_QUERY, o);
   }
+
+  /** The plugin's phrase query ({@code opensearch.PhraseQueryBuilder}). */
+  static final String PHRASE_QUERY = "policy_search_phrase";
 
   private static JsonObject nested(ToParentBlockJoinQuery j) {
     JsonObject n = new JsonObject();
