@@ -47,8 +47,19 @@ final class Relay implements AutoCloseable {
       try {
         Socket in = s.accept();
         Socket out = new Socket(target.getHost(), target.getPort());
-        open.add(in);
-        open.add(out);
+        // A connection accepted while stop() ran must not outlive it: stop() closes the server socket under this
+        // lock before it cuts what is open, so a socket registered here after that is cut at once. (Registered
+        // without the lock, one accepted just before the stop stayed open and a search went through: a flaky
+        // failure of OpenSearchUnavailableTest.)
+        synchronized (this) {
+          if (s.isClosed()) {
+            closeQuietly(in);
+            closeQuietly(out);
+            return;
+          }
+          open.add(in);
+          open.add(out);
+        }
         pump(in, out);
         pump(out, in);
       } catch (IOException e) {
