@@ -191,6 +191,20 @@ final class Cluster implements AutoCloseable {
     return "connection failed";
   }
 
+  /**
+   * One answer of an {@code _msearch}: the search's JSON, null when its index does not exist (404, as for a search
+   * of its own), and otherwise what {@link #callOnce} and {@link #ok} make of the same status: the cluster
+   * overloaded or failing is unavailable for now, a refusal of a request we built is an error with its reason.
+   */
+  static JsonObject item(JsonObject answer, String what) throws IOException {
+    if (!answer.has("error")) return answer;
+    int status = answer.has("status") ? answer.get("status").getAsInt() : 500;
+    if (status == 404) return null;
+    if (isOverloaded(status)) throw overloaded(status);
+    if (status >= 500) throw failed(status, new IOException("HTTP " + status + " from the cluster: " + answer.get("error")));
+    throw new IOException("the search cluster refused to " + what + ": " + answer.get("error"));
+  }
+
   /** Throws unless {@code a} is a 2xx answer: a refusal of a request we built is a bug or a mapping conflict, said with the cluster's reason. */
   static JsonObject ok(Answer a, String what) throws IOException {
     if (a.status() / 100 == 2) return a.json();

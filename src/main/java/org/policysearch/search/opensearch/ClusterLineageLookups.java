@@ -65,15 +65,12 @@ final class ClusterLineageLookups implements LineageLookups {
       }
       JsonArray responses = Cluster.ok(a, "look up lineage keys").getAsJsonArray("responses");
       for (int i = 0; i < batch.size(); i++) {
-        JsonObject r = responses.get(i).getAsJsonObject();
+        // the alias that does not exist yet holds nothing, as for one lookup; any other error is not an empty answer
+        JsonObject r = Cluster.item(responses.get(i).getAsJsonObject(), "look up lineage keys");
         List<PolicyDocument> owners = new ArrayList<>();
-        if (r.has("error")) {
-          // the alias that does not exist yet holds nothing, as for one lookup; any other error is not an empty answer
-          if (r.has("status") && r.get("status").getAsInt() == 404) {
-            out.put(batch.get(i), owners);
-            continue;
-          }
-          throw new IOException("the search cluster refused to look up lineage keys: " + r.get("error"));
+        if (r == null) {
+          out.put(batch.get(i), owners);
+          continue;
         }
         for (JsonElement h : r.getAsJsonObject("hits").getAsJsonArray("hits")) owners.add(entry(h.getAsJsonObject()).meta());
         out.put(batch.get(i), owners);
