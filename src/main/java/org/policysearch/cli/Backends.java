@@ -64,7 +64,12 @@ final class Backends {
    */
   static VectorBuilder.Summary embedCluster(Config c, PrintStream log) throws IOException, EmbedderException {
     try (OpenSearchBackend b = cluster(c, null, log)) {
-      return b.semantic().buildNow(st -> {});
+      VectorBuilder.Summary s = b.semantic().buildNow(st -> {});
+      // another server holds the right to build them: say so, beside the summary of nothing done
+      if (!s.complete() && b.semantic().status().state() == org.policysearch.index.vector.VectorStatus.State.WAITING) {
+        log.println("semantic search: " + b.semantic().status().detail());
+      }
+      return s;
     }
   }
 

@@ -93,6 +93,11 @@ public final class SemanticIndex implements Closeable {
     if (builder == null) return VectorStatus.OFF;
     VectorStatus s = builder.status();
     boolean searchable = vectors.searchable();
+    if (s.state() == VectorStatus.State.WAITING && builder.heldElsewhere()) {
+      // another server builds them: what the index holds now, and why this one is not building
+      return new VectorStatus(VectorStatus.State.WAITING, vectors.paragraphs(), s.total(), s.model(), searchable && !builder.modelFailed(),
+          s.detail());
+    }
     if (s.state() == VectorStatus.State.WAITING && s.embedded() == 0) {
       // Nothing built by this process yet (or never: the stats command, serve --no-index): what the index on disk holds.
       if (searchable) return new VectorStatus(VectorStatus.State.READY, vectors.paragraphs(), vectors.paragraphs(), s.model(), true, "");

@@ -96,6 +96,9 @@ public final class VectorBuilder implements Closeable {
   private final Object requestLock = new Object();
   private ExecutorService background; // guarded by requestLock
   private boolean queued; // guarded by requestLock
+  private java.util.concurrent.ScheduledExecutorService retry; // guarded by requestLock
+  /** The last pass found the vectors held by another builder ({@link VectorSink.HeldElsewhere}). */
+  private volatile boolean heldElsewhere;
   private volatile boolean stopping;
   private volatile VectorStatus status;
   /** The model failed (to load or to embed): no query can be embedded, whatever vectors exist. */
@@ -130,6 +133,11 @@ public final class VectorBuilder implements Closeable {
     return modelFailed;
   }
 
+  /** Whether the last pass found the vectors held by another builder (it waits, and looks again later). */
+  boolean heldElsewhere() {
+    return heldElsewhere;
+  }
+
   /** Records a failure, in a pass or outside one (the model failing on a query), so that status says it. */
   void failed(String reason, boolean model) {
     if (model) modelFailed = true;
@@ -158,10 +166,29 @@ public final class VectorBuilder implements Closeable {
         try {
           Summary s = buildNow(st -> {});
           if (s.embedded() + s.documentsRemoved() > 0 || s.rebuildReason() != null) log.println(s.describe(threads));
+          if (heldElsewhere) retryLater();
         } catch (IOException | EmbedderException | RuntimeException e) {
           // Not lost: buildNow made it the failed state and wrote its line to the log; this thread has no one to tell.
         }
       });
+    }
+  }
+
+  /** How long a builder that found the vectors held elsewhere waits before it looks again. */
+  static final Duration RETRY_HELD = Duration.ofSeconds(60);
+
+  /** Asks for another pass after {@link #RETRY_HELD}, on a timer thread of its own (the pass itself runs as any other). */
+  private void retryLater() {
+    synchronized (requestLock) {
+      if (stopping) return;
+      if (retry == null) {
+        retry = Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "vector-builder-retry");
+          t.setDaemon(true);
+          return t;
+        });
+      }
+      retry.schedule(this::requestBuild, RETRY_HELD.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
   }
 
@@ -199,6 +226,20 @@ public final class VectorBuilder implements Closeable {
     set(new VectorStatus(VectorStatus.State.LOADING, status.embedded(), status.total(), model, searchable, ""), progress);
     embedder.load();
     modelFailed = false;
+    try {
+      return pass(progress, model, searchable, t0);
+    } catch (VectorSink.HeldElsewhere e) {
+      // not a failure: another server builds them, and this one searches them as they are committed; it looks again
+      // later, so that the work goes on here if that server goes away
+      set(new VectorStatus(VectorStatus.State.WAITING, status.embedded(), status.total(), model, status.searchable(), e.getMessage()),
+          progress);
+      heldElsewhere = true;
+      return new Summary(0, 0, 0, 0, status.embedded(), false, null, (System.nanoTime() - t0) / 1_000_000);
+    }
+  }
+
+  private Summary pass(Consumer<VectorStatus> progress, String model, boolean searchable, long t0) throws IOException, EmbedderException {
+    heldElsewhere = false;
     try (VectorSink store = storage.openVectors(model, embedder.dimension())) {
       searchable = store.searchable();
       if (store.rebuildReason() != null) {
@@ -333,6 +374,7 @@ public final class VectorBuilder implements Closeable {
     ExecutorService bg;
     synchronized (requestLock) {
       bg = background;
+      if (retry != null) retry.shutdownNow();
     }
     if (bg == null) return;
     bg.shutdown();

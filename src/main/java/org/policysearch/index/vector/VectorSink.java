@@ -11,6 +11,16 @@ import java.util.Map;
  * {@link #commit} makes what was put durable and visible to searches.
  */
 public interface VectorSink extends Closeable {
+  /**
+   * Another builder holds the right to write these vectors (a server of the same cluster): this one waits, and reads
+   * the vectors as the other commits them. Thrown by {@code openVectors}, or by a write when the right was lost.
+   */
+  final class HeldElsewhere extends IOException {
+    public HeldElsewhere(String message) {
+      super(message);
+    }
+  }
+
   /** Keys of what a vector index records with each commit (commit data, or a cluster index's {@code _meta}). */
   String KEY_MODEL = "model";
   String KEY_DIMENSION = "dimension";

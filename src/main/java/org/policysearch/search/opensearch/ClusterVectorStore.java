@@ -15,8 +15,9 @@ import org.policysearch.index.vector.Windows;
  * The writing side of a cluster's vectors index ({@link ClusterVectorIndex}), for the vector builder: puts,
  * touches and deletes go in bounded bulk requests ({@link ClusterBulk}), and a {@link #commit} sends what is
  * pending, refreshes the index and records the build's state in its {@code _meta}, which is what searchers read.
- * Nothing is kept open between passes, so several servers may build the same vectors: a document embedded twice
- * is written twice, the same.
+ * A pass holds the cluster's lease on the vectors ({@link ClusterLease}) from its opening to its close, renewed by
+ * its writes: several servers over one cluster take turns, and one that finds the lease held waits
+ * ({@link VectorSink.HeldElsewhere}) instead of embedding the same documents again.
  */
 final class ClusterVectorStore implements VectorSink {
   /** Markers read per request when a pass lists them. */
@@ -28,9 +29,11 @@ final class ClusterVectorStore implements VectorSink {
   private final int dimension;
   private final String rebuildReason;
   private final ClusterBulk bulk;
+  private final ClusterLease lease;
   private boolean searchable;
 
-  private ClusterVectorStore(Cluster cluster, String index, String modelId, int dimension, String rebuildReason, boolean searchable) {
+  private ClusterVectorStore(Cluster cluster, String index, String modelId, int dimension, String rebuildReason, boolean searchable,
+                             ClusterLease lease) {
     this.cluster = cluster;
     this.index = index;
     this.modelId = modelId;
@@ -38,20 +41,33 @@ final class ClusterVectorStore implements VectorSink {
     this.rebuildReason = rebuildReason;
     this.searchable = searchable;
     this.bulk = new ClusterBulk(cluster, index);
+    this.lease = lease;
   }
 
   /**
    * Opens the vectors index of {@code alias} for writing; one that is missing, or was made by another model,
    * dimension or layout, is (deleted and) made afresh, so searchers stop using stale vectors at once.
    */
-  static ClusterVectorStore open(Cluster cluster, String alias, int shards, int replicas, String modelId, int dimension)
+  static ClusterVectorStore open(Cluster cluster, String alias, int shards, int replicas, String modelId, int dimension, String holder)
       throws IOException {
+    // the lease first: deleting a stale index or making a new one is the holder's to do
+    ClusterLease lease = ClusterLease.acquire(cluster, alias, holder, ClusterLease.TTL_MS);
+    try {
+      return open(cluster, alias, shards, replicas, modelId, dimension, lease);
+    } catch (IOException | RuntimeException e) {
+      lease.close();
+      throw e;
+    }
+  }
+
+  private static ClusterVectorStore open(Cluster cluster, String alias, int shards, int replicas, String modelId, int dimension,
+                                         ClusterLease lease) throws IOException {
     String index = ClusterVectorIndex.name(alias);
     JsonObject meta = ClusterVectorIndex.readMeta(cluster, index);
     String reason = meta == null ? "no vector index yet" : ClusterVectorIndex.incompatibility(meta, modelId, dimension);
     if (reason == null) {
       return new ClusterVectorStore(cluster, index, modelId, dimension, null,
-          "true".equals(ClusterVectorIndex.text(meta, ClusterVectorIndex.META_SEARCHABLE)));
+          "true".equals(ClusterVectorIndex.text(meta, ClusterVectorIndex.META_SEARCHABLE)), lease);
     }
     if (meta != null) {
       Cluster.Answer d = cluster.json("DELETE", "/" + index, null);
@@ -64,7 +80,7 @@ final class ClusterVectorStore implements VectorSink {
     }
     Cluster.ok(cluster.json("GET", "/_cluster/health/" + index, Map.of("wait_for_status", "yellow", "timeout", "30s"), null),
         "wait for the vectors index " + index);
-    return new ClusterVectorStore(cluster, index, modelId, dimension, reason, false);
+    return new ClusterVectorStore(cluster, index, modelId, dimension, reason, false, lease);
   }
 
   @Override
@@ -104,6 +120,7 @@ final class ClusterVectorStore implements VectorSink {
 
   @Override
   public void put(Marker m, List<Windows.Window> windows, List<float[]> vectors) throws IOException {
+    lease.renew();
     List<float[]> unit = VectorSink.unitVectors(m, windows, vectors, dimension);
     JsonObject doc = new JsonObject();
     doc.addProperty(VectorFields.ID, m.id());
@@ -129,6 +146,7 @@ final class ClusterVectorStore implements VectorSink {
    */
   @Override
   public void touch(String id, String fileHash, String generation) throws IOException {
+    lease.renew();
     JsonObject fields = new JsonObject();
     fields.addProperty(VectorFields.FILE_HASH, fileHash);
     fields.addProperty(VectorFields.GENERATION, generation);
@@ -137,11 +155,13 @@ final class ClusterVectorStore implements VectorSink {
 
   @Override
   public void delete(String id) throws IOException {
+    lease.renew();
     bulk.delete(id);
   }
 
   @Override
   public void commit(boolean complete, long paragraphs, long documents) throws IOException {
+    lease.renew();
     bulk.flush();
     Cluster.ok(cluster.json("POST", "/" + index + "/_refresh", null), "refresh the vectors index " + index);
     if (complete) searchable = true;
@@ -153,7 +173,10 @@ final class ClusterVectorStore implements VectorSink {
   /**
    * Items not sent yet are dropped. What was sent stays (each document whole, with its marker), as a bulk request
    * goes out every {@link ClusterBulk#BATCH_DOCUMENTS} items; the {@code _meta} counts catch up at the next commit.
+   * The lease is given up.
    */
   @Override
-  public void close() {}
+  public void close() throws IOException {
+    lease.close();
+  }
 }

@@ -159,13 +159,16 @@ public final class OpenSearchBackend implements SearchBackend {
     return new OpenSearchBackend(c, config, analyzers, synonyms, limits, corpus, semantic);
   }
 
+  /** This server as the holder of the vectors' lease ({@link ClusterLease}): one builder per cluster at a time. */
+  private final String builderName = ClusterLease.newHolder();
+
   private SemanticIndex clusterVectors(Cluster cluster, BackendConfig config, SemanticIndex.Setup setup) {
     String model = setup.embedder().modelId();
     int dimension = setup.embedder().dimension();
     VectorBuilder.Storage storage = new VectorBuilder.Storage() {
       @Override
       public ClusterVectorStore openVectors(String modelId, int dim) throws IOException {
-        return ClusterVectorStore.open(cluster, alias, config.shards(), config.replicas(), modelId, dim);
+        return ClusterVectorStore.open(cluster, alias, config.shards(), config.replicas(), modelId, dim, builderName);
       }
 
       @Override

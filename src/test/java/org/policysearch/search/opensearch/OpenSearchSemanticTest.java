@@ -3,6 +3,7 @@ package org.policysearch.search.opensearch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.policysearch.doc.PolicyDocument;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.vector.FakeEmbedder;
+import org.policysearch.index.vector.VectorStatus;
 import org.policysearch.index.vector.SemanticIndex;
 import org.policysearch.index.vector.VectorBuilder;
 import org.policysearch.index.vector.VectorLookup;
@@ -188,6 +190,42 @@ class OpenSearchSemanticTest {
       assertTrue(fresh.rebuildReason().contains("fake-1"), fresh::rebuildReason);
       assertEquals(7, fresh.documentsEmbedded());
       assertTrue(b.semantic().vectors().searchable());
+    }
+  }
+
+  @Test
+  void serversOverOneClusterTakeTurnsBuildingTheVectors(@TempDir Path own) throws Exception {
+    List<PolicyDocument> few = docs().subList(0, 6);
+    try (OpenSearchBackend first = TestCluster.withDocuments("semantic-lease", 1, own, few, setup("fake-1"));
+         OpenSearchBackend second = TestCluster.backend("semantic-lease", 1, null, setup("fake-1"));
+         Cluster c = TestCluster.client()) {
+      // another server holds the lease: this one embeds nothing, waits, and says why (not a failure)
+      try (ClusterLease other = ClusterLease.acquire(c, "semantic-lease", "other-server", ClusterLease.TTL_MS)) {
+        VectorBuilder.Summary waited = first.semantic().buildNow(s -> {});
+        assertEquals(0, waited.embedded(), waited::toString);
+        assertEquals(VectorStatus.State.WAITING, first.semantic().status().state());
+        assertTrue(first.semantic().status().detail().contains("another server is building the vectors"), first.semantic().status().detail());
+        assertThrows(org.policysearch.index.vector.VectorSink.HeldElsewhere.class,
+            () -> ClusterLease.acquire(c, "semantic-lease", "a-third-server", ClusterLease.TTL_MS));
+      }
+      // given up: the first builds them all, and gives the lease up in turn
+      VectorBuilder.Summary built = first.semantic().buildNow(s -> {});
+      assertEquals(6, built.documentsEmbedded(), built::toString);
+      assertEquals(404, c.get("/" + ClusterLease.name("semantic-lease") + "/_doc/builder").status(), "released after the pass");
+      // the second server finds them built: it embeds nothing and searches them
+      VectorBuilder.Summary again = second.semantic().buildNow(s -> {});
+      assertEquals(0, again.embedded(), again::toString);
+      assertEquals(6, again.documentsUnchanged());
+      assertTrue(second.semantic().vectors().searchable());
+
+      // a holder that went away without giving the lease up: once its time has run out, another server takes over
+      JsonObject stale = new JsonObject();
+      stale.addProperty("holder", "gone-server");
+      stale.addProperty("until", System.currentTimeMillis() - 1);
+      Cluster.ok(c.json("PUT", "/" + ClusterLease.name("semantic-lease") + "/_doc/builder", java.util.Map.of("refresh", "true"), stale), "stale");
+      VectorBuilder.Summary takenOver = second.semantic().buildNow(s -> {});
+      assertEquals(VectorStatus.State.READY, second.semantic().status().state(), takenOver::toString);
+      assertEquals(404, c.get("/" + ClusterLease.name("semantic-lease") + "/_doc/builder").status());
     }
   }
 
