@@ -25,9 +25,31 @@ import java.util.Properties;
  * @param caCertificate PEM file of the certificate authority to trust for https (beside the JVM's own), or null
  * @param shards        primary shards of a new index
  * @param replicas      replicas of a new index
+ * @param searchType    how searches are scored across shards ({@link SearchType})
  */
 public record BackendConfig(Kind kind, List<URI> hosts, String index, String user, String passwordEnv, Path passwordFile,
-                            Path caCertificate, int shards, int replicas) {
+                            Path caCertificate, int shards, int replicas, SearchType searchType) {
+  /**
+   * OpenSearch's two ways of scoring a search over several shards, by their names there. {@code query_then_fetch} (the
+   * default, as in OpenSearch): each shard scores with its own term statistics, so scores, and the order of close
+   * documents, depend on how the documents fell into shards. {@code dfs_query_then_fetch}: the shards' statistics are
+   * gathered first, one more round trip per search, and the scores are those of the whole index: the embedded
+   * index's, to the last bit (OpenSearchRankingTest), on any number of shards. Similar documents always use the latter.
+   */
+  public enum SearchType {
+    QUERY_THEN_FETCH, DFS_QUERY_THEN_FETCH;
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** With OpenSearch's default scoring ({@link SearchType#QUERY_THEN_FETCH}). */
+  public BackendConfig(Kind kind, List<URI> hosts, String index, String user, String passwordEnv, Path passwordFile,
+                       Path caCertificate, int shards, int replicas) {
+    this(kind, hosts, index, user, passwordEnv, passwordFile, caCertificate, shards, replicas, SearchType.QUERY_THEN_FETCH);
+  }
+
   /** The two backends. */
   public enum Kind {
     LUCENE, OPENSEARCH;
@@ -58,6 +80,7 @@ public record BackendConfig(Kind kind, List<URI> hosts, String index, String use
     }
     if (shards < 1) throw new IllegalArgumentException("opensearch.shards must be 1 or more, got " + shards);
     if (replicas < 0) throw new IllegalArgumentException("opensearch.replicas must be 0 or more, got " + replicas);
+    if (searchType == null) throw new IllegalArgumentException("opensearch.search_type must be set");
   }
 
   /** These settings with the {@code backend} and {@code opensearch.*} keys of {@code p} applied; paths resolve against {@code home}. */
@@ -84,10 +107,20 @@ public record BackendConfig(Kind kind, List<URI> hosts, String index, String use
         }
       }
     }
+    SearchType st = searchType;
+    String sts = p.getProperty("opensearch.search_type");
+    if (sts != null && !sts.isBlank()) {
+      st = switch (sts.strip().toLowerCase(Locale.ROOT)) {
+        case "query_then_fetch" -> SearchType.QUERY_THEN_FETCH;
+        case "dfs_query_then_fetch" -> SearchType.DFS_QUERY_THEN_FETCH;
+        default -> throw new IllegalArgumentException("setting opensearch.search_type must be query_then_fetch or dfs_query_then_fetch, got '"
+            + sts.strip() + "'");
+      };
+    }
     return new BackendConfig(k, h, p.getProperty("opensearch.index", index).strip(), p.getProperty("opensearch.user", user).strip(),
         p.getProperty("opensearch.password.env", passwordEnv).strip(), path(p, "opensearch.password.file", home, passwordFile),
         path(p, "opensearch.tls.ca", home, caCertificate), Config.intOr(p, "opensearch.shards", shards),
-        Config.intOr(p, "opensearch.replicas", replicas));
+        Config.intOr(p, "opensearch.replicas", replicas), st);
   }
 
   private static Path path(Properties p, String key, Path home, Path def) {
@@ -113,6 +146,7 @@ public record BackendConfig(Kind kind, List<URI> hosts, String index, String use
     if (kind == Kind.LUCENE) return "backend=lucene";
     return "backend=opensearch opensearch.hosts=" + hosts + " opensearch.index=" + index
         + (user.isEmpty() ? "" : " opensearch.user=" + user + " password from " + (passwordFile != null ? "file" : "$" + passwordEnv))
-        + (caCertificate != null ? " opensearch.tls.ca=" + caCertificate : "") + " shards=" + shards + " replicas=" + replicas;
+        + (caCertificate != null ? " opensearch.tls.ca=" + caCertificate : "") + " shards=" + shards + " replicas=" + replicas
+        + " search_type=" + searchType.label();
   }
 }

@@ -44,7 +44,10 @@ class BackendConfigTest {
     assertEquals("policies", b.index());
     assertEquals(3, b.shards());
     assertEquals(2, b.replicas());
+    assertEquals(BackendConfig.SearchType.QUERY_THEN_FETCH, b.searchType(), "OpenSearch's own default");
     assertTrue(c.describe().contains("backend=opensearch"), c.describe());
+    assertEquals(BackendConfig.SearchType.DFS_QUERY_THEN_FETCH,
+        with("backend", "opensearch", "opensearch.search_type", " DFS_query_then_fetch ").backend().searchType());
     // the settings carried through the --corpus/--index options and the one-off jobs
     assertEquals(b, c.withLocation(home.resolve("x"), home.resolve("y")).backend());
     assertEquals(b, c.forJob(home.resolve("x"), home.resolve("y"), false, false).backend());
@@ -70,5 +73,7 @@ class BackendConfigTest {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> with("opensearch.index", "Policy Search")).getMessage()
         .contains("lower-case"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> with("opensearch.shards", "0")).getMessage().contains("shards"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> with("opensearch.search_type", "dfs")).getMessage()
+        .contains("query_then_fetch or dfs_query_then_fetch, got 'dfs'"));
   }
 }

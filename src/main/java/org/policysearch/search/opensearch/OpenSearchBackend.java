@@ -97,6 +97,7 @@ public final class OpenSearchBackend implements SearchBackend {
   private final ClusterIndexer indexer;
   private final Corpus corpus;
   private final ReentrantLock indexing = new ReentrantLock();
+  private final BackendConfig.SearchType searchType;
   private final ClusterLineage lineage;
   private volatile FilterValues filterValues;
   private final ClusterSuggestions suggestions;
@@ -121,6 +122,7 @@ public final class OpenSearchBackend implements SearchBackend {
                             Corpus corpus, SemanticIndex.Setup semanticSetup) {
     this.cluster = cluster;
     this.alias = config.index();
+    this.searchType = config.searchType();
     this.limits = limits;
     // The compiler builds block joins against a parent filter it never runs here: the join becomes a nested query.
     this.compiler = new QueryCompiler(analyzers, synonyms,
@@ -205,6 +207,17 @@ public final class OpenSearchBackend implements SearchBackend {
     return Cluster.ok(a, "search");
   }
 
+  /**
+   * A search whose order is its scores (the page of a search, of its partial matches): scored as the settings ask
+   * ({@link BackendConfig.SearchType}), with each shard's statistics or the whole index's.
+   */
+  private JsonObject scored(JsonObject body) throws IOException {
+    if (searchType == BackendConfig.SearchType.QUERY_THEN_FETCH) return searchRaw(body);
+    Cluster.Answer a = cluster.json("POST", endpoint("_search"), Map.of("search_type", searchType.label()), body);
+    if (a.status() == 404) return null;
+    return Cluster.ok(a, "search");
+  }
+
   CompiledQuery compile(String query, String param) throws InvalidRequestException {
     return BackendRules.compile(compiler, limits, query, param);
   }
@@ -233,14 +246,14 @@ public final class OpenSearchBackend implements SearchBackend {
     // sent again with those reposts left out: one request for most searches, two at most.
     Map<String, List<String>> byOriginal = filters.includeDuplicates() ? Map.of() : repostsByOriginal();
     Set<String> folded = Set.of();
-    JsonObject res = searchRaw(searchBody(r, cq, filters, text, folded, inner, byOriginal, window));
+    JsonObject res = scored(searchBody(r, cq, filters, text, folded, inner, byOriginal, window));
     if (res != null && !byOriginal.isEmpty()) {
       JsonObject aggs = res.getAsJsonObject("aggregations");
       Set<String> found = new java.util.HashSet<>();
       for (String id : bucketKeys(aggs, ORIGINALS_AGG)) found.addAll(byOriginal.getOrDefault(id, List.of()));
       if (!java.util.Collections.disjoint(found, bucketKeys(aggs, REPOSTS_AGG))) {
         folded = found;
-        res = searchRaw(searchBody(r, cq, filters, text, folded, inner, Map.of(), window));
+        res = scored(searchBody(r, cq, filters, text, folded, inner, Map.of(), window));
       }
     }
     long total = 0;
@@ -479,7 +492,7 @@ public final class OpenSearchBackend implements SearchBackend {
     body.addProperty("from", Math.min(skip, window));
     body.addProperty("size", Math.max(0, window - Math.min(skip, window)));
     StoredFields.ask(body, IndexDesign.HIT_FIELDS);
-    JsonObject res = searchRaw(body);
+    JsonObject res = scored(body);
     List<String> words = relaxed.parts().stream().map(Relaxed.Part::text).toList();
     if (res == null) return new PartialMatches(0, words, List.of());
     long total = res.getAsJsonObject("hits").getAsJsonObject("total").get("value").getAsLong();

@@ -1,6 +1,7 @@
 package org.policysearch.search.opensearch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policysearch.BackendConfig;
 import org.policysearch.index.CorpusIndexer;
 import org.policysearch.index.IndexLayout;
 import org.policysearch.index.analysis.Analyzers;
@@ -32,7 +34,8 @@ import org.policysearch.search.query.Synonyms;
  * order with the same scores, so the ranking measured in RELEVANCE.md is the ranking either backend serves.
  * The corpus is the bundled one (the seeds and the work reports), through the standard ingest, so it runs on a
  * fresh clone too; the queries cover every scored form the compiler writes: words (one, several, rare and common,
- * synonyms), quoted strings (the exact pairs field), title searches, OR, NOT, a word holding the text.
+ * synonyms), quoted strings (the exact pairs field), title searches, OR, NOT, a word holding the text. On several
+ * shards the same holds with {@code opensearch.search_type=dfs_query_then_fetch}.
  */
 class OpenSearchRankingTest {
   @TempDir static Path dir;
@@ -63,12 +66,38 @@ class OpenSearchRankingTest {
 
   @Test
   void wordsAndQuotedStringsRankAsOnTheEmbeddedIndex() throws Exception {
+    List<String> differ = differences(cluster);
+    assertTrue(differ.isEmpty(), differ.size() + " places differ:\n" + String.join("\n", differ));
+  }
+
+  /**
+   * On three shards each shard scores with its own statistics unless asked otherwise: the places differ; with
+   * {@code opensearch.search_type=dfs_query_then_fetch} the scores are the whole index's, the embedded ones again.
+   */
+  @Test
+  void onSeveralShardsTheWholeIndexsStatisticsGiveTheSameRanking() throws Exception {
+    Path corpus = Path.of("corpus");
+    Ingester ingester = new Ingester(IngestConfig.DEFAULTS, Builders.standard());
+    try (OpenSearchBackend perShard = TestCluster.backend("ranking-test-3", 3, new OpenSearchBackend.Corpus(corpus, ingester, System.err))) {
+      perShard.reindex(true);
+      assertFalse(differences(perShard).isEmpty(), "per-shard statistics on 3 shards should move some scores");
+      BackendConfig dfs = new BackendConfig(BackendConfig.Kind.OPENSEARCH, List.of(TestCluster.uri()), "ranking-test-3", "",
+          BackendConfig.DEFAULT_PASSWORD_ENV, null, null, 3, 0, BackendConfig.SearchType.DFS_QUERY_THEN_FETCH);
+      try (OpenSearchBackend whole = OpenSearchBackend.open(dfs, "", new Analyzers(), Synonyms.load(null), SearchLimits.DEFAULTS, null)) {
+        List<String> differ = differences(whole);
+        assertTrue(differ.isEmpty(), differ.size() + " places differ:\n" + String.join("\n", differ));
+      }
+    }
+  }
+
+  /** The places of the queries' first 20 hits where the cluster's score is not the embedded index's. */
+  private static List<String> differences(OpenSearchBackend on) throws Exception {
     int compared = 0;
     List<String> differ = new ArrayList<>();
     for (String q : QUERIES) {
       SearchRequest r = new SearchRequest(q, Filters.NONE, SortOrder.RELEVANCE, 1, 20, 1);
       SearchResult a = lucene.search(r);
-      SearchResult b = cluster.search(r);
+      SearchResult b = on.search(r);
       assertEquals(a.total(), b.total(), () -> "total of " + q);
       for (int i = 0; i < Math.min(a.hits().size(), b.hits().size()); i++) {
         Hit x = a.hits().get(i);
@@ -79,7 +108,7 @@ class OpenSearchRankingTest {
         compared++;
       }
     }
-    assertTrue(differ.isEmpty(), differ.size() + " of " + compared + " places differ:\n" + String.join("\n", differ));
     assertTrue(compared > 150, "places compared: " + compared);
+    return differ;
   }
 }
