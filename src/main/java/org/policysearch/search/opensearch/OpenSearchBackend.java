@@ -326,8 +326,10 @@ public final class OpenSearchBackend implements SearchBackend {
     if (slice.isEmpty()) return new Hybrid(List.of(), f.added());
     Map<String, Float> scores = new HashMap<>();
     slice.forEach(x -> scores.put(x.key(), x.score()));
+    // the page's documents with their passages as inner hits: one request, as a lexical search's page
+    boolean inner = r.passages() > 0;
     JsonObject read = new JsonObject();
-    read.add("query", ids(scores.keySet()));
+    read.add("query", inner ? withPassages(ids(scores.keySet()), cq, r.passages()) : ids(scores.keySet()));
     read.addProperty("size", scores.size());
     StoredFields.ask(read, IndexDesign.HIT_FIELDS);
     JsonObject got = searchRaw(read);
@@ -341,7 +343,7 @@ public final class OpenSearchBackend implements SearchBackend {
       if (h != null) page.add(h);
     }
     List<Hit> out = new ArrayList<>();
-    for (Hit h : hits(page, cq, r.passages(), false)) {
+    for (Hit h : hits(page, cq, r.passages(), inner)) {
       out.add(new Hit(h.document(), scores.get(h.document().id()), h.paragraphs(), h.passages()));
     }
     return new Hybrid(out, f.added());
@@ -375,30 +377,7 @@ public final class OpenSearchBackend implements SearchBackend {
     // the same request counts them (the aggregation "folded"): one round trip fewer than a count of their own.
     JsonObject base = text;
     JsonObject notFolded = folded.isEmpty() ? null : notIds(folded);
-    if (inner) {
-      // The passages' paragraphs come with the hits, as inner hits: the best by the paragraph query, or without body
-      // terms a document's opening ones (the lead: its first LEAD_WINDOW, by number). Inner hits are found in the
-      // fetch phase, for the page's hits alone, by the nested query's own paragraph query (whether or not the nested
-      // clause matched the hit), so the clause that carries them is made one that matches nothing: a clause that
-      // could match would be scored on every matching document of the corpus for nothing (a boost of 0 does not
-      // stop Lucene from iterating it), which was most of the node's time for a search (docs/opensearch.md).
-      JsonObject carrier = new JsonObject();
-      JsonArray never = new JsonArray();
-      never.add(ids(Set.of(NO_DOCUMENT)));
-      carrier.add("filter", never);
-      JsonArray nested = new JsonArray();
-      nested.add(cq.paragraphQuery() != null ? QueryTranslator.wrap("nested", passageQuery(cq, r.passages()))
-          : ClusterDocuments.inOrder(QueryTranslator.wrap("match_all", new JsonObject()), LEAD_WINDOW));
-      carrier.add("must", nested);
-      JsonObject b = new JsonObject();
-      JsonArray must = new JsonArray();
-      must.add(base);
-      b.add("must", must);
-      JsonArray should = new JsonArray();
-      should.add(QueryTranslator.wrap("bool", carrier));
-      b.add("should", should);
-      base = QueryTranslator.wrap("bool", b);
-    }
+    if (inner) base = withPassages(base, cq, r.passages());
     JsonObject body = new JsonObject();
     body.add("query", base);
     JsonObject post = both(allFilters(filters, null), notFolded);
@@ -434,6 +413,33 @@ public final class OpenSearchBackend implements SearchBackend {
     }
     body.add("aggs", aggs);
     return body;
+  }
+
+  /**
+   * {@code base} with a clause that carries the passages' paragraphs as inner hits of its hits: the best by the
+   * paragraph query, or without body terms a document's opening ones (the lead: its first LEAD_WINDOW, by number).
+   * Inner hits are found in the fetch phase, for the page's hits alone, by the nested query's own paragraph query
+   * (whether or not the nested clause matched the hit), so the clause that carries them is made one that matches
+   * nothing: a clause that could match would be scored on every matching document of the corpus for nothing (a boost
+   * of 0 does not stop Lucene from iterating it), which was most of the node's time for a search (docs/opensearch.md).
+   */
+  private static JsonObject withPassages(JsonObject base, CompiledQuery cq, int passages) {
+    JsonObject carrier = new JsonObject();
+    JsonArray never = new JsonArray();
+    never.add(ids(Set.of(NO_DOCUMENT)));
+    carrier.add("filter", never);
+    JsonArray nested = new JsonArray();
+    nested.add(cq.paragraphQuery() != null ? QueryTranslator.wrap("nested", passageQuery(cq, passages))
+        : ClusterDocuments.inOrder(QueryTranslator.wrap("match_all", new JsonObject()), LEAD_WINDOW));
+    carrier.add("must", nested);
+    JsonObject b = new JsonObject();
+    JsonArray must = new JsonArray();
+    must.add(base);
+    b.add("must", must);
+    JsonArray should = new JsonArray();
+    should.add(QueryTranslator.wrap("bool", carrier));
+    b.add("should", should);
+    return QueryTranslator.wrap("bool", b);
   }
 
   /**
