@@ -208,6 +208,14 @@ public final class OpenSearchBenchmark {
             log("three-node index: " + indexSeconds.get(name) + " s");
             latency.put(name, latencies(mix, r -> r.run(ours3)));
             throughput.put(name, throughput(mix, r -> r.run(ours3)));
+            // the same index scored with the whole index's statistics (opensearch.search_type): what the round trip costs
+            BackendConfig dfs = new BackendConfig(BackendConfig.Kind.OPENSEARCH, hosts, "bench3", "", BackendConfig.DEFAULT_PASSWORD_ENV,
+                null, null, 3, 1, BackendConfig.SearchType.DFS_QUERY_THEN_FETCH);
+            try (OpenSearchBackend whole = OpenSearchBackend.open(dfs, "", new Analyzers(), Synonyms.load(null), SearchLimits.DEFAULTS, null)) {
+              String dfsName = name + ", `dfs_query_then_fetch`";
+              log("latency: " + dfsName);
+              latency.put(dfsName, latencies(mix, r -> r.run(whole)));
+            }
           }
         } finally {
           three.close();
