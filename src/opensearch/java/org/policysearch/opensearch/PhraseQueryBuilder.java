@@ -106,7 +106,8 @@ public final class PhraseQueryBuilder extends AbstractQueryBuilder<PhraseQueryBu
     MappedFieldType type = context.fieldMapper(field);
     // a field no document has (an empty index) matches nothing, as a term query on it would
     if (type == null) return new MatchNoDocsQuery("no field [" + field + "]");
-    return new PhraseQuery(type.name(), terms.toArray(String[]::new));
+    // the field's statistics asked for on every shard, so that a distributed frequency pass counts it whole
+    return new FieldStatisticsQuery(new PhraseQuery(type.name(), terms.toArray(String[]::new)), type.name());
   }
 
   @Override

@@ -207,6 +207,40 @@ class OpenSearchParityTest {
     }
   }
 
+  /**
+   * On the three shards of this index, with {@code opensearch.search_type=dfs_query_then_fetch}, every query of the
+   * suite under every filter set scores each of its first 20 places as the embedded index does (laws and reports,
+   * the seeds), so the order is the embedded one wherever scores are not tied.
+   */
+  @Test
+  void withTheWholeIndexsStatisticsSearchesScoreAlikeOnThreeShards() throws Exception {
+    BackendConfig dfs = new BackendConfig(BackendConfig.Kind.OPENSEARCH, List.of(TestCluster.uri()), "parity-test", "",
+        BackendConfig.DEFAULT_PASSWORD_ENV, null, null, 3, 0, BackendConfig.SearchType.DFS_QUERY_THEN_FETCH);
+    int compared = 0;
+    List<String> differ = new ArrayList<>();
+    try (OpenSearchBackend whole = OpenSearchBackend.open(dfs, "", new org.policysearch.index.analysis.Analyzers(), Synonyms.load(null),
+        SearchLimits.DEFAULTS, null)) {
+      for (String q : queries().toList()) {
+        for (Filters f : FILTERS) {
+          SearchRequest r = new SearchRequest(q, f, SortOrder.RELEVANCE, 1, 20, 1);
+          List<Hit> a = lucene.search(r).hits();
+          List<Hit> b = whole.search(r).hits();
+          assertEquals(a.size(), b.size(), () -> "hits of " + q + " " + f);
+          for (int i = 0; i < a.size(); i++) {
+            compared++;
+            float x = a.get(i).score();
+            float y = b.get(i).score();
+            if (Math.abs(x - y) > 1e-4 * Math.max(1, x)) {
+              differ.add(q + " " + f + " #" + (i + 1) + ": " + a.get(i).document().id() + " " + x + " | " + b.get(i).document().id() + " " + y);
+            }
+          }
+        }
+      }
+    }
+    assertTrue(compared > 500, "places compared: " + compared);
+    assertTrue(differ.isEmpty(), differ.size() + " of " + compared + " places differ:\n" + String.join("\n", differ));
+  }
+
   @Test
   void aScriptSeesTheSameJsonForADateOrderedListing() throws Exception {
     // dates order the whole list (ties broken alike when dates are unique): the whole answer is the same
