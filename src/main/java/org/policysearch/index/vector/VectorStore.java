@@ -48,7 +48,6 @@ final class VectorStore implements VectorSink {
   /** Bump when the layout or what is embedded changes (fields, {@link Windows}). */
   static final String FORMAT = "1";
 
-
   /** HNSW graph: Lucene's defaults (16 neighbours, beam 100). */
   static final int MAX_CONN = 16;
   static final int BEAM_WIDTH = 100;

@@ -33,16 +33,14 @@ final class ClusterLease implements AutoCloseable {
   private final Cluster cluster;
   private final String index;
   private final String holder;
-  private final long ttlMs;
   private long seqNo;
   private long primaryTerm;
   private long renewedAt;
 
-  private ClusterLease(Cluster cluster, String index, String holder, long ttlMs, JsonObject written) {
+  private ClusterLease(Cluster cluster, String index, String holder, JsonObject written) {
     this.cluster = cluster;
     this.index = index;
     this.holder = holder;
-    this.ttlMs = ttlMs;
     version(written);
   }
 
@@ -51,28 +49,28 @@ final class ClusterLease implements AutoCloseable {
   }
 
   /** Takes the lease of {@code alias}'s vectors for {@code holder}, or throws {@link VectorSink.HeldElsewhere}. */
-  static ClusterLease acquire(Cluster cluster, String alias, String holder, long ttlMs) throws IOException {
+  static ClusterLease acquire(Cluster cluster, String alias, String holder) throws IOException {
     String index = name(alias);
     createIndex(cluster, index);
     Cluster.Answer got = cluster.get("/" + index + "/_doc/" + DOC);
     if (got.status() == 404 || !got.json().get("found").getAsBoolean()) {
-      Cluster.Answer c = cluster.json("PUT", "/" + index + "/_create/" + DOC, Map.of("refresh", "true"), body(holder, ttlMs));
+      Cluster.Answer c = cluster.json("PUT", "/" + index + "/_create/" + DOC, Map.of("refresh", "true"), body(holder));
       if (c.status() == 409) throw held(Cluster.ok(cluster.get("/" + index + "/_doc/" + DOC), "read the vectors' lease"));
-      return new ClusterLease(cluster, index, holder, ttlMs, Cluster.ok(c, "take the vectors' lease"));
+      return new ClusterLease(cluster, index, holder, Cluster.ok(c, "take the vectors' lease"));
     }
     JsonObject doc = Cluster.ok(got, "read the vectors' lease");
     JsonObject src = doc.getAsJsonObject("_source");
     if (!src.get("holder").getAsString().equals(holder) && src.get("until").getAsLong() > System.currentTimeMillis()) throw held(doc);
     Cluster.Answer w = cluster.json("PUT", "/" + index + "/_doc/" + DOC, versioned(doc.get("_seq_no").getAsLong(),
-        doc.get("_primary_term").getAsLong()), body(holder, ttlMs));
+        doc.get("_primary_term").getAsLong()), body(holder));
     if (w.status() == 409) throw held(Cluster.ok(cluster.get("/" + index + "/_doc/" + DOC), "read the vectors' lease"));
-    return new ClusterLease(cluster, index, holder, ttlMs, Cluster.ok(w, "take the vectors' lease"));
+    return new ClusterLease(cluster, index, holder, Cluster.ok(w, "take the vectors' lease"));
   }
 
   /** Extends the lease when {@link #RENEW_MS} have passed since it was; throws {@link VectorSink.HeldElsewhere} when it was lost. */
   void renew() throws IOException {
-    if (System.currentTimeMillis() - renewedAt < Math.min(RENEW_MS, ttlMs / 4)) return;
-    Cluster.Answer w = cluster.json("PUT", "/" + index + "/_doc/" + DOC, versioned(seqNo, primaryTerm), body(holder, ttlMs));
+    if (System.currentTimeMillis() - renewedAt < RENEW_MS) return;
+    Cluster.Answer w = cluster.json("PUT", "/" + index + "/_doc/" + DOC, versioned(seqNo, primaryTerm), body(holder));
     if (w.status() == 409 || w.status() == 404) {
       throw new VectorSink.HeldElsewhere("this server's right to build the vectors lapsed and another server took it over");
     }
@@ -96,10 +94,10 @@ final class ClusterLease implements AutoCloseable {
     return Map.of("if_seq_no", Long.toString(seqNo), "if_primary_term", Long.toString(primaryTerm), "refresh", "true");
   }
 
-  private static JsonObject body(String holder, long ttlMs) {
+  private static JsonObject body(String holder) {
     JsonObject o = new JsonObject();
     o.addProperty("holder", holder);
-    o.addProperty("until", System.currentTimeMillis() + ttlMs);
+    o.addProperty("until", System.currentTimeMillis() + TTL_MS);
     return o;
   }
 

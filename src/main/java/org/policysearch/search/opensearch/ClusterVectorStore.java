@@ -51,7 +51,7 @@ final class ClusterVectorStore implements VectorSink {
   static ClusterVectorStore open(Cluster cluster, String alias, int shards, int replicas, String modelId, int dimension, String holder)
       throws IOException {
     // the lease first: deleting a stale index or making a new one is the holder's to do
-    ClusterLease lease = ClusterLease.acquire(cluster, alias, holder, ClusterLease.TTL_MS);
+    ClusterLease lease = ClusterLease.acquire(cluster, alias, holder);
     try {
       return open(cluster, alias, shards, replicas, modelId, dimension, lease);
     } catch (IOException | RuntimeException e) {

@@ -98,6 +98,8 @@ public final class OpenSearchBackend implements SearchBackend {
   private final Corpus corpus;
   private final ReentrantLock indexing = new ReentrantLock();
   private final BackendConfig.SearchType searchType;
+  /** This server as the holder of the vectors' lease ({@link ClusterLease}): one builder per cluster at a time. */
+  private final String builderName = ClusterLease.newHolder();
   private final ClusterLineage lineage;
   private volatile FilterValues filterValues;
   private final ClusterSuggestions suggestions;
@@ -161,9 +163,6 @@ public final class OpenSearchBackend implements SearchBackend {
     return new OpenSearchBackend(c, config, analyzers, synonyms, limits, corpus, semantic);
   }
 
-  /** This server as the holder of the vectors' lease ({@link ClusterLease}): one builder per cluster at a time. */
-  private final String builderName = ClusterLease.newHolder();
-
   private SemanticIndex clusterVectors(Cluster cluster, BackendConfig config, SemanticIndex.Setup setup) {
     String model = setup.embedder().modelId();
     int dimension = setup.embedder().dimension();
@@ -202,7 +201,11 @@ public final class OpenSearchBackend implements SearchBackend {
 
   /** The answer to a request on the alias; an alias that does not exist yet is an index with nothing in it. */
   private JsonObject searchRaw(JsonObject body) throws IOException {
-    Cluster.Answer a = cluster.json("POST", endpoint("_search"), body);
+    return searchRaw(body, Map.of());
+  }
+
+  private JsonObject searchRaw(JsonObject body, Map<String, String> params) throws IOException {
+    Cluster.Answer a = cluster.json("POST", endpoint("_search"), params, body);
     if (a.status() == 404) return null;
     return Cluster.ok(a, "search");
   }
@@ -212,10 +215,7 @@ public final class OpenSearchBackend implements SearchBackend {
    * ({@link BackendConfig.SearchType}), with each shard's statistics or the whole index's.
    */
   private JsonObject scored(JsonObject body) throws IOException {
-    if (searchType == BackendConfig.SearchType.QUERY_THEN_FETCH) return searchRaw(body);
-    Cluster.Answer a = cluster.json("POST", endpoint("_search"), Map.of("search_type", searchType.label()), body);
-    if (a.status() == 404) return null;
-    return Cluster.ok(a, "search");
+    return searchRaw(body, searchType == BackendConfig.SearchType.QUERY_THEN_FETCH ? Map.of() : Map.of("search_type", searchType.label()));
   }
 
   CompiledQuery compile(String query, String param) throws InvalidRequestException {

@@ -102,7 +102,6 @@ final class QueryTranslator {
     }
     JsonArray texts = new JsonArray();
     for (Term t : terms) {
-      if (!t.field().equals(terms[0].field())) throw new IllegalStateException("a phrase over two fields: " + p);
       texts.add(t.text());
     }
     JsonObject o = new JsonObject();

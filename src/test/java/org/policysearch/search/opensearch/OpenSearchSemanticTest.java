@@ -200,13 +200,13 @@ class OpenSearchSemanticTest {
          OpenSearchBackend second = TestCluster.backend("semantic-lease", 1, null, setup("fake-1"));
          Cluster c = TestCluster.client()) {
       // another server holds the lease: this one embeds nothing, waits, and says why (not a failure)
-      try (ClusterLease other = ClusterLease.acquire(c, "semantic-lease", "other-server", ClusterLease.TTL_MS)) {
+      try (ClusterLease other = ClusterLease.acquire(c, "semantic-lease", "other-server")) {
         VectorBuilder.Summary waited = first.semantic().buildNow(s -> {});
         assertEquals(0, waited.embedded(), waited::toString);
         assertEquals(VectorStatus.State.WAITING, first.semantic().status().state());
         assertTrue(first.semantic().status().detail().contains("another server is building the vectors"), first.semantic().status().detail());
         assertThrows(org.policysearch.index.vector.VectorSink.HeldElsewhere.class,
-            () -> ClusterLease.acquire(c, "semantic-lease", "a-third-server", ClusterLease.TTL_MS));
+            () -> ClusterLease.acquire(c, "semantic-lease", "a-third-server"));
       }
       // given up: the first builds them all, and gives the lease up in turn
       VectorBuilder.Summary built = first.semantic().buildNow(s -> {});
