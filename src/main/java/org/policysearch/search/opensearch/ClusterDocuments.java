@@ -127,7 +127,7 @@ final class ClusterDocuments {
     byNumber.addProperty(IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER, "asc");
     sort.add(byNumber);
     inner.add("sort", sort);
-    StoredFields.ask(inner, IndexDesign.PARAGRAPH_FIELDS);
+    HitFields.askStored(inner, IndexDesign.PARAGRAPH_FIELDS);
     JsonObject nested = new JsonObject();
     nested.addProperty("path", IndexDesign.PARAGRAPHS);
     nested.add("query", paragraphQuery);
@@ -152,7 +152,7 @@ final class ClusterDocuments {
    * themes, no place among articles) is absent there.
    */
   static Paragraph paragraph(JsonObject innerHit) {
-    JsonObject p = StoredFields.paragraph(innerHit);
+    JsonObject p = HitFields.paragraph(innerHit);
     String themes = p.has(Fields.PARA_THEMES) ? p.get(Fields.PARA_THEMES).getAsString() : "";
     ArticlePosition article = StoredMeta.decodeArticle(p.has(Fields.PARA_ARTICLE) ? p.get(Fields.PARA_ARTICLE).getAsString() : null);
     return new Paragraph(p.get(Fields.PARA_NUMBER).getAsInt(), p.get(Fields.PARA_TEXT).getAsString(),

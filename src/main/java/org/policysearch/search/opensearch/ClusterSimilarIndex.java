@@ -203,11 +203,11 @@ final class ClusterSimilarIndex implements SimilarIndex {
       JsonObject body = new JsonObject();
       body.add("query", similarBm25(q));
       body.addProperty("size", n);
-      body.add("_source", strings(Fields.ID, Fields.META, Fields.DUPLICATE_OF));
+      HitFields.askDocValues(body, List.of(Fields.ID, IndexDesign.HIT_META, Fields.DUPLICATE_OF));
       List<Candidate> out = new ArrayList<>();
       for (JsonElement e : hits(search(body, DFS))) {
         JsonObject h = e.getAsJsonObject();
-        PolicyDocument meta = ClusterIndexer.fromSource(h.getAsJsonObject("_source"));
+        PolicyDocument meta = ClusterIndexer.fromSource(HitFields.of(h));
         metas.put(meta.id(), meta);
         out.add(new Candidate(meta.id(), h.get("_score").getAsFloat(), out.size()));
       }
@@ -233,10 +233,10 @@ final class ClusterSimilarIndex implements SimilarIndex {
       not.add(term(Fields.DUPLICATE, 1));
       b.add("must_not", not);
       body.add("query", QueryTranslator.wrap("bool", b));
-      body.add("_source", strings(Fields.ID, Fields.META, Fields.DUPLICATE_OF));
+      HitFields.askDocValues(body, List.of(Fields.ID, IndexDesign.HIT_META, Fields.DUPLICATE_OF));
       JsonArray hits = hits(search(body, Map.of()));
       if (hits.isEmpty()) return Optional.empty();
-      PolicyDocument meta = ClusterIndexer.fromSource(hits.get(0).getAsJsonObject().getAsJsonObject("_source"));
+      PolicyDocument meta = ClusterIndexer.fromSource(HitFields.of(hits.get(0).getAsJsonObject()));
       metas.put(meta.id(), meta);
       return Optional.of(new Candidate(id, 0, Integer.MAX_VALUE));
     }
@@ -259,7 +259,7 @@ final class ClusterSimilarIndex implements SimilarIndex {
     /** The paragraphs of document {@code id} that {@code nested} finds, in its inner hits' order (best first when scored). */
     private List<Paragraph> paragraphsOf(String id, JsonObject nested, boolean scored) throws IOException {
       // the paragraphs' stored fields: the source holds no paragraphs (IndexDesign)
-      StoredFields.ask(nested.getAsJsonObject("nested").getAsJsonObject("inner_hits"), IndexDesign.PARAGRAPH_FIELDS);
+      HitFields.askStored(nested.getAsJsonObject("nested").getAsJsonObject("inner_hits"), IndexDesign.PARAGRAPH_FIELDS);
       JsonObject b = new JsonObject();
       JsonArray filter = new JsonArray();
       filter.add(ids(id));
@@ -269,7 +269,7 @@ final class ClusterSimilarIndex implements SimilarIndex {
       b.add("must", must);
       JsonObject body = new JsonObject();
       body.add("query", QueryTranslator.wrap("bool", b));
-      body.add("_source", strings(Fields.ID));
+      HitFields.askDocValues(body, List.of(Fields.ID));
       JsonArray hits = hits(search(body, scored ? DFS : Map.of()));
       List<Paragraph> out = new ArrayList<>();
       if (hits.isEmpty()) return out;
@@ -290,11 +290,11 @@ final class ClusterSimilarIndex implements SimilarIndex {
       JsonObject body = new JsonObject();
       body.add("query", nested(QueryTranslator.translateParagraph(paragraphQuery), "max", inner));
       body.addProperty("size", n);
-      body.add("_source", strings(Fields.ID, Fields.META, Fields.DUPLICATE_OF, Fields.DUPLICATE));
+      HitFields.askDocValues(body, List.of(Fields.ID, IndexDesign.HIT_META, Fields.DUPLICATE_OF, Fields.DUPLICATE));
       List<ParagraphHit> all = new ArrayList<>();
       for (JsonElement e : hits(search(body, DFS))) {
         JsonObject h = e.getAsJsonObject();
-        JsonObject src = h.getAsJsonObject("_source");
+        JsonObject src = HitFields.of(h);
         PolicyDocument meta = ClusterIndexer.fromSource(src);
         metas.put(meta.id(), meta);
         boolean dup = src.has(Fields.DUPLICATE) && src.get(Fields.DUPLICATE).getAsInt() != 0;

@@ -2,6 +2,7 @@ package org.policysearch.search.opensearch;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,8 +89,10 @@ final class IndexDesign {
    * decompresses its whole text (search latency, index size). 6: each field ranked with the embedded searcher's
    * BM25 ({@link Ranking#search}: b 0.3 on the document-level body fields), the similar documents' BM25 asked for in
    * their requests instead of set on the pair fields: searches on one shard now score as the embedded index does.
+   * 7: what hits show read from doc values ({@link #HIT_META} added), nothing stored on the document itself: its
+   * stored data still held the whole text as the recovery source, and reading a hit decompressed it (search latency).
    */
-  static final int MAPPING_VERSION = 6;
+  static final int MAPPING_VERSION = 7;
   static final String META_MAPPING = "mapping";
 
   /**
@@ -197,13 +200,18 @@ final class IndexDesign {
     similarity.add(DOCUMENT_SIMILARITY, bm25(Ranking.DOCUMENT));
     settings.add("similarity", similarity);
     JsonObject props = new JsonObject();
-    // Stored copies of what a hit shows (id, metadata, repost mark, paragraph count; each paragraph's fields):
-    // a search reads them as stored fields instead of the _source, which holds the whole text and which the
-    // cluster parses whole for every hit and for every inner hit (measured: most of the fetch time).
-    props.add(Fields.ID, stored(keyword()));
+    // What a hit shows is read from doc values (id, metadata, repost mark, paragraph count) and, for each paragraph,
+    // from its own document's stored fields: never from a document's stored data, which holds the whole text as the
+    // recovery source (HitFields says why). The metadata's doc values are its own field, HIT_META: a keyword's doc
+    // values are a compressed terms dictionary, read a block of values at a time; a binary field's are each value's
+    // bytes as they are.
+    props.add(Fields.ID, keyword());
     props.add(Fields.FILE, keyword());
     props.add(Fields.FILE_HASH, notIndexed("keyword"));
-    props.add(Fields.META, stored(notIndexed("keyword")));
+    props.add(Fields.META, notIndexed("keyword"));
+    JsonObject hitMeta = type("binary");
+    hitMeta.addProperty("doc_values", true);
+    props.add(HIT_META, hitMeta);
     props.add(Fields.FINGERPRINT, notIndexed("binary"));
     props.add(Fields.TITLE_WORDS, text(WORDS, 0, true, Fields.TITLE_WORDS, Fields.TITLE_PAIRS, Fields.TITLE_UNITS));
     props.add(Fields.DOC_WORDS, text(WORDS, Fields.PARAGRAPH_GAP, true, Fields.DOC_WORDS, Fields.DOC_PAIRS, Fields.DOC_UNITS));
@@ -211,11 +219,11 @@ final class IndexDesign {
     props.add(Fields.REGION, keyword());
     props.add(Fields.THEME, keyword());
     props.add(Fields.TYPE, keyword());
-    props.add(Fields.DUPLICATE_OF, stored(keyword()));
+    props.add(Fields.DUPLICATE_OF, keyword());
     props.add(Fields.YEAR, type("integer"));
     props.add(Fields.DATE, type("long"));
     props.add(Fields.DUPLICATE, type("integer"));
-    props.add(PARAGRAPH_COUNT, stored(type("integer")));
+    props.add(PARAGRAPH_COUNT, type("integer"));
     // lineage and effective_on (DocumentLineage): term lookups of keys, the references read back, days in force
     props.add(Fields.LINEAGE_KEY, keyword());
     props.add(Fields.CITES_KEY, keyword());
@@ -242,11 +250,14 @@ final class IndexDesign {
     JsonObject source = new JsonObject();
     JsonArray excludes = new JsonArray();
     excludes.add(Fields.DOC_WORDS);
-    // Nor the paragraphs: each is stored in its own (nested) document, where searches read it. A document's stored
-    // data is read whole, and when it held the whole text, reading the four stored fields of a hit, or a nested
-    // hit's root, decompressed all of it: a third of a search's time on the node (measured by replaying the
-    // bench's requests, docs/opensearch.md), and the text was held twice.
+    // Nor the paragraphs: each is stored in its own (nested) document, where searches read it. A source that leaves
+    // fields out makes the node keep the whole document as sent in _recovery_source, for replicas to catch up from
+    // (a replica that replayed this source would lose the text), until merges prune it: the document's stored data
+    // holds the whole text all the same, so searches read none of it (HitFields); whole documents are read from the
+    // source, which stays small.
     excludes.add(PARAGRAPHS);
+    // the metadata again, for hits (doc values): the source has it as Fields.META
+    excludes.add(HIT_META);
     // the keys are looked up, never read back (the references they come from are kept)
     excludes.add(Fields.LINEAGE_KEY);
     excludes.add(Fields.CITES_KEY);
@@ -280,8 +291,13 @@ final class IndexDesign {
    */
   static final int INNER_WINDOW = 10_000;
 
-  /** Fields a hit reads as stored fields ({@link #stored}). */
-  static final List<String> HIT_FIELDS = List.of(Fields.ID, Fields.META, Fields.DUPLICATE_OF, PARAGRAPH_COUNT);
+  /**
+   * A document's metadata ({@link StoredMeta#encode}) as binary doc values, base64 in the document sent and in the
+   * hits' fields: what a hit shows of its document without reading the document's stored data ({@link HitFields}).
+   */
+  static final String HIT_META = "hit_meta";
+  /** Fields a hit reads from doc values ({@link HitFields#askDocValues}). */
+  static final List<String> HIT_FIELDS = List.of(Fields.ID, HIT_META, Fields.DUPLICATE_OF, PARAGRAPH_COUNT);
   /** Fields a paragraph read as an inner hit has, by their full path. */
   static final List<String> PARAGRAPH_FIELDS = List.of(Fields.PARA_TEXT, Fields.PARA_NUMBER, Fields.PARA_HEADING, Fields.PARA_THEMES,
       Fields.PARA_ARTICLE).stream().map(f -> PARAGRAPHS + "." + f).toList();
@@ -343,7 +359,9 @@ final class IndexDesign {
     o.addProperty(Fields.ID, d.id());
     o.addProperty(Fields.FILE, d.file());
     o.addProperty(Fields.FILE_HASH, fileHash);
-    o.addProperty(Fields.META, StoredMeta.encode(d));
+    String meta = StoredMeta.encode(d);
+    o.addProperty(Fields.META, meta);
+    o.addProperty(HIT_META, Base64.getEncoder().encodeToString(meta.getBytes(StandardCharsets.UTF_8)));
     o.addProperty(Fields.FINGERPRINT, Base64.getEncoder().encodeToString(fingerprint));
     o.addProperty(Fields.TITLE_WORDS, d.subtitle().isEmpty() ? d.title() : d.title() + "\n" + d.subtitle());
     if (!d.title().isEmpty()) o.addProperty(Fields.SUGGEST_TITLE, d.title());

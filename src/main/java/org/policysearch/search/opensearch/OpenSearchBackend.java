@@ -306,7 +306,7 @@ public final class OpenSearchBackend implements SearchBackend {
     body.add("query", narrowing.apply(both(ids(near), allFilters(filters, null))));
     body.addProperty("size", near.size());
     body.addProperty("track_total_hits", true);
-    idsOnly(body);
+    HitFields.askDocValues(body, List.of(Fields.ID));
     JsonObject aggs = new JsonObject();
     aggs.add(WORDS_AGG, idsFound(text, near.size()));
     body.add("aggs", aggs);
@@ -314,10 +314,10 @@ public final class OpenSearchBackend implements SearchBackend {
     Set<String> passing = new java.util.HashSet<>();
     Set<String> holdWords = Set.of();
     if (res != null) {
-      for (JsonElement e : res.getAsJsonObject("hits").getAsJsonArray("hits")) passing.add(idOf(e.getAsJsonObject()));
+      for (JsonElement e : res.getAsJsonObject("hits").getAsJsonArray("hits")) passing.add(HitFields.id(e.getAsJsonObject()));
       holdWords = bucketKeys(res.getAsJsonObject("aggregations"), WORDS_AGG);
     }
-    List<String> words = lexical.stream().map(OpenSearchBackend::idOf).toList();
+    List<String> words = lexical.stream().map(HitFields::id).toList();
     SemanticRanking.Fusion<String> f = SemanticRanking.fuse(words, nearest, id -> passing.contains(id) ? id : null,
         holdWords::contains, Comparator.naturalOrder());
     int from = (r.page() - 1) * r.size();
@@ -331,11 +331,11 @@ public final class OpenSearchBackend implements SearchBackend {
     JsonObject read = new JsonObject();
     read.add("query", inner ? withPassages(ids(scores.keySet()), cq, r.passages()) : ids(scores.keySet()));
     read.addProperty("size", scores.size());
-    StoredFields.ask(read, IndexDesign.HIT_FIELDS);
+    HitFields.askDocValues(read, IndexDesign.HIT_FIELDS);
     JsonObject got = searchRaw(read);
     Map<String, JsonObject> byId = new HashMap<>();
     if (got != null) {
-      for (JsonElement e : got.getAsJsonObject("hits").getAsJsonArray("hits")) byId.put(e.getAsJsonObject().get("_id").getAsString(), e.getAsJsonObject());
+      for (JsonElement e : got.getAsJsonObject("hits").getAsJsonArray("hits")) byId.put(HitFields.id(e.getAsJsonObject()), e.getAsJsonObject());
     }
     List<JsonObject> page = new ArrayList<>();
     for (SemanticRanking.Ranked<String> x : slice) {
@@ -347,20 +347,6 @@ public final class OpenSearchBackend implements SearchBackend {
       out.add(new Hit(h.document(), scores.get(h.document().id()), h.paragraphs(), h.passages()));
     }
     return new Hybrid(out, f.added());
-  }
-
-  /**
-   * Asks for the hits' ids alone, from doc values: no stored field is read (not even {@code _id}), so Lucene does not
-   * decompress each hit's stored data (its metadata) to find it. Read back with {@link #idOf}.
-   */
-  private static void idsOnly(JsonObject body) {
-    body.addProperty("_source", false);
-    body.addProperty("stored_fields", "_none_");
-    StoredFields.askDocValues(body, List.of(Fields.ID));
-  }
-
-  private static String idOf(JsonObject hit) {
-    return hit.getAsJsonObject("fields").getAsJsonArray(Fields.ID).get(0).getAsString();
   }
 
   /** Which of the documents near by meaning hold the words (a semantic search's aggregation). */
@@ -387,8 +373,7 @@ public final class OpenSearchBackend implements SearchBackend {
     body.addProperty("from", window > 0 ? 0 : (r.page() - 1) * r.size());
     body.addProperty("size", window > 0 ? window : r.size());
     body.addProperty("timeout", limits.timeout().toMillis() + "ms");
-    if (window > 0) idsOnly(body);
-    else StoredFields.ask(body, IndexDesign.HIT_FIELDS);
+    HitFields.askDocValues(body, window > 0 ? List.of(Fields.ID) : IndexDesign.HIT_FIELDS);
     if (r.sort() != SortOrder.RELEVANCE) {
       JsonArray sort = new JsonArray();
       JsonObject date = new JsonObject();
@@ -497,7 +482,7 @@ public final class OpenSearchBackend implements SearchBackend {
     long window = Math.min(limits.maxResultWindow(), skip + Math.max(0, want));
     body.addProperty("from", Math.min(skip, window));
     body.addProperty("size", Math.max(0, window - Math.min(skip, window)));
-    StoredFields.ask(body, IndexDesign.HIT_FIELDS);
+    HitFields.askDocValues(body, IndexDesign.HIT_FIELDS);
     JsonObject res = scored(body);
     List<String> words = relaxed.parts().stream().map(Relaxed.Part::text).toList();
     if (res == null) return new PartialMatches(0, words, List.of());
@@ -507,7 +492,7 @@ public final class OpenSearchBackend implements SearchBackend {
     List<Hit> hits = hits(page, cq, passages, false);
     // which part each document lacks: one request per part over this page's documents
     Set<String> pageIds = new java.util.LinkedHashSet<>();
-    page.forEach(h -> pageIds.add(h.get("_id").getAsString()));
+    page.forEach(h -> pageIds.add(HitFields.id(h)));
     List<Set<String>> holding = new ArrayList<>();
     for (Relaxed.Part part : relaxed.parts()) {
       Set<String> has = new java.util.HashSet<>();
@@ -520,9 +505,9 @@ public final class OpenSearchBackend implements SearchBackend {
         JsonObject req = new JsonObject();
         req.add("query", QueryTranslator.wrap("bool", pb));
         req.addProperty("size", pageIds.size());
-        req.addProperty("_source", false);
+        HitFields.askDocValues(req, List.of(Fields.ID));
         JsonObject pr = searchRaw(req);
-        if (pr != null) pr.getAsJsonObject("hits").getAsJsonArray("hits").forEach(h -> has.add(h.getAsJsonObject().get("_id").getAsString()));
+        if (pr != null) pr.getAsJsonObject("hits").getAsJsonArray("hits").forEach(h -> has.add(HitFields.id(h.getAsJsonObject())));
       }
       holding.add(has);
     }
@@ -607,12 +592,12 @@ public final class OpenSearchBackend implements SearchBackend {
     JsonObject q = new JsonObject();
     q.add("query", QueryTranslator.wrap("bool", b));
     q.addProperty("size", byOriginal.size());
-    q.addProperty("_source", false); // the hit's _id is the document's id
+    HitFields.askDocValues(q, List.of(Fields.ID));
     JsonObject hits = searchRaw(q);
     Set<String> out = new java.util.HashSet<>();
     if (hits == null) return out;
     for (JsonElement h : hits.getAsJsonObject("hits").getAsJsonArray("hits")) {
-      out.addAll(byOriginal.getOrDefault(h.getAsJsonObject().get("_id").getAsString(), List.of()));
+      out.addAll(byOriginal.getOrDefault(HitFields.id(h.getAsJsonObject()), List.of()));
     }
     return out;
   }
@@ -634,13 +619,13 @@ public final class OpenSearchBackend implements SearchBackend {
     JsonObject body = new JsonObject();
     body.add("query", QueryTranslator.wrap("term", termOf(Fields.DUPLICATE, 1)));
     body.addProperty("size", 10_000);
-    StoredFields.ask(body, List.of(Fields.ID, Fields.DUPLICATE_OF));
+    HitFields.askDocValues(body, List.of(Fields.ID, Fields.DUPLICATE_OF));
     JsonObject res = searchRaw(body);
     if (res == null) return Map.of();
     Map<String, List<String>> byOriginal = new HashMap<>();
     JsonObject hitsObj = res.getAsJsonObject("hits");
     for (JsonElement h : hitsObj.getAsJsonArray("hits")) {
-      JsonObject s = StoredFields.of(h.getAsJsonObject());
+      JsonObject s = HitFields.of(h.getAsJsonObject());
       byOriginal.computeIfAbsent(s.get(Fields.DUPLICATE_OF).getAsString(), k -> new ArrayList<>()).add(s.get(Fields.ID).getAsString());
     }
     if (hitsObj.getAsJsonArray("hits").size() >= 10_000) {
@@ -789,7 +774,7 @@ public final class OpenSearchBackend implements SearchBackend {
     Map<String, List<Passage>> best = passages > 0 ? passages(page, cq, passages, inner) : Map.of();
     List<Hit> out = new ArrayList<>(page.size());
     for (JsonObject h : page) {
-      JsonObject src = StoredFields.of(h);
+      JsonObject src = HitFields.of(h);
       PolicyDocument d = ClusterIndexer.fromSource(src);
       float score = h.get("_score") == null || h.get("_score").isJsonNull() ? 0f : h.get("_score").getAsFloat();
       out.add(new Hit(d, Float.isNaN(score) ? 0f : score, src.get(IndexDesign.PARAGRAPH_COUNT).getAsInt(),
@@ -805,15 +790,15 @@ public final class OpenSearchBackend implements SearchBackend {
    */
   private Map<String, List<Passage>> passages(List<JsonObject> page, CompiledQuery cq, int k, boolean inner) throws IOException {
     Set<String> pageIds = new java.util.LinkedHashSet<>();
-    for (JsonObject h : page) pageIds.add(h.get("_id").getAsString());
+    for (JsonObject h : page) pageIds.add(HitFields.id(h));
     Map<String, List<Passage>> out = new HashMap<>();
     if (inner && cq.paragraphQuery() != null) {
       for (JsonObject h : page) addInnerHits(h, cq, out);
     } else if (inner) {
       // the lead, from the first LEAD_WINDOW paragraphs that came as inner hits
       for (JsonObject h : page) {
-        String id = h.get("_id").getAsString();
-        out.put(id, lead(id, ClusterDocuments.paragraphs(h), StoredFields.of(h).get(IndexDesign.PARAGRAPH_COUNT).getAsInt(), cq, k));
+        String id = HitFields.id(h);
+        out.put(id, lead(id, ClusterDocuments.paragraphs(h), HitFields.of(h).get(IndexDesign.PARAGRAPH_COUNT).getAsInt(), cq, k));
       }
     } else if (cq.paragraphQuery() != null) {
       JsonObject nested = passageQuery(cq, k);
@@ -827,7 +812,7 @@ public final class OpenSearchBackend implements SearchBackend {
       JsonObject body = new JsonObject();
       body.add("query", QueryTranslator.wrap("bool", b));
       body.addProperty("size", pageIds.size());
-      body.addProperty("_source", false);
+      HitFields.askDocValues(body, List.of(Fields.ID));
       JsonObject res = searchRaw(body);
       if (res != null) {
         for (JsonElement e : res.getAsJsonObject("hits").getAsJsonArray("hits")) addInnerHits(e.getAsJsonObject(), cq, out);
@@ -863,7 +848,7 @@ public final class OpenSearchBackend implements SearchBackend {
     nested.addProperty("score_mode", "max");
     JsonObject inner = new JsonObject();
     inner.addProperty("size", k);
-    StoredFields.ask(inner, IndexDesign.PARAGRAPH_FIELDS);
+    HitFields.askStored(inner, IndexDesign.PARAGRAPH_FIELDS);
     nested.add("inner_hits", inner);
     return nested;
   }
@@ -871,7 +856,7 @@ public final class OpenSearchBackend implements SearchBackend {
   /** The passages of one hit from its inner hits, when it has any. */
   private static void addInnerHits(JsonObject h, CompiledQuery cq, Map<String, List<Passage>> out) {
     List<Paragraph> ps = ClusterDocuments.paragraphs(h);
-    if (!ps.isEmpty()) out.put(h.get("_id").getAsString(), ps.stream().map(p -> BackendRules.passage(p, cq.highlights())).toList());
+    if (!ps.isEmpty()) out.put(HitFields.id(h), ps.stream().map(p -> BackendRules.passage(p, cq.highlights())).toList());
   }
 
 
@@ -1001,7 +986,7 @@ public final class OpenSearchBackend implements SearchBackend {
     JsonArray innerSort = new JsonArray();
     innerSort.add(IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER);
     inner.add("sort", innerSort);
-    StoredFields.ask(inner, List.of(IndexDesign.PARAGRAPHS + "." + Fields.PARA_TEXT, IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER));
+    HitFields.askStored(inner, List.of(IndexDesign.PARAGRAPHS + "." + Fields.PARA_TEXT, IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER));
     nested.add("inner_hits", inner);
     JsonObject b = new JsonObject();
     JsonArray must = new JsonArray();
@@ -1019,8 +1004,7 @@ public final class OpenSearchBackend implements SearchBackend {
       JsonObject body = new JsonObject();
       body.add("query", QueryTranslator.wrap("bool", b));
       body.addProperty("size", PHRASE_PAGE);
-      StoredFields.ask(body, List.of(Fields.ID, Fields.META, Fields.DUPLICATE_OF));
-      StoredFields.askDocValues(body, List.of(Fields.YEAR, Fields.REGION));
+      HitFields.askDocValues(body, List.of(Fields.ID, IndexDesign.HIT_META, Fields.DUPLICATE_OF, Fields.YEAR, Fields.REGION));
       JsonArray sort = new JsonArray();
       JsonObject date = new JsonObject();
       date.addProperty("order", "desc");
@@ -1062,15 +1046,15 @@ public final class OpenSearchBackend implements SearchBackend {
 
   /** One document of the phrase statistics: each of its matching paragraphs (inner hits) counted in its stored text. */
   private void tally(PhraseTally t, String n, JsonObject hit) {
-    JsonObject src = StoredFields.of(hit, "", List.of(Fields.REGION));
-    String id = hit.get("_id").getAsString();
+    JsonObject src = HitFields.of(hit, "", List.of(Fields.REGION));
+    String id = HitFields.id(hit);
     String year = src.has(Fields.YEAR) && !src.get(Fields.YEAR).isJsonNull() ? src.get(Fields.YEAR).getAsString() : null;
     List<String> regions = new ArrayList<>();
     if (src.has(Fields.REGION)) src.getAsJsonArray(Fields.REGION).forEach(e -> regions.add(e.getAsString()));
     PolicyDocument meta = null;
     for (JsonElement ih : hit.getAsJsonObject("inner_hits").getAsJsonObject(IndexDesign.PARAGRAPHS).getAsJsonObject("hits")
         .getAsJsonArray("hits")) {
-      JsonObject p = StoredFields.paragraph(ih.getAsJsonObject());
+      JsonObject p = HitFields.paragraph(ih.getAsJsonObject());
       String text = p.get(Fields.PARA_TEXT).getAsString();
       List<int[]> occ = BackendRules.occurrences(text, n);
       if (meta == null && !occ.isEmpty() && t.onPage(occ.size())) meta = ClusterIndexer.fromSource(src);
