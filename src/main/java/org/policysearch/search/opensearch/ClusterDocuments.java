@@ -15,15 +15,21 @@ import org.policysearch.index.Fields;
 import org.policysearch.index.StoredMeta;
 
 /**
- * Whole documents read back from the cluster. A document's {@code _source} holds its metadata and not its paragraphs
- * ({@link IndexDesign}: so that reading a hit does not decompress its whole text); the paragraphs are read from their
- * own stored fields, as the inner hits of a nested query over the document's paragraphs, in number order, up to a
- * window of them per document and request ({@link IndexDesign#INNER_WINDOW}, the most the index gives): one request for
- * any number of documents of ordinary length, one more per window for a document longer than that.
+ * Whole documents read back from the cluster: what a hit shows of them from doc values ({@link HitFields}: a
+ * document's own stored data holds its whole text as the recovery source, decompressed to read any of it), their
+ * {@code _source} only when asked ({@link #readWithSource}: the indexer's file hash and fingerprint), and their
+ * paragraphs from their own stored fields, as the inner hits of a nested query over the document's paragraphs, in
+ * number order, up to a window of them per document and request ({@link IndexDesign#INNER_WINDOW}, the most the index
+ * gives): one request for any number of documents of ordinary length, one more per window for a document longer than
+ * that.
  */
 final class ClusterDocuments {
   /** A document as the cluster holds it: its source (metadata, file hash, fingerprint, repost mark …) and its paragraphs. */
   record Held(JsonObject source, List<Paragraph> paragraphs) {
+    String id() {
+      return source.get(Fields.ID).getAsString();
+    }
+
     PolicyDocument document() {
       return ClusterIndexer.fromSource(source, paragraphs);
     }
@@ -42,39 +48,49 @@ final class ClusterDocuments {
     this.window = window;
   }
 
-  /** The documents of {@code ids} that {@code index} (an index or alias) holds, in the order given, with every paragraph. */
+  /**
+   * The documents of {@code ids} that {@code index} (an index or alias) holds, in the order given, with every paragraph;
+   * their sources hold what a hit shows ({@link IndexDesign#HIT_FIELDS}).
+   */
   List<Held> read(String index, List<String> ids) throws IOException {
-    return read(index, ids, Integer.MAX_VALUE);
+    return read(index, ids, Integer.MAX_VALUE, false);
   }
 
-  /**
-   * The documents of {@code ids} that {@code index} holds, in the order given, each with its first
-   * {@code maxParagraphs} paragraphs (all it has when fewer). An index that does not exist holds none.
-   */
+  /** As {@link #read(String, List)}, each with its first {@code maxParagraphs} paragraphs (all it has when fewer). */
   List<Held> read(String index, List<String> ids, int maxParagraphs) throws IOException {
+    return read(index, ids, maxParagraphs, false);
+  }
+
+  /** As {@link #read(String, List)}, with each document's whole {@code _source}. */
+  List<Held> readWithSource(String index, List<String> ids) throws IOException {
+    return read(index, ids, Integer.MAX_VALUE, true);
+  }
+
+  /** The documents of {@code ids} in the order given. An index that does not exist holds none. */
+  private List<Held> read(String index, List<String> ids, int maxParagraphs, boolean withSource) throws IOException {
     if (ids.isEmpty()) return List.of();
-    JsonObject res = search(index, ids, -1, Math.min(maxParagraphs, window));
+    JsonObject res = search(index, ids, -1, Math.min(maxParagraphs, window), withSource);
     if (res == null) return List.of();
     Map<String, Held> byId = new HashMap<>();
     for (JsonElement e : res.getAsJsonObject("hits").getAsJsonArray("hits")) {
       JsonObject hit = e.getAsJsonObject();
-      JsonObject source = hit.getAsJsonObject("_source");
+      JsonObject source = withSource ? hit.getAsJsonObject("_source") : HitFields.of(hit);
+      String id = source.get(Fields.ID).getAsString();
       List<Paragraph> paragraphs = paragraphs(hit);
       int want = Math.min(maxParagraphs, source.get(IndexDesign.PARAGRAPH_COUNT).getAsInt());
       while (paragraphs.size() < want) {
         // a document longer than the window: the next window, after the last paragraph read
         int after = paragraphs.get(paragraphs.size() - 1).number();
-        JsonObject more = search(index, List.of(hit.get("_id").getAsString()), after,
-            Math.min(want - paragraphs.size(), window));
+        JsonObject more = search(index, List.of(id), after, Math.min(want - paragraphs.size(), window), false);
         JsonArray hits = more == null ? new JsonArray() : more.getAsJsonObject("hits").getAsJsonArray("hits");
         List<Paragraph> next = hits.isEmpty() ? List.of() : paragraphs(hits.get(0).getAsJsonObject());
         if (next.isEmpty()) {
-          throw new IOException("document " + hit.get("_id").getAsString() + " has " + want + " paragraphs by its count, "
+          throw new IOException("document " + id + " has " + want + " paragraphs by its count, "
               + paragraphs.size() + " in the index");
         }
         paragraphs.addAll(next);
       }
-      byId.put(hit.get("_id").getAsString(), new Held(source, List.copyOf(paragraphs)));
+      byId.put(id, new Held(source, List.copyOf(paragraphs)));
     }
     List<Held> out = new ArrayList<>(byId.size());
     for (String id : ids) {
@@ -84,8 +100,11 @@ final class ClusterDocuments {
     return out;
   }
 
-  /** The documents {@code ids} with up to {@code size} of their paragraphs numbered after {@code after} (-1: from the first). */
-  private JsonObject search(String index, List<String> ids, int after, int size) throws IOException {
+  /**
+   * The documents {@code ids} with up to {@code size} of their paragraphs numbered after {@code after} (-1: from the
+   * first), what hits show of them, and their sources if {@code withSource}.
+   */
+  private JsonObject search(String index, List<String> ids, int after, int size, boolean withSource) throws IOException {
     JsonObject query;
     if (after < 0) {
       query = QueryTranslator.wrap("match_all", new JsonObject());
@@ -110,6 +129,8 @@ final class ClusterDocuments {
     JsonObject body = new JsonObject();
     body.add("query", QueryTranslator.wrap("bool", b));
     body.addProperty("size", ids.size());
+    if (withSource) HitFields.askDocValuesAndSource(body, IndexDesign.HIT_FIELDS);
+    else HitFields.askDocValues(body, IndexDesign.HIT_FIELDS);
     Cluster.Answer ans = cluster.json("POST", "/" + index + "/_search", body);
     if (ans.status() == 404) return null;
     return Cluster.ok(ans, "read documents");

@@ -325,7 +325,7 @@ final class ClusterIndexer {
     ClusterBulk updates = new ClusterBulk(cluster, index);
     List<String> ids = List.copyOf(changed.keySet());
     for (int from = 0; from < ids.size(); from += BATCH_DOCUMENTS) {
-      for (ClusterDocuments.Held h : documents.read(index, ids.subList(from, Math.min(ids.size(), from + BATCH_DOCUMENTS)))) {
+      for (ClusterDocuments.Held h : documents.readWithSource(index, ids.subList(from, Math.min(ids.size(), from + BATCH_DOCUMENTS)))) {
         JsonObject src = h.source();
         String id = src.get(Fields.ID).getAsString();
         src.addProperty(Fields.DUPLICATE_OF, changed.get(id));

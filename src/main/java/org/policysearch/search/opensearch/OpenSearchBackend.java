@@ -821,8 +821,7 @@ public final class OpenSearchBackend implements SearchBackend {
     // the lead of the documents no paragraph of which the query found (or whose paragraphs were not asked for)
     List<String> rest = pageIds.stream().filter(id -> !out.containsKey(id)).toList();
     for (ClusterDocuments.Held h : documents.read(alias, rest, LEAD_WINDOW)) {
-      String id = h.source().get(Fields.ID).getAsString();
-      out.put(id, lead(id, h.paragraphs(), h.source().get(IndexDesign.PARAGRAPH_COUNT).getAsInt(), cq, k));
+      out.put(h.id(), lead(h.id(), h.paragraphs(), h.source().get(IndexDesign.PARAGRAPH_COUNT).getAsInt(), cq, k));
     }
     return out;
   }
