@@ -129,8 +129,8 @@ final class ClusterDocuments {
     JsonObject body = new JsonObject();
     body.add("query", QueryTranslator.wrap("bool", b));
     body.addProperty("size", ids.size());
-    if (withSource) HitFields.askDocValuesAndSource(body, IndexDesign.HIT_FIELDS);
-    else HitFields.askDocValues(body, IndexDesign.HIT_FIELDS);
+    // a search answers with the source unless told otherwise; it holds all a whole document needs
+    if (!withSource) HitFields.askDocValues(body, IndexDesign.HIT_FIELDS);
     Cluster.Answer ans = cluster.json("POST", "/" + index + "/_search", body);
     if (ans.status() == 404) return null;
     return Cluster.ok(ans, "read documents");

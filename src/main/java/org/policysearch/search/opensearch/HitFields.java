@@ -43,17 +43,6 @@ final class HitFields {
     body.add("docvalue_fields", a);
   }
 
-  /**
-   * Asks for these fields' doc values and the whole {@code _source}, which reads the documents' stored data (the
-   * indexer's reads of whole documents, not a search's).
-   */
-  static void askDocValuesAndSource(JsonObject body, List<String> fields) {
-    body.addProperty("_source", true);
-    JsonArray a = new JsonArray();
-    fields.forEach(a::add);
-    body.add("docvalue_fields", a);
-  }
-
   /** The id of a hit asked for with {@link #askDocValues} (the {@link Fields#ID} among its fields). */
   static String id(JsonObject hit) {
     return hit.getAsJsonObject("fields").getAsJsonArray(Fields.ID).get(0).getAsString();

@@ -127,4 +127,45 @@ class OpenSearchRepostTest {
       assertEquals(h.document().flags(), cluster.document(id, null).document().flags(), id);
     }
   }
+  /**
+   * A mark that changes on a document kept from an earlier run is set by sending that document again, rebuilt from its
+   * source (file hash, fingerprint, metadata) and its paragraphs: with its original's file deleted, the repost is no
+   * longer one, and it is found by its words with its whole text, as an embedded index of the same corpus finds it.
+   */
+  @Test
+  void aKeptDocumentWhoseMarkChangesIsSentAgainWhole(@TempDir Path own) throws Exception {
+    Path corpus = Files.createDirectories(own.resolve("corpus"));
+    Files.copy(Path.of("src/test/resources/seeds/000_64eeac01db686175.txt"), corpus.resolve("a_ezhou.txt"));
+    Files.copy(Path.of("src/test/resources/seeds/000_64eeac01db686175.txt"), corpus.resolve("b_ezhou_again.txt"));
+    Ingester ingester = new Ingester(IngestConfig.DEFAULTS, Builders.standard());
+    BackendConfig cfg = new BackendConfig(BackendConfig.Kind.OPENSEARCH, List.of(TestCluster.uri()), "repost-change-test", "",
+        BackendConfig.DEFAULT_PASSWORD_ENV, null, null, 1, 0);
+    try (OpenSearchBackend c = OpenSearchBackend.open(cfg, "", new Analyzers(), Synonyms.load(null), SearchLimits.DEFAULTS,
+        new OpenSearchBackend.Corpus(corpus, ingester, System.err))) {
+      c.reindex(true);
+      Filters withReposts = new Filters(List.of(), List.of(), null, null, List.of(), List.of(), true);
+      SearchResult before = c.search(new SearchRequest("", withReposts, SortOrder.DATE_ASC, 1, 10, 0));
+      assertEquals(2, before.total());
+      var original = before.hits().stream().filter(h -> !h.document().flags().duplicate()).findFirst().orElseThrow().document();
+      var repost = before.hits().stream().filter(h -> h.document().flags().duplicate()).findFirst().orElseThrow().document();
+      assertEquals(original.id(), repost.flags().duplicateOf());
+      Files.delete(corpus.resolve(original.file()));
+      assertEquals(1, c.reindex(false).duplicatesChanged(), "the kept document is no longer a repost");
+
+      new CorpusIndexer(ingester, new Analyzers(), 2, 32).run(corpus, new IndexLayout(own.resolve("index")), false, CorpusIndexer.Progress.NONE);
+      try (LuceneBackend l = LuceneBackend.open(own.resolve("index"), new Analyzers(), Synonyms.load(null), SearchLimits.DEFAULTS)) {
+        assertEquals(l.document(repost.id(), null).document(), c.document(repost.id(), null).document());
+        assertTrue(!c.document(repost.id(), null).document().flags().duplicate());
+        // everything but the scores: BM25 on the cluster still counts the deleted documents (the original, the first
+        // version of the document sent again) until a merge takes them away, as Lucene counts them (docs/opensearch.md)
+        for (String q : List.of("\"实施家校协同\"", "鄂州 教育")) {
+          SearchRequest r = new SearchRequest(q, Filters.NONE, SortOrder.RELEVANCE, 1, 10, 3);
+          String unscored = "\"(took_ms|score)\":[-0-9.E]+";
+          assertEquals(ResultJson.search(l.search(r)).toString().replaceAll(unscored, ""),
+              ResultJson.search(c.search(r)).toString().replaceAll(unscored, ""), q);
+          assertEquals(1, c.search(r).total(), q);
+        }
+      }
+    }
+  }
 }
