@@ -164,21 +164,21 @@ public final class OpenSearchBenchmark {
           targets.put("embedded", r -> r.run(lucene));
           targets.put("OpenSearch backend, 1 node", r -> r.run(ours));
           targets.put("stock OpenSearch + smartcn, 1 node", r -> stockSearch(stock, r.search()));
-          for (var e : targets.entrySet()) {
-            log("latency: " + e.getKey());
-            latency.put(e.getKey(), latencies(mix, e.getValue()));
-          }
+          log("latency: " + String.join(", ", targets.keySet()));
+          latency.putAll(latencies(mix, targets));
           // The target is "through our API": the same requests as GETs of /api/search on a server over each
           // backend (the JSON API, as scripts and the page call it), both servers in this JVM on loopback.
-          for (Map.Entry<String, SearchBackend> e : List.of(Map.entry(API_EMBEDDED, (SearchBackend) lucene),
-              Map.entry(API_CLUSTER, (SearchBackend) ours))) {
-            io.javalin.Javalin app = org.policysearch.web.WebApp.create(e.getValue(), serverConfig(work)).start();
-            try {
-              log("latency: " + e.getKey());
-              latency.put(e.getKey(), latencies(mix, overHttp(URI.create("http://127.0.0.1:" + app.port()))));
-            } finally {
-              app.stop();
-            }
+          io.javalin.Javalin embeddedApp = org.policysearch.web.WebApp.create(lucene, serverConfig(work)).start();
+          io.javalin.Javalin clusterApp = org.policysearch.web.WebApp.create(ours, serverConfig(work)).start();
+          try {
+            Map<String, Target> api = new LinkedHashMap<>();
+            api.put(API_EMBEDDED, overHttp(URI.create("http://127.0.0.1:" + embeddedApp.port())));
+            api.put(API_CLUSTER, overHttp(URI.create("http://127.0.0.1:" + clusterApp.port())));
+            log("latency: " + String.join(", ", api.keySet()));
+            latency.putAll(latencies(mix, api));
+          } finally {
+            embeddedApp.stop();
+            clusterApp.stop();
           }
           bareMatchPhrase.put("stock `match_phrase`, 10 hits, nothing else", bare(stock, mix));
           for (var e : targets.entrySet()) {
@@ -206,7 +206,7 @@ public final class OpenSearchBenchmark {
             ours3.reindex(true);
             indexSeconds.put(name, secs(t));
             log("three-node index: " + indexSeconds.get(name) + " s");
-            latency.put(name, latencies(mix, r -> r.run(ours3)));
+            latency.put(name, latencies(mix, Map.of(name, (Target) r -> r.run(ours3))).get(name));
             throughput.put(name, throughput(mix, r -> r.run(ours3)));
             // the same index scored with the whole index's statistics (opensearch.search_type): what the round trip costs
             BackendConfig dfs = new BackendConfig(BackendConfig.Kind.OPENSEARCH, hosts, "bench3", "", BackendConfig.DEFAULT_PASSWORD_ENV,
@@ -214,7 +214,7 @@ public final class OpenSearchBenchmark {
             try (OpenSearchBackend whole = OpenSearchBackend.open(dfs, "", new Analyzers(), Synonyms.load(null), SearchLimits.DEFAULTS, null)) {
               String dfsName = name + ", `dfs_query_then_fetch`";
               log("latency: " + dfsName);
-              latency.put(dfsName, latencies(mix, r -> r.run(whole)));
+              latency.put(dfsName, latencies(mix, Map.of(dfsName, (Target) r -> r.run(whole))).get(dfsName));
             }
           }
         } finally {
@@ -423,20 +423,30 @@ public final class OpenSearchBenchmark {
 
   private static final List<QueryMix.Kind> SEARCH_KINDS = List.of(QueryMix.Kind.WORDS, QueryMix.Kind.EXACT, QueryMix.Kind.FACETED);
 
-  private Map<QueryMix.Kind, Latencies> latencies(QueryMix mix, Target target) throws Exception {
-    Map<QueryMix.Kind, Latencies> out = new LinkedHashMap<>();
+  /**
+   * Each target's latencies by class, the targets interleaved: every request of a round runs on each target in turn.
+   * Measured one target after the other, the same setup moved by 20-70 % between runs on a shared 2-core machine
+   * (docs/opensearch.md, "Latency"), and a machine that slowed down between two targets' turns moved their ratio;
+   * interleaved, such a change falls on every target alike.
+   */
+  private Map<String, Map<QueryMix.Kind, Latencies>> latencies(QueryMix mix, Map<String, Target> targets) throws Exception {
+    Map<String, Map<QueryMix.Kind, Latencies>> out = new LinkedHashMap<>();
+    targets.keySet().forEach(name -> out.put(name, new LinkedHashMap<>()));
     for (QueryMix.Kind k : SEARCH_KINDS) {
-      Latencies l = new Latencies();
       List<QueryMix.Request> rs = mix.of(k);
-      for (int w = 0; w < o.warmup(); w++) for (QueryMix.Request r : rs) target.run(r);
+      Map<String, Latencies> ls = new LinkedHashMap<>();
+      targets.keySet().forEach(name -> ls.put(name, new Latencies()));
+      for (int w = 0; w < o.warmup(); w++) for (QueryMix.Request r : rs) for (Target t : targets.values()) t.run(r);
       for (int i = 0; i < o.iterations(); i++) {
         for (QueryMix.Request r : rs) {
-          long t = System.nanoTime();
-          target.run(r);
-          l.add(System.nanoTime() - t);
+          for (Map.Entry<String, Target> e : targets.entrySet()) {
+            long t = System.nanoTime();
+            e.getValue().run(r);
+            ls.get(e.getKey()).add(System.nanoTime() - t);
+          }
         }
       }
-      out.put(k, l);
+      ls.forEach((name, l) -> out.get(name).put(k, l));
     }
     return out;
   }
@@ -621,7 +631,9 @@ public final class OpenSearchBenchmark {
         .append("10 hits, 3 passages with highlights, exact totals and every facet value, drill-sideways, reposts folded. ")
         .append("Latencies are of the backend interface the HTTP API calls (in process, no HTTP), and for the rows so named of ")
         .append("`GET /api/search` on a server over each backend in the same JVM (loopback, keep-alive, the answer read whole), one client, ")
-        .append(o.iterations()).append(" rounds of each class after ").append(o.warmup()).append(" of warm-up.\n\n");
+        .append(o.iterations()).append(" rounds of each class after ").append(o.warmup()).append(" of warm-up, the setups of one node ")
+        .append("interleaved (each request on every setup in turn: the in-process rows together, the API rows together), so that ")
+        .append("the machine's drift during the run falls on them alike.\n\n");
 
     md.append("### Indexing\n\n| setup | seconds | MB/s of corpus files | documents/s |\n|---|---:|---:|---:|\n");
     for (var e : indexSeconds.entrySet()) {
