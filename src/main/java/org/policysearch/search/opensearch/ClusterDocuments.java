@@ -102,7 +102,7 @@ final class ClusterDocuments {
 
   /**
    * The documents {@code ids} with up to {@code size} of their paragraphs numbered after {@code after} (-1: from the
-   * first), what hits show of them, and their sources if {@code withSource}.
+   * first), with the first window what hits show of them, and their sources if {@code withSource}.
    */
   private JsonObject search(String index, List<String> ids, int after, int size, boolean withSource) throws IOException {
     JsonObject query;
@@ -129,8 +129,9 @@ final class ClusterDocuments {
     JsonObject body = new JsonObject();
     body.add("query", QueryTranslator.wrap("bool", b));
     body.addProperty("size", ids.size());
-    // a search answers with the source unless told otherwise; it holds all a whole document needs
-    if (!withSource) HitFields.askDocValues(body, IndexDesign.HIT_FIELDS);
+    // a search answers with the source unless told otherwise; it holds all a whole document needs. A later window
+    // reads paragraphs alone: the document's fields came with the first
+    if (!withSource) HitFields.askDocValues(body, after < 0 ? IndexDesign.HIT_FIELDS : List.of());
     Cluster.Answer ans = cluster.json("POST", "/" + index + "/_search", body);
     if (ans.status() == 404) return null;
     return Cluster.ok(ans, "read documents");
