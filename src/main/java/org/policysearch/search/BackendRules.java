@@ -90,18 +90,9 @@ public final class BackendRules {
   }
 
   /**
-   * The passages of a document without body terms, as {@link PassageFinder} chooses them: its first {@code k} paragraphs
-   * that say something ({@link PassageFinder#opens}: not headings, not salutations), or its first paragraph when none
-   * does. {@code paragraphs} are the document's first ones in order; fewer than {@code k} chosen from fewer than all
-   * of them may not be the document's answer (the caller reads on).
+   * The passages of a document without body terms (or none of whose paragraphs match), as {@link PassageFinder}
+   * chooses them: its first paragraphs that say something (not headings, at least this many characters), or its first
+   * paragraph when none does. The cluster's plugin applies the same rule, with this length, where the paragraphs are.
    */
-  public static List<Paragraph> lead(List<Paragraph> paragraphs, int k) {
-    List<Paragraph> chosen = new ArrayList<>();
-    for (Paragraph p : paragraphs) {
-      if (chosen.size() >= k) break;
-      if (PassageFinder.opens(p)) chosen.add(p);
-    }
-    if (chosen.isEmpty() && !paragraphs.isEmpty()) chosen.add(paragraphs.get(0));
-    return chosen;
-  }
+  public static final int LEAD_MIN_CHARS = PassageFinder.LEAD_MIN_CHARS;
 }

@@ -170,6 +170,25 @@ final class ClusterDocuments {
   }
 
   /**
+   * A hit's passages as the plugin's fetch phase answers them ({@code OpenSearchBackend.askPassages}): the paragraphs
+   * the paragraph query scores best, best first, or, when {@code lead}, the document's first paragraphs by number.
+   */
+  record Passages(boolean lead, List<Paragraph> paragraphs) {}
+
+  /** The passages that came with a hit, or null when none came (the request did not ask, or no plugin answered). */
+  static Passages passages(JsonObject hit) {
+    if (!hit.has("fields") || !hit.getAsJsonObject("fields").has(IndexDesign.PASSAGES_EXT)) return null;
+    JsonObject p = hit.getAsJsonObject("fields").getAsJsonArray(IndexDesign.PASSAGES_EXT).get(0).getAsJsonObject();
+    List<Paragraph> out = new ArrayList<>();
+    for (JsonElement e : p.getAsJsonArray("hits")) {
+      JsonObject fields = new JsonObject();
+      fields.add("fields", e.getAsJsonObject());
+      out.add(paragraph(fields));
+    }
+    return new Passages(p.get("lead").getAsBoolean(), List.copyOf(out));
+  }
+
+  /**
    * One paragraph from an inner hit's stored fields ({@link IndexDesign#PARAGRAPH_FIELDS}); a field without a value (no
    * themes, no place among articles) is absent there.
    */

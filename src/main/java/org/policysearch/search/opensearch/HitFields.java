@@ -60,7 +60,9 @@ final class HitFields {
     for (Map.Entry<String, JsonElement> e : hit.getAsJsonObject("fields").entrySet()) {
       String name = e.getKey().startsWith(prefix) ? e.getKey().substring(prefix.length()) : e.getKey();
       JsonArray values = e.getValue().getAsJsonArray();
-      if (name.equals(IndexDesign.HIT_META)) {
+      if (name.equals(IndexDesign.PASSAGES_EXT)) {
+        continue; // the hit's passages (ClusterDocuments.passages), not a field of its document
+      } else if (name.equals(IndexDesign.HIT_META)) {
         out.addProperty(Fields.META, new String(Base64.getDecoder().decode(values.get(0).getAsString()), StandardCharsets.UTF_8));
       } else if (lists.contains(name)) {
         out.add(name, values);

@@ -299,6 +299,11 @@ final class IndexDesign {
   /** Fields a hit reads from doc values ({@link HitFields#askDocValues}). */
   static final List<String> HIT_FIELDS = List.of(Fields.ID, HIT_META, Fields.DUPLICATE_OF, PARAGRAPH_COUNT);
   /** Fields a paragraph read as an inner hit has, by their full path. */
+  /**
+   * The search extension of the plugin that answers a page's passages (its {@code PassagesSearchExt.NAME}: the plugin
+   * is built apart from the product, against the server's classes, so the name is written in both).
+   */
+  static final String PASSAGES_EXT = "policy_search_passages";
   static final List<String> PARAGRAPH_FIELDS = List.of(Fields.PARA_TEXT, Fields.PARA_NUMBER, Fields.PARA_HEADING, Fields.PARA_THEMES,
       Fields.PARA_ARTICLE).stream().map(f -> PARAGRAPHS + "." + f).toList();
 

@@ -82,11 +82,6 @@ import org.policysearch.search.query.Synonyms;
 public final class OpenSearchBackend implements SearchBackend {
   /** Aggregation buckets asked for per dimension: more than any corpus has values, checked on every answer. */
   static final int ALL_VALUES = 65_536;
-  /**
-   * Paragraphs read of a document whose passages are its opening ones (no paragraph matches): the lead passages are
-   * almost always among them; a document whose first ones are too short or headings is read on.
-   */
-  static final int LEAD_WINDOW = 32;
   /** How long the filter values (for reading typed filters) are kept before being counted again. */
   static final long FILTER_VALUES_MS = 60_000;
 
@@ -239,21 +234,21 @@ public final class OpenSearchBackend implements SearchBackend {
     Optional<List<VectorLookup.DocumentHit>> nearest = SemanticRanking.applies(r, cq, semantic)
         ? SemanticRanking.nearest(semantic, r.query()) : Optional.empty();
     int window = nearest.isPresent() ? Math.max(r.page() * r.size(), SemanticRanking.FUSION_DEPTH) : 0;
-    boolean inner = nearest.isEmpty() && r.passages() > 0 && r.size() > 0;
+    boolean withPassages = nearest.isEmpty() && r.size() > 0;
     // Reposts are folded when their original is a hit. The first request folds nothing and says, in two
     // aggregations, which originals and which reposts the query finds; only when a repost of a found original is
     // found too (a repost holds its original's text, so a common case, but far from every query) is the search
     // sent again with those reposts left out: one request for most searches, two at most.
     Map<String, List<String>> byOriginal = filters.includeDuplicates() ? Map.of() : repostsByOriginal();
     Set<String> folded = Set.of();
-    JsonObject res = scored(searchBody(r, cq, filters, text, folded, inner, byOriginal, window));
+    JsonObject res = scored(searchBody(r, cq, filters, text, folded, withPassages, byOriginal, window));
     if (res != null && !byOriginal.isEmpty()) {
       JsonObject aggs = res.getAsJsonObject("aggregations");
       Set<String> found = new java.util.HashSet<>();
       for (String id : bucketKeys(aggs, ORIGINALS_AGG)) found.addAll(byOriginal.getOrDefault(id, List.of()));
       if (!java.util.Collections.disjoint(found, bucketKeys(aggs, REPOSTS_AGG))) {
         folded = found;
-        res = scored(searchBody(r, cq, filters, text, folded, inner, Map.of(), window));
+        res = scored(searchBody(r, cq, filters, text, folded, withPassages, Map.of(), window));
       }
     }
     long total = 0;
@@ -273,7 +268,7 @@ public final class OpenSearchBackend implements SearchBackend {
         byMeaning = h.added();
         total += byMeaning;
       } else {
-        hits = hits(page, cq, r.passages(), inner);
+        hits = hits(page, cq, r.passages());
       }
       facets = facets(res.getAsJsonObject("aggregations"), filters);
       if (!folded.isEmpty()) foldedHits = res.getAsJsonObject("aggregations").getAsJsonObject(FOLDED_AGG).get("doc_count").getAsLong();
@@ -326,12 +321,12 @@ public final class OpenSearchBackend implements SearchBackend {
     if (slice.isEmpty()) return new Hybrid(List.of(), f.added());
     Map<String, Float> scores = new HashMap<>();
     slice.forEach(x -> scores.put(x.key(), x.score()));
-    // the page's documents with their passages as inner hits: one request, as a lexical search's page
-    boolean inner = r.passages() > 0;
+    // the page's documents with their passages: one request, as a lexical search's page
     JsonObject read = new JsonObject();
-    read.add("query", inner ? withPassages(ids(scores.keySet()), cq, r.passages()) : ids(scores.keySet()));
+    read.add("query", ids(scores.keySet()));
     read.addProperty("size", scores.size());
     HitFields.askDocValues(read, IndexDesign.HIT_FIELDS);
+    askPassages(read, cq, r.passages());
     JsonObject got = searchRaw(read);
     Map<String, JsonObject> byId = new HashMap<>();
     if (got != null) {
@@ -343,7 +338,7 @@ public final class OpenSearchBackend implements SearchBackend {
       if (h != null) page.add(h);
     }
     List<Hit> out = new ArrayList<>();
-    for (Hit h : hits(page, cq, r.passages(), inner)) {
+    for (Hit h : hits(page, cq, r.passages())) {
       out.add(new Hit(h.document(), scores.get(h.document().id()), h.paragraphs(), h.passages()));
     }
     return new Hybrid(out, f.added());
@@ -353,19 +348,17 @@ public final class OpenSearchBackend implements SearchBackend {
   private static final String WORDS_AGG = "hold_words";
 
   /**
-   * The search request: the query (with the passages' clause when {@code inner}), the filters and {@code folded}
+   * The search request: the query (its page's passages asked for when {@code withPassages}), the filters and {@code folded}
    * left out as a post filter and in every facet, the page, the facets, the folded reposts counted; with
    * {@code probe} (reposts by original) also which originals and which reposts the query finds.
    */
-  private JsonObject searchBody(SearchRequest r, CompiledQuery cq, Filters filters, JsonObject text, Set<String> folded, boolean inner,
+  private JsonObject searchBody(SearchRequest r, CompiledQuery cq, Filters filters, JsonObject text, Set<String> folded, boolean withPassages,
       Map<String, List<String>> probe, int window) {
     // The folded reposts are left out by the post filter and the facets' filters rather than by the query, so that
     // the same request counts them (the aggregation "folded"): one round trip fewer than a count of their own.
-    JsonObject base = text;
     JsonObject notFolded = folded.isEmpty() ? null : notIds(folded);
-    if (inner) base = withPassages(base, cq, r.passages());
     JsonObject body = new JsonObject();
-    body.add("query", base);
+    body.add("query", text);
     JsonObject post = both(allFilters(filters, null), notFolded);
     if (post != null) body.add("post_filter", post);
     body.addProperty("track_total_hits", true);
@@ -374,6 +367,7 @@ public final class OpenSearchBackend implements SearchBackend {
     body.addProperty("size", window > 0 ? window : r.size());
     body.addProperty("timeout", limits.timeout().toMillis() + "ms");
     HitFields.askDocValues(body, window > 0 ? List.of(Fields.ID) : IndexDesign.HIT_FIELDS);
+    if (withPassages) askScoredPassages(body, cq, r.passages());
     if (r.sort() != SortOrder.RELEVANCE) {
       JsonArray sort = new JsonArray();
       JsonObject date = new JsonObject();
@@ -401,36 +395,65 @@ public final class OpenSearchBackend implements SearchBackend {
   }
 
   /**
-   * {@code base} with a clause that carries the passages' paragraphs as inner hits of its hits: the best by the
-   * paragraph query, or without body terms a document's opening ones (the lead: its first LEAD_WINDOW, by number).
-   * Inner hits are found in the fetch phase, for the page's hits alone, by the nested query's own paragraph query
-   * (whether or not the nested clause matched the hit), so the clause that carries them is made one that matches
-   * nothing: a clause that could match would be scored on every matching document of the corpus for nothing (a boost
-   * of 0 does not stop Lucene from iterating it), which was most of the node's time for a search (docs/opensearch.md).
+   * Asks, in a search for a page, for its hits' passages ({@code k} of each; none when 0): the plugin's fetch phase
+   * ({@code PassagesFetchSubPhase}) scores the paragraph query over each hit's paragraphs and answers the best
+   * {@code k} (best first, the earlier paragraph on a tie), or where none matches (or without body terms) its lead by
+   * the embedded backend's rule (the first {@code k} that are not headings and have
+   * {@link BackendRules#LEAD_MIN_CHARS} characters, else the first). A nested query's inner hits find the same
+   * paragraphs at several times the node's time, and a lead from them took a window of each document's first
+   * paragraphs, or the whole document (docs/opensearch.md, "Latency").
    */
-  private static JsonObject withPassages(JsonObject base, CompiledQuery cq, int passages) {
+  private static void askPassages(JsonObject body, CompiledQuery cq, int k) {
+    if (k <= 0) return;
+    JsonObject p = new JsonObject();
+    p.addProperty("path", IndexDesign.PARAGRAPHS);
+    if (cq.paragraphQuery() != null) p.add("query", QueryTranslator.translateParagraph(cq.paragraphQuery()));
+    p.addProperty("size", k);
+    p.addProperty("order", IndexDesign.PARAGRAPHS + "." + Fields.PARA_NUMBER);
+    JsonObject lead = new JsonObject();
+    lead.addProperty("skip", IndexDesign.PARAGRAPHS + "." + Fields.PARA_HEADING);
+    lead.addProperty("text", IndexDesign.PARAGRAPHS + "." + Fields.PARA_TEXT);
+    lead.addProperty("min_chars", BackendRules.LEAD_MIN_CHARS);
+    p.add("lead", lead);
+    JsonArray fields = new JsonArray();
+    IndexDesign.PARAGRAPH_FIELDS.forEach(fields::add);
+    p.add("fields", fields);
+    JsonObject ext = new JsonObject();
+    ext.add(IndexDesign.PASSAGES_EXT, p);
+    body.add("ext", ext);
+  }
+
+  /**
+   * {@link #askPassages} in a search sent as {@link #scored}. With the whole index's statistics (dfs_query_then_fetch)
+   * the passages are scored with them too only if the paragraph query's terms are among the query's: the node gathers
+   * the statistics of those alone (its DFS phase) and hands them to the fetch phase. A clause that never matches
+   * carries them: it adds nothing to a score, and its scorers stop at the filter's empty term.
+   */
+  private void askScoredPassages(JsonObject body, CompiledQuery cq, int k) {
+    askPassages(body, cq, k);
+    if (k <= 0 || cq.paragraphQuery() == null || searchType != BackendConfig.SearchType.DFS_QUERY_THEN_FETCH) return;
+    JsonObject nested = new JsonObject();
+    nested.addProperty("path", IndexDesign.PARAGRAPHS);
+    nested.add("query", QueryTranslator.translateParagraph(cq.paragraphQuery()));
+    nested.addProperty("score_mode", "max");
     JsonObject carrier = new JsonObject();
     JsonArray never = new JsonArray();
     never.add(ids(Set.of(NO_DOCUMENT)));
     carrier.add("filter", never);
-    JsonArray nested = new JsonArray();
-    nested.add(cq.paragraphQuery() != null ? QueryTranslator.wrap("nested", passageQuery(cq, passages))
-        : ClusterDocuments.inOrder(QueryTranslator.wrap("match_all", new JsonObject()), LEAD_WINDOW));
-    carrier.add("must", nested);
-    JsonObject b = new JsonObject();
     JsonArray must = new JsonArray();
-    must.add(base);
-    b.add("must", must);
+    must.add(QueryTranslator.wrap("nested", nested));
+    carrier.add("must", must);
+    JsonObject b = new JsonObject();
+    JsonArray base = new JsonArray();
+    base.add(body.get("query"));
+    b.add("must", base);
     JsonArray should = new JsonArray();
     should.add(QueryTranslator.wrap("bool", carrier));
     b.add("should", should);
-    return QueryTranslator.wrap("bool", b);
+    body.add("query", QueryTranslator.wrap("bool", b));
   }
 
-  /**
-   * An id no document has (document ids are printable): the clause carrying the passages' inner hits filters on it so
-   * that it never matches; a term that is in no segment costs a dictionary lookup.
-   */
+  /** An id no document has (document ids are printable): a filter on it matches nothing for a dictionary lookup. */
   private static final String NO_DOCUMENT = "\u0000";
 
   /** Which originals of reposts, and which reposts, a search finds (its probe aggregations). */
@@ -483,13 +506,14 @@ public final class OpenSearchBackend implements SearchBackend {
     body.addProperty("from", Math.min(skip, window));
     body.addProperty("size", Math.max(0, window - Math.min(skip, window)));
     HitFields.askDocValues(body, IndexDesign.HIT_FIELDS);
+    askScoredPassages(body, cq, passages);
     JsonObject res = scored(body);
     List<String> words = relaxed.parts().stream().map(Relaxed.Part::text).toList();
     if (res == null) return new PartialMatches(0, words, List.of());
     long total = res.getAsJsonObject("hits").getAsJsonObject("total").get("value").getAsLong();
     List<JsonObject> page = new ArrayList<>();
     for (JsonElement h : res.getAsJsonObject("hits").getAsJsonArray("hits")) page.add(h.getAsJsonObject());
-    List<Hit> hits = hits(page, cq, passages, false);
+    List<Hit> hits = hits(page, cq, passages);
     // which part each document lacks: one request per part over this page's documents
     Set<String> pageIds = new java.util.LinkedHashSet<>();
     page.forEach(h -> pageIds.add(HitFields.id(h)));
@@ -765,100 +789,29 @@ public final class OpenSearchBackend implements SearchBackend {
 
   // ---------------------------------------------------------------- hits and passages
 
-  /**
-   * The hits of a page; with {@code inner}, the page's documents came with the inner hits of the paragraph
-   * query ({@link #passageQuery}), else the passages are asked for in a request of their own.
-   */
-  private List<Hit> hits(List<JsonObject> page, CompiledQuery cq, int passages, boolean inner) throws IOException {
+  /** The hits of a page, whose documents came with their passages when {@code passages} > 0 ({@link #askPassages}). */
+  private List<Hit> hits(List<JsonObject> page, CompiledQuery cq, int passages) throws IOException {
     if (page.isEmpty()) return List.of();
-    Map<String, List<Passage>> best = passages > 0 ? passages(page, cq, passages, inner) : Map.of();
     List<Hit> out = new ArrayList<>(page.size());
     for (JsonObject h : page) {
       JsonObject src = HitFields.of(h);
       PolicyDocument d = ClusterIndexer.fromSource(src);
       float score = h.get("_score") == null || h.get("_score").isJsonNull() ? 0f : h.get("_score").getAsFloat();
-      out.add(new Hit(d, Float.isNaN(score) ? 0f : score, src.get(IndexDesign.PARAGRAPH_COUNT).getAsInt(),
-          best.getOrDefault(d.id(), List.of())));
+      int count = src.get(IndexDesign.PARAGRAPH_COUNT).getAsInt();
+      out.add(new Hit(d, Float.isNaN(score) ? 0f : score, count, passages > 0 ? passages(h, d.id(), cq) : List.of()));
     }
     return out;
   }
 
   /**
-   * The best paragraphs of each document of a page: the compiler's paragraph query scored over its
-   * paragraphs (inner hits, best first, earlier paragraph on a tie); without body terms, the opening
-   * paragraphs that say something, as the embedded backend chooses them.
+   * A hit's passages: the paragraphs the paragraph query scores best, or, where none matches or without body terms,
+   * the opening paragraphs that say something, as the embedded backend chooses them.
    */
-  private Map<String, List<Passage>> passages(List<JsonObject> page, CompiledQuery cq, int k, boolean inner) throws IOException {
-    Set<String> pageIds = new java.util.LinkedHashSet<>();
-    for (JsonObject h : page) pageIds.add(HitFields.id(h));
-    Map<String, List<Passage>> out = new HashMap<>();
-    if (inner && cq.paragraphQuery() != null) {
-      for (JsonObject h : page) addInnerHits(h, cq, out);
-    } else if (inner) {
-      // the lead, from the first LEAD_WINDOW paragraphs that came as inner hits
-      for (JsonObject h : page) {
-        String id = HitFields.id(h);
-        out.put(id, lead(id, ClusterDocuments.paragraphs(h), HitFields.of(h).get(IndexDesign.PARAGRAPH_COUNT).getAsInt(), cq, k));
-      }
-    } else if (cq.paragraphQuery() != null) {
-      JsonObject nested = passageQuery(cq, k);
-      JsonObject b = new JsonObject();
-      JsonArray filter = new JsonArray();
-      filter.add(ids(pageIds));
-      b.add("filter", filter);
-      JsonArray must = new JsonArray();
-      must.add(QueryTranslator.wrap("nested", nested));
-      b.add("must", must);
-      JsonObject body = new JsonObject();
-      body.add("query", QueryTranslator.wrap("bool", b));
-      body.addProperty("size", pageIds.size());
-      HitFields.askDocValues(body, List.of(Fields.ID));
-      JsonObject res = searchRaw(body);
-      if (res != null) {
-        for (JsonElement e : res.getAsJsonObject("hits").getAsJsonArray("hits")) addInnerHits(e.getAsJsonObject(), cq, out);
-      }
-    }
-    // the lead of the documents no paragraph of which the query found (or whose paragraphs were not asked for)
-    List<String> rest = pageIds.stream().filter(id -> !out.containsKey(id)).toList();
-    for (ClusterDocuments.Held h : documents.read(alias, rest, LEAD_WINDOW)) {
-      out.put(h.id(), lead(h.id(), h.paragraphs(), h.source().get(IndexDesign.PARAGRAPH_COUNT).getAsInt(), cq, k));
-    }
-    return out;
+  private static List<Passage> passages(JsonObject hit, String id, CompiledQuery cq) throws IOException {
+    ClusterDocuments.Passages p = ClusterDocuments.passages(hit);
+    if (p == null) throw new IOException("the search cluster answered without the passages of " + id + " (is the policy-search plugin installed?)");
+    return p.paragraphs().stream().map(x -> BackendRules.passage(x, cq.highlights())).toList();
   }
-
-  /**
-   * The lead passages of a document ({@link BackendRules#lead}) from its {@code first} paragraphs of {@code count}; the
-   * whole document is read when those do not settle it (fewer than {@code k} chosen and more paragraphs to come).
-   */
-  private List<Passage> lead(String id, List<Paragraph> first, int count, CompiledQuery cq, int k) throws IOException {
-    List<Paragraph> chosen = BackendRules.lead(first, k);
-    if (chosen.size() < k && first.size() < count) {
-      List<ClusterDocuments.Held> whole = documents.read(alias, List.of(id));
-      if (!whole.isEmpty()) chosen = BackendRules.lead(whole.get(0).paragraphs(), k);
-    }
-    return chosen.stream().map(p -> BackendRules.passage(p, cq.highlights())).toList();
-  }
-
-  /** The compiler's paragraph query over the paragraphs, with the best {@code k} of each document as inner hits. */
-  private static JsonObject passageQuery(CompiledQuery cq, int k) {
-    JsonObject nested = new JsonObject();
-    nested.addProperty("path", IndexDesign.PARAGRAPHS);
-    nested.add("query", QueryTranslator.translateParagraph(cq.paragraphQuery()));
-    nested.addProperty("score_mode", "max");
-    JsonObject inner = new JsonObject();
-    inner.addProperty("size", k);
-    HitFields.askStored(inner, IndexDesign.PARAGRAPH_FIELDS);
-    nested.add("inner_hits", inner);
-    return nested;
-  }
-
-  /** The passages of one hit from its inner hits, when it has any. */
-  private static void addInnerHits(JsonObject h, CompiledQuery cq, Map<String, List<Passage>> out) {
-    List<Paragraph> ps = ClusterDocuments.paragraphs(h);
-    if (!ps.isEmpty()) out.put(HitFields.id(h), ps.stream().map(p -> BackendRules.passage(p, cq.highlights())).toList());
-  }
-
-
 
   // ---------------------------------------------------------------- documents, facets, stats
 

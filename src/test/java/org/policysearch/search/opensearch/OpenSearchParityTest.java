@@ -210,19 +210,22 @@ class OpenSearchParityTest {
   /**
    * On the three shards of this index, with {@code opensearch.search_type=dfs_query_then_fetch}, every query of the
    * suite under every filter set scores each of its first 20 places as the embedded index does (laws and reports,
-   * the seeds), so the order is the embedded one wherever scores are not tied.
+   * the seeds), so the order is the embedded one wherever scores are not tied; and shows the same passages with each
+   * (the paragraphs scored best with the same statistics, or the lead), with the same highlights. (With each shard's
+   * own statistics, the default, a document's best paragraphs may differ where terms' weights differ by shard.)
    */
   @Test
   void withTheWholeIndexsStatisticsSearchesScoreAlikeOnThreeShards() throws Exception {
     BackendConfig dfs = new BackendConfig(BackendConfig.Kind.OPENSEARCH, List.of(TestCluster.uri()), "parity-test", "",
         BackendConfig.DEFAULT_PASSWORD_ENV, null, null, 3, 0, BackendConfig.SearchType.DFS_QUERY_THEN_FETCH);
     int compared = 0;
+    int passages = 0;
     List<String> differ = new ArrayList<>();
     try (OpenSearchBackend whole = OpenSearchBackend.open(dfs, "", new org.policysearch.index.analysis.Analyzers(), Synonyms.load(null),
         SearchLimits.DEFAULTS, null)) {
       for (String q : queries().toList()) {
         for (Filters f : FILTERS) {
-          SearchRequest r = new SearchRequest(q, f, SortOrder.RELEVANCE, 1, 20, 1);
+          SearchRequest r = new SearchRequest(q, f, SortOrder.RELEVANCE, 1, 20, 2);
           List<Hit> a = lucene.search(r).hits();
           List<Hit> b = whole.search(r).hits();
           assertEquals(a.size(), b.size(), () -> "hits of " + q + " " + f);
@@ -233,12 +236,24 @@ class OpenSearchParityTest {
             if (Math.abs(x - y) > 1e-4 * Math.max(1, x)) {
               differ.add(q + " " + f + " #" + (i + 1) + ": " + a.get(i).document().id() + " " + x + " | " + b.get(i).document().id() + " " + y);
             }
+            if (a.get(i).document().id().equals(b.get(i).document().id())) {
+              passages += a.get(i).passages().size();
+              if (!a.get(i).passages().equals(b.get(i).passages())) {
+                differ.add(q + " " + f + " #" + (i + 1) + " passages of " + a.get(i).document().id() + ": " + numbers(a.get(i)) + " | " + numbers(b.get(i)));
+              }
+            }
           }
         }
       }
     }
     assertTrue(compared > 500, "places compared: " + compared);
+    assertTrue(passages > 500, "passages compared: " + passages);
     assertTrue(differ.isEmpty(), differ.size() + " of " + compared + " places differ:\n" + String.join("\n", differ));
+  }
+
+  /** A hit's passages by paragraph number, with their highlights. */
+  private static String numbers(Hit h) {
+    return h.passages().stream().map(p -> p.paragraph() + p.highlights().toString()).toList().toString();
   }
 
   @Test
