@@ -159,7 +159,7 @@ final class ClusterDocuments {
   }
 
   /** A hit's paragraphs from its inner hits, in their order (none when it has no inner hits). */
-  static List<Paragraph> paragraphs(JsonObject hit) {
+  static List<Paragraph> paragraphs(JsonObject hit) throws IOException {
     List<Paragraph> out = new ArrayList<>();
     if (!hit.has("inner_hits")) return out;
     for (JsonElement ih : hit.getAsJsonObject("inner_hits").getAsJsonObject(IndexDesign.PARAGRAPHS).getAsJsonObject("hits")
@@ -176,7 +176,7 @@ final class ClusterDocuments {
   record Passages(boolean lead, List<Paragraph> paragraphs) {}
 
   /** The passages that came with a hit, or null when none came (the request did not ask, or no plugin answered). */
-  static Passages passages(JsonObject hit) {
+  static Passages passages(JsonObject hit) throws IOException {
     if (!hit.has("fields") || !hit.getAsJsonObject("fields").has(IndexDesign.PASSAGES_EXT)) return null;
     JsonObject p = hit.getAsJsonObject("fields").getAsJsonArray(IndexDesign.PASSAGES_EXT).get(0).getAsJsonObject();
     List<Paragraph> out = new ArrayList<>();
@@ -192,7 +192,7 @@ final class ClusterDocuments {
    * One paragraph from an inner hit's stored fields ({@link IndexDesign#PARAGRAPH_FIELDS}); a field without a value (no
    * themes, no place among articles) is absent there.
    */
-  static Paragraph paragraph(JsonObject innerHit) {
+  static Paragraph paragraph(JsonObject innerHit) throws IOException {
     JsonObject p = HitFields.paragraph(innerHit);
     String themes = p.has(Fields.PARA_THEMES) ? p.get(Fields.PARA_THEMES).getAsString() : "";
     ArticlePosition article = StoredMeta.decodeArticle(p.has(Fields.PARA_ARTICLE) ? p.get(Fields.PARA_ARTICLE).getAsString() : null);

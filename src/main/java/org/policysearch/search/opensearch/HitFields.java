@@ -3,8 +3,7 @@ package org.policysearch.search.opensearch;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.policysearch.index.Fields;
@@ -51,10 +50,10 @@ final class HitFields {
   /**
    * A hit's fields as a source would have them: single values as values, {@code lists} as arrays; names
    * without {@code prefix} (an inner hit's fields are named by their full path); the metadata's doc values
-   * ({@link IndexDesign#HIT_META}, its bytes in base64) as the source's {@link Fields#META}. A field the document
+   * ({@link IndexDesign#HIT_META}, deflated, in base64) as the source's {@link Fields#META}. A field the document
    * lacks is absent.
    */
-  static JsonObject of(JsonObject hit, String prefix, List<String> lists) {
+  static JsonObject of(JsonObject hit, String prefix, List<String> lists) throws IOException {
     JsonObject out = new JsonObject();
     if (!hit.has("fields")) return out;
     for (Map.Entry<String, JsonElement> e : hit.getAsJsonObject("fields").entrySet()) {
@@ -63,7 +62,7 @@ final class HitFields {
       if (name.equals(IndexDesign.PASSAGES_EXT)) {
         continue; // the hit's passages (ClusterDocuments.passages), not a field of its document
       } else if (name.equals(IndexDesign.HIT_META)) {
-        out.addProperty(Fields.META, new String(Base64.getDecoder().decode(values.get(0).getAsString()), StandardCharsets.UTF_8));
+        out.addProperty(Fields.META, IndexDesign.unpackMeta(values.get(0).getAsString()));
       } else if (lists.contains(name)) {
         out.add(name, values);
       } else if (!values.isEmpty()) {
@@ -74,12 +73,12 @@ final class HitFields {
   }
 
   /** A hit's document fields ({@link IndexDesign#HIT_FIELDS}) as a source. */
-  static JsonObject of(JsonObject hit) {
+  static JsonObject of(JsonObject hit) throws IOException {
     return of(hit, "", List.of());
   }
 
   /** An inner hit's paragraph fields ({@link IndexDesign#PARAGRAPH_FIELDS}) as the paragraph's source. */
-  static JsonObject paragraph(JsonObject innerHit) {
+  static JsonObject paragraph(JsonObject innerHit) throws IOException {
     return of(innerHit, IndexDesign.PARAGRAPHS + ".", List.of());
   }
 }

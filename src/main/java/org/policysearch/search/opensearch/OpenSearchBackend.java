@@ -997,7 +997,7 @@ public final class OpenSearchBackend implements SearchBackend {
   }
 
   /** One document of the phrase statistics: each of its matching paragraphs (inner hits) counted in its stored text. */
-  private void tally(PhraseTally t, String n, JsonObject hit) {
+  private void tally(PhraseTally t, String n, JsonObject hit) throws IOException {
     JsonObject src = HitFields.of(hit, "", List.of(Fields.REGION));
     String id = HitFields.id(hit);
     String year = src.has(Fields.YEAR) && !src.get(Fields.YEAR).isJsonNull() ? src.get(Fields.YEAR).getAsString() : null;

@@ -22,7 +22,7 @@ import org.policysearch.search.api.SortOrder;
 /**
  * Whole documents read back from the cluster, whose {@code _source} holds no paragraphs ({@link IndexDesign}): every
  * paragraph, in order, from their stored fields, however many windows of inner hits a document needs; and the lead
- * passages of a document whose opening paragraphs are all headings, which are found past the first ones read.
+ * passages of a document whose opening paragraphs are all headings (more of them than a window of 32), found past them.
  */
 class OpenSearchDocumentsTest {
   static final String ALIAS = "documents-test";
