@@ -235,18 +235,27 @@ public final class OpenSearchBackend implements SearchBackend {
         ? SemanticRanking.nearest(semantic, r.query()) : Optional.empty();
     int window = nearest.isPresent() ? Math.max(r.page() * r.size(), SemanticRanking.FUSION_DEPTH) : 0;
     boolean withPassages = nearest.isEmpty() && r.size() > 0;
-    // Reposts are folded when their original is a hit. The first request folds nothing and says, in two
-    // aggregations, which originals and which reposts the query finds; only when a repost of a found original is
-    // found too (a repost holds its original's text, so a common case, but far from every query) is the search
-    // sent again with those reposts left out: one request for most searches, two at most.
-    Map<String, List<String>> byOriginal = filters.includeDuplicates() ? Map.of() : repostsByOriginal();
+    // Reposts are folded when their original is a hit (RepostFolding). The first request folds nothing and says, in
+    // aggregations, which originals and which reposts the query finds and which reposts each facet counts. When none
+    // of the reposts to fold is among the hits up to the page's end (a first page without one, or none of them a hit:
+    // nearly always, as a repost ranks beside its original), the answer is that request's less those reposts: the
+    // total less those that are hits, each facet less those it counted, by their values (read with the list of
+    // reposts). Otherwise the search is sent again with them left out: one request for nearly every search, two at most.
+    Reposts known = filters.includeDuplicates() ? Reposts.NONE : reposts();
     Set<String> folded = Set.of();
-    JsonObject res = scored(searchBody(r, cq, filters, text, folded, withPassages, byOriginal, window));
-    if (res != null && !byOriginal.isEmpty()) {
+    Set<String> foldedHere = Set.of();
+    JsonObject res = scored(searchBody(r, cq, filters, text, folded, withPassages, known.byOriginal(), window));
+    if (res != null && !known.byOriginal().isEmpty()) {
       JsonObject aggs = res.getAsJsonObject("aggregations");
       Set<String> found = new java.util.HashSet<>();
-      for (String id : bucketKeys(aggs, ORIGINALS_AGG)) found.addAll(byOriginal.getOrDefault(id, List.of()));
-      if (!java.util.Collections.disjoint(found, bucketKeys(aggs, REPOSTS_AGG))) {
+      for (String id : bucketKeys(aggs, ORIGINALS_AGG)) found.addAll(known.byOriginal().getOrDefault(id, List.of()));
+      boolean inPage = false;
+      for (JsonElement h : res.getAsJsonObject("hits").getAsJsonArray("hits")) inPage |= found.contains(HitFields.id(h.getAsJsonObject()));
+      boolean hitsAsAnswered = java.util.Collections.disjoint(found, bucketKeys(aggs, REPOSTS_AGG))
+          || (window == 0 && r.page() == 1 && !inPage);
+      if (hitsAsAnswered) {
+        foldedHere = found;
+      } else {
         folded = found;
         res = scored(searchBody(r, cq, filters, text, folded, withPassages, Map.of(), window));
       }
@@ -270,8 +279,15 @@ public final class OpenSearchBackend implements SearchBackend {
       } else {
         hits = hits(page, cq, r.passages());
       }
-      facets = facets(res.getAsJsonObject("aggregations"), filters);
-      if (!folded.isEmpty()) foldedHits = res.getAsJsonObject("aggregations").getAsJsonObject(FOLDED_AGG).get("doc_count").getAsLong();
+      JsonObject aggs = res.getAsJsonObject("aggregations");
+      facets = facets(aggs, filters, foldedHere, known);
+      if (!folded.isEmpty()) foldedHits = aggs.getAsJsonObject(FOLDED_AGG).get("doc_count").getAsLong();
+      if (!foldedHere.isEmpty()) {
+        Set<String> hit = new java.util.HashSet<>(bucketKeys(aggs, REPOSTS_AGG));
+        hit.retainAll(foldedHere);
+        foldedHits = hit.size();
+        total -= foldedHits;
+      }
     }
     PartialMatches partial = null;
     if (cq.relaxed().isPresent() && nearest.isEmpty() && r.sort() == SortOrder.RELEVANCE && !timedOut
@@ -350,7 +366,8 @@ public final class OpenSearchBackend implements SearchBackend {
   /**
    * The search request: the query (its page's passages asked for when {@code withPassages}), the filters and {@code folded}
    * left out as a post filter and in every facet, the page, the facets, the folded reposts counted; with
-   * {@code probe} (reposts by original) also which originals and which reposts the query finds.
+   * {@code probe} (reposts by original) also which originals and which reposts the query finds, and which reposts
+   * each facet counts.
    */
   private JsonObject searchBody(SearchRequest r, CompiledQuery cq, Filters filters, JsonObject text, Set<String> folded, boolean withPassages,
       Map<String, List<String>> probe, int window) {
@@ -378,15 +395,15 @@ public final class OpenSearchBackend implements SearchBackend {
       body.add("sort", sort);
       body.addProperty("track_scores", true);
     }
-    JsonObject aggs = facetAggs(filters, notFolded);
+    Set<String> reposts = new java.util.HashSet<>();
+    probe.values().forEach(reposts::addAll);
+    JsonObject aggs = facetAggs(filters, notFolded, reposts);
     if (!folded.isEmpty()) {
       JsonObject passing = new JsonObject();
       passing.add("filter", both(allFilters(filters, null), ids(folded)));
       aggs.add(FOLDED_AGG, passing);
     }
     if (!probe.isEmpty()) {
-      Set<String> reposts = new java.util.HashSet<>();
-      probe.values().forEach(reposts::addAll);
       aggs.add(ORIGINALS_AGG, idsFound(both(allFilters(filters, null), ids(probe.keySet())), probe.size()));
       aggs.add(REPOSTS_AGG, idsFound(both(allFilters(filters, null), ids(reposts)), reposts.size()));
     }
@@ -626,36 +643,59 @@ public final class OpenSearchBackend implements SearchBackend {
     return out;
   }
 
-  /** The reposts of the index by their original, read once a minute (and after every reindex) like the filter values. */
-  private record Reposts(Map<String, List<String>> byOriginal, long at) {}
+  /**
+   * The reposts of the index by their original, and each one's facet values (as the facets count them: its doc
+   * values), read once a minute (and after every reindex) like the filter values.
+   */
+  private record Reposts(Map<String, List<String>> byOriginal, Map<String, Map<Dim, List<String>>> facetValues, long at) {
+    static final Reposts NONE = new Reposts(Map.of(), Map.of(), 0);
+
+    List<String> values(String id, Dim d) {
+      return facetValues.getOrDefault(id, Map.of()).getOrDefault(d, List.of());
+    }
+  }
 
   private volatile Reposts reposts;
 
   private Map<String, List<String>> repostsByOriginal() throws IOException {
-    Reposts cur = reposts;
-    if (cur != null && System.currentTimeMillis() - cur.at() <= FILTER_VALUES_MS) return cur.byOriginal();
-    Map<String, List<String>> byOriginal = readReposts();
-    reposts = new Reposts(byOriginal, System.currentTimeMillis());
-    return byOriginal;
+    return reposts().byOriginal();
   }
 
-  private Map<String, List<String>> readReposts() throws IOException {
+  private Reposts reposts() throws IOException {
+    Reposts cur = reposts;
+    if (cur != null && System.currentTimeMillis() - cur.at() <= FILTER_VALUES_MS) return cur;
+    cur = readReposts();
+    reposts = cur;
+    return cur;
+  }
+
+  private Reposts readReposts() throws IOException {
     JsonObject body = new JsonObject();
     body.add("query", QueryTranslator.wrap("term", termOf(Fields.DUPLICATE, 1)));
     body.addProperty("size", 10_000);
-    HitFields.askDocValues(body, List.of(Fields.ID, Fields.DUPLICATE_OF));
+    HitFields.askDocValues(body, List.of(Fields.ID, Fields.DUPLICATE_OF, Fields.REGION, Fields.YEAR, Fields.THEME, Fields.TYPE));
     JsonObject res = searchRaw(body);
-    if (res == null) return Map.of();
+    if (res == null) return new Reposts(Map.of(), Map.of(), System.currentTimeMillis());
     Map<String, List<String>> byOriginal = new HashMap<>();
+    Map<String, Map<Dim, List<String>>> values = new HashMap<>();
     JsonObject hitsObj = res.getAsJsonObject("hits");
     for (JsonElement h : hitsObj.getAsJsonArray("hits")) {
       JsonObject s = HitFields.of(h.getAsJsonObject());
-      byOriginal.computeIfAbsent(s.get(Fields.DUPLICATE_OF).getAsString(), k -> new ArrayList<>()).add(s.get(Fields.ID).getAsString());
+      String id = s.get(Fields.ID).getAsString();
+      byOriginal.computeIfAbsent(s.get(Fields.DUPLICATE_OF).getAsString(), k -> new ArrayList<>()).add(id);
+      JsonObject fields = h.getAsJsonObject().getAsJsonObject("fields");
+      Map<Dim, List<String>> mine = new java.util.EnumMap<>(Dim.class);
+      for (Dim d : Dim.values()) {
+        List<String> vs = new ArrayList<>();
+        if (fields.has(field(d))) fields.getAsJsonArray(field(d)).forEach(v -> vs.add(v.getAsString()));
+        mine.put(d, List.copyOf(vs));
+      }
+      values.put(id, mine);
     }
     if (hitsObj.getAsJsonArray("hits").size() >= 10_000) {
       throw new IOException("more than 10000 reposts: folding them needs the paged form (docs/opensearch.md, what is left)");
     }
-    return Map.copyOf(byOriginal);
+    return new Reposts(Map.copyOf(byOriginal), Map.copyOf(values), System.currentTimeMillis());
   }
 
   private static JsonObject termOf(String field, Object value) {
@@ -705,11 +745,15 @@ public final class OpenSearchBackend implements SearchBackend {
 
   /** Per dimension: the documents passing every other dimension's filter, by value (years also: how many have none). */
   private static JsonObject facetAggs(Filters f) {
-    return facetAggs(f, null);
+    return facetAggs(f, null, Set.of());
   }
 
-  /** Drill-sideways counts of every dimension; {@code also} (or null) narrows every dimension's documents. */
-  private static JsonObject facetAggs(Filters f, JsonObject also) {
+  /**
+   * Drill-sideways counts of every dimension; {@code also} (or null) narrows every dimension's documents; and in each
+   * dimension with values selected, which of {@code reposts} it counts ({@link #REPOSTS_AGG}, for {@link #less}; in
+   * the others they are those of the search's own aggregation, as their documents are the search's).
+   */
+  private static JsonObject facetAggs(Filters f, JsonObject also, Set<String> reposts) {
     JsonObject aggs = new JsonObject();
     for (Dim d : Dim.values()) {
       JsonObject terms = new JsonObject();
@@ -722,6 +766,7 @@ public final class OpenSearchBackend implements SearchBackend {
         missing.addProperty("field", Fields.YEAR);
         sub.add("unknown", QueryTranslator.wrap("missing", missing));
       }
+      if (!reposts.isEmpty() && selected(f, d)) sub.add(REPOSTS_AGG, idsFound(ids(reposts), reposts.size()));
       JsonObject filter = both(allFilters(f, d), also);
       JsonObject agg = new JsonObject();
       agg.add("filter", filter == null ? QueryTranslator.wrap("match_all", new JsonObject()) : filter);
@@ -729,6 +774,22 @@ public final class OpenSearchBackend implements SearchBackend {
       aggs.add(d.name().toLowerCase(java.util.Locale.ROOT), agg);
     }
     return aggs;
+  }
+
+  /** Whether values of {@code d} are selected (then its facet counts documents the search's filters leave out). */
+  private static boolean selected(Filters f, Dim d) {
+    return switch (d) {
+      case REGION -> !f.regions().isEmpty();
+      case YEAR -> f.yearSelected();
+      case THEME -> !f.themes().isEmpty();
+      case TYPE -> !f.types().isEmpty();
+    };
+  }
+
+  /** The reposts that {@code d}'s facet counted, of those a search asked about ({@link #facetAggs}). */
+  private static Set<String> counted(JsonObject aggs, Dim d) {
+    JsonObject dim = aggs.getAsJsonObject(d.name().toLowerCase(java.util.Locale.ROOT));
+    return dim.has(REPOSTS_AGG) ? bucketKeys(dim, REPOSTS_AGG) : bucketKeys(aggs, REPOSTS_AGG);
   }
 
   private static String field(Dim d) {
@@ -754,13 +815,39 @@ public final class OpenSearchBackend implements SearchBackend {
   }
 
   private static Facets facets(JsonObject aggs, Filters f) throws IOException {
+    return facets(aggs, f, Set.of(), Reposts.NONE);
+  }
+
+  /** The facets of an answer, less the {@code folded} reposts each counted ({@link #less}). */
+  private static Facets facets(JsonObject aggs, Filters f, Set<String> folded, Reposts known) throws IOException {
     long unknown = aggs.getAsJsonObject("year").getAsJsonObject("unknown").get("doc_count").getAsLong();
+    if (!folded.isEmpty()) {
+      for (String id : counted(aggs, Dim.YEAR)) {
+        if (folded.contains(id) && known.values(id, Dim.YEAR).isEmpty()) unknown--;
+      }
+    }
     return new Facets(
-        BackendRules.tree(counts(aggs, Dim.REGION), f.regions()),
-        BackendRules.flat(counts(aggs, Dim.YEAR), f.years().stream().map(String::valueOf).toList(), true),
-        BackendRules.tree(counts(aggs, Dim.THEME), f.themes()),
-        BackendRules.flat(counts(aggs, Dim.TYPE), f.types(), false),
+        BackendRules.tree(less(counts(aggs, Dim.REGION), aggs, Dim.REGION, folded, known), f.regions()),
+        BackendRules.flat(less(counts(aggs, Dim.YEAR), aggs, Dim.YEAR, folded, known), f.years().stream().map(String::valueOf).toList(), true),
+        BackendRules.tree(less(counts(aggs, Dim.THEME), aggs, Dim.THEME, folded, known), f.themes()),
+        BackendRules.flat(less(counts(aggs, Dim.TYPE), aggs, Dim.TYPE, folded, known), f.types(), false),
         unknown);
+  }
+
+  /**
+   * A dimension's counts less the {@code folded} reposts it counted: each of their values in it one less (a value
+   * left with none goes, as a facet shows no value no document has). The same counts as a search that left them out.
+   */
+  private static Map<String, Long> less(Map<String, Long> counts, JsonObject aggs, Dim d, Set<String> folded, Reposts known) {
+    if (folded.isEmpty()) return counts;
+    for (String id : counted(aggs, d)) {
+      if (!folded.contains(id)) continue;
+      for (String v : known.values(id, d)) {
+        Long left = counts.merge(v, -1L, Long::sum);
+        if (left != null && left <= 0) counts.remove(v);
+      }
+    }
+    return counts;
   }
 
   private static Facets emptyFacets(Filters f) {
