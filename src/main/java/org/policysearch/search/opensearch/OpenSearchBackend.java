@@ -246,12 +246,12 @@ public final class OpenSearchBackend implements SearchBackend {
     Set<String> foldedHere = Set.of();
     JsonObject res = scored(searchBody(r, cq, filters, text, folded, withPassages, known.byOriginal(), window));
     if (res != null && !known.byOriginal().isEmpty()) {
-      JsonObject aggs = res.getAsJsonObject("aggregations");
+      Set<String> hitIds = foundIds(res.getAsJsonObject("aggregations"));
       Set<String> found = new java.util.HashSet<>();
-      for (String id : bucketKeys(aggs, ORIGINALS_AGG)) found.addAll(known.byOriginal().getOrDefault(id, List.of()));
+      for (String id : hitIds) found.addAll(known.byOriginal().getOrDefault(id, List.of()));
       boolean inPage = false;
       for (JsonElement h : res.getAsJsonObject("hits").getAsJsonArray("hits")) inPage |= found.contains(HitFields.id(h.getAsJsonObject()));
-      boolean hitsAsAnswered = java.util.Collections.disjoint(found, bucketKeys(aggs, REPOSTS_AGG))
+      boolean hitsAsAnswered = java.util.Collections.disjoint(found, hitIds)
           || (window == 0 && r.page() == 1 && !inPage);
       if (hitsAsAnswered) {
         foldedHere = found;
@@ -283,7 +283,7 @@ public final class OpenSearchBackend implements SearchBackend {
       facets = facets(aggs, filters, foldedHere, known);
       if (!folded.isEmpty()) foldedHits = aggs.getAsJsonObject(FOLDED_AGG).get("doc_count").getAsLong();
       if (!foldedHere.isEmpty()) {
-        Set<String> hit = new java.util.HashSet<>(bucketKeys(aggs, REPOSTS_AGG));
+        Set<String> hit = new java.util.HashSet<>(foundIds(aggs));
         hit.retainAll(foldedHere);
         foldedHits = hit.size();
         total -= foldedHits;
@@ -397,15 +397,15 @@ public final class OpenSearchBackend implements SearchBackend {
     }
     Set<String> reposts = new java.util.HashSet<>();
     probe.values().forEach(reposts::addAll);
-    JsonObject aggs = facetAggs(filters, notFolded, reposts);
+    Set<String> probed = new java.util.HashSet<>(reposts);
+    probed.addAll(probe.keySet());
+    // probing happens only in a search that folds nothing (the second request probes nothing): notFolded is null then,
+    // and the facets' shared aggregation counts exactly the search's documents
+    JsonObject aggs = facetAggs(filters, notFolded, reposts, probed);
     if (!folded.isEmpty()) {
       JsonObject passing = new JsonObject();
       passing.add("filter", both(allFilters(filters, null), ids(folded)));
       aggs.add(FOLDED_AGG, passing);
-    }
-    if (!probe.isEmpty()) {
-      aggs.add(ORIGINALS_AGG, idsFound(both(allFilters(filters, null), ids(probe.keySet())), probe.size()));
-      aggs.add(REPOSTS_AGG, idsFound(both(allFilters(filters, null), ids(reposts)), reposts.size()));
     }
     body.add("aggs", aggs);
     return body;
@@ -473,9 +473,18 @@ public final class OpenSearchBackend implements SearchBackend {
   /** An id no document has (document ids are printable): a filter on it matches nothing for a dictionary lookup. */
   private static final String NO_DOCUMENT = "\u0000";
 
-  /** Which originals of reposts, and which reposts, a search finds (its probe aggregations). */
-  private static final String ORIGINALS_AGG = "originals_found";
+  /**
+   * Which of the originals of reposts and of the reposts a search finds (its probe: one aggregation of their ids, in the
+   * facets' shared aggregation, whose documents are the search's), and which reposts a facet of a selected dimension
+   * counts.
+   */
+  private static final String FOUND_AGG = "found";
   private static final String REPOSTS_AGG = "reposts_found";
+
+  /** The ids of the originals and reposts a search probed for that are among its hits ({@link #FOUND_AGG}). */
+  private static Set<String> foundIds(JsonObject aggs) {
+    return bucketKeys(shared(aggs), FOUND_AGG);
+  }
 
   /** An aggregation of the ids of the documents of {@code filter} among the query's (at most {@code size}). */
   private static JsonObject idsFound(JsonObject filter, int size) {
@@ -745,35 +754,74 @@ public final class OpenSearchBackend implements SearchBackend {
 
   /** Per dimension: the documents passing every other dimension's filter, by value (years also: how many have none). */
   private static JsonObject facetAggs(Filters f) {
-    return facetAggs(f, null, Set.of());
+    return facetAggs(f, null, Set.of(), Set.of());
   }
 
   /**
-   * Drill-sideways counts of every dimension; {@code also} (or null) narrows every dimension's documents; and in each
-   * dimension with values selected, which of {@code reposts} it counts ({@link #REPOSTS_AGG}, for {@link #less}; in
-   * the others they are those of the search's own aggregation, as their documents are the search's).
+   * The aggregation that holds the facets of every dimension with no value selected: their documents are the same, those
+   * passing every filter ({@code allFilters(f, null)}), so one filter (or, with none, none at all) serves them all, and
+   * the probe ({@link #FOUND_AGG}) too. Each aggregation costs the node its own collector and pass over the documents; one
+   * for all took 4-6 % off a search's time on the cluster (docs/opensearch.md, "Latency").
    */
-  private static JsonObject facetAggs(Filters f, JsonObject also, Set<String> reposts) {
+  private static final String SHARED_AGG = "facets";
+
+  /**
+   * Drill-sideways counts of every dimension; {@code also} (or null) narrows every dimension's documents. A dimension
+   * with values selected counts the documents passing every other dimension's filter, in an aggregation of its own
+   * named after it, which also says which of {@code reposts} it counts ({@link #REPOSTS_AGG}, for {@link #less}); the
+   * others count the search's documents, in the shared one ({@link #SHARED_AGG}, names prefixed with the dimension's),
+   * with the ids of {@code probed} among them ({@link #FOUND_AGG}; only with {@code also} null).
+   */
+  private static JsonObject facetAggs(Filters f, JsonObject also, Set<String> reposts, Set<String> probed) {
+    if (also != null && !probed.isEmpty()) throw new IllegalArgumentException("a probe counts the search's documents, not fewer");
     JsonObject aggs = new JsonObject();
+    JsonObject shared = new JsonObject();
     for (Dim d : Dim.values()) {
+      boolean own = selected(f, d);
+      JsonObject sub = own ? new JsonObject() : shared;
+      String prefix = own ? "" : name(d) + "_";
       JsonObject terms = new JsonObject();
       terms.addProperty("field", field(d));
       terms.addProperty("size", ALL_VALUES);
-      JsonObject sub = new JsonObject();
-      sub.add("values", QueryTranslator.wrap("terms", terms));
+      sub.add(prefix + "values", QueryTranslator.wrap("terms", terms));
       if (d == Dim.YEAR) {
         JsonObject missing = new JsonObject();
         missing.addProperty("field", Fields.YEAR);
-        sub.add("unknown", QueryTranslator.wrap("missing", missing));
+        sub.add(prefix + "unknown", QueryTranslator.wrap("missing", missing));
       }
-      if (!reposts.isEmpty() && selected(f, d)) sub.add(REPOSTS_AGG, idsFound(ids(reposts), reposts.size()));
+      if (!own) continue;
+      if (!reposts.isEmpty()) sub.add(REPOSTS_AGG, idsFound(ids(reposts), reposts.size()));
       JsonObject filter = both(allFilters(f, d), also);
       JsonObject agg = new JsonObject();
       agg.add("filter", filter == null ? QueryTranslator.wrap("match_all", new JsonObject()) : filter);
       agg.add("aggs", sub);
-      aggs.add(d.name().toLowerCase(java.util.Locale.ROOT), agg);
+      aggs.add(name(d), agg);
+    }
+    if (!probed.isEmpty()) shared.add(FOUND_AGG, idsFound(ids(probed), probed.size()));
+    JsonObject common = both(allFilters(f, null), also);
+    if (common == null) {
+      shared.entrySet().forEach(e -> aggs.add(e.getKey(), e.getValue()));
+    } else if (!shared.isEmpty()) {
+      JsonObject agg = new JsonObject();
+      agg.add("filter", common);
+      agg.add("aggs", shared);
+      aggs.add(SHARED_AGG, agg);
     }
     return aggs;
+  }
+
+  /** The shared aggregation's results ({@link #SHARED_AGG}): at the top when it had no filter. */
+  private static JsonObject shared(JsonObject aggs) {
+    return aggs.has(SHARED_AGG) ? aggs.getAsJsonObject(SHARED_AGG) : aggs;
+  }
+
+  /** The result of {@code d}'s aggregation {@code name} ("values", "unknown"), in its own aggregation or the shared one. */
+  private static JsonObject dimAgg(JsonObject aggs, Dim d, String name) {
+    return aggs.has(name(d)) ? aggs.getAsJsonObject(name(d)).getAsJsonObject(name) : shared(aggs).getAsJsonObject(name(d) + "_" + name);
+  }
+
+  private static String name(Dim d) {
+    return d.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Whether values of {@code d} are selected (then its facet counts documents the search's filters leave out). */
@@ -786,10 +834,13 @@ public final class OpenSearchBackend implements SearchBackend {
     };
   }
 
-  /** The reposts that {@code d}'s facet counted, of those a search asked about ({@link #facetAggs}). */
+  /**
+   * The reposts that {@code d}'s facet counted, of those a search asked about ({@link #facetAggs}); for a dimension
+   * without values selected, all the probed ids among the search's documents (originals too: {@link #less} looks up
+   * only the folded reposts among them).
+   */
   private static Set<String> counted(JsonObject aggs, Dim d) {
-    JsonObject dim = aggs.getAsJsonObject(d.name().toLowerCase(java.util.Locale.ROOT));
-    return dim.has(REPOSTS_AGG) ? bucketKeys(dim, REPOSTS_AGG) : bucketKeys(aggs, REPOSTS_AGG);
+    return aggs.has(name(d)) ? bucketKeys(aggs.getAsJsonObject(name(d)), REPOSTS_AGG) : foundIds(aggs);
   }
 
   private static String field(Dim d) {
@@ -802,7 +853,7 @@ public final class OpenSearchBackend implements SearchBackend {
   }
 
   private static Map<String, Long> counts(JsonObject aggs, Dim d) throws IOException {
-    JsonObject values = aggs.getAsJsonObject(d.name().toLowerCase(java.util.Locale.ROOT)).getAsJsonObject("values");
+    JsonObject values = dimAgg(aggs, d, "values");
     if (values.get("sum_other_doc_count").getAsLong() != 0) {
       throw new IOException("the " + field(d) + " facet has more than " + ALL_VALUES + " values; counts would not be exact");
     }
@@ -820,7 +871,7 @@ public final class OpenSearchBackend implements SearchBackend {
 
   /** The facets of an answer, less the {@code folded} reposts each counted ({@link #less}). */
   private static Facets facets(JsonObject aggs, Filters f, Set<String> folded, Reposts known) throws IOException {
-    long unknown = aggs.getAsJsonObject("year").getAsJsonObject("unknown").get("doc_count").getAsLong();
+    long unknown = dimAgg(aggs, Dim.YEAR, "unknown").get("doc_count").getAsLong();
     if (!folded.isEmpty()) {
       for (String id : counted(aggs, Dim.YEAR)) {
         if (folded.contains(id) && known.values(id, Dim.YEAR).isEmpty()) unknown--;
@@ -1078,7 +1129,7 @@ public final class OpenSearchBackend implements SearchBackend {
       JsonObject aggs = cr.getAsJsonObject("aggregations");
       years = counts(aggs, Dim.YEAR);
       regions = counts(aggs, Dim.REGION);
-      yearUnknown = aggs.getAsJsonObject("year").getAsJsonObject("unknown").get("doc_count").getAsLong();
+      yearUnknown = dimAgg(aggs, Dim.YEAR, "unknown").get("doc_count").getAsLong();
     }
     return t.result(phrase, covered, years, regions, yearUnknown, (System.nanoTime() - t0) / 1_000_000, timedOut, rf.readings());
   }

@@ -1,6 +1,7 @@
 package org.policysearch.search.opensearch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -205,13 +206,18 @@ class OpenSearchRepostTest {
       assertEquals("a-original", l.document("b-repost", null).document().flags().duplicateOf());
       Filters speeches = new Filters(List.of(), List.of(), null, null, List.of(), List.of("讲话"), false);
       Filters notices = new Filters(List.of(), List.of(), null, null, List.of(), List.of("通知"), false);
+      // every dimension selected (each facet counts in an aggregation of its own), and two of them (the others share one)
+      List<String> themes = l.document("a-original", null).document().themes();
+      assertFalse(themes.isEmpty(), "the speech has a theme to select");
+      Filters every = new Filters(List.of("湖北省"), List.of(2023), null, null, List.of(themes.get(0)), List.of("讲话"), false);
+      Filters two = new Filters(List.of("湖北省/鄂州市"), List.of(2023), null, null, List.of(), List.of(), false);
       for (String q : List.of("教育", "\"实施家校协同\"", "")) {
-        for (Filters f : List.of(Filters.NONE, speeches, notices)) {
+        for (Filters f : List.of(Filters.NONE, speeches, notices, every, two)) {
           for (int[] page : List.of(new int[] {1, 10}, new int[] {1, 1}, new int[] {2, 1}, new int[] {3, 1})) {
             SearchRequest r = new SearchRequest(q, f, SortOrder.DATE_ASC, page[0], page[1], 0);
             SearchResult a = l.search(r);
             SearchResult b = c.search(r);
-            String what = q + " " + f.types() + " page " + page[0] + " of " + page[1];
+            String what = q + " " + f + " page " + page[0] + " of " + page[1];
             assertEquals(a.total(), b.total(), () -> "total of " + what);
             assertEquals(a.foldedReposts(), b.foldedReposts(), () -> "folded of " + what);
             assertEquals(a.facets(), b.facets(), () -> "facets of " + what);
