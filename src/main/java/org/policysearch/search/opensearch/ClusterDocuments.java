@@ -53,23 +53,18 @@ final class ClusterDocuments {
    * their sources hold what a hit shows ({@link IndexDesign#HIT_FIELDS}).
    */
   List<Held> read(String index, List<String> ids) throws IOException {
-    return read(index, ids, Integer.MAX_VALUE, false);
-  }
-
-  /** As {@link #read(String, List)}, each with its first {@code maxParagraphs} paragraphs (all it has when fewer). */
-  List<Held> read(String index, List<String> ids, int maxParagraphs) throws IOException {
-    return read(index, ids, maxParagraphs, false);
+    return read(index, ids, false);
   }
 
   /** As {@link #read(String, List)}, with each document's whole {@code _source}. */
   List<Held> readWithSource(String index, List<String> ids) throws IOException {
-    return read(index, ids, Integer.MAX_VALUE, true);
+    return read(index, ids, true);
   }
 
   /** The documents of {@code ids} in the order given. An index that does not exist holds none. */
-  private List<Held> read(String index, List<String> ids, int maxParagraphs, boolean withSource) throws IOException {
+  private List<Held> read(String index, List<String> ids, boolean withSource) throws IOException {
     if (ids.isEmpty()) return List.of();
-    JsonObject res = search(index, ids, -1, Math.min(maxParagraphs, window), withSource);
+    JsonObject res = search(index, ids, -1, window, withSource);
     if (res == null) return List.of();
     Map<String, Held> byId = new HashMap<>();
     for (JsonElement e : res.getAsJsonObject("hits").getAsJsonArray("hits")) {
@@ -77,7 +72,7 @@ final class ClusterDocuments {
       JsonObject source = withSource ? hit.getAsJsonObject("_source") : HitFields.of(hit);
       String id = source.get(Fields.ID).getAsString();
       List<Paragraph> paragraphs = paragraphs(hit);
-      int want = Math.min(maxParagraphs, source.get(IndexDesign.PARAGRAPH_COUNT).getAsInt());
+      int want = source.get(IndexDesign.PARAGRAPH_COUNT).getAsInt();
       while (paragraphs.size() < want) {
         // a document longer than the window: the next window, after the last paragraph read
         int after = paragraphs.get(paragraphs.size() - 1).number();
