@@ -297,7 +297,6 @@ final class IndexDesign {
    * hits' fields: what a hit shows of its document without reading the document's stored data ({@link HitFields}).
    */
   static final String HIT_META = "hit_meta";
-  /** Fields a hit reads from doc values ({@link HitFields#askDocValues}). */
   /**
    * The metadata as {@link #HIT_META} holds it: its UTF-8 deflated (raw deflate), in base64 as a binary field is sent.
    * Every hit of every page answers it (as base64 again), and the metadata's JSON (evidence, dates, theme scores, most
@@ -338,13 +337,14 @@ final class IndexDesign {
     }
   }
 
+  /** Fields a hit reads from doc values ({@link HitFields#askDocValues}). */
   static final List<String> HIT_FIELDS = List.of(Fields.ID, HIT_META, Fields.DUPLICATE_OF, PARAGRAPH_COUNT);
-  /** Fields a paragraph read as an inner hit has, by their full path. */
   /**
    * The search extension of the plugin that answers a page's passages (its {@code PassagesSearchExt.NAME}: the plugin
    * is built apart from the product, against the server's classes, so the name is written in both).
    */
   static final String PASSAGES_EXT = "policy_search_passages";
+  /** Fields a paragraph read as an inner hit has, by their full path. */
   static final List<String> PARAGRAPH_FIELDS = List.of(Fields.PARA_TEXT, Fields.PARA_NUMBER, Fields.PARA_HEADING, Fields.PARA_THEMES,
       Fields.PARA_ARTICLE).stream().map(f -> PARAGRAPHS + "." + f).toList();
 

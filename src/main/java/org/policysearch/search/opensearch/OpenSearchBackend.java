@@ -630,7 +630,7 @@ public final class OpenSearchBackend implements SearchBackend {
    */
   private Set<String> folded(JsonObject text, Filters filters) throws IOException {
     if (filters.includeDuplicates()) return Set.of();
-    Map<String, List<String>> byOriginal = repostsByOriginal();
+    Map<String, List<String>> byOriginal = reposts().byOriginal();
     if (byOriginal.isEmpty()) return Set.of();
     JsonObject b = new JsonObject();
     JsonArray filter = new JsonArray(); // which originals match, not how well: no scores
@@ -665,10 +665,6 @@ public final class OpenSearchBackend implements SearchBackend {
   }
 
   private volatile Reposts reposts;
-
-  private Map<String, List<String>> repostsByOriginal() throws IOException {
-    return reposts().byOriginal();
-  }
 
   private Reposts reposts() throws IOException {
     Reposts cur = reposts;
