@@ -483,7 +483,32 @@ public final class OpenSearchBackend implements SearchBackend {
 
   /** The ids of the originals and reposts a search probed for that are among its hits ({@link #FOUND_AGG}). */
   private static Set<String> foundIds(JsonObject aggs) {
-    return bucketKeys(shared(aggs), FOUND_AGG);
+    return keys(shared(aggs).getAsJsonObject(FOUND_AGG));
+  }
+
+  /**
+   * An aggregation of which of {@code ids} are among the documents it counts: a {@code terms} of the id field held to
+   * exactly those values ({@code include}). The same answer as a filter on the ids with a {@code terms} under it (as
+   * {@link #idsFound}), for less of the node's time: the filter is a query over the ids built for every request and
+   * checked for every document counted, the include a lookup of each id in the field's ordinals, which the facets'
+   * terms have loaded anyway. An exact phrase's search on the node: 2.57 ms with the filter, 2.46 with the include,
+   * 2.43 without the probe (the mix's requests replayed, interleaved; docs/opensearch.md, "Latency").
+   */
+  private static JsonObject idsAmong(Set<String> ids) {
+    JsonObject terms = new JsonObject();
+    terms.addProperty("field", Fields.ID);
+    JsonArray include = new JsonArray();
+    ids.stream().sorted().forEach(include::add);
+    terms.add("include", include);
+    terms.addProperty("size", Math.max(1, ids.size()));
+    return QueryTranslator.wrap("terms", terms);
+  }
+
+  /** The keys of a {@code terms} aggregation's buckets. */
+  private static Set<String> keys(JsonObject terms) {
+    Set<String> out = new java.util.HashSet<>();
+    for (JsonElement b : terms.getAsJsonArray("buckets")) out.add(b.getAsJsonObject().get("key").getAsString());
+    return out;
   }
 
   /** An aggregation of the ids of the documents of {@code filter} among the query's (at most {@code size}). */
@@ -500,11 +525,7 @@ public final class OpenSearchBackend implements SearchBackend {
   }
 
   private static Set<String> bucketKeys(JsonObject aggs, String name) {
-    Set<String> out = new java.util.HashSet<>();
-    for (JsonElement b : aggs.getAsJsonObject(name).getAsJsonObject("ids").getAsJsonArray("buckets")) {
-      out.add(b.getAsJsonObject().get("key").getAsString());
-    }
-    return out;
+    return keys(aggs.getAsJsonObject(name).getAsJsonObject("ids"));
   }
 
   /**
@@ -787,14 +808,14 @@ public final class OpenSearchBackend implements SearchBackend {
         sub.add(prefix + "unknown", QueryTranslator.wrap("missing", missing));
       }
       if (!own) continue;
-      if (!reposts.isEmpty()) sub.add(REPOSTS_AGG, idsFound(ids(reposts), reposts.size()));
+      if (!reposts.isEmpty()) sub.add(REPOSTS_AGG, idsAmong(reposts));
       JsonObject filter = both(allFilters(f, d), also);
       JsonObject agg = new JsonObject();
       agg.add("filter", filter == null ? QueryTranslator.wrap("match_all", new JsonObject()) : filter);
       agg.add("aggs", sub);
       aggs.add(name(d), agg);
     }
-    if (!probed.isEmpty()) shared.add(FOUND_AGG, idsFound(ids(probed), probed.size()));
+    if (!probed.isEmpty()) shared.add(FOUND_AGG, idsAmong(probed));
     JsonObject common = both(allFilters(f, null), also);
     if (common == null) {
       shared.entrySet().forEach(e -> aggs.add(e.getKey(), e.getValue()));
@@ -837,7 +858,7 @@ public final class OpenSearchBackend implements SearchBackend {
    * only the folded reposts among them).
    */
   private static Set<String> counted(JsonObject aggs, Dim d) {
-    return aggs.has(name(d)) ? bucketKeys(aggs.getAsJsonObject(name(d)), REPOSTS_AGG) : foundIds(aggs);
+    return aggs.has(name(d)) ? keys(aggs.getAsJsonObject(name(d)).getAsJsonObject(REPOSTS_AGG)) : foundIds(aggs);
   }
 
   private static String field(Dim d) {
