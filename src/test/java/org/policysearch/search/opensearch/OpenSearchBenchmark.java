@@ -71,7 +71,7 @@ public final class OpenSearchBenchmark {
   /** The alias of the backend's index on the one-node setup. */
   private static final String OURS_ALIAS = "bench";
 
-  record Options(Path corpus, int sample, Path out, int warmup, int iterations, double seconds, List<Integer> clients,
+  record Options(Path corpus, int sample, Path out, int warmup, double warmSeconds, int iterations, double seconds, List<Integer> clients,
                  boolean threeNodes, int quoted, String command) {}
 
   public static void main(String[] args) throws Exception {
@@ -80,7 +80,8 @@ public final class OpenSearchBenchmark {
     int sample = 0;
     Path out = home.resolve("BENCHMARKS.md");
     int warmup = 3;
-    int iterations = 10;
+    double warmSeconds = 30;
+    int iterations = 20;
     double seconds = 10;
     boolean three = true;
     int quoted = 60;
@@ -93,17 +94,18 @@ public final class OpenSearchBenchmark {
         case "--sample" -> sample = Integer.parseInt(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--warm-seconds" -> warmSeconds = Double.parseDouble(args[++i]);
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
         case "--seconds" -> seconds = Double.parseDouble(args[++i]);
         case "--quoted" -> quoted = Integer.parseInt(args[++i]);
         case "--one-node" -> three = false;
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + " (bench --backend opensearch [--corpus DIR] [--sample N] [--out FILE] [--warmup N] [--iterations N] [--seconds S] [--quoted N] [--one-node])");
+            + " (bench --backend opensearch [--corpus DIR] [--sample N] [--out FILE] [--warmup N] [--warm-seconds S] [--iterations N] [--seconds S] [--quoted N] [--one-node])");
       }
     }
     if (!Files.isDirectory(corpus)) throw new IllegalArgumentException("no corpus folder " + corpus);
     String command = "bin/policy-search bench " + String.join(" ", args);
-    new OpenSearchBenchmark(new Options(corpus, sample, out, warmup, iterations, seconds, List.of(1, 4, 16), three, quoted, command)).run();
+    new OpenSearchBenchmark(new Options(corpus, sample, out, warmup, warmSeconds, iterations, seconds, List.of(1, 4, 16), three, quoted, command)).run();
     System.exit(0); // the nodes' threads are not all daemons
   }
 
@@ -434,6 +436,7 @@ public final class OpenSearchBenchmark {
   private Map<String, Map<QueryMix.Kind, Latencies>> latencies(QueryMix mix, Map<String, Target> targets) throws Exception {
     Map<String, Map<QueryMix.Kind, Latencies>> out = new LinkedHashMap<>();
     targets.keySet().forEach(name -> out.put(name, new LinkedHashMap<>()));
+    warmUp(mix, targets);
     for (QueryMix.Kind k : SEARCH_KINDS) {
       List<QueryMix.Request> rs = mix.of(k);
       Map<String, Latencies> ls = new LinkedHashMap<>();
@@ -451,6 +454,33 @@ public final class OpenSearchBenchmark {
       ls.forEach((name, l) -> out.get(name).put(k, l));
     }
     return out;
+  }
+
+  /** Rounds of the whole mix each latency table's setups served before it was measured (for the report). */
+  private final List<Integer> warmRounds = new ArrayList<>();
+
+  /**
+   * The whole search mix, round robin, on every target in turn, for {@code o.warmSeconds()} (at least one round), before a
+   * latency table is measured: what a server that has been serving for that long has compiled. The nodes run in this JVM,
+   * and its JIT is still compiling for a long while under this load: replaying the mix's exact and facet-filtered
+   * searches on the embedded engine and a node, each in process and through the API (the words queries run too, not
+   * timed), the JIT's compile time was above the wall time for the first 8 rounds (the first 12 s), about half of it
+   * until round 17 and 15-65 % still in the last rounds, 40 s in; the cluster's p50 through the API against the embedded
+   * engine's, round by round, had a median of 2.20× over rounds 0-10, 1.88× over rounds 11-20 and 1.89× over rounds
+   * 21-39 (docs/opensearch.md, "Latency").
+   * With 3 rounds of each class alone as warm-up (before 2026-12-07), a table measured the JVM part way through
+   * compiling the nodes' code.
+   */
+  private void warmUp(QueryMix mix, Map<String, Target> targets) throws Exception {
+    List<QueryMix.Request> rs = new ArrayList<>();
+    for (QueryMix.Kind k : SEARCH_KINDS) rs.addAll(mix.of(k));
+    long end = System.nanoTime() + (long) (o.warmSeconds() * 1e9);
+    int rounds = 0;
+    do {
+      for (QueryMix.Request r : rs) for (Target t : targets.values()) t.run(r);
+      rounds++;
+    } while (System.nanoTime() < end);
+    warmRounds.add(rounds);
   }
 
   static final String BARE_STOCK = "stock `match_phrase`, 10 hits, nothing else";
@@ -652,7 +682,10 @@ public final class OpenSearchBenchmark {
         .append("10 hits, 3 passages with highlights, exact totals and every facet value, drill-sideways, reposts folded. ")
         .append("Latencies are of the backend interface the HTTP API calls (in process, no HTTP), and for the rows so named of ")
         .append("`GET /api/search` on a server over each backend in the same JVM (loopback, keep-alive, the answer read whole), one client, ")
-        .append(o.iterations()).append(" rounds of each class after ").append(o.warmup()).append(" of warm-up, the setups of one node ")
+        .append(o.iterations()).append(" rounds of each class after ").append(o.warmup()).append(" of warm-up, and before each table ")
+        .append(String.format(Locale.ROOT, "its setups served the whole mix round robin for %.0f s (%s rounds, table by table; ", o.warmSeconds(),
+            warmRounds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))))
+        .append("the nodes' code is still being compiled for that long: docs/opensearch.md, \"Latency\"), the setups of one node ")
         .append("interleaved (each request on every setup in turn: the in-process rows together, the API rows together), so that ")
         .append("the machine's drift during the run falls on them alike.\n\n");
 
