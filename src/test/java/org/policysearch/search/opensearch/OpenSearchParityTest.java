@@ -678,6 +678,18 @@ class OpenSearchParityTest {
     assertEquals(before, cluster.documentCount());
     try (Cluster c = TestCluster.client()) {
       assertEquals(1, c.get("/_alias/parity-test").json().keySet().size(), "one index behind the alias, the old one deleted");
+      // written in several bulk requests and refreshes, it took the alias merged: one segment in each copy of each shard
+      com.google.gson.JsonObject indices = c.get("/parity-test/_segments").json().getAsJsonObject("indices");
+      int copies = 0;
+      for (var index : indices.entrySet()) {
+        for (var shard : index.getValue().getAsJsonObject().getAsJsonObject("shards").entrySet()) {
+          for (var copy : shard.getValue().getAsJsonArray()) {
+            assertEquals(1, copy.getAsJsonObject().get("num_search_segments").getAsInt(), "segments of shard " + shard.getKey());
+            copies++;
+          }
+        }
+      }
+      assertTrue(copies > 0);
     }
   }
 
