@@ -54,7 +54,17 @@ final class Backends {
    */
   static IndexRun indexCluster(Config c, boolean rebuild, ProgressBar bar, PrintStream log) throws IOException {
     try (OpenSearchBackend b = cluster(c, new OpenSearchBackend.Corpus(c.corpus(), Pipeline.ingester(), log), log)) {
-      return b.index(rebuild, bar::update);
+      return b.index(rebuild, new OpenSearchBackend.ClusterProgress() {
+        @Override
+        public void update(long filesDone, long filesTotal, long bytesDone, long bytesTotal, long documents) {
+          bar.update(filesDone, filesTotal, bytesDone, bytesTotal, documents);
+        }
+
+        @Override
+        public void merging() {
+          bar.step("merging the new index to one segment per shard (docs/opensearch.md: minutes to hours at national scale)");
+        }
+      });
     }
   }
 

@@ -41,6 +41,14 @@ final class ProgressBar implements CorpusIndexer.Progress {
     drawn = true;
   }
 
+  /** A step after the files, said on a line of its own (the bar's line ended first), when the bar is shown at all. */
+  void step(String what) {
+    if (!enabled) return;
+    if (drawn) err.println();
+    drawn = false;
+    err.println(what + "...");
+  }
+
   void done() {
     if (drawn) err.println();
   }

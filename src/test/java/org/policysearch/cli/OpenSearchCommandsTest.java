@@ -1,6 +1,7 @@
 package org.policysearch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -52,6 +53,14 @@ class OpenSearchCommandsTest {
       assertEquals(0, again.code(), again.err());
       JsonObject second = JsonParser.parseString(again.out()).getAsJsonObject();
       assertEquals(0, second.get("added").getAsLong() + second.get("updated").getAsLong() + second.get("removed").getAsLong(), again.out());
+
+      // on the terminal, a new index says it is being merged (hours at national scale); a run into the same index does not
+      Run rebuilt = run("index", "--rebuild");
+      assertEquals(0, rebuilt.code(), rebuilt.err());
+      assertTrue(rebuilt.err().contains("merging the new index to one segment per shard"), rebuilt.err());
+      Run update = run("index");
+      assertEquals(0, update.code(), update.err());
+      assertFalse(update.err().contains("merging"), update.err());
 
       Run search = run("search", "\"双减\"", "--json");
       assertEquals(0, search.code(), search.err());

@@ -49,9 +49,13 @@ final class ClusterIndexer {
   /** Documents per bulk request (the bulk requests themselves: {@link ClusterBulk}). */
   static final int BATCH_DOCUMENTS = ClusterBulk.BATCH_DOCUMENTS;
 
-  /** Progress of a run: files read of those to read, documents sent. */
+  /** Progress of a run: files read of those to read, documents sent; and the merge that ends a new index. */
   interface Progress {
     void update(long filesDone, long filesTotal, long bytesDone, long bytesTotal, long documents);
+
+    /** The documents are all in and the new index is being merged ({@link #mergeToOneSegment}): minutes to hours at scale. */
+    default void merging() {
+    }
   }
 
   private final Cluster cluster;
@@ -109,6 +113,7 @@ final class ClusterIndexer {
       mapping.add("_meta", IndexDesign.committed(IndexDesign.analyzerVersion(), docs));
       Cluster.ok(cluster.json("PUT", "/" + target + "/_mapping", mapping), "record the run in the mapping");
       if (fresh) {
+        progress.merging();
         mergeToOneSegment(target);
         swapAlias(current, target);
       }

@@ -1216,7 +1216,17 @@ public final class OpenSearchBackend implements SearchBackend {
     if (corpus == null) throw new IllegalStateException("opened without a corpus");
     indexing.lock();
     try {
-      IndexRun run = indexer.run(corpus.folder(), rebuild, progress::update);
+      IndexRun run = indexer.run(corpus.folder(), rebuild, new ClusterIndexer.Progress() {
+        @Override
+        public void update(long filesDone, long filesTotal, long bytesDone, long bytesTotal, long documents) {
+          progress.update(filesDone, filesTotal, bytesDone, bytesTotal, documents);
+        }
+
+        @Override
+        public void merging() {
+          progress.merging();
+        }
+      });
       filterValues = null;
       reposts = null;
       lineage.forget();
@@ -1232,6 +1242,10 @@ public final class OpenSearchBackend implements SearchBackend {
   @FunctionalInterface
   public interface ClusterProgress {
     void update(long filesDone, long filesTotal, long bytesDone, long bytesTotal, long documents);
+
+    /** Every document is sent and the new index is being merged to one segment per shard before it takes the alias. */
+    default void merging() {
+    }
   }
 
   @Override
