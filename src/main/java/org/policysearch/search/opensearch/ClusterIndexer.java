@@ -49,15 +49,6 @@ final class ClusterIndexer {
   /** Documents per bulk request (the bulk requests themselves: {@link ClusterBulk}). */
   static final int BATCH_DOCUMENTS = ClusterBulk.BATCH_DOCUMENTS;
 
-  /** Progress of a run: files read of those to read, documents sent; and the merge that ends a new index. */
-  interface Progress {
-    void update(long filesDone, long filesTotal, long bytesDone, long bytesTotal, long documents);
-
-    /** The documents are all in and the new index is being merged ({@link #mergeToOneSegment}): minutes to hours at scale. */
-    default void merging() {
-    }
-  }
-
   private final Cluster cluster;
   private final String alias;
   private final int shards;
@@ -93,7 +84,7 @@ final class ClusterIndexer {
     return IndexDesign.incompatibility(meta, IndexDesign.analyzerVersion());
   }
 
-  IndexRun run(Path corpus, boolean rebuild, Progress progress) throws IOException {
+  IndexRun run(Path corpus, boolean rebuild, OpenSearchBackend.ClusterProgress progress) throws IOException {
     long t0 = System.nanoTime();
     String current = currentIndex();
     String reason = null;
@@ -201,7 +192,7 @@ final class ClusterIndexer {
     final Path corpus;
     final String target;
     final boolean fresh;
-    final Progress progress;
+    final OpenSearchBackend.ClusterProgress progress;
     final List<Skip> skipped = new ArrayList<>();
     final Map<String, String> indexedHash = new HashMap<>();
     final Map<String, List<String>> idsOfFile = new HashMap<>();
@@ -218,7 +209,7 @@ final class ClusterIndexer {
     Map<String, String> marks = Map.of();
     final ClusterBulk bulk;
 
-    Run(Path corpus, String target, boolean fresh, Progress progress) {
+    Run(Path corpus, String target, boolean fresh, OpenSearchBackend.ClusterProgress progress) {
       this.corpus = corpus;
       this.target = target;
       this.fresh = fresh;

@@ -1216,17 +1216,7 @@ public final class OpenSearchBackend implements SearchBackend {
     if (corpus == null) throw new IllegalStateException("opened without a corpus");
     indexing.lock();
     try {
-      IndexRun run = indexer.run(corpus.folder(), rebuild, new ClusterIndexer.Progress() {
-        @Override
-        public void update(long filesDone, long filesTotal, long bytesDone, long bytesTotal, long documents) {
-          progress.update(filesDone, filesTotal, bytesDone, bytesTotal, documents);
-        }
-
-        @Override
-        public void merging() {
-          progress.merging();
-        }
-      });
+      IndexRun run = indexer.run(corpus.folder(), rebuild, progress);
       filterValues = null;
       reposts = null;
       lineage.forget();
@@ -1238,7 +1228,7 @@ public final class OpenSearchBackend implements SearchBackend {
     }
   }
 
-  /** Progress of an indexing run. */
+  /** Progress of an indexing run: files read of those to read, documents sent; and the merge that ends a new index. */
   @FunctionalInterface
   public interface ClusterProgress {
     void update(long filesDone, long filesTotal, long bytesDone, long bytesTotal, long documents);
